@@ -1,0 +1,731 @@
+/* pyprep-markdown-view.c: turns md4c's parse events into widgets.
+ *
+ * Prose becomes selectable GtkLabels with Pango markup, lists and quotes
+ * become nested boxes, tables a GtkGrid, and fenced code a PyprepCodeBlock.
+ * Every piece of text from the document is escaped before it is put into
+ * markup, so content can never break or inject Pango markup. A fence
+ * whose language is "output" is attached to the code block just before it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pyprep-markdown-view"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <md4c.h>
+
+#include "pyprep-code-block.h"
+#include "pyprep-markdown-view.h"
+
+struct _PyprepMarkdownView
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *content;
+};
+
+G_DEFINE_FINAL_TYPE (PyprepMarkdownView, pyprep_markdown_view, GTK_TYPE_WIDGET)
+
+enum {
+  ACTIVATE_LINK,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  gboolean ordered;
+  guint    next_number;
+} ListInfo;
+
+typedef struct
+{
+  PyprepMarkdownView *view;
+  GPtrArray          *containers;   /* GtkBox stack; the last is current */
+  GArray             *lists;        /* ListInfo stack */
+  GString            *inline_markup;
+  gboolean            inline_open;
+  guint               heading_level;
+
+  gboolean            in_code;
+  GString            *code;
+  char               *code_info;
+
+  GtkGrid            *table;
+  int                 table_row;
+  int                 table_column;
+  gboolean            table_header;
+  MD_ALIGN            cell_align;
+} Builder;
+
+static gboolean
+label_activate_link_cb (GtkLabel           *label,
+                        const char         *uri,
+                        PyprepMarkdownView *self)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit (self, signals[ACTIVATE_LINK], 0, uri, &handled);
+  return handled;
+}
+
+static GtkWidget *
+current_container (Builder *builder)
+{
+  return g_ptr_array_index (builder->containers, builder->containers->len - 1);
+}
+
+static GtkWidget *
+make_label (Builder    *builder,
+            const char *markup)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  g_signal_connect_object (label, "activate-link",
+                           G_CALLBACK (label_activate_link_cb), builder->view, 0);
+
+  return label;
+}
+
+static void
+append (Builder   *builder,
+        GtkWidget *widget)
+{
+  gtk_box_append (GTK_BOX (current_container (builder)), widget);
+}
+
+static void
+open_inline (Builder *builder)
+{
+  if (!builder->inline_open)
+    {
+      g_string_truncate (builder->inline_markup, 0);
+      builder->inline_open = TRUE;
+    }
+}
+
+/* Turns the pending inline text (for example a tight list item's text,
+ * which md4c does not wrap in a paragraph) into a paragraph label. */
+static void
+flush_inline (Builder *builder)
+{
+  GtkWidget *label;
+
+  if (!builder->inline_open)
+    return;
+
+  builder->inline_open = FALSE;
+
+  if (builder->inline_markup->len == 0)
+    return;
+
+  label = make_label (builder, builder->inline_markup->str);
+  gtk_widget_add_css_class (label, "md-paragraph");
+  append (builder, label);
+}
+
+static GtkWidget *
+push_box (Builder        *builder,
+          GtkOrientation  orientation,
+          int             spacing,
+          const char     *css_class)
+{
+  GtkWidget *box = gtk_box_new (orientation, spacing);
+
+  if (css_class != NULL)
+    gtk_widget_add_css_class (box, css_class);
+  append (builder, box);
+  g_ptr_array_add (builder->containers, box);
+
+  return box;
+}
+
+static void
+pop_box (Builder *builder)
+{
+  g_assert (builder->containers->len > 1);
+  g_ptr_array_set_size (builder->containers, builder->containers->len - 1);
+}
+
+static void
+enter_list_item (Builder *builder)
+{
+  ListInfo *list = &g_array_index (builder->lists, ListInfo, builder->lists->len - 1);
+  g_autofree char *marker_text = NULL;
+  GtkWidget *row;
+  GtkWidget *marker;
+  GtkWidget *content;
+
+  if (list->ordered)
+    marker_text = g_strdup_printf ("%u.", list->next_number++);
+  else
+    marker_text = g_strdup (builder->lists->len % 2 == 1 ? "•" : "◦");
+
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  gtk_widget_add_css_class (row, "md-list-item");
+  append (builder, row);
+
+  marker = gtk_label_new (marker_text);
+  gtk_widget_set_valign (marker, GTK_ALIGN_START);
+  gtk_label_set_xalign (GTK_LABEL (marker), 1.0f);
+  gtk_label_set_width_chars (GTK_LABEL (marker), list->ordered ? 3 : 2);
+  gtk_widget_add_css_class (marker, "md-list-marker");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (marker), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (row), marker);
+
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_hexpand (content, TRUE);
+  gtk_box_append (GTK_BOX (row), content);
+  g_ptr_array_add (builder->containers, content);
+}
+
+static void
+enter_table (Builder *builder)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_widget_add_css_class (grid, "md-table");
+  gtk_widget_set_halign (grid, GTK_ALIGN_START);
+  append (builder, grid);
+
+  builder->table = GTK_GRID (grid);
+  builder->table_row = -1;
+}
+
+static void
+leave_table_cell (Builder *builder)
+{
+  GtkWidget *label = make_label (builder, builder->inline_markup->str);
+
+  builder->inline_open = FALSE;
+
+  gtk_widget_add_css_class (label, builder->table_header ? "md-table-header" : "md-table-cell");
+  if (builder->table_row % 2 == 0 && !builder->table_header)
+    gtk_widget_add_css_class (label, "md-table-even");
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+
+  switch (builder->cell_align)
+    {
+    case MD_ALIGN_CENTER:
+      gtk_label_set_xalign (GTK_LABEL (label), 0.5f);
+      break;
+    case MD_ALIGN_RIGHT:
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
+      break;
+    case MD_ALIGN_DEFAULT:
+    case MD_ALIGN_LEFT:
+    default:
+      break;
+    }
+
+  gtk_grid_attach (builder->table, label, builder->table_column, builder->table_row, 1, 1);
+  builder->table_column++;
+}
+
+static void
+leave_heading (Builder *builder)
+{
+  static const char * const classes[] = { "title-2", "title-3", "title-4", "heading" };
+  GtkWidget *label = make_label (builder, builder->inline_markup->str);
+  guint level = MIN (builder->heading_level, G_N_ELEMENTS (classes));
+
+  builder->inline_open = FALSE;
+  builder->heading_level = 0;
+
+  gtk_widget_add_css_class (label, classes[level - 1]);
+  gtk_widget_add_css_class (label, "md-heading");
+  append (builder, label);
+}
+
+static void
+leave_code (Builder *builder)
+{
+  g_auto(GStrv) words = g_strsplit_set (builder->code_info ? builder->code_info : "", " \t", -1);
+  const char *language = words[0] ? words[0] : "";
+  GtkWidget *container = current_container (builder);
+  GtkWidget *previous = gtk_widget_get_last_child (container);
+
+  builder->in_code = FALSE;
+
+  if (g_str_equal (language, "output")
+      && PYPREP_IS_CODE_BLOCK (previous)
+      && !pyprep_code_block_has_output (PYPREP_CODE_BLOCK (previous)))
+    {
+      gboolean varies = g_strv_contains ((const char * const *)words, "varies");
+
+      pyprep_code_block_set_output (PYPREP_CODE_BLOCK (previous), builder->code->str, varies);
+      return;
+    }
+
+  append (builder, pyprep_code_block_new (language, builder->code->str));
+}
+
+static int
+enter_block_cb (MD_BLOCKTYPE  type,
+                void         *detail,
+                void         *user_data)
+{
+  Builder *builder = user_data;
+
+  switch (type)
+    {
+    case MD_BLOCK_DOC:
+      break;
+
+    case MD_BLOCK_QUOTE:
+      flush_inline (builder);
+      push_box (builder, GTK_ORIENTATION_VERTICAL, 8, "md-quote");
+      break;
+
+    case MD_BLOCK_UL:
+    case MD_BLOCK_OL:
+      {
+        ListInfo list = { type == MD_BLOCK_OL, 1 };
+
+        if (type == MD_BLOCK_OL)
+          list.next_number = ((MD_BLOCK_OL_DETAIL *)detail)->start;
+        flush_inline (builder);
+        g_array_append_val (builder->lists, list);
+        push_box (builder, GTK_ORIENTATION_VERTICAL, 6, "md-list");
+      }
+      break;
+
+    case MD_BLOCK_LI:
+      flush_inline (builder);
+      enter_list_item (builder);
+      break;
+
+    case MD_BLOCK_HR:
+      flush_inline (builder);
+      append (builder, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+      break;
+
+    case MD_BLOCK_H:
+      flush_inline (builder);
+      builder->heading_level = ((MD_BLOCK_H_DETAIL *)detail)->level;
+      open_inline (builder);
+      break;
+
+    case MD_BLOCK_CODE:
+      {
+        MD_BLOCK_CODE_DETAIL *code = detail;
+
+        flush_inline (builder);
+        builder->in_code = TRUE;
+        g_string_truncate (builder->code, 0);
+        g_free (builder->code_info);
+        builder->code_info = g_strndup (code->info.text, code->info.size);
+      }
+      break;
+
+    case MD_BLOCK_HTML:
+    case MD_BLOCK_P:
+      flush_inline (builder);
+      open_inline (builder);
+      break;
+
+    case MD_BLOCK_TABLE:
+      flush_inline (builder);
+      enter_table (builder);
+      break;
+
+    case MD_BLOCK_THEAD:
+      builder->table_header = TRUE;
+      break;
+
+    case MD_BLOCK_TBODY:
+      builder->table_header = FALSE;
+      break;
+
+    case MD_BLOCK_TR:
+      builder->table_row++;
+      builder->table_column = 0;
+      break;
+
+    case MD_BLOCK_TH:
+    case MD_BLOCK_TD:
+      builder->cell_align = ((MD_BLOCK_TD_DETAIL *)detail)->align;
+      open_inline (builder);
+      break;
+
+    default:
+      break;
+    }
+
+  return 0;
+}
+
+static int
+leave_block_cb (MD_BLOCKTYPE  type,
+                void         *detail,
+                void         *user_data)
+{
+  Builder *builder = user_data;
+
+  switch (type)
+    {
+    case MD_BLOCK_DOC:
+    case MD_BLOCK_P:
+    case MD_BLOCK_HTML:
+      flush_inline (builder);
+      break;
+
+    case MD_BLOCK_QUOTE:
+      flush_inline (builder);
+      pop_box (builder);
+      break;
+
+    case MD_BLOCK_UL:
+    case MD_BLOCK_OL:
+      flush_inline (builder);
+      pop_box (builder);
+      g_array_set_size (builder->lists, builder->lists->len - 1);
+      break;
+
+    case MD_BLOCK_LI:
+      flush_inline (builder);
+      pop_box (builder);
+      break;
+
+    case MD_BLOCK_H:
+      leave_heading (builder);
+      break;
+
+    case MD_BLOCK_CODE:
+      leave_code (builder);
+      break;
+
+    case MD_BLOCK_TH:
+    case MD_BLOCK_TD:
+      leave_table_cell (builder);
+      break;
+
+    case MD_BLOCK_TABLE:
+      builder->table = NULL;
+      break;
+
+    default:
+      break;
+    }
+
+  return 0;
+}
+
+static void
+append_escaped (Builder       *builder,
+                const MD_CHAR *text,
+                MD_SIZE        size)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, size);
+
+  g_string_append (builder->inline_markup, escaped);
+}
+
+static void
+append_attribute (GString            *string,
+                  const MD_ATTRIBUTE *attribute)
+{
+  g_autofree char *escaped = g_markup_escape_text (attribute->text, attribute->size);
+
+  g_string_append (string, escaped);
+}
+
+/* md4c hands entities over undecoded; resolve the numeric ones and the few
+ * named ones worth writing, and show anything else literally. */
+static void
+append_entity (Builder       *builder,
+               const MD_CHAR *text,
+               MD_SIZE        size)
+{
+  static const struct { const char *name; gunichar ch; } named[] = {
+    { "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' },
+    { "&apos;", '\'' }, { "&nbsp;", 0x00A0 }, { "&mdash;", 0x2014 },
+    { "&ndash;", 0x2013 }, { "&hellip;", 0x2026 }, { "&times;", 0x00D7 },
+    { "&rarr;", 0x2192 }, { "&larr;", 0x2190 }, { "&le;", 0x2264 }, { "&ge;", 0x2265 },
+  };
+  g_autofree char *entity = g_strndup (text, size);
+  gunichar ch = 0;
+  char utf8[7];
+  int n;
+
+  if (size > 3 && entity[1] == '#')
+    {
+      gboolean hex = entity[2] == 'x' || entity[2] == 'X';
+      guint64 value = g_ascii_strtoull (entity + (hex ? 3 : 2), NULL, hex ? 16 : 10);
+
+      if (value > 0 && value <= 0x10FFFF && g_unichar_validate ((gunichar)value))
+        ch = (gunichar)value;
+    }
+  else
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+        if (g_str_equal (entity, named[i].name))
+          ch = named[i].ch;
+    }
+
+  if (ch == 0)
+    {
+      append_escaped (builder, text, size);
+      return;
+    }
+
+  n = g_unichar_to_utf8 (ch, utf8);
+  append_escaped (builder, utf8, n);
+}
+
+static int
+text_cb (MD_TEXTTYPE    type,
+         const MD_CHAR *text,
+         MD_SIZE        size,
+         void          *user_data)
+{
+  Builder *builder = user_data;
+
+  if (builder->in_code)
+    {
+      g_string_append_len (builder->code, text, size);
+      return 0;
+    }
+
+  open_inline (builder);
+
+  switch (type)
+    {
+    case MD_TEXT_NULLCHAR:
+      g_string_append (builder->inline_markup, "\xEF\xBF\xBD");
+      break;
+
+    case MD_TEXT_BR:
+      g_string_append_c (builder->inline_markup, '\n');
+      break;
+
+    case MD_TEXT_SOFTBR:
+      g_string_append_c (builder->inline_markup, ' ');
+      break;
+
+    case MD_TEXT_ENTITY:
+      append_entity (builder, text, size);
+      break;
+
+    case MD_TEXT_NORMAL:
+    case MD_TEXT_CODE:
+    case MD_TEXT_HTML:
+    case MD_TEXT_LATEXMATH:
+    default:
+      append_escaped (builder, text, size);
+      break;
+    }
+
+  return 0;
+}
+
+static int
+enter_span_cb (MD_SPANTYPE  type,
+               void        *detail,
+               void        *user_data)
+{
+  Builder *builder = user_data;
+  GString *markup;
+
+  open_inline (builder);
+  markup = builder->inline_markup;
+
+  switch (type)
+    {
+    case MD_SPAN_EM:
+      g_string_append (markup, "<i>");
+      break;
+
+    case MD_SPAN_STRONG:
+      g_string_append (markup, "<b>");
+      break;
+
+    case MD_SPAN_DEL:
+      g_string_append (markup, "<s>");
+      break;
+
+    case MD_SPAN_U:
+      g_string_append (markup, "<u>");
+      break;
+
+    case MD_SPAN_CODE:
+      g_string_append (markup, "<span font_family=\"monospace\" bgcolor=\"#8080802e\">");
+      break;
+
+    case MD_SPAN_A:
+      g_string_append (markup, "<a href=\"");
+      append_attribute (markup, &((MD_SPAN_A_DETAIL *)detail)->href);
+      g_string_append (markup, "\">");
+      break;
+
+    case MD_SPAN_IMG:
+      g_string_append (markup, "<i>");
+      break;
+
+    case MD_SPAN_LATEXMATH:
+    case MD_SPAN_LATEXMATH_DISPLAY:
+    case MD_SPAN_WIKILINK:
+    default:
+      g_string_append (markup, "<span>");
+      break;
+    }
+
+  return 0;
+}
+
+static int
+leave_span_cb (MD_SPANTYPE  type,
+               void        *detail,
+               void        *user_data)
+{
+  Builder *builder = user_data;
+  GString *markup = builder->inline_markup;
+
+  switch (type)
+    {
+    case MD_SPAN_EM:
+    case MD_SPAN_IMG:
+      g_string_append (markup, "</i>");
+      break;
+
+    case MD_SPAN_STRONG:
+      g_string_append (markup, "</b>");
+      break;
+
+    case MD_SPAN_DEL:
+      g_string_append (markup, "</s>");
+      break;
+
+    case MD_SPAN_U:
+      g_string_append (markup, "</u>");
+      break;
+
+    case MD_SPAN_A:
+      g_string_append (markup, "</a>");
+      break;
+
+    case MD_SPAN_CODE:
+    case MD_SPAN_LATEXMATH:
+    case MD_SPAN_LATEXMATH_DISPLAY:
+    case MD_SPAN_WIKILINK:
+    default:
+      g_string_append (markup, "</span>");
+      break;
+    }
+
+  return 0;
+}
+
+static void
+pyprep_markdown_view_dispose (GObject *object)
+{
+  PyprepMarkdownView *self = (PyprepMarkdownView *)object;
+
+  g_clear_pointer (&self->content, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (pyprep_markdown_view_parent_class)->dispose (object);
+}
+
+static void
+pyprep_markdown_view_class_init (PyprepMarkdownViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pyprep_markdown_view_dispose;
+
+  /**
+   * PyprepMarkdownView::activate-link:
+   * @uri: the link's target
+   *
+   * Emitted when a link in the text is activated. Return %TRUE when the
+   * link was handled; otherwise it opens in the default handler.
+   */
+  signals[ACTIVATE_LINK] =
+    g_signal_new ("activate-link",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  g_signal_accumulator_true_handled, NULL,
+                  NULL,
+                  G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "markdownview");
+}
+
+static void
+pyprep_markdown_view_init (PyprepMarkdownView *self)
+{
+}
+
+GtkWidget *
+pyprep_markdown_view_new (void)
+{
+  return g_object_new (PYPREP_TYPE_MARKDOWN_VIEW, NULL);
+}
+
+/* Returns: (transfer none) (nullable): the box holding the rendered blocks. */
+GtkWidget *
+pyprep_markdown_view_get_content (PyprepMarkdownView *self)
+{
+  g_return_val_if_fail (PYPREP_IS_MARKDOWN_VIEW (self), NULL);
+  return self->content;
+}
+
+void
+pyprep_markdown_view_set_markdown (PyprepMarkdownView *self,
+                                   const char         *markdown)
+{
+  const MD_PARSER parser = {
+    .abi_version = 0,
+    .flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEURLAUTOLINKS
+             | MD_FLAG_NOHTML,
+    .enter_block = enter_block_cb,
+    .leave_block = leave_block_cb,
+    .enter_span = enter_span_cb,
+    .leave_span = leave_span_cb,
+    .text = text_cb,
+  };
+  g_autoptr(GPtrArray) containers = g_ptr_array_new ();
+  g_autoptr(GArray) lists = g_array_new (FALSE, FALSE, sizeof (ListInfo));
+  g_autoptr(GString) inline_markup = g_string_new (NULL);
+  g_autoptr(GString) code = g_string_new (NULL);
+  Builder builder = { 0 };
+  GtkWidget *content;
+
+  g_return_if_fail (PYPREP_IS_MARKDOWN_VIEW (self));
+
+  g_clear_pointer (&self->content, gtk_widget_unparent);
+
+  if (markdown == NULL)
+    return;
+
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_add_css_class (content, "md-document");
+
+  builder.view = self;
+  builder.containers = containers;
+  builder.lists = lists;
+  builder.inline_markup = inline_markup;
+  builder.code = code;
+  g_ptr_array_add (containers, content);
+
+  if (md_parse (markdown, strlen (markdown), &parser, &builder) != 0)
+    g_warning ("md4c could not parse the answer text");
+
+  g_free (builder.code_info);
+
+  self->content = content;
+  gtk_widget_set_parent (content, GTK_WIDGET (self));
+}

@@ -1,0 +1,136 @@
+/* pyprep-application.c: owns the loaded question bank and the app-wide
+ * actions; each window shows the same library.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pyprep-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
+
+#include "pyprep-application.h"
+#include "pyprep-library.h"
+#include "pyprep-window.h"
+
+struct _PyprepApplication
+{
+  AdwApplication  parent_instance;
+
+  PyprepLibrary  *library;
+};
+
+G_DEFINE_FINAL_TYPE (PyprepApplication, pyprep_application, ADW_TYPE_APPLICATION)
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The PyPrep developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", "PyPrep",
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Study for Python interviews"),
+                        "website", "https://github.com/pyprep/PyPrep",
+                        "issue-url", "https://github.com/pyprep/PyPrep/issues",
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_action },
+  { .name = "about", .activate = about_action },
+};
+
+static void
+pyprep_application_startup (GApplication *application)
+{
+  PyprepApplication *self = PYPREP_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (pyprep_application_parent_class)->startup (application);
+
+  gtk_source_init ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+
+  self->library = pyprep_library_new ();
+  pyprep_library_load_default (self->library);
+}
+
+static void
+pyprep_application_activate (GApplication *application)
+{
+  PyprepApplication *self = PYPREP_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (pyprep_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+pyprep_application_shutdown (GApplication *application)
+{
+  PyprepApplication *self = PYPREP_APPLICATION (application);
+
+  G_APPLICATION_CLASS (pyprep_application_parent_class)->shutdown (application);
+
+  g_clear_object (&self->library);
+}
+
+static void
+pyprep_application_class_init (PyprepApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = pyprep_application_startup;
+  app_class->activate = pyprep_application_activate;
+  app_class->shutdown = pyprep_application_shutdown;
+}
+
+static void
+pyprep_application_init (PyprepApplication *self)
+{
+}
+
+PyprepApplication *
+pyprep_application_new (void)
+{
+  return g_object_new (PYPREP_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+/* Returns: (transfer none): the loaded decks */
+PyprepLibrary *
+pyprep_application_get_library (PyprepApplication *self)
+{
+  g_return_val_if_fail (PYPREP_IS_APPLICATION (self), NULL);
+  return self->library;
+}

@@ -1,0 +1,670 @@
+/* pyprep-window.c: the main window. The sidebar lists the topics, then the
+ * questions of the chosen topic; the reading pane shows the selected
+ * question. The window remembers its size and the last question opened.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pyprep-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pyprep-application.h"
+#include "pyprep-library.h"
+#include "pyprep-question-page.h"
+#include "pyprep-question.h"
+#include "pyprep-topic.h"
+#include "pyprep-window.h"
+
+#define MAX_PROBLEMS_LISTED 20
+
+struct _PyprepWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *content;
+  GtkWidget            *topics_button;
+  AdwWindowTitle       *sidebar_title;
+  GtkStack             *sidebar_stack;
+  GtkListView          *topic_list;
+  GtkListView          *question_list;
+  AdwWindowTitle       *content_title;
+  GtkRevealer          *problems_revealer;
+  GtkLabel             *problems_label;
+  PyprepQuestionPage   *question_page;
+
+  GSettings            *settings;
+  PyprepLibrary        *library;
+  GtkSingleSelection   *topic_selection;
+  GtkSingleSelection   *question_selection;
+  PyprepTopic          *topic;
+};
+
+G_DEFINE_FINAL_TYPE (PyprepWindow, pyprep_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Rows ---------------------------------------------------------------- */
+
+static GtkWidget *
+make_row_label (const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+/* A row is a title over a dim subtitle, with an optional count at the end. */
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *subtitle = make_row_label ("caption");
+  GtkWidget *count = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_label_set_lines (GTK_LABEL (subtitle), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (text), make_row_label (NULL));
+  gtk_box_append (GTK_BOX (text), subtitle);
+
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
+
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_box_append (GTK_BOX (row), text);
+  gtk_box_append (GTK_BOX (row), count);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+set_row (GtkListItem *item,
+         const char  *title,
+         const char  *subtitle,
+         const char  *count,
+         const char  *description)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *text = gtk_widget_get_first_child (row);
+  GtkWidget *title_label = gtk_widget_get_first_child (text);
+  GtkWidget *subtitle_label = gtk_widget_get_next_sibling (title_label);
+  GtkWidget *count_label = gtk_widget_get_next_sibling (text);
+
+  gtk_label_set_text (GTK_LABEL (title_label), title);
+  gtk_label_set_text (GTK_LABEL (subtitle_label), subtitle);
+  gtk_widget_set_visible (subtitle_label, subtitle != NULL && subtitle[0] != '\0');
+  gtk_label_set_text (GTK_LABEL (count_label), count);
+  gtk_widget_set_visible (count_label, count != NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+static void
+bind_topic_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  PyprepTopic *topic = gtk_list_item_get_item (item);
+  guint n = pyprep_topic_get_n_questions (topic);
+  g_autofree char *count = g_strdup_printf ("%u", n);
+  g_autofree char *description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "%u question",
+                                                               "%u questions", n), n);
+
+  set_row (item, pyprep_topic_get_title (topic), pyprep_topic_get_description (topic),
+           count, description);
+}
+
+static void
+bind_question_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  PyprepQuestion *question = gtk_list_item_get_item (item);
+  const char *difficulty = pyprep_difficulty_get_label (pyprep_question_get_difficulty (question));
+
+  set_row (item, pyprep_question_get_title (question), difficulty, NULL, difficulty);
+}
+
+static GtkListItemFactory *
+row_factory_new (GCallback bind)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", bind, NULL);
+
+  return factory;
+}
+
+/* Navigation ---------------------------------------------------------- */
+
+static guint
+find_position (GListModel *model,
+               gpointer    item)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+
+      if (other == item)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+update_content_title (PyprepWindow *self)
+{
+  PyprepQuestion *question = pyprep_question_page_get_question (self->question_page);
+  guint position = gtk_single_selection_get_selected (self->question_selection);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->question_selection));
+  g_autofree char *subtitle = NULL;
+
+  if (question == NULL || pyprep_question_get_topic (question) == NULL)
+    {
+      adw_window_title_set_title (self->content_title, "");
+      adw_window_title_set_subtitle (self->content_title, "");
+      return;
+    }
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    subtitle = g_strdup_printf (_("Question %u of %u"), position + 1, n);
+
+  adw_window_title_set_title (self->content_title,
+                              pyprep_topic_get_title (pyprep_question_get_topic (question)));
+  adw_window_title_set_subtitle (self->content_title, subtitle ? subtitle : "");
+}
+
+/**
+ * pyprep_window_show_topic:
+ * @topic: (nullable): the topic whose questions the sidebar lists, or
+ *   %NULL for the list of topics
+ */
+void
+pyprep_window_show_topic (PyprepWindow *self,
+                          PyprepTopic  *topic)
+{
+  g_return_if_fail (PYPREP_IS_WINDOW (self));
+  g_return_if_fail (!topic || PYPREP_IS_TOPIC (topic));
+
+  if (topic == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "topics");
+      gtk_widget_set_visible (self->topics_button, FALSE);
+      adw_window_title_set_title (self->sidebar_title, "PyPrep");
+      adw_window_title_set_subtitle (self->sidebar_title, "");
+      return;
+    }
+
+  if (g_set_object (&self->topic, topic))
+    {
+      PyprepQuestion *current = pyprep_question_page_get_question (self->question_page);
+      GListModel *questions = pyprep_topic_get_questions (topic);
+
+      gtk_single_selection_set_model (self->question_selection, questions);
+      gtk_single_selection_set_selected (self->question_selection,
+                                         current ? find_position (questions, current)
+                                                 : GTK_INVALID_LIST_POSITION);
+    }
+
+  gtk_single_selection_set_selected (self->topic_selection,
+                                     find_position (G_LIST_MODEL (self->topic_selection), topic));
+  adw_window_title_set_title (self->sidebar_title, pyprep_topic_get_title (topic));
+  adw_window_title_set_subtitle (self->sidebar_title, "");
+  gtk_widget_set_visible (self->topics_button, TRUE);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "questions");
+}
+
+/* Shows @question in the reading pane and selects it in the sidebar. */
+void
+pyprep_window_show_question (PyprepWindow   *self,
+                             PyprepQuestion *question)
+{
+  PyprepTopic *topic;
+
+  g_return_if_fail (PYPREP_IS_WINDOW (self));
+  g_return_if_fail (PYPREP_IS_QUESTION (question));
+
+  topic = pyprep_question_get_topic (question);
+  pyprep_question_page_set_question (self->question_page, question, self->library);
+
+  if (topic != NULL)
+    {
+      pyprep_window_show_topic (self, topic);
+      gtk_single_selection_set_selected (self->question_selection,
+                                         find_position (pyprep_topic_get_questions (topic),
+                                                        question));
+    }
+
+  update_content_title (self);
+  g_settings_set_string (self->settings, "last-question", pyprep_question_get_id (question));
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+/* Opens the question with @id, or says that there is none. */
+gboolean
+pyprep_window_open_question_id (PyprepWindow *self,
+                                const char   *id)
+{
+  PyprepQuestion *question;
+
+  g_return_val_if_fail (PYPREP_IS_WINDOW (self), FALSE);
+
+  question = pyprep_library_lookup_question (self->library, id);
+  if (question == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("There is no question “%s” in the bank"), id);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      return FALSE;
+    }
+
+  pyprep_window_show_question (self, question);
+  return TRUE;
+}
+
+static void
+topic_activated_cb (GtkListView  *list,
+                    guint         position,
+                    PyprepWindow *self)
+{
+  g_autoptr(PyprepTopic) topic = g_list_model_get_item (G_LIST_MODEL (self->topic_selection),
+                                                        position);
+
+  pyprep_window_show_topic (self, topic);
+  gtk_widget_grab_focus (GTK_WIDGET (self->question_list));
+}
+
+static void
+question_selected_cb (PyprepWindow *self)
+{
+  PyprepQuestion *question = gtk_single_selection_get_selected_item (self->question_selection);
+
+  if (question != NULL && question != pyprep_question_page_get_question (self->question_page))
+    pyprep_window_show_question (self, question);
+}
+
+static void
+question_activated_cb (GtkListView  *list,
+                       guint         position,
+                       PyprepWindow *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+open_question_cb (PyprepQuestionPage *page,
+                  const char         *id,
+                  PyprepWindow       *self)
+{
+  pyprep_window_open_question_id (self, id);
+}
+
+static void
+folded_changed_cb (PyprepWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet)
+      && pyprep_question_page_get_question (self->question_page) == NULL)
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+/* Deck problems ------------------------------------------------------- */
+
+static void
+update_problems (PyprepWindow *self)
+{
+  GPtrArray *problems = pyprep_library_get_problems (self->library);
+  g_autofree char *text = NULL;
+
+  if (problems->len == 0)
+    {
+      gtk_revealer_set_reveal_child (self->problems_revealer, FALSE);
+      return;
+    }
+
+  if (problems->len == 1)
+    text = g_strdup_printf (_("A deck has a problem: %s"),
+                            ((GError *)g_ptr_array_index (problems, 0))->message);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Decks have %u problem. Everything else is loaded.",
+                                         "Decks have %u problems. Everything else is loaded.",
+                                         problems->len),
+                            problems->len);
+
+  gtk_label_set_text (self->problems_label, text);
+  gtk_revealer_set_reveal_child (self->problems_revealer, TRUE);
+}
+
+static void
+show_problems_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+  GPtrArray *problems = pyprep_library_get_problems (self->library);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *folder = NULL;
+  g_autoptr(GFile) user_dir = pyprep_library_get_user_deck_dir ();
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < problems->len && i < MAX_PROBLEMS_LISTED; i++)
+    g_string_append_printf (body, "%s\n", ((GError *)g_ptr_array_index (problems, i))->message);
+  if (problems->len > MAX_PROBLEMS_LISTED)
+    g_string_append_printf (body, _("…and %u more, listed in the log.\n"),
+                            problems->len - MAX_PROBLEMS_LISTED);
+
+  folder = g_strdup_printf (_("The questions with problems were skipped. Fix the files "
+                              "(your own decks are in %s) and restart PyPrep."),
+                            g_file_peek_path (user_dir));
+  g_string_append_printf (body, "\n%s", folder);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Problems in the Decks"), body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Actions ------------------------------------------------------------- */
+
+static void
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+  AdwToast *toast = adw_toast_new (g_variant_get_string (parameter, NULL));
+
+  adw_toast_set_timeout (toast, 2);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_topics_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+
+  pyprep_window_show_topic (self, NULL);
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_widget_grab_focus (GTK_WIDGET (self->topic_list));
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+dismiss_problems_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  gtk_revealer_set_reveal_child (PYPREP_WINDOW (widget)->problems_revealer, FALSE);
+}
+
+/* GObject ------------------------------------------------------------- */
+
+static gboolean
+pyprep_window_close_request (GtkWindow *window)
+{
+  PyprepWindow *self = PYPREP_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (pyprep_window_parent_class)->close_request (window);
+}
+
+static void
+restore_state (PyprepWindow *self)
+{
+  g_autofree char *last_id = g_settings_get_string (self->settings, "last-question");
+  PyprepQuestion *question;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  question = pyprep_library_lookup_question (self->library, last_id);
+  if (question != NULL)
+    pyprep_window_show_question (self, question);
+
+  /* Start in the sidebar, not on the first selectable label of the answer. */
+  gtk_window_set_focus (GTK_WINDOW (self),
+                        GTK_WIDGET (question ? self->question_list : self->topic_list));
+}
+
+static void
+pyprep_window_constructed (GObject *object)
+{
+  PyprepWindow *self = PYPREP_WINDOW (object);
+
+  G_OBJECT_CLASS (pyprep_window_parent_class)->constructed (object);
+
+  g_assert (self->library != NULL);
+
+  self->topic_selection = gtk_single_selection_new (g_object_ref (pyprep_library_get_topics (self->library)));
+  gtk_single_selection_set_autoselect (self->topic_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->topic_selection, TRUE);
+  gtk_single_selection_set_selected (self->topic_selection, GTK_INVALID_LIST_POSITION);
+  gtk_list_view_set_model (self->topic_list, GTK_SELECTION_MODEL (self->topic_selection));
+
+  update_problems (self);
+  restore_state (self);
+}
+
+static void
+pyprep_window_dispose (GObject *object)
+{
+  PyprepWindow *self = (PyprepWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (pyprep_window_parent_class)->dispose (object);
+}
+
+static void
+pyprep_window_finalize (GObject *object)
+{
+  PyprepWindow *self = (PyprepWindow *)object;
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->library);
+  g_clear_object (&self->topic_selection);
+  g_clear_object (&self->question_selection);
+  g_clear_object (&self->topic);
+
+  G_OBJECT_CLASS (pyprep_window_parent_class)->finalize (object);
+}
+
+static void
+pyprep_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  PyprepWindow *self = PYPREP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pyprep_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  PyprepWindow *self = PYPREP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pyprep_window_class_init (PyprepWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = pyprep_window_constructed;
+  object_class->dispose = pyprep_window_dispose;
+  object_class->finalize = pyprep_window_finalize;
+  object_class->set_property = pyprep_window_set_property;
+  object_class->get_property = pyprep_window_get_property;
+  window_class->close_request = pyprep_window_close_request;
+
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL, PYPREP_TYPE_LIBRARY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PYPREP_TYPE_QUESTION_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/pyprep-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, topics_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, topic_list);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, question_list);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, problems_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, question_page);
+  gtk_widget_class_bind_template_callback (widget_class, topic_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, question_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_question_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-topics", NULL, show_topics_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-problems", NULL,
+                                   dismiss_problems_action);
+
+}
+
+static void
+pyprep_window_init (PyprepWindow *self)
+{
+  g_autoptr(GtkListItemFactory) topic_factory = row_factory_new (G_CALLBACK (bind_topic_cb));
+  g_autoptr(GtkListItemFactory) question_factory = row_factory_new (G_CALLBACK (bind_question_cb));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+
+  gtk_list_view_set_factory (self->topic_list, topic_factory);
+  gtk_list_view_set_factory (self->question_list, question_factory);
+
+  self->question_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->question_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->question_selection, TRUE);
+  gtk_list_view_set_model (self->question_list, GTK_SELECTION_MODEL (self->question_selection));
+  g_signal_connect_object (self->question_selection, "notify::selected",
+                           G_CALLBACK (question_selected_cb), self, G_CONNECT_SWAPPED);
+}
+
+PyprepWindow *
+pyprep_window_new_for_library (GtkApplication *application,
+                               PyprepLibrary  *library)
+{
+  g_return_val_if_fail (!application || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (PYPREP_IS_LIBRARY (library), NULL);
+
+  return g_object_new (PYPREP_TYPE_WINDOW,
+                       "application", application,
+                       "library", library,
+                       NULL);
+}
+
+PyprepWindow *
+pyprep_window_new (PyprepApplication *application)
+{
+  g_return_val_if_fail (PYPREP_IS_APPLICATION (application), NULL);
+
+  return pyprep_window_new_for_library (GTK_APPLICATION (application),
+                                        pyprep_application_get_library (application));
+}
+
+/* Returns: (transfer none) (nullable): the question on show */
+PyprepQuestion *
+pyprep_window_get_question (PyprepWindow *self)
+{
+  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
+  return pyprep_question_page_get_question (self->question_page);
+}
+
+/* Returns: (transfer none): the reading pane */
+GtkWidget *
+pyprep_window_get_question_page (PyprepWindow *self)
+{
+  g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->question_page);
+}
