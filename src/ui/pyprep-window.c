@@ -268,7 +268,11 @@ pyprep_window_show_question (PyprepWindow   *self,
 
   update_content_title (self);
   g_settings_set_string (self->settings, "last-question", pyprep_question_get_id (question));
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
+
+  /* Unfolded, the page is already visible, and moving to it would take
+   * the keyboard focus away from the question list. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 /* Opens the question with @id, or says that there is none. */
@@ -302,7 +306,7 @@ topic_activated_cb (GtkListView  *list,
                                                         position);
 
   pyprep_window_show_topic (self, topic);
-  gtk_widget_grab_focus (GTK_WIDGET (self->question_list));
+  gtk_widget_child_focus (GTK_WIDGET (self->question_list), GTK_DIR_TAB_FORWARD);
 }
 
 static void

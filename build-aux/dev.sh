@@ -1,0 +1,69 @@
+#!/bin/sh
+# dev.sh: the README's two commands.
+#
+#   build-aux/dev.sh run    install the build dependencies, build, launch PyPrep
+#   build-aux/dev.sh test   install the build dependencies, build, run every test
+#   build-aux/dev.sh bench  build and run the benchmarks
+#
+# Works on a fresh Debian 12 or Ubuntu 22.04+ machine; uses sudo when not root.
+set -eu
+
+cd "$(dirname "$0")/.."
+BUILD_DIR=${BUILD_DIR:-_build}
+
+DEPS="build-essential meson ninja-build pkg-config gettext itstool
+libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
+libgtksourceview-5-dev libmd4c-dev libjson-glib-dev
+desktop-file-utils appstream yelp-tools
+python3 python3-gi python3-pyatspi gir1.2-atspi-2.0 at-spi2-core
+xvfb xauth dbus dbus-x11 imagemagick"
+
+install_deps () {
+  missing=""
+  for pkg in $DEPS; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+      || missing="$missing $pkg"
+  done
+  [ -z "$missing" ] && return 0
+
+  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  echo "Installing:$missing"
+  $SUDO apt-get update -qq
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+}
+
+build () {
+  if [ ! -f "$BUILD_DIR/build.ninja" ]; then
+    # No compiler warning is tolerated.
+    meson setup "$BUILD_DIR" --buildtype=debugoptimized -Dwarning_level=2 -Dwerror=true
+  fi
+  meson compile -C "$BUILD_DIR"
+}
+
+case "${1:-run}" in
+  run)
+    install_deps
+    build
+    # Run from the build tree: the schema is compiled into $BUILD_DIR/data.
+    GSETTINGS_SCHEMA_DIR="$PWD/$BUILD_DIR/data" exec "$BUILD_DIR/src/pyprep"
+    ;;
+  test)
+    install_deps
+    build
+    # UI tests need a display and a session bus (and the accessibility bus
+    # that dbus activates on it).
+    exec xvfb-run -a -s "-screen 0 1280x1024x24" \
+      dbus-run-session -- meson test -C "$BUILD_DIR" --print-errorlogs
+    ;;
+  bench)
+    install_deps
+    build
+    exec xvfb-run -a -s "-screen 0 1280x1024x24" \
+      dbus-run-session -- meson test -C "$BUILD_DIR" --benchmark --verbose
+    ;;
+  *)
+    echo "usage: $0 run|test|bench" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,281 @@
+/* test-markdown-view.c: the widgets built from an answer's Markdown.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <gtksourceview/gtksource.h>
+
+#include "pyprep-code-block.h"
+#include "pyprep-markdown-view.h"
+
+static const char document[] =
+  "## Short answer\n"
+  "\n"
+  "Plain, **bold**, *italic*, `inline code`, a [link](https://docs.python.org/3/)\n"
+  "and a [question](q:other-question).\n"
+  "\n"
+  "Markup is text: a < b && c > d, <b>not bold</b>, &amp; and &#955;.\n"
+  "\n"
+  "- first\n"
+  "- second\n"
+  "  - nested **one**\n"
+  "\n"
+  "3. three\n"
+  "4. four\n"
+  "\n"
+  "> quoted *text*\n"
+  "\n"
+  "| Op | Cost |\n"
+  "|----|-----:|\n"
+  "| `x in s` | O(1) |\n"
+  "| append | O(1) amortised |\n"
+  "\n"
+  "---\n"
+  "\n"
+  "```python run\n"
+  "print('<hi>' if 1 < 2 else '&')\n"
+  "```\n"
+  "\n"
+  "```output\n"
+  "<hi>\n"
+  "```\n"
+  "\n"
+  "```bash\n"
+  "python3 -m venv .venv\n"
+  "```\n";
+
+static GtkWidget *
+nth_child (GtkWidget *widget,
+           guint      n)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  for (guint i = 0; i < n && child != NULL; i++)
+    child = gtk_widget_get_next_sibling (child);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static guint
+n_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+static const char *
+label_text (GtkWidget *widget)
+{
+  g_assert_true (GTK_IS_LABEL (widget));
+  return gtk_label_get_text (GTK_LABEL (widget));
+}
+
+/* Returns the text label of a list item row (marker, content column). */
+static GtkWidget *
+list_item_content (GtkWidget *list,
+                   guint      n)
+{
+  GtkWidget *row = nth_child (list, n);
+
+  g_assert_true (gtk_widget_has_css_class (row, "md-list-item"));
+  return nth_child (row, 1);
+}
+
+static gboolean
+activate_link_cb (PyprepMarkdownView *view,
+                  const char         *uri,
+                  char              **seen)
+{
+  g_free (*seen);
+  *seen = g_strdup (uri);
+  return TRUE;
+}
+
+static void
+test_every_construct (void)
+{
+  GtkWidget *view = g_object_ref_sink (pyprep_markdown_view_new ());
+  g_autofree char *seen_uri = NULL;
+  GtkWidget *content, *block, *item, *grid, *cell;
+  g_autofree char *code = NULL;
+
+  pyprep_markdown_view_set_markdown (PYPREP_MARKDOWN_VIEW (view), document);
+  content = pyprep_markdown_view_get_content (PYPREP_MARKDOWN_VIEW (view));
+  g_assert_nonnull (content);
+
+  /* heading, 2 paragraphs, bullet list, numbered list, quote, table, rule,
+   * python block (with its output folded in), bash block */
+  g_assert_cmpuint (n_children (content), ==, 10);
+
+  block = nth_child (content, 0);
+  g_assert_cmpstr (label_text (block), ==, "Short answer");
+  g_assert_true (gtk_widget_has_css_class (block, "md-heading"));
+
+  block = nth_child (content, 1);
+  g_assert_cmpstr (label_text (block), ==,
+                   "Plain, bold, italic, inline code, a link and a question.");
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (block)));
+  g_assert_true (gtk_label_get_use_markup (GTK_LABEL (block)));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (block)), "<b>bold</b>"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (block)), "<i>italic</i>"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (block)), "href=\"https://docs.python.org/3/\""));
+
+  /* Links to questions go to whoever handles the view's signal. */
+  g_signal_connect (view, "activate-link", G_CALLBACK (activate_link_cb), &seen_uri);
+  {
+    gboolean handled = FALSE;
+
+    g_signal_emit_by_name (block, "activate-link", "q:other-question", &handled);
+    g_assert_true (handled);
+    g_assert_cmpstr (seen_uri, ==, "q:other-question");
+  }
+
+  /* Content can never inject markup. */
+  block = nth_child (content, 2);
+  g_assert_cmpstr (label_text (block), ==,
+                   "Markup is text: a < b && c > d, <b>not bold</b>, & and λ.");
+
+  /* A bullet list with a nested list in its second item. */
+  block = nth_child (content, 3);
+  g_assert_true (gtk_widget_has_css_class (block, "md-list"));
+  g_assert_cmpuint (n_children (block), ==, 2);
+  item = list_item_content (block, 0);
+  g_assert_cmpstr (label_text (nth_child (item, 0)), ==, "first");
+  item = list_item_content (block, 1);
+  g_assert_cmpstr (label_text (nth_child (item, 0)), ==, "second");
+  g_assert_true (gtk_widget_has_css_class (nth_child (item, 1), "md-list"));
+  g_assert_cmpstr (label_text (nth_child (list_item_content (nth_child (item, 1), 0), 0)), ==, "nested one");
+
+  /* A numbered list keeps its start number. */
+  block = nth_child (content, 4);
+  g_assert_cmpstr (label_text (nth_child (nth_child (block, 0), 0)), ==, "3.");
+  g_assert_cmpstr (label_text (nth_child (nth_child (block, 1), 0)), ==, "4.");
+
+  block = nth_child (content, 5);
+  g_assert_true (gtk_widget_has_css_class (block, "md-quote"));
+  g_assert_cmpstr (label_text (nth_child (block, 0)), ==, "quoted text");
+
+  /* The table is a grid with a styled header row. */
+  grid = nth_child (content, 6);
+  g_assert_true (GTK_IS_GRID (grid));
+  cell = gtk_grid_get_child_at (GTK_GRID (grid), 0, 0);
+  g_assert_cmpstr (label_text (cell), ==, "Op");
+  g_assert_true (gtk_widget_has_css_class (cell, "md-table-header"));
+  cell = gtk_grid_get_child_at (GTK_GRID (grid), 1, 2);
+  g_assert_cmpstr (label_text (cell), ==, "O(1) amortised");
+  g_assert_true (gtk_widget_has_css_class (cell, "md-table-cell"));
+  g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (cell)), ==, 1.0);
+  g_assert_cmpstr (label_text (gtk_grid_get_child_at (GTK_GRID (grid), 0, 1)), ==, "x in s");
+
+  g_assert_true (GTK_IS_SEPARATOR (nth_child (content, 7)));
+
+  /* The Python block with its output attached, and a shell block. */
+  block = nth_child (content, 8);
+  g_assert_true (PYPREP_IS_CODE_BLOCK (block));
+  g_assert_cmpstr (pyprep_code_block_get_language (PYPREP_CODE_BLOCK (block)), ==, "python");
+  code = pyprep_code_block_dup_code (PYPREP_CODE_BLOCK (block));
+  g_assert_cmpstr (code, ==, "print('<hi>' if 1 < 2 else '&')");
+  g_assert_cmpstr (pyprep_code_block_get_output (PYPREP_CODE_BLOCK (block)), ==, "<hi>\n");
+
+  block = nth_child (content, 9);
+  g_assert_true (PYPREP_IS_CODE_BLOCK (block));
+  g_assert_cmpstr (pyprep_code_block_get_language (PYPREP_CODE_BLOCK (block)), ==, "bash");
+  g_assert_false (pyprep_code_block_has_output (PYPREP_CODE_BLOCK (block)));
+
+  g_object_unref (view);
+}
+
+/* The code view is highlighted in the fence's language and read-only. */
+static void
+test_code_block_language (void)
+{
+  GtkWidget *block = g_object_ref_sink (pyprep_code_block_new ("python", "x = 1\n"));
+  GtkWidget *view = NULL;
+  GtkTextBuffer *buffer;
+  GtkSourceLanguage *language;
+
+  for (GtkWidget *w = gtk_widget_get_first_child (block); w; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_SCROLLED_WINDOW (w))
+      view = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (w));
+
+  g_assert_true (GTK_SOURCE_IS_VIEW (view));
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  language = gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (buffer));
+  g_assert_nonnull (language);
+  g_assert_cmpstr (gtk_source_language_get_id (language), ==, "python3");
+
+  /* The scheme follows the dark style. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (GTK_SOURCE_BUFFER (buffer))),
+                   ==, "Adwaita-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (GTK_SOURCE_BUFFER (buffer))),
+                   ==, "Adwaita");
+
+  g_assert_finalize_object (block);
+}
+
+/* Copy puts exactly the code on the clipboard. */
+static void
+test_code_block_copy (void)
+{
+  GtkWidget *block = g_object_ref_sink (pyprep_code_block_new ("python", "a < b\nprint('&')\n"));
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (block);
+  GValue value = G_VALUE_INIT;
+
+  g_assert_true (gtk_widget_activate_action (block, "code-block.copy", NULL));
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &value, NULL));
+  g_assert_cmpstr (g_value_get_string (&value), ==, "a < b\nprint('&')");
+  g_value_unset (&value);
+
+  g_assert_finalize_object (block);
+}
+
+/* Replacing the document drops the old widgets. */
+static void
+test_replace_and_clear (void)
+{
+  GtkWidget *view = g_object_ref_sink (pyprep_markdown_view_new ());
+  GtkWidget *content;
+
+  pyprep_markdown_view_set_markdown (PYPREP_MARKDOWN_VIEW (view), "one\n\ntwo\n");
+  content = pyprep_markdown_view_get_content (PYPREP_MARKDOWN_VIEW (view));
+  g_assert_cmpuint (n_children (content), ==, 2);
+
+  g_object_add_weak_pointer (G_OBJECT (content), (gpointer *)&content);
+  pyprep_markdown_view_set_markdown (PYPREP_MARKDOWN_VIEW (view), "three\n");
+  g_assert_null (content);
+  content = pyprep_markdown_view_get_content (PYPREP_MARKDOWN_VIEW (view));
+  g_assert_cmpstr (label_text (nth_child (content, 0)), ==, "three");
+
+  pyprep_markdown_view_set_markdown (PYPREP_MARKDOWN_VIEW (view), NULL);
+  g_assert_null (pyprep_markdown_view_get_content (PYPREP_MARKDOWN_VIEW (view)));
+
+  g_assert_finalize_object (view);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  gtk_source_init ();
+
+  g_test_add_func ("/pyprep/markdown-view/every-construct", test_every_construct);
+  g_test_add_func ("/pyprep/markdown-view/code-block-language", test_code_block_language);
+  g_test_add_func ("/pyprep/markdown-view/code-block-copy", test_code_block_copy);
+  g_test_add_func ("/pyprep/markdown-view/replace-and-clear", test_replace_and_clear);
+
+  return g_test_run ();
+}

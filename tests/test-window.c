@@ -1,0 +1,205 @@
+/* test-window.c: the main window on the shipped bank.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+#include <gtksourceview/gtksource.h>
+
+#include "pyprep-library.h"
+#include "pyprep-markdown-view.h"
+#include "pyprep-question-page.h"
+#include "pyprep-question.h"
+#include "pyprep-topic.h"
+#include "pyprep-window.h"
+
+static PyprepLibrary *library;
+
+static GObject *
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static PyprepWindow *
+new_window (PyprepLibrary *lib)
+{
+  PyprepWindow *window = pyprep_window_new_for_library (NULL, lib);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  return window;
+}
+
+static void
+close_window (PyprepWindow *window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+}
+
+static void
+test_topics_and_question (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  PyprepWindow *window;
+  GtkListView *topic_list, *question_list;
+  GtkSelectionModel *questions;
+  GtkWidget *page;
+  g_autoptr(PyprepTopic) topic = NULL;
+  g_autoptr(PyprepQuestion) question = NULL;
+  g_autofree char *last = NULL;
+  GtkWidget *content;
+
+  g_settings_reset (settings, "last-question");
+  window = new_window (library);
+
+  /* Every topic is listed, and nothing is open yet. */
+  topic_list = GTK_LIST_VIEW (child (window, PYPREP_TYPE_WINDOW, "topic_list"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (topic_list))), ==,
+                    g_list_model_get_n_items (pyprep_library_get_topics (library)));
+  g_assert_null (pyprep_window_get_question (window));
+
+  /* Choosing the first topic lists its questions. */
+  g_signal_emit_by_name (topic_list, "activate", 0);
+  iterate ();
+  topic = g_list_model_get_item (pyprep_library_get_topics (library), 0);
+  question_list = GTK_LIST_VIEW (child (window, PYPREP_TYPE_WINDOW, "question_list"));
+  questions = gtk_list_view_get_model (question_list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (questions)), ==,
+                    pyprep_topic_get_n_questions (topic));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, PYPREP_TYPE_WINDOW, "sidebar_stack"))),
+                   ==, "questions");
+
+  /* Selecting the second question shows its title and its answer. */
+  gtk_selection_model_select_item (questions, 1, TRUE);
+  iterate ();
+  question = g_list_model_get_item (pyprep_topic_get_questions (topic), 1);
+  g_assert_true (pyprep_window_get_question (window) == question);
+
+  page = pyprep_window_get_question_page (window);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (page, PYPREP_TYPE_QUESTION_PAGE, "title_label"))),
+                   ==, pyprep_question_get_title (question));
+  content = pyprep_markdown_view_get_content (PYPREP_MARKDOWN_VIEW (child (page, PYPREP_TYPE_QUESTION_PAGE,
+                                                                          "markdown_view")));
+  g_assert_nonnull (content);
+  g_assert_nonnull (gtk_widget_get_first_child (content));
+  g_assert_true (gtk_widget_get_mapped (content));
+
+  last = g_settings_get_string (settings, "last-question");
+  g_assert_cmpstr (last, ==, pyprep_question_get_id (question));
+
+  close_window (window);
+
+  /* The next window opens on the same question, selected in its topic. */
+  window = new_window (library);
+  g_assert_true (pyprep_window_get_question (window) == question);
+  question_list = GTK_LIST_VIEW (child (window, PYPREP_TYPE_WINDOW, "question_list"));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (question_list))),
+                    ==, 1);
+  page = pyprep_window_get_question_page (window);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (page, PYPREP_TYPE_QUESTION_PAGE, "title_label"))),
+                   ==, pyprep_question_get_title (question));
+  close_window (window);
+}
+
+static void
+test_window_size_restored (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  PyprepWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 820);
+  g_settings_set_int (settings, "window-height", 610);
+  window = new_window (library);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 820);
+  g_assert_cmpint (height, ==, 610);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  close_window (window);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+}
+
+/* Links between questions open them; an unknown id changes nothing. */
+static void
+test_question_links (void)
+{
+  PyprepWindow *window = new_window (library);
+  GtkWidget *page = pyprep_window_get_question_page (window);
+  g_autoptr(PyprepTopic) topic = g_list_model_get_item (pyprep_library_get_topics (library), 0);
+  g_autoptr(PyprepQuestion) target = g_list_model_get_item (pyprep_topic_get_questions (topic), 2);
+
+  g_signal_emit_by_name (page, "open-question", pyprep_question_get_id (target));
+  iterate ();
+  g_assert_true (pyprep_window_get_question (window) == target);
+
+  g_assert_false (pyprep_window_open_question_id (window, "no-such-question"));
+  g_assert_true (pyprep_window_get_question (window) == target);
+
+  close_window (window);
+}
+
+/* A broken deck is reported in the window; the rest still loads. */
+static void
+test_problem_banner (void)
+{
+  g_autoptr(PyprepLibrary) broken = pyprep_library_new ();
+  static const char text[] = "---\nid: broken\ntitle: Broken\n---\n\n# No id?\ndifficulty: junior\n";
+  g_autoptr(GBytes) bad = g_bytes_new_static (text, strlen (text));
+  PyprepWindow *window;
+  GtkLabel *label;
+
+  g_test_expect_message ("pyprep-library", G_LOG_LEVEL_WARNING, "*broken.md:6:*");
+  pyprep_library_load_bytes (broken, "broken.md", bad);
+  g_test_assert_expected_messages ();
+  pyprep_library_load_resources (broken, RESOURCE_PREFIX "/content");
+
+  window = new_window (broken);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (child (window, PYPREP_TYPE_WINDOW,
+                                                                     "problems_revealer"))));
+  label = GTK_LABEL (child (window, PYPREP_TYPE_WINDOW, "problems_label"));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "broken.md:6:"));
+  g_assert_cmpuint (g_list_model_get_n_items (pyprep_library_get_topics (broken)), ==,
+                    g_list_model_get_n_items (pyprep_library_get_topics (library)) + 1);
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  gtk_source_init ();
+
+  library = pyprep_library_new ();
+  pyprep_library_load_resources (library, RESOURCE_PREFIX "/content");
+
+  g_test_add_func ("/pyprep/window/topics-and-question", test_topics_and_question);
+  g_test_add_func ("/pyprep/window/size-restored", test_window_size_restored);
+  g_test_add_func ("/pyprep/window/question-links", test_question_links);
+  g_test_add_func ("/pyprep/window/problem-banner", test_problem_banner);
+
+  status = g_test_run ();
+  g_clear_object (&library);
+  return status;
+}
