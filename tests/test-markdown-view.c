@@ -77,7 +77,7 @@ label_text (GtkWidget *widget)
   return gtk_label_get_text (GTK_LABEL (widget));
 }
 
-/* Returns the text label of a list item row (marker, content column). */
+/* Returns the content column of a list item (an overlay with its marker). */
 static GtkWidget *
 list_item_content (GtkWidget *list,
                    guint      n)
@@ -85,7 +85,17 @@ list_item_content (GtkWidget *list,
   GtkWidget *row = nth_child (list, n);
 
   g_assert_true (gtk_widget_has_css_class (row, "md-list-item"));
-  return nth_child (row, 1);
+  return gtk_overlay_get_child (GTK_OVERLAY (row));
+}
+
+static const char *
+list_item_marker (GtkWidget *list,
+                  guint      n)
+{
+  GtkWidget *marker = gtk_widget_get_last_child (nth_child (list, n));
+
+  g_assert_true (gtk_widget_has_css_class (marker, "md-list-marker"));
+  return label_text (marker);
 }
 
 static gboolean
@@ -146,6 +156,7 @@ test_every_construct (void)
   block = nth_child (content, 3);
   g_assert_true (gtk_widget_has_css_class (block, "md-list"));
   g_assert_cmpuint (n_children (block), ==, 2);
+  g_assert_cmpstr (list_item_marker (block, 0), ==, "•");
   item = list_item_content (block, 0);
   g_assert_cmpstr (label_text (nth_child (item, 0)), ==, "first");
   item = list_item_content (block, 1);
@@ -155,8 +166,8 @@ test_every_construct (void)
 
   /* A numbered list keeps its start number. */
   block = nth_child (content, 4);
-  g_assert_cmpstr (label_text (nth_child (nth_child (block, 0), 0)), ==, "3.");
-  g_assert_cmpstr (label_text (nth_child (nth_child (block, 1), 0)), ==, "4.");
+  g_assert_cmpstr (list_item_marker (block, 0), ==, "3.");
+  g_assert_cmpstr (list_item_marker (block, 1), ==, "4.");
 
   block = nth_child (content, 5);
   g_assert_true (gtk_widget_has_css_class (block, "md-quote"));

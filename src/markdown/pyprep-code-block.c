@@ -55,6 +55,28 @@ source_language_id (const char *language)
   return language;
 }
 
+/* GtkSourceView frees a language's compiled highlighting rules when the
+ * last buffer using it goes away, and reads and validates the .lang file
+ * again for the next one. Answers replace all their code blocks at once,
+ * so one idle buffer per language keeps the rules compiled. */
+static void
+keep_language_loaded (GtkSourceLanguage *language)
+{
+  static GHashTable *keepers;
+  const char *id = gtk_source_language_get_id (language);
+  GtkSourceBuffer *keeper;
+
+  if (keepers == NULL)
+    keepers = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (g_hash_table_contains (keepers, id))
+    return;
+
+  keeper = gtk_source_buffer_new_with_language (language);
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (keeper), " ", 1);
+  g_hash_table_insert (keepers, (gpointer)id, keeper);
+}
+
 static const char *
 language_display_name (const char *language)
 {
@@ -173,6 +195,9 @@ pyprep_code_block_new (const char *language,
   source_language = language[0] ? gtk_source_language_manager_get_language (languages,
                                                                           source_language_id (language))
                                 : NULL;
+  if (source_language != NULL)
+    keep_language_loaded (source_language);
+
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
   gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer), source_language);
   gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (buffer), source_language != NULL);
@@ -211,6 +236,13 @@ pyprep_code_block_get_output (PyprepCodeBlock *self)
 {
   g_return_val_if_fail (PYPREP_IS_CODE_BLOCK (self), NULL);
   return self->output;
+}
+
+guint
+pyprep_code_block_get_n_lines (PyprepCodeBlock *self)
+{
+  g_return_val_if_fail (PYPREP_IS_CODE_BLOCK (self), 0);
+  return gtk_text_buffer_get_line_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)));
 }
 
 gboolean

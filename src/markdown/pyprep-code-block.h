@@ -23,5 +23,6 @@ void        pyprep_code_block_set_output   (PyprepCodeBlock *self,
                                             const char      *output,
                                             gboolean         varies);
 gboolean    pyprep_code_block_has_output   (PyprepCodeBlock *self);
+guint       pyprep_code_block_get_n_lines  (PyprepCodeBlock *self);
 
 G_END_DECLS

@@ -20,11 +20,19 @@
 #include "pyprep-code-block.h"
 #include "pyprep-markdown-view.h"
 
+/* About a screenful of text, in characters, is shown before the first
+ * frame; the rest follows in idle time, so that switching to a long
+ * answer costs only what the screen shows. */
+#define FIRST_SCREEN_CHARS 2400
+#define CHARS_PER_IDLE 2400
+
 struct _PyprepMarkdownView
 {
   GtkWidget  parent_instance;
 
   GtkWidget *content;
+  GtkWidget *staging;   /* built blocks not yet shown, owned */
+  guint      attach_id;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepMarkdownView, pyprep_markdown_view, GTK_TYPE_WIDGET)
@@ -87,7 +95,10 @@ make_label (Builder    *builder,
 
   gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  /* Measuring the natural width of wrapped text is costly; the column
+   * width comes from the clamp anyway. */
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_NONE);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   g_signal_connect_object (label, "activate-link",
@@ -170,21 +181,24 @@ enter_list_item (Builder *builder)
   else
     marker_text = g_strdup (builder->lists->len % 2 == 1 ? "•" : "◦");
 
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  /* The marker floats in an overlay over the content's start margin. A
+   * horizontal box would measure the content at several widths for every
+   * item, and wrapping labels make each measurement cost a full layout. */
+  row = gtk_overlay_new ();
   gtk_widget_add_css_class (row, "md-list-item");
   append (builder, row);
 
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_start (content, list->ordered ? 30 : 22);
+  gtk_overlay_set_child (GTK_OVERLAY (row), content);
+
   marker = gtk_label_new (marker_text);
+  gtk_widget_set_halign (marker, GTK_ALIGN_START);
   gtk_widget_set_valign (marker, GTK_ALIGN_START);
-  gtk_label_set_xalign (GTK_LABEL (marker), 1.0f);
-  gtk_label_set_width_chars (GTK_LABEL (marker), list->ordered ? 3 : 2);
   gtk_widget_add_css_class (marker, "md-list-marker");
   gtk_accessible_update_state (GTK_ACCESSIBLE (marker), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_box_append (GTK_BOX (row), marker);
+  gtk_overlay_add_overlay (GTK_OVERLAY (row), marker);
 
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_hexpand (content, TRUE);
-  gtk_box_append (GTK_BOX (row), content);
   g_ptr_array_add (builder->containers, content);
 }
 
@@ -212,7 +226,6 @@ leave_table_cell (Builder *builder)
   if (builder->table_row % 2 == 0 && !builder->table_header)
     gtk_widget_add_css_class (label, "md-table-even");
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
 
   switch (builder->cell_align)
     {
@@ -626,12 +639,77 @@ leave_span_cb (MD_SPANTYPE  type,
   return 0;
 }
 
+/* Roughly how much room a block takes, counted in characters of text. */
+static gsize
+block_size (GtkWidget *block)
+{
+  gsize size = 0;
+
+  if (GTK_IS_LABEL (block))
+    return 80 + strlen (gtk_label_get_text (GTK_LABEL (block)));
+
+  if (PYPREP_IS_CODE_BLOCK (block))
+    return 400 + 2 * pyprep_code_block_get_n_lines (PYPREP_CODE_BLOCK (block)) * 80;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (block);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    size += block_size (child);
+
+  return size;
+}
+
+/* Moves built blocks into the visible content until about @budget
+ * characters have moved. Returns %TRUE while blocks remain. */
+static gboolean
+attach_blocks (PyprepMarkdownView *self,
+               gsize               budget)
+{
+  GtkWidget *block;
+  gsize moved = 0;
+
+  while (moved < budget && (block = gtk_widget_get_first_child (self->staging)))
+    {
+      moved += block_size (block);
+      g_object_ref (block);
+      gtk_box_remove (GTK_BOX (self->staging), block);
+      gtk_box_append (GTK_BOX (self->content), block);
+      g_object_unref (block);
+    }
+
+  return gtk_widget_get_first_child (self->staging) != NULL;
+}
+
+static gboolean
+attach_idle_cb (gpointer user_data)
+{
+  PyprepMarkdownView *self = user_data;
+
+  if (attach_blocks (self, CHARS_PER_IDLE))
+    return G_SOURCE_CONTINUE;
+
+  self->attach_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+clear (PyprepMarkdownView *self)
+{
+  g_clear_handle_id (&self->attach_id, g_source_remove);
+  g_clear_pointer (&self->content, gtk_widget_unparent);
+  if (self->staging != NULL)
+    {
+      g_object_unref (self->staging);
+      self->staging = NULL;
+    }
+}
+
 static void
 pyprep_markdown_view_dispose (GObject *object)
 {
   PyprepMarkdownView *self = (PyprepMarkdownView *)object;
 
-  g_clear_pointer (&self->content, gtk_widget_unparent);
+  clear (self);
 
   G_OBJECT_CLASS (pyprep_markdown_view_parent_class)->dispose (object);
 }
@@ -675,11 +753,22 @@ pyprep_markdown_view_new (void)
   return g_object_new (PYPREP_TYPE_MARKDOWN_VIEW, NULL);
 }
 
-/* Returns: (transfer none) (nullable): the box holding the rendered blocks. */
+/**
+ * pyprep_markdown_view_get_content:
+ *
+ * Returns the box holding the rendered blocks, all of them: blocks still
+ * waiting to be shown are attached first.
+ *
+ * Returns: (transfer none) (nullable): the content box
+ */
 GtkWidget *
 pyprep_markdown_view_get_content (PyprepMarkdownView *self)
 {
   g_return_val_if_fail (PYPREP_IS_MARKDOWN_VIEW (self), NULL);
+
+  if (self->staging != NULL && attach_blocks (self, G_MAXSIZE) == FALSE)
+    g_clear_handle_id (&self->attach_id, g_source_remove);
+
   return self->content;
 }
 
@@ -706,20 +795,21 @@ pyprep_markdown_view_set_markdown (PyprepMarkdownView *self,
 
   g_return_if_fail (PYPREP_IS_MARKDOWN_VIEW (self));
 
-  g_clear_pointer (&self->content, gtk_widget_unparent);
+  clear (self);
 
   if (markdown == NULL)
     return;
 
   content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_add_css_class (content, "md-document");
+  self->staging = g_object_ref_sink (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
 
   builder.view = self;
   builder.containers = containers;
   builder.lists = lists;
   builder.inline_markup = inline_markup;
   builder.code = code;
-  g_ptr_array_add (containers, content);
+  g_ptr_array_add (containers, self->staging);
 
   if (md_parse (markdown, strlen (markdown), &parser, &builder) != 0)
     g_warning ("md4c could not parse the answer text");
@@ -728,4 +818,7 @@ pyprep_markdown_view_set_markdown (PyprepMarkdownView *self,
 
   self->content = content;
   gtk_widget_set_parent (content, GTK_WIDGET (self));
+
+  if (attach_blocks (self, FIRST_SCREEN_CHARS))
+    self->attach_id = g_idle_add_full (G_PRIORITY_LOW, attach_idle_cb, self, NULL);
 }

@@ -1,0 +1,19 @@
+/* bench-common.h: helpers shared by the benchmark programs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef void (*BenchFrameFunc) (GtkWidget *window,
+                                gpointer   user_data);
+
+/* Calls @func once, after the first frame of @window has been painted. */
+void bench_after_first_frame (GtkWidget      *window,
+                              BenchFrameFunc  func,
+                              gpointer        user_data);
+
+G_END_DECLS
