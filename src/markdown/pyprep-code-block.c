@@ -201,6 +201,7 @@ pyprep_code_block_new (const char *language,
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
   gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer), source_language);
   gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (buffer), source_language != NULL);
+  gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (buffer), FALSE);
 
   /* The fence keeps the newline of its last line; the view should not. */
   length = strlen (code);

@@ -23,7 +23,7 @@
 /* About a screenful of text, in characters, is shown before the first
  * frame; the rest follows in idle time, so that switching to a long
  * answer costs only what the screen shows. */
-#define FIRST_SCREEN_CHARS 2400
+#define FIRST_SCREEN_CHARS 1200
 #define CHARS_PER_IDLE 2400
 
 struct _PyprepMarkdownView
@@ -692,11 +692,26 @@ attach_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Tearing down the previous answer's widgets is left for idle time, after
+ * the new answer's first frame. */
+static gboolean
+release_idle_cb (gpointer data)
+{
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 clear (PyprepMarkdownView *self)
 {
   g_clear_handle_id (&self->attach_id, g_source_remove);
-  g_clear_pointer (&self->content, gtk_widget_unparent);
+  if (self->content != NULL)
+    {
+      GtkWidget *old = g_object_ref (self->content);
+
+      g_clear_pointer (&self->content, gtk_widget_unparent);
+      g_idle_add_full (G_PRIORITY_LOW, release_idle_cb, old, NULL);
+    }
   if (self->staging != NULL)
     {
       g_object_unref (self->staging);

@@ -31,7 +31,7 @@ struct _PyprepQuestionPage
   GtkLabel           *tags_label;
   PyprepMarkdownView *markdown_view;
   GtkWidget          *related_box;
-  GtkListBox         *related_list;
+  GtkWidget          *related_list;
 
   PyprepQuestion     *question;
 };
@@ -64,14 +64,12 @@ activate_link_cb (PyprepMarkdownView *view,
   return TRUE;
 }
 
-static void
-related_row_activated_cb (GtkListBox         *list,
-                          GtkListBoxRow      *row,
-                          PyprepQuestionPage *self)
+static gboolean
+related_link_cb (GtkLabel           *label,
+                 const char         *uri,
+                 PyprepQuestionPage *self)
 {
-  const char *id = g_object_get_data (G_OBJECT (row), "question-id");
-
-  g_signal_emit (self, signals[OPEN_QUESTION], 0, id);
+  return activate_link_cb (NULL, uri, self);
 }
 
 static void
@@ -144,7 +142,6 @@ pyprep_question_page_class_init (PyprepQuestionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, related_box);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, related_list);
   gtk_widget_class_bind_template_callback (widget_class, activate_link_cb);
-  gtk_widget_class_bind_template_callback (widget_class, related_row_activated_cb);
 }
 
 static void
@@ -190,40 +187,45 @@ update_tags (PyprepQuestionPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->tags_label), tags[0] != NULL);
 }
 
+/* Related questions are plain links, one label each: rows of a boxed
+ * list looked better but cost more than the rest of the answer to lay out. */
 static void
 update_related (PyprepQuestionPage *self,
                 PyprepLibrary      *library)
 {
   const char * const *related = pyprep_question_get_related (self->question);
   GtkWidget *child;
-  guint n_rows = 0;
+  guint n_links = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->related_list))))
-    gtk_list_box_remove (self->related_list, child);
+  while ((child = gtk_widget_get_first_child (self->related_list)))
+    gtk_box_remove (GTK_BOX (self->related_list), child);
 
   for (guint i = 0; related[i] != NULL; i++)
     {
       PyprepQuestion *other = library ? pyprep_library_lookup_question (library, related[i]) : NULL;
       PyprepTopic *topic;
-      GtkWidget *row;
+      g_autofree char *markup = NULL;
+      GtkWidget *label;
 
       if (other == NULL)
         continue;
 
       topic = pyprep_question_get_topic (other);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pyprep_question_get_title (other));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      if (topic != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), pyprep_topic_get_title (topic));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "question-id", g_strdup (related[i]), g_free);
-      gtk_list_box_append (self->related_list, row);
-      n_rows++;
+      markup = g_markup_printf_escaped ("<a href=\"" QUESTION_LINK_SCHEME "%s\">%s</a>"
+                                        "  <span alpha=\"60%%\">%s</span>",
+                                        related[i], pyprep_question_get_title (other),
+                                        topic ? pyprep_topic_get_title (topic) : "");
+      label = gtk_label_new (NULL);
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_NONE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+      g_signal_connect_object (label, "activate-link", G_CALLBACK (related_link_cb), self, 0);
+      gtk_box_append (GTK_BOX (self->related_list), label);
+      n_links++;
     }
 
-  gtk_widget_set_visible (self->related_box, n_rows > 0);
+  gtk_widget_set_visible (self->related_box, n_links > 0);
 }
 
 /**
