@@ -208,9 +208,16 @@ static void
 test_code_block_language (void)
 {
   GtkWidget *block = g_object_ref_sink (pyprep_code_block_new ("python", "x = 1\n"));
+  GtkWidget *window = gtk_window_new ();
   GtkWidget *view = NULL;
   GtkTextBuffer *buffer;
   GtkSourceLanguage *language;
+
+  /* Highlighting is set up when the block is first shown. */
+  gtk_window_set_child (GTK_WINDOW (window), block);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (block))
+    g_main_context_iteration (NULL, TRUE);
 
   for (GtkWidget *w = gtk_widget_get_first_child (block); w; w = gtk_widget_get_next_sibling (w))
     if (GTK_IS_SCROLLED_WINDOW (w))
@@ -231,6 +238,7 @@ test_code_block_language (void)
   g_assert_cmpstr (gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (GTK_SOURCE_BUFFER (buffer))),
                    ==, "Adwaita");
 
+  gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (block);
 }
 

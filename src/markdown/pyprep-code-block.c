@@ -29,6 +29,7 @@ struct _PyprepCodeBlock
 
   char          *language;
   char          *output;
+  gboolean       highlighted;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepCodeBlock, pyprep_code_block, GTK_TYPE_WIDGET)
@@ -95,11 +96,14 @@ static void
 update_style_scheme (PyprepCodeBlock *self)
 {
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
   const char *id = adw_style_manager_get_dark (style_manager) ? "Adwaita-dark" : "Adwaita";
-  GtkSourceStyleScheme *scheme = gtk_source_style_scheme_manager_get_scheme (schemes, id);
+  GtkSourceStyleScheme *scheme;
 
+  if (!self->highlighted)
+    return;
+
+  scheme = gtk_source_style_scheme_manager_get_scheme (gtk_source_style_scheme_manager_get_default (), id);
   gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (buffer), scheme);
 }
 
@@ -113,6 +117,40 @@ copy_action (GtkWidget  *widget,
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), code);
   gtk_widget_activate_action (widget, "win.show-toast", "s", _("Code copied to clipboard"));
+}
+
+/* Highlighting is set up when the block is first shown: answers build
+ * every block up front but show only the first screenful at once, and
+ * loading a language's rules and the style schemes is the costly part. */
+static void
+apply_highlighting (PyprepCodeBlock *self)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  GtkSourceLanguage *source_language = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+
+  self->highlighted = TRUE;
+
+  if (self->language[0] != '\0')
+    source_language = gtk_source_language_manager_get_language (languages,
+                                                                source_language_id (self->language));
+  if (source_language != NULL)
+    keep_language_loaded (source_language);
+
+  gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer), source_language);
+  gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (buffer), source_language != NULL);
+  update_style_scheme (self);
+}
+
+static void
+pyprep_code_block_map (GtkWidget *widget)
+{
+  PyprepCodeBlock *self = PYPREP_CODE_BLOCK (widget);
+
+  if (!self->highlighted)
+    apply_highlighting (self);
+
+  GTK_WIDGET_CLASS (pyprep_code_block_parent_class)->map (widget);
 }
 
 static void
@@ -142,6 +180,7 @@ pyprep_code_block_class_init (PyprepCodeBlockClass *klass)
 
   object_class->dispose = pyprep_code_block_dispose;
   object_class->finalize = pyprep_code_block_finalize;
+  widget_class->map = pyprep_code_block_map;
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
 
@@ -168,7 +207,6 @@ pyprep_code_block_init (PyprepCodeBlock *self)
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
-  update_style_scheme (self);
 }
 
 GtkWidget *
@@ -176,8 +214,6 @@ pyprep_code_block_new (const char *language,
                        const char *code)
 {
   PyprepCodeBlock *self;
-  GtkSourceLanguageManager *languages;
-  GtkSourceLanguage *source_language;
   GtkTextBuffer *buffer;
   gsize length;
 
@@ -191,16 +227,7 @@ pyprep_code_block_new (const char *language,
 
   gtk_label_set_label (self->language_label, language_display_name (language));
 
-  languages = gtk_source_language_manager_get_default ();
-  source_language = language[0] ? gtk_source_language_manager_get_language (languages,
-                                                                          source_language_id (language))
-                                : NULL;
-  if (source_language != NULL)
-    keep_language_loaded (source_language);
-
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
-  gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer), source_language);
-  gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (buffer), source_language != NULL);
   gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (buffer), FALSE);
 
   /* The fence keeps the newline of its last line; the view should not. */

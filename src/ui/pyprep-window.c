@@ -478,7 +478,11 @@ restore_state (PyprepWindow *self)
 
   question = pyprep_library_lookup_question (self->library, last_id);
   if (question != NULL)
-    pyprep_window_show_question (self, question);
+    {
+      pyprep_window_show_question (self, question);
+      /* On a narrow screen, reopen on the answer, not on the list. */
+      adw_leaflet_set_visible_child (self->leaflet, self->content);
+    }
 
   /* Start in the sidebar, not on the first selectable label of the answer. */
   gtk_window_set_focus (GTK_WINDOW (self),
