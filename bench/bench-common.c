@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <stdio.h>
+
 #include "bench-common.h"
 
 typedef struct
@@ -45,4 +47,13 @@ bench_after_first_frame (GtkWidget      *window,
     realize_cb (window, wait);
   else
     g_signal_connect (window, "realize", G_CALLBACK (realize_cb), wait);
+}
+
+void
+bench_print_frame_and_quit (GtkWidget *window,
+                            gpointer   user_data)
+{
+  printf ("frame\n");
+  fflush (stdout);
+  g_application_quit (G_APPLICATION (user_data));
 }

@@ -16,4 +16,8 @@ void bench_after_first_frame (GtkWidget      *window,
                               BenchFrameFunc  func,
                               gpointer        user_data);
 
+/* A BenchFrameFunc: prints "frame" and quits the GApplication @user_data. */
+void bench_print_frame_and_quit (GtkWidget *window,
+                                 gpointer   user_data);
+
 G_END_DECLS

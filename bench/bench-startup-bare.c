@@ -4,19 +4,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <stdio.h>
 #include <adwaita.h>
 
 #include "bench-common.h"
-
-static void
-first_frame_cb (GtkWidget *window,
-                gpointer   user_data)
-{
-  printf ("frame\n");
-  fflush (stdout);
-  g_application_quit (G_APPLICATION (user_data));
-}
 
 static void
 activate_cb (GApplication *app)
@@ -27,7 +17,7 @@ activate_cb (GApplication *app)
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  bench_after_first_frame (window, first_frame_cb, app);
+  bench_after_first_frame (window, bench_print_frame_and_quit, app);
   gtk_window_present (GTK_WINDOW (window));
 }
 

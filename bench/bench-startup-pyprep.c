@@ -7,25 +7,15 @@
  */
 #include "config.h"
 
-#include <stdio.h>
 
 #include "bench-common.h"
 #include "pyprep-application.h"
 
 static void
-first_frame_cb (GtkWidget *window,
-                gpointer   user_data)
-{
-  printf ("frame\n");
-  fflush (stdout);
-  g_application_quit (G_APPLICATION (user_data));
-}
-
-static void
 window_added_cb (GtkApplication *app,
                  GtkWindow      *window)
 {
-  bench_after_first_frame (GTK_WIDGET (window), first_frame_cb, app);
+  bench_after_first_frame (GTK_WIDGET (window), bench_print_frame_and_quit, app);
 }
 
 int

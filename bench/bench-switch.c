@@ -153,11 +153,10 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(PyprepLibrary) library = NULL;
-  g_autoptr(GPtrArray) questions = g_ptr_array_new ();
+  g_autoptr(GPtrArray) questions = NULL;
   g_autoptr(GArray) bare = NULL;
   g_autoptr(GArray) pyprep = NULL;
   GtkWidget *bare_window, *label;
-  GListModel *topics;
   int rounds = argc > 1 ? atoi (argv[1]) : 2;
   double p95;
 
@@ -168,18 +167,7 @@ main (int   argc,
   library = pyprep_library_new ();
   pyprep_library_load_resources (library, RESOURCE_PREFIX "/content");
 
-  topics = pyprep_library_get_topics (library);
-  for (guint t = 0; t < g_list_model_get_n_items (topics); t++)
-    {
-      g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, t);
-      GListModel *list = pyprep_topic_get_questions (topic);
-
-      for (guint q = 0; q < g_list_model_get_n_items (list); q++)
-        {
-          g_autoptr(PyprepQuestion) question = g_list_model_get_item (list, q);
-          g_ptr_array_add (questions, question);
-        }
-    }
+  questions = pyprep_library_list_questions (library);
 
   /* The baseline: a bare libadwaita window whose one label changes. */
   bare_window = adw_application_window_new (NULL);

@@ -193,7 +193,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(PyprepLibrary) library = NULL;
-  GListModel *topics;
+  g_autoptr(GPtrArray) questions = NULL;
   guint n_run = 0, n_norun = 0;
 
   g_test_init (&argc, &argv, NULL);
@@ -202,40 +202,34 @@ main (int   argc,
 
   library = pyprep_library_new ();
   pyprep_library_load_resources (library, RESOURCE_PREFIX "/content");
-  topics = pyprep_library_get_topics (library);
+  questions = pyprep_library_list_questions (library);
 
-  for (guint t = 0; t < g_list_model_get_n_items (topics); t++)
+  for (guint q = 0; q < questions->len; q++)
     {
-      g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, t);
-      GListModel *questions = pyprep_topic_get_questions (topic);
+      PyprepQuestion *question = questions->pdata[q];
+      GPtrArray *snippets = pyprep_question_get_snippets (question);
 
-      for (guint q = 0; q < g_list_model_get_n_items (questions); q++)
+      for (guint s = 0; s < snippets->len; s++)
         {
-          g_autoptr(PyprepQuestion) question = g_list_model_get_item (questions, q);
-          GPtrArray *snippets = pyprep_question_get_snippets (question);
+          PyprepSnippet *snippet = snippets->pdata[s];
+          g_autofree char *path = NULL;
+          Case *c;
 
-          for (guint s = 0; s < snippets->len; s++)
-            {
-              PyprepSnippet *snippet = snippets->pdata[s];
-              g_autofree char *path = NULL;
-              Case *c;
+          if (snippet->mode == PYPREP_SNIPPET_SHOWN)
+            continue;
 
-              if (snippet->mode == PYPREP_SNIPPET_SHOWN)
-                continue;
+          c = g_new0 (Case, 1);
+          c->question = question;
+          c->snippet = snippet;
+          path = g_strdup_printf ("/pyprep/snippets/%s/%s/line-%u",
+                                  pyprep_topic_get_id (pyprep_question_get_topic (question)),
+                                  pyprep_question_get_id (question), snippet->line);
+          g_test_add_data_func_full (path, c, test_snippet, g_free);
 
-              c = g_new0 (Case, 1);
-              c->question = question;
-              c->snippet = snippet;
-              path = g_strdup_printf ("/pyprep/snippets/%s/%s/line-%u",
-                                      pyprep_topic_get_id (topic),
-                                      pyprep_question_get_id (question), snippet->line);
-              g_test_add_data_func_full (path, c, test_snippet, g_free);
-
-              if (snippet->mode == PYPREP_SNIPPET_RUN)
-                n_run++;
-              else
-                n_norun++;
-            }
+          if (snippet->mode == PYPREP_SNIPPET_RUN)
+            n_run++;
+          else
+            n_norun++;
         }
     }
 

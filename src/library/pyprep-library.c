@@ -274,6 +274,41 @@ pyprep_library_get_n_questions (PyprepLibrary *self)
   return self->n_questions;
 }
 
+/**
+ * pyprep_library_list_questions:
+ *
+ * Returns: (transfer container) (element-type PyprepQuestion): every
+ *   question, topic by topic in display order
+ */
+GPtrArray *
+pyprep_library_list_questions (PyprepLibrary *self)
+{
+  GListModel *topics;
+  GPtrArray *all;
+  guint n_topics;
+
+  g_return_val_if_fail (PYPREP_IS_LIBRARY (self), NULL);
+
+  topics = G_LIST_MODEL (self->topics);
+  n_topics = g_list_model_get_n_items (topics);
+  all = g_ptr_array_sized_new (self->n_questions);
+
+  for (guint t = 0; t < n_topics; t++)
+    {
+      g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, t);
+      GListModel *questions = pyprep_topic_get_questions (topic);
+      guint n = g_list_model_get_n_items (questions);
+
+      for (guint q = 0; q < n; q++)
+        {
+          g_autoptr(PyprepQuestion) question = g_list_model_get_item (questions, q);
+          g_ptr_array_add (all, question);  /* the topic keeps it alive */
+        }
+    }
+
+  return all;
+}
+
 /* Returns: (transfer none) (nullable) */
 PyprepQuestion *
 pyprep_library_lookup_question (PyprepLibrary *self,
