@@ -1,0 +1,581 @@
+/* pyprep-study.c: the study record. It is kept in memory and written to
+ * GSettings after every change, one key per kind of state:
+ *
+ *   bookmarks  as          ids of bookmarked questions
+ *   progress   a{sa{sv}}   id -> { status, first-seen, last-seen, opened }
+ *   notes      a{ss}       id -> the user's note
+ *   activity   a{su}       "YYYY-MM-DD" -> questions opened that day
+ *
+ * Entries are keyed by question id and never pruned, so state for a
+ * question that a deck no longer has survives until it comes back. A
+ * stored entry that does not make sense is skipped with a warning; the
+ * rest loads.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pyprep-study"
+#define G_SETTINGS_ENABLE_BACKEND
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gio/gsettingsbackend.h>
+
+#include "pyprep-study.h"
+
+typedef struct
+{
+  PyprepStatus status;
+  gint64       first_seen;  /* Unix time, 0 when never opened */
+  gint64       last_seen;
+  guint        opened;
+} Progress;
+
+struct _PyprepStudy
+{
+  GObject     parent_instance;
+
+  GSettings  *settings;
+  GHashTable *progress;   /* id -> Progress */
+  GHashTable *bookmarks;  /* id set */
+  GHashTable *notes;      /* id -> note */
+  GHashTable *activity;   /* day -> count */
+};
+
+G_DEFINE_FINAL_TYPE (PyprepStudy, pyprep_study, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char * const status_names[] = { "new", "read", "needs-review", "confident" };
+
+const char *
+pyprep_status_to_string (PyprepStatus status)
+{
+  g_return_val_if_fail (status <= PYPREP_STATUS_CONFIDENT, "new");
+  return status_names[status];
+}
+
+gboolean
+pyprep_status_from_string (const char   *str,
+                           PyprepStatus *status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
+    {
+      if (g_strcmp0 (str, status_names[i]) == 0)
+        {
+          *status = (PyprepStatus)i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The translated name shown to the user. */
+const char *
+pyprep_status_get_label (PyprepStatus status)
+{
+  switch (status)
+    {
+    case PYPREP_STATUS_NEW:          return C_("status", "New");
+    case PYPREP_STATUS_READ:         return C_("status", "Read");
+    case PYPREP_STATUS_NEEDS_REVIEW: return C_("status", "Needs review");
+    case PYPREP_STATUS_CONFIDENT:    return C_("status", "Confident");
+    default:                         g_return_val_if_reached (NULL);
+    }
+}
+
+/* Settings ------------------------------------------------------------ */
+
+/**
+ * pyprep_settings_new:
+ *
+ * Creates the app's settings. When GLib would keep them in memory only (no
+ * dconf, or no session bus), they go to a keyfile in the user's config
+ * directory instead, so that study progress never silently evaporates.
+ * Asking for the memory backend explicitly (GSETTINGS_BACKEND=memory, as
+ * the tests do) is respected.
+ *
+ * Returns: (transfer full): the settings
+ */
+GSettings *
+pyprep_settings_new (void)
+{
+  static GSettingsBackend *backend;
+
+  if (backend == NULL)
+    {
+      GSettingsBackend *fallback = g_settings_backend_get_default ();
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (fallback), "GMemorySettingsBackend")
+          && g_strcmp0 (g_getenv ("GSETTINGS_BACKEND"), "memory") != 0)
+        {
+          g_autofree char *path = g_build_filename (g_get_user_config_dir (), "pyprep",
+                                                    "settings.ini", NULL);
+
+          g_message ("No settings service is available; keeping settings in %s", path);
+          g_object_unref (fallback);
+          fallback = g_keyfile_settings_backend_new (path, "/io/github/pyprep/PyPrep/", "PyPrep");
+        }
+
+      backend = fallback;
+    }
+
+  return g_settings_new_with_backend (APPLICATION_ID, backend);
+}
+
+/* Loading ------------------------------------------------------------- */
+
+static gboolean
+lookup_typed (GVariantDict       *dict,
+              const char         *key,
+              const GVariantType *type,
+              GVariant          **value)
+{
+  *value = g_variant_dict_lookup_value (dict, key, NULL);
+
+  if (*value == NULL)
+    return TRUE;  /* absent keys take their defaults */
+
+  if (!g_variant_is_of_type (*value, type))
+    {
+      g_clear_pointer (value, g_variant_unref);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_progress (GVariant  *entry,
+                Progress  *progress,
+                char     **problem)
+{
+  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (entry);
+  g_autoptr(GVariant) status = NULL;
+  g_autoptr(GVariant) first_seen = NULL;
+  g_autoptr(GVariant) last_seen = NULL;
+  g_autoptr(GVariant) opened = NULL;
+
+  if (!lookup_typed (&dict, "status", G_VARIANT_TYPE_STRING, &status)
+      || !lookup_typed (&dict, "first-seen", G_VARIANT_TYPE_INT64, &first_seen)
+      || !lookup_typed (&dict, "last-seen", G_VARIANT_TYPE_INT64, &last_seen)
+      || !lookup_typed (&dict, "opened", G_VARIANT_TYPE_UINT32, &opened))
+    {
+      *problem = g_strdup ("a value has the wrong type");
+      return FALSE;
+    }
+
+  progress->status = PYPREP_STATUS_NEW;
+  if (status != NULL
+      && !pyprep_status_from_string (g_variant_get_string (status, NULL), &progress->status))
+    {
+      *problem = g_strdup_printf ("unknown status “%s”", g_variant_get_string (status, NULL));
+      return FALSE;
+    }
+
+  progress->first_seen = first_seen ? g_variant_get_int64 (first_seen) : 0;
+  progress->last_seen = last_seen ? g_variant_get_int64 (last_seen) : 0;
+  progress->opened = opened ? g_variant_get_uint32 (opened) : 0;
+
+  if (progress->first_seen < 0 || progress->last_seen < progress->first_seen)
+    {
+      *problem = g_strdup ("its dates are out of order");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+load (PyprepStudy *self)
+{
+  g_autoptr(GVariant) progress = g_settings_get_value (self->settings, "progress");
+  g_autoptr(GVariant) notes = g_settings_get_value (self->settings, "notes");
+  g_autoptr(GVariant) activity = g_settings_get_value (self->settings, "activity");
+  g_auto(GStrv) bookmarks = g_settings_get_strv (self->settings, "bookmarks");
+  GVariantIter iter;
+  const char *id;
+  const char *text;
+  GVariant *entry;
+  guint count;
+
+  g_variant_iter_init (&iter, progress);
+  while (g_variant_iter_next (&iter, "{&s@a{sv}}", &id, &entry))
+    {
+      Progress parsed;
+      g_autofree char *problem = NULL;
+
+      if (parse_progress (entry, &parsed, &problem))
+        g_hash_table_insert (self->progress, g_strdup (id), g_memdup2 (&parsed, sizeof parsed));
+      else
+        g_warning ("Ignoring the stored progress of “%s”: %s", id, problem);
+
+      g_variant_unref (entry);
+    }
+
+  for (guint i = 0; bookmarks[i] != NULL; i++)
+    g_hash_table_add (self->bookmarks, g_strdup (bookmarks[i]));
+
+  g_variant_iter_init (&iter, notes);
+  while (g_variant_iter_next (&iter, "{&s&s}", &id, &text))
+    g_hash_table_insert (self->notes, g_strdup (id), g_strdup (text));
+
+  g_variant_iter_init (&iter, activity);
+  while (g_variant_iter_next (&iter, "{&su}", &id, &count))
+    g_hash_table_insert (self->activity, g_strdup (id), GUINT_TO_POINTER (count));
+}
+
+/* Saving -------------------------------------------------------------- */
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* Keys in order, so that the stored values do not churn. */
+static GPtrArray *
+sorted_keys (GHashTable *table)
+{
+  GPtrArray *keys = g_ptr_array_sized_new (g_hash_table_size (table) + 1);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+
+  g_ptr_array_sort (keys, compare_keys);
+  return keys;
+}
+
+static void
+save_progress (PyprepStudy *self)
+{
+  g_autoptr(GPtrArray) ids = sorted_keys (self->progress);
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sa{sv}}"));
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = ids->pdata[i];
+      Progress *progress = g_hash_table_lookup (self->progress, id);
+
+      g_variant_builder_open (&builder, G_VARIANT_TYPE ("{sa{sv}}"));
+      g_variant_builder_add (&builder, "s", id);
+      g_variant_builder_open (&builder, G_VARIANT_TYPE ("a{sv}"));
+      g_variant_builder_add (&builder, "{sv}", "status",
+                             g_variant_new_string (pyprep_status_to_string (progress->status)));
+      g_variant_builder_add (&builder, "{sv}", "first-seen", g_variant_new_int64 (progress->first_seen));
+      g_variant_builder_add (&builder, "{sv}", "last-seen", g_variant_new_int64 (progress->last_seen));
+      g_variant_builder_add (&builder, "{sv}", "opened", g_variant_new_uint32 (progress->opened));
+      g_variant_builder_close (&builder);
+      g_variant_builder_close (&builder);
+    }
+
+  g_settings_set_value (self->settings, "progress", g_variant_builder_end (&builder));
+}
+
+static void
+save_bookmarks (PyprepStudy *self)
+{
+  g_autoptr(GPtrArray) ids = sorted_keys (self->bookmarks);
+
+  g_ptr_array_add (ids, NULL);
+  g_settings_set_strv (self->settings, "bookmarks", (const char * const *)ids->pdata);
+}
+
+static void
+save_string_map (PyprepStudy *self,
+                 const char  *key,
+                 GHashTable  *table,
+                 gboolean     counts)
+{
+  g_autoptr(GPtrArray) keys = sorted_keys (table);
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, counts ? G_VARIANT_TYPE ("a{su}") : G_VARIANT_TYPE ("a{ss}"));
+  for (guint i = 0; i < keys->len; i++)
+    {
+      gpointer value = g_hash_table_lookup (table, keys->pdata[i]);
+
+      if (counts)
+        g_variant_builder_add (&builder, "{su}", keys->pdata[i], GPOINTER_TO_UINT (value));
+      else
+        g_variant_builder_add (&builder, "{ss}", keys->pdata[i], value);
+    }
+
+  g_settings_set_value (self->settings, key, g_variant_builder_end (&builder));
+}
+
+/* GObject ------------------------------------------------------------- */
+
+static void
+pyprep_study_finalize (GObject *object)
+{
+  PyprepStudy *self = (PyprepStudy *)object;
+
+  if (self->settings != NULL)
+    g_settings_sync ();
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->progress, g_hash_table_unref);
+  g_clear_pointer (&self->bookmarks, g_hash_table_unref);
+  g_clear_pointer (&self->notes, g_hash_table_unref);
+  g_clear_pointer (&self->activity, g_hash_table_unref);
+
+  G_OBJECT_CLASS (pyprep_study_parent_class)->finalize (object);
+}
+
+static void
+pyprep_study_class_init (PyprepStudyClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pyprep_study_finalize;
+
+  /**
+   * PyprepStudy::changed:
+   * @id: the question whose state changed
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+pyprep_study_init (PyprepStudy *self)
+{
+  self->progress = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->bookmarks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->activity = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/**
+ * pyprep_study_new:
+ * @settings: (nullable): where the record is kept; %NULL keeps it in
+ *   memory only
+ */
+PyprepStudy *
+pyprep_study_new (GSettings *settings)
+{
+  PyprepStudy *self;
+
+  g_return_val_if_fail (!settings || G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (PYPREP_TYPE_STUDY, NULL);
+  if (settings != NULL)
+    {
+      self->settings = g_object_ref (settings);
+      load (self);
+    }
+
+  return self;
+}
+
+/* Emitted with the id as detail, so a row can listen to "changed::<id>". */
+static void
+emit_changed (PyprepStudy *self,
+              const char  *id)
+{
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (id), id);
+}
+
+static Progress *
+ensure_progress (PyprepStudy *self,
+                 const char  *id)
+{
+  Progress *progress = g_hash_table_lookup (self->progress, id);
+
+  if (progress == NULL)
+    {
+      progress = g_new0 (Progress, 1);
+      g_hash_table_insert (self->progress, g_strdup (id), progress);
+    }
+
+  return progress;
+}
+
+PyprepStatus
+pyprep_study_get_status (PyprepStudy *self,
+                         const char  *id)
+{
+  Progress *progress;
+
+  g_return_val_if_fail (PYPREP_IS_STUDY (self), PYPREP_STATUS_NEW);
+  g_return_val_if_fail (id != NULL, PYPREP_STATUS_NEW);
+
+  progress = g_hash_table_lookup (self->progress, id);
+  return progress ? progress->status : PYPREP_STATUS_NEW;
+}
+
+void
+pyprep_study_set_status (PyprepStudy  *self,
+                         const char   *id,
+                         PyprepStatus  status)
+{
+  Progress *progress;
+
+  g_return_if_fail (PYPREP_IS_STUDY (self));
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (status <= PYPREP_STATUS_CONFIDENT);
+
+  progress = ensure_progress (self, id);
+  if (progress->status == status)
+    return;
+
+  progress->status = status;
+  if (self->settings != NULL)
+    save_progress (self);
+  emit_changed (self, id);
+}
+
+gboolean
+pyprep_study_get_bookmarked (PyprepStudy *self,
+                             const char  *id)
+{
+  g_return_val_if_fail (PYPREP_IS_STUDY (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return g_hash_table_contains (self->bookmarks, id);
+}
+
+void
+pyprep_study_set_bookmarked (PyprepStudy *self,
+                             const char  *id,
+                             gboolean     bookmarked)
+{
+  g_return_if_fail (PYPREP_IS_STUDY (self));
+  g_return_if_fail (id != NULL);
+
+  if (pyprep_study_get_bookmarked (self, id) == !!bookmarked)
+    return;
+
+  if (bookmarked)
+    g_hash_table_add (self->bookmarks, g_strdup (id));
+  else
+    g_hash_table_remove (self->bookmarks, id);
+
+  if (self->settings != NULL)
+    save_bookmarks (self);
+  emit_changed (self, id);
+}
+
+/* "Weak" means bookmarked or marked as needing review. */
+gboolean
+pyprep_study_is_weak (PyprepStudy *self,
+                      const char  *id)
+{
+  return pyprep_study_get_bookmarked (self, id)
+         || pyprep_study_get_status (self, id) == PYPREP_STATUS_NEEDS_REVIEW;
+}
+
+guint
+pyprep_study_get_times_opened (PyprepStudy *self,
+                               const char  *id)
+{
+  Progress *progress;
+
+  g_return_val_if_fail (PYPREP_IS_STUDY (self), 0);
+
+  progress = g_hash_table_lookup (self->progress, id);
+  return progress ? progress->opened : 0;
+}
+
+/* Records that @id was opened at @now: a new question becomes read, and
+ * the day's activity count goes up. */
+void
+pyprep_study_mark_opened (PyprepStudy *self,
+                          const char  *id,
+                          GDateTime   *now)
+{
+  g_autofree char *day = NULL;
+  Progress *progress;
+  gint64 when;
+
+  g_return_if_fail (PYPREP_IS_STUDY (self));
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (now != NULL);
+
+  when = g_date_time_to_unix (now);
+  progress = ensure_progress (self, id);
+  if (progress->first_seen == 0)
+    progress->first_seen = when;
+  progress->last_seen = MAX (when, progress->first_seen);
+  progress->opened++;
+  if (progress->status == PYPREP_STATUS_NEW)
+    progress->status = PYPREP_STATUS_READ;
+
+  day = g_date_time_format (now, "%Y-%m-%d");
+  g_hash_table_replace (self->activity, g_strdup (day),
+                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->activity, day)) + 1));
+
+  if (self->settings != NULL)
+    {
+      g_settings_delay (self->settings);
+      save_progress (self);
+      save_string_map (self, "activity", self->activity, TRUE);
+      g_settings_apply (self->settings);
+    }
+  emit_changed (self, id);
+}
+
+const char *
+pyprep_study_get_note (PyprepStudy *self,
+                       const char  *id)
+{
+  g_return_val_if_fail (PYPREP_IS_STUDY (self), NULL);
+
+  return g_hash_table_lookup (self->notes, id);
+}
+
+/* An empty or %NULL @note removes the note. */
+void
+pyprep_study_set_note (PyprepStudy *self,
+                       const char  *id,
+                       const char  *note)
+{
+  g_return_if_fail (PYPREP_IS_STUDY (self));
+  g_return_if_fail (id != NULL);
+
+  if (g_strcmp0 (pyprep_study_get_note (self, id), note && *note ? note : NULL) == 0)
+    return;
+
+  if (note != NULL && *note != '\0')
+    g_hash_table_replace (self->notes, g_strdup (id), g_strdup (note));
+  else
+    g_hash_table_remove (self->notes, id);
+
+  if (self->settings != NULL)
+    save_string_map (self, "notes", self->notes, FALSE);
+  emit_changed (self, id);
+}
+
+guint
+pyprep_study_get_activity (PyprepStudy *self,
+                           const char  *day)
+{
+  g_return_val_if_fail (PYPREP_IS_STUDY (self), 0);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->activity, day));
+}
+
+/* How many questions have any progress recorded, known to the decks or not. */
+guint
+pyprep_study_get_n_entries (PyprepStudy *self)
+{
+  g_return_val_if_fail (PYPREP_IS_STUDY (self), 0);
+
+  return g_hash_table_size (self->progress);
+}

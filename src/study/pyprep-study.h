@@ -1,0 +1,57 @@
+/* pyprep-study.h: what the user has done with each question: bookmarks,
+ * reading status, notes and daily activity, kept in GSettings.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  PYPREP_STATUS_NEW,
+  PYPREP_STATUS_READ,
+  PYPREP_STATUS_NEEDS_REVIEW,
+  PYPREP_STATUS_CONFIDENT,
+} PyprepStatus;
+
+#define PYPREP_TYPE_STUDY (pyprep_study_get_type ())
+
+G_DECLARE_FINAL_TYPE (PyprepStudy, pyprep_study, PYPREP, STUDY, GObject)
+
+GSettings    *pyprep_settings_new             (void);
+
+PyprepStudy  *pyprep_study_new                (GSettings    *settings);
+PyprepStatus  pyprep_study_get_status         (PyprepStudy  *self,
+                                               const char   *id);
+void          pyprep_study_set_status         (PyprepStudy  *self,
+                                               const char   *id,
+                                               PyprepStatus  status);
+gboolean      pyprep_study_get_bookmarked     (PyprepStudy  *self,
+                                               const char   *id);
+void          pyprep_study_set_bookmarked     (PyprepStudy  *self,
+                                               const char   *id,
+                                               gboolean      bookmarked);
+gboolean      pyprep_study_is_weak            (PyprepStudy  *self,
+                                               const char   *id);
+guint         pyprep_study_get_times_opened   (PyprepStudy  *self,
+                                               const char   *id);
+void          pyprep_study_mark_opened        (PyprepStudy  *self,
+                                               const char   *id,
+                                               GDateTime    *now);
+const char   *pyprep_study_get_note           (PyprepStudy  *self,
+                                               const char   *id);
+void          pyprep_study_set_note           (PyprepStudy  *self,
+                                               const char   *id,
+                                               const char   *note);
+guint         pyprep_study_get_activity       (PyprepStudy  *self,
+                                               const char   *day);
+guint         pyprep_study_get_n_entries      (PyprepStudy  *self);
+
+const char   *pyprep_status_to_string         (PyprepStatus  status);
+const char   *pyprep_status_get_label         (PyprepStatus  status);
+gboolean      pyprep_status_from_string       (const char   *str,
+                                               PyprepStatus *status);
+
+G_END_DECLS
