@@ -156,6 +156,7 @@ main (int   argc,
   g_autoptr(GPtrArray) questions = NULL;
   g_autoptr(GArray) bare = NULL;
   g_autoptr(GArray) pyprep = NULL;
+  g_autoptr(PyprepStudy) study = NULL;
   GtkWidget *bare_window, *label;
   int rounds = argc > 1 ? atoi (argv[1]) : 2;
   double p95;
@@ -175,7 +176,8 @@ main (int   argc,
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (bare_window), label);
   bare = run (bare_window, GTK_LABEL (label), questions, rounds);
 
-  pyprep = run (GTK_WIDGET (pyprep_window_new_for_library (NULL, library)), NULL, questions, rounds);
+  study = pyprep_study_new (NULL);
+  pyprep = run (GTK_WIDGET (pyprep_window_new_for_library (NULL, library, study)), NULL, questions, rounds);
 
   printf ("question switching, select to painted frame, %u switches over %u questions:\n",
           pyprep->len, questions->len);

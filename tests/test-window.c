@@ -16,6 +16,7 @@
 #include "pyprep-window.h"
 
 static PyprepLibrary *library;
+static PyprepStudy *study;
 
 static GObject *
 child (gpointer    widget,
@@ -38,7 +39,7 @@ iterate (void)
 static PyprepWindow *
 new_window (PyprepLibrary *lib)
 {
-  PyprepWindow *window = pyprep_window_new_for_library (NULL, lib);
+  PyprepWindow *window = pyprep_window_new_for_library (NULL, lib, study);
 
   gtk_window_present (GTK_WINDOW (window));
   iterate ();
@@ -181,6 +182,48 @@ test_problem_banner (void)
   close_window (window);
 }
 
+/* The bookmark and status actions act on the question on show, and
+ * opening a question marks it read. */
+static void
+test_study_actions (void)
+{
+  PyprepWindow *window = new_window (library);
+  g_autoptr(PyprepTopic) topic = g_list_model_get_item (pyprep_library_get_topics (library), 1);
+  g_autoptr(PyprepQuestion) question = g_list_model_get_item (pyprep_topic_get_questions (topic), 0);
+  const char *id = pyprep_question_get_id (question);
+  GtkListView *question_list;
+  GtkWidget *row, *mark;
+
+  pyprep_window_show_question (window, question);
+  iterate ();
+  g_assert_cmpint (pyprep_study_get_status (study, id), ==, PYPREP_STATUS_READ);
+  g_assert_false (pyprep_study_get_bookmarked (study, id));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.bookmark", NULL));
+  g_assert_true (pyprep_study_get_bookmarked (study, id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.needs-review", NULL));
+  g_assert_cmpint (pyprep_study_get_status (study, id), ==, PYPREP_STATUS_NEEDS_REVIEW);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.confident", NULL));
+  g_assert_cmpint (pyprep_study_get_status (study, id), ==, PYPREP_STATUS_CONFIDENT);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.confident", NULL));
+  g_assert_cmpint (pyprep_study_get_status (study, id), ==, PYPREP_STATUS_READ);
+  iterate ();
+
+  /* The list marks the bookmark in the question's row at once. */
+  question_list = GTK_LIST_VIEW (child (window, PYPREP_TYPE_WINDOW, "question_list"));
+  row = gtk_widget_get_first_child (GTK_WIDGET (question_list));
+  row = gtk_widget_get_first_child (row);
+  mark = gtk_widget_get_last_child (row);
+  g_assert_true (GTK_IS_IMAGE (mark));
+  g_assert_true (gtk_widget_get_visible (mark));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.bookmark", NULL));
+  g_assert_false (pyprep_study_get_bookmarked (study, id));
+  g_assert_false (gtk_widget_get_visible (mark));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -193,13 +236,20 @@ main (int   argc,
 
   library = pyprep_library_new ();
   pyprep_library_load_resources (library, RESOURCE_PREFIX "/content");
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    study = pyprep_study_new (settings);
+  }
 
   g_test_add_func ("/pyprep/window/topics-and-question", test_topics_and_question);
   g_test_add_func ("/pyprep/window/size-restored", test_window_size_restored);
   g_test_add_func ("/pyprep/window/question-links", test_question_links);
   g_test_add_func ("/pyprep/window/problem-banner", test_problem_banner);
+  g_test_add_func ("/pyprep/window/study-actions", test_study_actions);
 
   status = g_test_run ();
+  g_clear_object (&study);
   g_clear_object (&library);
   return status;
 }

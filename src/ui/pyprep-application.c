@@ -19,6 +19,7 @@ struct _PyprepApplication
   AdwApplication  parent_instance;
 
   PyprepLibrary  *library;
+  PyprepStudy    *study;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepApplication, pyprep_application, ADW_TYPE_APPLICATION)
@@ -78,6 +79,12 @@ pyprep_application_startup (GApplication *application)
 
   self->library = pyprep_library_new ();
   pyprep_library_load_default (self->library);
+
+  {
+    g_autoptr(GSettings) settings = pyprep_settings_new ();
+
+    self->study = pyprep_study_new (settings);
+  }
 }
 
 static void
@@ -99,6 +106,7 @@ pyprep_application_shutdown (GApplication *application)
 
   G_APPLICATION_CLASS (pyprep_application_parent_class)->shutdown (application);
 
+  g_clear_object (&self->study);  /* syncs the settings */
   g_clear_object (&self->library);
 }
 
@@ -133,4 +141,12 @@ pyprep_application_get_library (PyprepApplication *self)
 {
   g_return_val_if_fail (PYPREP_IS_APPLICATION (self), NULL);
   return self->library;
+}
+
+/* Returns: (transfer none): the user's study record */
+PyprepStudy *
+pyprep_application_get_study (PyprepApplication *self)
+{
+  g_return_val_if_fail (PYPREP_IS_APPLICATION (self), NULL);
+  return self->study;
 }

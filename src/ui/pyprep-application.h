@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "pyprep-study.h"
 #include "pyprep-types.h"
 
 G_BEGIN_DECLS
@@ -16,5 +17,6 @@ G_DECLARE_FINAL_TYPE (PyprepApplication, pyprep_application, PYPREP, APPLICATION
 
 PyprepApplication *pyprep_application_new         (void);
 PyprepLibrary     *pyprep_application_get_library (PyprepApplication *self);
+PyprepStudy       *pyprep_application_get_study   (PyprepApplication *self);
 
 G_END_DECLS

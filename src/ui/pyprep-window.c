@@ -14,6 +14,7 @@
 #include "pyprep-library.h"
 #include "pyprep-question-page.h"
 #include "pyprep-question.h"
+#include "pyprep-study.h"
 #include "pyprep-topic.h"
 #include "pyprep-window.h"
 
@@ -39,6 +40,7 @@ struct _PyprepWindow
 
   GSettings            *settings;
   PyprepLibrary        *library;
+  PyprepStudy          *study;
   GtkSingleSelection   *topic_selection;
   GtkSingleSelection   *question_selection;
   PyprepTopic          *topic;
@@ -49,6 +51,10 @@ G_DEFINE_FINAL_TYPE (PyprepWindow, pyprep_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_LIBRARY,
+  PROP_STUDY,
+  PROP_BOOKMARKED,
+  PROP_NEEDS_REVIEW,
+  PROP_CONFIDENT,
   N_PROPS
 };
 
@@ -71,7 +77,21 @@ make_row_label (const char *css_class)
   return label;
 }
 
-/* A row is a title over a dim subtitle, with an optional count at the end. */
+/* The star that marks a bookmarked question in every list. */
+static GtkWidget *
+make_mark_image (void)
+{
+  GtkWidget *image = gtk_image_new_from_icon_name ("starred-symbolic");
+
+  gtk_widget_set_valign (image, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (image, "bookmark-mark");
+  gtk_widget_set_visible (image, FALSE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  return image;
+}
+
+/* A row is a title over a dim subtitle, with an optional count and a
+ * bookmark star at the end. */
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -98,6 +118,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_bottom (row, 6);
   gtk_box_append (GTK_BOX (row), text);
   gtk_box_append (GTK_BOX (row), count);
+  gtk_box_append (GTK_BOX (row), make_mark_image ());
   gtk_list_item_set_child (item, row);
 }
 
@@ -106,14 +127,17 @@ set_row (GtkListItem *item,
          const char  *title,
          const char  *subtitle,
          const char  *count,
-         const char  *description)
+         const char  *description,
+         gboolean     bookmarked)
 {
   GtkWidget *row = gtk_list_item_get_child (item);
   GtkWidget *text = gtk_widget_get_first_child (row);
   GtkWidget *title_label = gtk_widget_get_first_child (text);
   GtkWidget *subtitle_label = gtk_widget_get_next_sibling (title_label);
   GtkWidget *count_label = gtk_widget_get_next_sibling (text);
+  GtkWidget *mark = gtk_widget_get_last_child (row);
 
+  gtk_widget_set_visible (mark, bookmarked);
   gtk_label_set_text (GTK_LABEL (title_label), title);
   gtk_label_set_text (GTK_LABEL (subtitle_label), subtitle);
   gtk_widget_set_visible (subtitle_label, subtitle != NULL && subtitle[0] != '\0');
@@ -139,27 +163,75 @@ bind_topic_cb (GtkSignalListItemFactory *factory,
                                                                "%u questions", n), n);
 
   set_row (item, pyprep_topic_get_title (topic), pyprep_topic_get_description (topic),
-           count, description);
+           count, description, FALSE);
 }
 
 static void
-bind_question_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
+update_question_row (GtkListItem *item,
+                     PyprepStudy *study)
 {
   PyprepQuestion *question = gtk_list_item_get_item (item);
+  const char *id = pyprep_question_get_id (question);
   const char *difficulty = pyprep_difficulty_get_label (pyprep_question_get_difficulty (question));
+  PyprepStatus status = pyprep_study_get_status (study, id);
+  gboolean bookmarked = pyprep_study_get_bookmarked (study, id);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *description = NULL;
 
-  set_row (item, pyprep_question_get_title (question), difficulty, NULL, difficulty);
+  if (status == PYPREP_STATUS_NEW)
+    subtitle = g_strdup (difficulty);
+  else
+    subtitle = g_strdup_printf ("%s · %s", difficulty, pyprep_status_get_label (status));
+
+  description = bookmarked ? g_strdup_printf (_("%s, bookmarked"), subtitle) : g_strdup (subtitle);
+  set_row (item, pyprep_question_get_title (question), subtitle, NULL, description, bookmarked);
+}
+
+static void
+question_row_changed_cb (PyprepStudy *study,
+                         const char  *id,
+                         GtkListItem *item)
+{
+  update_question_row (item, study);
+}
+
+/* A bound row follows its question's state until it is unbound. */
+static void
+bind_question_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  PyprepStudy              *study)
+{
+  PyprepQuestion *question = gtk_list_item_get_item (item);
+  g_autofree char *signal = g_strdup_printf ("changed::%s", pyprep_question_get_id (question));
+  gulong handler;
+
+  update_question_row (item, study);
+  handler = g_signal_connect_object (study, signal, G_CALLBACK (question_row_changed_cb), item, 0);
+  g_object_set_data (G_OBJECT (item), "study-handler", GSIZE_TO_POINTER (handler));
+}
+
+static void
+unbind_question_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    PyprepStudy              *study)
+{
+  gulong handler = GPOINTER_TO_SIZE (g_object_steal_data (G_OBJECT (item), "study-handler"));
+
+  if (handler != 0)
+    g_signal_handler_disconnect (study, handler);
 }
 
 static GtkListItemFactory *
-row_factory_new (GCallback bind)
+row_factory_new (GCallback bind,
+                 GCallback unbind,
+                 gpointer  user_data)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", bind, NULL);
+  g_signal_connect (factory, "bind", bind, user_data);
+  if (unbind != NULL)
+    g_signal_connect (factory, "unbind", unbind, user_data);
 
   return factory;
 }
@@ -246,6 +318,65 @@ pyprep_window_show_topic (PyprepWindow *self,
   gtk_stack_set_visible_child_name (self->sidebar_stack, "questions");
 }
 
+/* Study state of the question on show ---------------------------------- */
+
+static const char *
+current_id (PyprepWindow *self)
+{
+  PyprepQuestion *question;
+
+  /* The actions' state is asked for while the template is still built. */
+  if (self->question_page == NULL || self->study == NULL)
+    return NULL;
+
+  question = pyprep_question_page_get_question (self->question_page);
+  return question ? pyprep_question_get_id (question) : NULL;
+}
+
+static void
+update_study_actions (PyprepWindow *self)
+{
+  gboolean has_question = current_id (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.bookmark", has_question);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.needs-review", has_question);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.confident", has_question);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOKMARKED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEEDS_REVIEW]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFIDENT]);
+}
+
+static void
+study_changed_cb (PyprepWindow *self,
+                  const char   *id)
+{
+  if (g_strcmp0 (id, current_id (self)) == 0)
+    update_study_actions (self);
+}
+
+static gboolean
+current_has_status (PyprepWindow *self,
+                    PyprepStatus  status)
+{
+  const char *id = current_id (self);
+
+  return id != NULL && pyprep_study_get_status (self->study, id) == status;
+}
+
+/* Turning a status off returns the question to "read". */
+static void
+set_current_status (PyprepWindow *self,
+                    PyprepStatus  status,
+                    gboolean      on)
+{
+  const char *id = current_id (self);
+
+  if (id == NULL || current_has_status (self, status) == on)
+    return;
+
+  pyprep_study_set_status (self->study, id, on ? status : PYPREP_STATUS_READ);
+}
+
 /* Shows @question in the reading pane and selects it in the sidebar. */
 void
 pyprep_window_show_question (PyprepWindow   *self,
@@ -269,6 +400,13 @@ pyprep_window_show_question (PyprepWindow   *self,
 
   update_content_title (self);
   g_settings_set_string (self->settings, "last-question", pyprep_question_get_id (question));
+
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    pyprep_study_mark_opened (self->study, pyprep_question_get_id (question), now);
+  }
+  update_study_actions (self);
 
   /* Unfolded, the page is already visible, and moving to it would take
    * the keyboard focus away from the question list. */
@@ -497,6 +635,17 @@ pyprep_window_constructed (GObject *object)
   G_OBJECT_CLASS (pyprep_window_parent_class)->constructed (object);
 
   g_assert (self->library != NULL);
+  g_assert (self->study != NULL);
+
+  {
+    g_autoptr(GtkListItemFactory) question_factory =
+      row_factory_new (G_CALLBACK (bind_question_cb), G_CALLBACK (unbind_question_cb), self->study);
+
+    gtk_list_view_set_factory (self->question_list, question_factory);
+  }
+  g_signal_connect_object (self->study, "changed", G_CALLBACK (study_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_study_actions (self);
 
   self->topic_selection = gtk_single_selection_new (g_object_ref (pyprep_library_get_topics (self->library)));
   gtk_single_selection_set_autoselect (self->topic_selection, FALSE);
@@ -525,6 +674,7 @@ pyprep_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->library);
+  g_clear_object (&self->study);
   g_clear_object (&self->topic_selection);
   g_clear_object (&self->question_selection);
   g_clear_object (&self->topic);
@@ -546,6 +696,23 @@ pyprep_window_set_property (GObject      *object,
       self->library = g_value_dup_object (value);
       break;
 
+    case PROP_STUDY:
+      self->study = g_value_dup_object (value);
+      break;
+
+    case PROP_BOOKMARKED:
+      if (current_id (self) != NULL)
+        pyprep_study_set_bookmarked (self->study, current_id (self), g_value_get_boolean (value));
+      break;
+
+    case PROP_NEEDS_REVIEW:
+      set_current_status (self, PYPREP_STATUS_NEEDS_REVIEW, g_value_get_boolean (value));
+      break;
+
+    case PROP_CONFIDENT:
+      set_current_status (self, PYPREP_STATUS_CONFIDENT, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -563,6 +730,23 @@ pyprep_window_get_property (GObject    *object,
     {
     case PROP_LIBRARY:
       g_value_set_object (value, self->library);
+      break;
+
+    case PROP_STUDY:
+      g_value_set_object (value, self->study);
+      break;
+
+    case PROP_BOOKMARKED:
+      g_value_set_boolean (value, current_id (self) != NULL
+                                  && pyprep_study_get_bookmarked (self->study, current_id (self)));
+      break;
+
+    case PROP_NEEDS_REVIEW:
+      g_value_set_boolean (value, current_has_status (self, PYPREP_STATUS_NEEDS_REVIEW));
+      break;
+
+    case PROP_CONFIDENT:
+      g_value_set_boolean (value, current_has_status (self, PYPREP_STATUS_CONFIDENT));
       break;
 
     default:
@@ -587,6 +771,19 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   properties[PROP_LIBRARY] =
     g_param_spec_object ("library", NULL, NULL, PYPREP_TYPE_LIBRARY,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STUDY] =
+    g_param_spec_object ("study", NULL, NULL, PYPREP_TYPE_STUDY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The question on show: bookmarked, needs review, confident. */
+  properties[PROP_BOOKMARKED] =
+    g_param_spec_boolean ("bookmarked", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_NEEDS_REVIEW] =
+    g_param_spec_boolean ("needs-review", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CONFIDENT] =
+    g_param_spec_boolean ("confident", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PYPREP_TYPE_QUESTION_PAGE);
@@ -610,6 +807,14 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, open_question_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
 
+  gtk_widget_class_install_property_action (widget_class, "win.bookmark", "bookmarked");
+  gtk_widget_class_install_property_action (widget_class, "win.needs-review", "needs-review");
+  gtk_widget_class_install_property_action (widget_class, "win.confident", "confident");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.bookmark", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_R, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.needs-review", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.confident", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-topics", NULL, show_topics_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
@@ -622,15 +827,13 @@ pyprep_window_class_init (PyprepWindowClass *klass)
 static void
 pyprep_window_init (PyprepWindow *self)
 {
-  g_autoptr(GtkListItemFactory) topic_factory = row_factory_new (G_CALLBACK (bind_topic_cb));
-  g_autoptr(GtkListItemFactory) question_factory = row_factory_new (G_CALLBACK (bind_question_cb));
+  g_autoptr(GtkListItemFactory) topic_factory = row_factory_new (G_CALLBACK (bind_topic_cb), NULL, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APPLICATION_ID);
+  self->settings = pyprep_settings_new ();
 
   gtk_list_view_set_factory (self->topic_list, topic_factory);
-  gtk_list_view_set_factory (self->question_list, question_factory);
 
   self->question_selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->question_selection, FALSE);
@@ -642,14 +845,17 @@ pyprep_window_init (PyprepWindow *self)
 
 PyprepWindow *
 pyprep_window_new_for_library (GtkApplication *application,
-                               PyprepLibrary  *library)
+                               PyprepLibrary  *library,
+                               PyprepStudy    *study)
 {
   g_return_val_if_fail (!application || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (PYPREP_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (PYPREP_IS_STUDY (study), NULL);
 
   return g_object_new (PYPREP_TYPE_WINDOW,
                        "application", application,
                        "library", library,
+                       "study", study,
                        NULL);
 }
 
@@ -659,7 +865,8 @@ pyprep_window_new (PyprepApplication *application)
   g_return_val_if_fail (PYPREP_IS_APPLICATION (application), NULL);
 
   return pyprep_window_new_for_library (GTK_APPLICATION (application),
-                                        pyprep_application_get_library (application));
+                                        pyprep_application_get_library (application),
+                                        pyprep_application_get_study (application));
 }
 
 /* Returns: (transfer none) (nullable): the question on show */
