@@ -69,20 +69,27 @@ test_survives_reload (void)
   pyprep_study_set_status (first, "gil", PYPREP_STATUS_NEEDS_REVIEW);
   pyprep_study_mark_opened (first, "slots", now);
   pyprep_study_set_note (first, "slots", "Ask about __weakref__ & <dict>");
+  pyprep_study_set_status (first, "mro", PYPREP_STATUS_CONFIDENT);
 
+  /* A new settings object sees only what reached the backend, as the
+   * next run of the app would. */
+  g_clear_object (&settings);
+  settings = g_settings_new (APPLICATION_ID);
   second = pyprep_study_new (settings);
   g_assert_true (pyprep_study_get_bookmarked (second, "mro"));
   g_assert_false (pyprep_study_get_bookmarked (second, "gil"));
   g_assert_cmpint (pyprep_study_get_status (second, "gil"), ==, PYPREP_STATUS_NEEDS_REVIEW);
   g_assert_cmpint (pyprep_study_get_status (second, "slots"), ==, PYPREP_STATUS_READ);
   g_assert_cmpstr (pyprep_study_get_note (second, "slots"), ==, "Ask about __weakref__ & <dict>");
+  g_assert_cmpint (pyprep_study_get_status (second, "mro"), ==, PYPREP_STATUS_CONFIDENT);
   g_assert_cmpuint (pyprep_study_get_activity (second, "2026-11-22"), ==, 1);
 
   /* Clearing a note and a bookmark is stored too. */
   pyprep_study_set_note (second, "slots", "");
   pyprep_study_set_bookmarked (second, "mro", FALSE);
   {
-    g_autoptr(PyprepStudy) third = pyprep_study_new (settings);
+    g_autoptr(GSettings) fresh = g_settings_new (APPLICATION_ID);
+    g_autoptr(PyprepStudy) third = pyprep_study_new (fresh);
 
     g_assert_null (pyprep_study_get_note (third, "slots"));
     g_assert_false (pyprep_study_get_bookmarked (third, "mro"));

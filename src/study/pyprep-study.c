@@ -523,10 +523,8 @@ pyprep_study_mark_opened (PyprepStudy *self,
 
   if (self->settings != NULL)
     {
-      g_settings_delay (self->settings);
       save_progress (self);
       save_string_map (self, "activity", self->activity, TRUE);
-      g_settings_apply (self->settings);
     }
   emit_changed (self, id);
 }
