@@ -224,6 +224,49 @@ test_study_actions (void)
   close_window (window);
 }
 
+/* The smart lists and the progress follow the study record live. */
+static void
+test_smart_lists_and_progress (void)
+{
+  PyprepWindow *window = new_window (library);
+  g_autoptr(GPtrArray) all = pyprep_library_list_questions (library);
+  const char *a = pyprep_question_get_id (all->pdata[5]);
+  const char *b = pyprep_question_get_id (all->pdata[40]);
+  GtkListBox *smart_list = GTK_LIST_BOX (child (window, PYPREP_TYPE_WINDOW, "smart_list"));
+  GtkListView *question_list = GTK_LIST_VIEW (child (window, PYPREP_TYPE_WINDOW, "question_list"));
+  GtkLabel *overall = GTK_LABEL (child (window, PYPREP_TYPE_WINDOW, "overall_label"));
+  g_autofree char *before = g_strdup (gtk_label_get_text (overall));
+  GListModel *listed;
+
+  pyprep_study_set_bookmarked (study, a, TRUE);
+  pyprep_study_set_bookmarked (study, b, TRUE);
+  pyprep_study_set_status (study, b, PYPREP_STATUS_CONFIDENT);
+  g_assert_cmpstr (gtk_label_get_text (overall), !=, before);
+  g_assert_nonnull (strstr (gtk_label_get_text (overall), "confident"));
+
+  /* Row 1 is "Bookmarked". */
+  g_signal_emit_by_name (smart_list, "row-activated", gtk_list_box_get_row_at_index (smart_list, 1));
+  iterate ();
+  listed = G_LIST_MODEL (gtk_list_view_get_model (question_list));
+  g_assert_cmpuint (g_list_model_get_n_items (listed), >=, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (listed); i++)
+    {
+      g_autoptr(PyprepQuestion) question = g_list_model_get_item (listed, i);
+
+      g_assert_true (pyprep_study_get_bookmarked (study, pyprep_question_get_id (question)));
+    }
+
+  /* Removing a bookmark takes the question off the list at once. */
+  {
+    guint n = g_list_model_get_n_items (listed);
+
+    pyprep_study_set_bookmarked (study, a, FALSE);
+    g_assert_cmpuint (g_list_model_get_n_items (listed), ==, n - 1);
+  }
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,6 +290,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/window/question-links", test_question_links);
   g_test_add_func ("/pyprep/window/problem-banner", test_problem_banner);
   g_test_add_func ("/pyprep/window/study-actions", test_study_actions);
+  g_test_add_func ("/pyprep/window/smart-lists-and-progress", test_smart_lists_and_progress);
 
   status = g_test_run ();
   g_clear_object (&study);

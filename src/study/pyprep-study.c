@@ -529,6 +529,19 @@ pyprep_study_mark_opened (PyprepStudy *self,
   emit_changed (self, id);
 }
 
+/* When @id was last opened, as Unix time; 0 if never. */
+gint64
+pyprep_study_get_last_seen (PyprepStudy *self,
+                            const char  *id)
+{
+  Progress *progress;
+
+  g_return_val_if_fail (PYPREP_IS_STUDY (self), 0);
+
+  progress = g_hash_table_lookup (self->progress, id);
+  return progress ? progress->last_seen : 0;
+}
+
 const char *
 pyprep_study_get_note (PyprepStudy *self,
                        const char  *id)

@@ -20,6 +20,15 @@
 
 #define MAX_PROBLEMS_LISTED 20
 
+typedef enum {
+  SMART_NONE = -1,
+  SMART_CONTINUE,
+  SMART_BOOKMARKED,
+  SMART_NEEDS_REVIEW,
+  SMART_NOT_STARTED,
+  N_SMART_LISTS
+} SmartList;
+
 struct _PyprepWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -35,6 +44,9 @@ struct _PyprepWindow
   GtkListView          *question_list;
   AdwWindowTitle       *content_title;
   GtkRevealer          *problems_revealer;
+  GtkLabel             *overall_label;
+  GtkLevelBar          *overall_bar;
+  GtkListBox           *smart_list;
   GtkLabel             *problems_label;
   PyprepQuestionPage   *question_page;
 
@@ -44,6 +56,13 @@ struct _PyprepWindow
   GtkSingleSelection   *topic_selection;
   GtkSingleSelection   *question_selection;
   PyprepTopic          *topic;
+
+  /* The smart lists filter every question of the bank. */
+  GListStore           *all_questions;
+  GtkFilter            *smart_filter;
+  GtkFilterListModel   *smart_model;
+  SmartList             smart_kind;
+  GtkWidget            *smart_counts[N_SMART_LISTS];
 };
 
 G_DEFINE_FINAL_TYPE (PyprepWindow, pyprep_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -150,20 +169,107 @@ set_row (GtkListItem *item,
                                   -1);
 }
 
+/* A topic row: title, description, and how much of it is confident. */
+static void
+setup_topic_row_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *description = make_row_label ("caption");
+  GtkWidget *progress = make_row_label ("caption");
+  GtkWidget *bar = gtk_level_bar_new ();
+
+  gtk_widget_add_css_class (description, "dim-label");
+  gtk_label_set_lines (GTK_LABEL (description), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (description), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (progress, "dim-label");
+  gtk_widget_add_css_class (progress, "numeric");
+  gtk_widget_set_margin_top (bar, 3);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_box_append (GTK_BOX (row), make_row_label (NULL));
+  gtk_box_append (GTK_BOX (row), description);
+  gtk_box_append (GTK_BOX (row), progress);
+  gtk_box_append (GTK_BOX (row), bar);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+update_topic_row (GtkListItem  *item,
+                  PyprepWindow *self)
+{
+  PyprepTopic *topic = gtk_list_item_get_item (item);
+  GListModel *questions = pyprep_topic_get_questions (topic);
+  guint n = g_list_model_get_n_items (questions);
+  guint confident = 0;
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (row);
+  GtkWidget *description = gtk_widget_get_next_sibling (title);
+  GtkWidget *progress = gtk_widget_get_next_sibling (description);
+  GtkWidget *bar = gtk_widget_get_next_sibling (progress);
+  g_autofree char *progress_text = NULL;
+  g_autofree char *accessible = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PyprepQuestion) question = g_list_model_get_item (questions, i);
+
+      if (pyprep_study_get_status (self->study, pyprep_question_get_id (question)) == PYPREP_STATUS_CONFIDENT)
+        confident++;
+    }
+
+  /* Translators: a topic's progress, e.g. "12 of 18 confident" */
+  progress_text = g_strdup_printf (_("%u of %u confident"), confident, n);
+  accessible = g_strdup_printf ("%s. %s", pyprep_topic_get_description (topic), progress_text);
+
+  gtk_label_set_text (GTK_LABEL (title), pyprep_topic_get_title (topic));
+  gtk_label_set_text (GTK_LABEL (description), pyprep_topic_get_description (topic));
+  gtk_label_set_text (GTK_LABEL (progress), progress_text);
+  gtk_level_bar_set_max_value (GTK_LEVEL_BAR (bar), MAX (n, 1));
+  gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), confident);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, pyprep_topic_get_title (topic),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, accessible,
+                                  -1);
+}
+
+static void
+topic_row_changed_cb (GtkListItem *item,
+                      const char  *id)
+{
+  PyprepWindow *self = g_object_get_data (G_OBJECT (item), "window");
+  PyprepQuestion *question = pyprep_library_lookup_question (self->library, id);
+
+  if (question != NULL && pyprep_question_get_topic (question) == gtk_list_item_get_item (item))
+    update_topic_row (item, self);
+}
+
 static void
 bind_topic_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
-               gpointer                  user_data)
+               PyprepWindow             *self)
 {
-  PyprepTopic *topic = gtk_list_item_get_item (item);
-  guint n = pyprep_topic_get_n_questions (topic);
-  g_autofree char *count = g_strdup_printf ("%u", n);
-  g_autofree char *description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                               "%u question",
-                                                               "%u questions", n), n);
+  gulong handler;
 
-  set_row (item, pyprep_topic_get_title (topic), pyprep_topic_get_description (topic),
-           count, description, FALSE);
+  g_object_set_data (G_OBJECT (item), "window", self);
+  update_topic_row (item, self);
+  handler = g_signal_connect_object (self->study, "changed", G_CALLBACK (topic_row_changed_cb),
+                                     item, G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (item), "study-handler", GSIZE_TO_POINTER (handler));
+}
+
+static void
+unbind_topic_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 PyprepWindow             *self)
+{
+  gulong handler = GPOINTER_TO_SIZE (g_object_steal_data (G_OBJECT (item), "study-handler"));
+
+  if (handler != 0)
+    g_signal_handler_disconnect (self->study, handler);
 }
 
 static void
@@ -222,13 +328,14 @@ unbind_question_cb (GtkSignalListItemFactory *factory,
 }
 
 static GtkListItemFactory *
-row_factory_new (GCallback bind,
+row_factory_new (GCallback setup,
+                 GCallback bind,
                  GCallback unbind,
                  gpointer  user_data)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "setup", setup, NULL);
   g_signal_connect (factory, "bind", bind, user_data);
   if (unbind != NULL)
     g_signal_connect (factory, "unbind", unbind, user_data);
@@ -292,6 +399,7 @@ pyprep_window_show_topic (PyprepWindow *self,
 
   if (topic == NULL)
     {
+      self->smart_kind = SMART_NONE;
       gtk_stack_set_visible_child_name (self->sidebar_stack, "topics");
       gtk_widget_set_visible (self->topics_button, FALSE);
       adw_window_title_set_title (self->sidebar_title, "PyPrep");
@@ -299,6 +407,7 @@ pyprep_window_show_topic (PyprepWindow *self,
       return;
     }
 
+  self->smart_kind = SMART_NONE;
   if (g_set_object (&self->topic, topic))
     {
       PyprepQuestion *current = pyprep_question_page_get_question (self->question_page);
@@ -346,12 +455,15 @@ update_study_actions (PyprepWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFIDENT]);
 }
 
+static void update_progress (PyprepWindow *self);
+
 static void
 study_changed_cb (PyprepWindow *self,
                   const char   *id)
 {
   if (g_strcmp0 (id, current_id (self)) == 0)
     update_study_actions (self);
+  update_progress (self);
 }
 
 static gboolean
@@ -390,7 +502,14 @@ pyprep_window_show_question (PyprepWindow   *self,
   topic = pyprep_question_get_topic (question);
   pyprep_question_page_set_question (self->question_page, question, self->library);
 
-  if (topic != NULL)
+  if (self->smart_kind != SMART_NONE
+      && find_position (G_LIST_MODEL (self->smart_model), question) != GTK_INVALID_LIST_POSITION)
+    {
+      /* Opened from a smart list: stay in it. */
+      gtk_single_selection_set_selected (self->question_selection,
+                                         find_position (G_LIST_MODEL (self->smart_model), question));
+    }
+  else if (topic != NULL)
     {
       pyprep_window_show_topic (self, topic);
       gtk_single_selection_set_selected (self->question_selection,
@@ -479,6 +598,202 @@ folded_changed_cb (PyprepWindow *self)
   if (adw_leaflet_get_folded (self->leaflet)
       && pyprep_question_page_get_question (self->question_page) == NULL)
     adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+/* Progress and smart lists --------------------------------------------- */
+
+static const struct {
+  const char *icon;
+  const char *title;
+} smart_lists[N_SMART_LISTS] = {
+  [SMART_CONTINUE] = { "media-playback-start-symbolic", N_("Continue") },
+  [SMART_BOOKMARKED] = { "starred-symbolic", N_("Bookmarked") },
+  [SMART_NEEDS_REVIEW] = { "dialog-warning-symbolic", N_("Needs Review") },
+  [SMART_NOT_STARTED] = { "document-new-symbolic", N_("Not Started") },
+};
+
+static gboolean
+in_smart_list (PyprepWindow *self,
+               SmartList     kind,
+               const char   *id)
+{
+  switch (kind)
+    {
+    case SMART_BOOKMARKED:
+      return pyprep_study_get_bookmarked (self->study, id);
+    case SMART_NEEDS_REVIEW:
+      return pyprep_study_get_status (self->study, id) == PYPREP_STATUS_NEEDS_REVIEW;
+    case SMART_NOT_STARTED:
+      return pyprep_study_get_status (self->study, id) == PYPREP_STATUS_NEW;
+    case SMART_CONTINUE:
+    case SMART_NONE:
+    case N_SMART_LISTS:
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+smart_filter_func (gpointer item,
+                   gpointer user_data)
+{
+  PyprepWindow *self = user_data;
+
+  return in_smart_list (self, self->smart_kind, pyprep_question_get_id (item));
+}
+
+/* The question opened most recently, or NULL. */
+static PyprepQuestion *
+last_opened (PyprepWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->all_questions));
+  PyprepQuestion *latest = NULL;
+  gint64 latest_time = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PyprepQuestion) question = g_list_model_get_item (G_LIST_MODEL (self->all_questions), i);
+      gint64 seen = pyprep_study_get_last_seen (self->study, pyprep_question_get_id (question));
+
+      if (seen > latest_time)
+        {
+          latest_time = seen;
+          latest = question;
+        }
+    }
+
+  return latest;
+}
+
+/* Recounts the overall progress and the smart lists. A few hundred
+ * lookups in hash tables: cheap enough to redo on every change. */
+static void
+update_progress (PyprepWindow *self)
+{
+  guint counts[N_SMART_LISTS] = { 0 };
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->all_questions));
+  guint confident = 0, read = 0;
+  PyprepQuestion *latest = last_opened (self);
+  g_autofree char *overall = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PyprepQuestion) question = g_list_model_get_item (G_LIST_MODEL (self->all_questions), i);
+      const char *id = pyprep_question_get_id (question);
+      PyprepStatus status = pyprep_study_get_status (self->study, id);
+
+      confident += status == PYPREP_STATUS_CONFIDENT;
+      read += status != PYPREP_STATUS_NEW;
+      for (guint kind = SMART_BOOKMARKED; kind < N_SMART_LISTS; kind++)
+        counts[kind] += in_smart_list (self, kind, id);
+    }
+
+  /* Translators: overall progress, e.g. "40 of 272 confident, 120 read" */
+  overall = g_strdup_printf (_("%u of %u confident, %u read"), confident, n, read);
+  gtk_label_set_text (self->overall_label, overall);
+  gtk_level_bar_set_max_value (self->overall_bar, MAX (n, 1));
+  gtk_level_bar_set_value (self->overall_bar, confident);
+
+  for (guint kind = SMART_BOOKMARKED; kind < N_SMART_LISTS; kind++)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", counts[kind]);
+
+      gtk_label_set_text (GTK_LABEL (self->smart_counts[kind]), count);
+    }
+
+  gtk_label_set_text (GTK_LABEL (self->smart_counts[SMART_CONTINUE]),
+                      latest ? pyprep_question_get_title (latest) : _("Nothing read yet"));
+  gtk_widget_set_sensitive (gtk_widget_get_ancestor (self->smart_counts[SMART_CONTINUE],
+                                                     GTK_TYPE_LIST_BOX_ROW),
+                            latest != NULL);
+
+  if (self->smart_kind != SMART_NONE)
+    gtk_filter_changed (self->smart_filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+setup_smart_lists (PyprepWindow *self)
+{
+  g_autoptr(GPtrArray) questions = pyprep_library_list_questions (self->library);
+
+  self->all_questions = g_list_store_new (PYPREP_TYPE_QUESTION);
+  g_list_store_splice (self->all_questions, 0, 0, questions->pdata, questions->len);
+  self->smart_kind = SMART_NONE;
+  self->smart_filter = GTK_FILTER (gtk_custom_filter_new (smart_filter_func, self, NULL));
+  self->smart_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->all_questions)),
+                                                 g_object_ref (self->smart_filter));
+
+  for (guint kind = 0; kind < N_SMART_LISTS; kind++)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *label = gtk_label_new (gettext (smart_lists[kind].title));
+      GtkWidget *count = gtk_label_new (NULL);
+
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+      gtk_widget_add_css_class (count, "dim-label");
+      gtk_widget_add_css_class (count, kind == SMART_CONTINUE ? "caption" : "numeric");
+      gtk_label_set_ellipsize (GTK_LABEL (count), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (count), 18);
+      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (smart_lists[kind].icon));
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), count);
+      gtk_widget_set_margin_top (box, 6);
+      gtk_widget_set_margin_bottom (box, 6);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, gettext (smart_lists[kind].title),
+                                      -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, count, NULL,
+                                      -1);
+      g_object_set_data (G_OBJECT (row), "smart-list", GINT_TO_POINTER (kind));
+      gtk_list_box_append (self->smart_list, row);
+      self->smart_counts[kind] = count;
+    }
+
+  update_progress (self);
+}
+
+/* Lists the questions of a smart list in the sidebar. */
+static void
+show_smart_list (PyprepWindow *self,
+                 SmartList     kind)
+{
+  PyprepQuestion *current = pyprep_question_page_get_question (self->question_page);
+
+  g_clear_object (&self->topic);
+  self->smart_kind = kind;
+  gtk_filter_changed (self->smart_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_single_selection_set_model (self->question_selection, G_LIST_MODEL (self->smart_model));
+  gtk_single_selection_set_selected (self->question_selection,
+                                     current ? find_position (G_LIST_MODEL (self->smart_model), current)
+                                             : GTK_INVALID_LIST_POSITION);
+
+  adw_window_title_set_title (self->sidebar_title, gettext (smart_lists[kind].title));
+  gtk_widget_set_visible (self->topics_button, TRUE);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "questions");
+  gtk_widget_child_focus (GTK_WIDGET (self->question_list), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+smart_row_activated_cb (GtkListBox    *list,
+                        GtkListBoxRow *row,
+                        PyprepWindow  *self)
+{
+  SmartList kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "smart-list"));
+
+  if (kind == SMART_CONTINUE)
+    {
+      PyprepQuestion *latest = last_opened (self);
+
+      if (latest != NULL)
+        pyprep_window_show_question (self, latest);
+      return;
+    }
+
+  show_smart_list (self, kind);
 }
 
 /* Deck problems ------------------------------------------------------- */
@@ -638,11 +953,17 @@ pyprep_window_constructed (GObject *object)
   g_assert (self->study != NULL);
 
   {
+    g_autoptr(GtkListItemFactory) topic_factory =
+      row_factory_new (G_CALLBACK (setup_topic_row_cb), G_CALLBACK (bind_topic_cb),
+                       G_CALLBACK (unbind_topic_cb), self);
     g_autoptr(GtkListItemFactory) question_factory =
-      row_factory_new (G_CALLBACK (bind_question_cb), G_CALLBACK (unbind_question_cb), self->study);
+      row_factory_new (G_CALLBACK (setup_row_cb), G_CALLBACK (bind_question_cb),
+                       G_CALLBACK (unbind_question_cb), self->study);
 
+    gtk_list_view_set_factory (self->topic_list, topic_factory);
     gtk_list_view_set_factory (self->question_list, question_factory);
   }
+  setup_smart_lists (self);
   g_signal_connect_object (self->study, "changed", G_CALLBACK (study_changed_cb), self,
                            G_CONNECT_SWAPPED);
   update_study_actions (self);
@@ -678,6 +999,9 @@ pyprep_window_finalize (GObject *object)
   g_clear_object (&self->topic_selection);
   g_clear_object (&self->question_selection);
   g_clear_object (&self->topic);
+  g_clear_object (&self->smart_model);
+  g_clear_object (&self->smart_filter);
+  g_clear_object (&self->all_questions);
 
   G_OBJECT_CLASS (pyprep_window_parent_class)->finalize (object);
 }
@@ -801,11 +1125,15 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, problems_revealer);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, overall_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, overall_bar);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, smart_list);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, question_page);
   gtk_widget_class_bind_template_callback (widget_class, topic_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, question_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_question_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, smart_row_activated_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.bookmark", "bookmarked");
   gtk_widget_class_install_property_action (widget_class, "win.needs-review", "needs-review");
@@ -827,13 +1155,11 @@ pyprep_window_class_init (PyprepWindowClass *klass)
 static void
 pyprep_window_init (PyprepWindow *self)
 {
-  g_autoptr(GtkListItemFactory) topic_factory = row_factory_new (G_CALLBACK (bind_topic_cb), NULL, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = pyprep_settings_new ();
 
-  gtk_list_view_set_factory (self->topic_list, topic_factory);
 
   self->question_selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->question_selection, FALSE);
