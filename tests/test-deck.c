@@ -161,7 +161,7 @@ test_parse_valid (void)
     "import requests\n"
     "```\n"
     "\n"
-    "# Second question?\n"
+    "# Second `question`?\n"
     "id: second-question\n"
     "difficulty: senior\n"
     "\n"
@@ -202,6 +202,7 @@ test_parse_valid (void)
   g_assert_null (snippet->output);
 
   second = question_at (topic, 1);
+  g_assert_cmpstr (pyprep_question_get_title (second), ==, "Second question?");
   g_assert_cmpstr (pyprep_question_get_body (second), ==, "Body with `code`.");
   g_assert_true (pyprep_question_get_topic (second) == topic);
 }

@@ -267,6 +267,48 @@ test_smart_lists_and_progress (void)
   close_window (window);
 }
 
+/* Notes are saved while typing pauses, and at once on leaving the question. */
+static void
+test_notes (void)
+{
+  PyprepWindow *window = new_window (library);
+  g_autoptr(GPtrArray) all = pyprep_library_list_questions (library);
+  PyprepQuestion *first = all->pdata[3];
+  PyprepQuestion *second = all->pdata[4];
+  GtkWidget *page = pyprep_window_get_question_page (window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (page, PYPREP_TYPE_QUESTION_PAGE,
+                                                                          "notes_view")));
+  gint64 deadline;
+
+  pyprep_window_show_question (window, first);
+  gtk_text_buffer_set_text (buffer, "  Mention <the> GIL & sys.getrefcount  ", -1);
+  g_assert_null (pyprep_study_get_note (study, pyprep_question_get_id (first)));
+
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (pyprep_study_get_note (study, pyprep_question_get_id (first)) == NULL
+         && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (pyprep_study_get_note (study, pyprep_question_get_id (first)), ==,
+                   "Mention <the> GIL & sys.getrefcount");
+
+  /* Typing then switching at once still keeps the note. */
+  gtk_text_buffer_set_text (buffer, "edited", -1);
+  pyprep_window_show_question (window, second);
+  g_assert_cmpstr (pyprep_study_get_note (study, pyprep_question_get_id (first)), ==, "edited");
+  {
+    GtkTextIter start, end;
+    g_autofree char *shown = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, "");
+  }
+
+  pyprep_window_show_question (window, first);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 6);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +333,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/window/problem-banner", test_problem_banner);
   g_test_add_func ("/pyprep/window/study-actions", test_study_actions);
   g_test_add_func ("/pyprep/window/smart-lists-and-progress", test_smart_lists_and_progress);
+  g_test_add_func ("/pyprep/window/notes", test_notes);
 
   status = g_test_run ();
   g_clear_object (&study);

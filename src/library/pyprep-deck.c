@@ -222,6 +222,21 @@ finish_question (Parser *parser)
   parser->awaiting_output = NULL;
 }
 
+/* Titles are shown as plain text in lists and headers, so the backticks
+ * an author may put around code in a title are dropped. */
+static char *
+plain_title (const char *text,
+             gsize       length)
+{
+  GString *title = g_string_sized_new (length);
+
+  for (gsize i = 0; i < length; i++)
+    if (text[i] != '`')
+      g_string_append_c (title, text[i]);
+
+  return g_strstrip (g_string_free (title, FALSE));
+}
+
 /* Reads the heading and the metadata lines under it. Returns the index of
  * the first line after the metadata. */
 static guint
@@ -231,7 +246,7 @@ start_question (Parser     *parser,
                 guint       index)
 {
   guint heading_line = index + 1;
-  g_autofree char *title = g_strstrip (g_strndup (lines[index].start + 2, lines[index].len - 2));
+  g_autofree char *title = plain_title (lines[index].start + 2, lines[index].len - 2);
   g_autofree char *id = NULL;
   g_autofree char *difficulty_str = NULL;
   g_auto(GStrv) tags = NULL;

@@ -16,9 +16,11 @@
 #include "pyprep-markdown-view.h"
 #include "pyprep-question-page.h"
 #include "pyprep-question.h"
+#include "pyprep-study.h"
 #include "pyprep-topic.h"
 
 #define QUESTION_LINK_SCHEME "q:"
+#define NOTE_SAVE_DELAY_MS 400
 
 struct _PyprepQuestionPage
 {
@@ -32,8 +34,11 @@ struct _PyprepQuestionPage
   PyprepMarkdownView *markdown_view;
   GtkWidget          *related_box;
   GtkWidget          *related_list;
+  GtkTextView        *notes_view;
 
   PyprepQuestion     *question;
+  PyprepStudy        *study;
+  guint               note_save_id;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepQuestionPage, pyprep_question_page, GTK_TYPE_WIDGET)
@@ -72,10 +77,64 @@ related_link_cb (GtkLabel           *label,
   return activate_link_cb (NULL, uri, self);
 }
 
+/* Notes are saved as the user types, once typing pauses, and at once
+ * when the page moves to another question or goes away. */
+static void
+save_note (PyprepQuestionPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  g_clear_handle_id (&self->note_save_id, g_source_remove);
+
+  if (self->study == NULL || self->question == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  pyprep_study_set_note (self->study, pyprep_question_get_id (self->question), g_strstrip (text));
+}
+
+static gboolean
+save_note_timeout_cb (gpointer user_data)
+{
+  PyprepQuestionPage *self = user_data;
+
+  self->note_save_id = 0;
+  save_note (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+note_changed_cb (PyprepQuestionPage *self)
+{
+  g_clear_handle_id (&self->note_save_id, g_source_remove);
+  self->note_save_id = g_timeout_add (NOTE_SAVE_DELAY_MS, save_note_timeout_cb, self);
+}
+
+static void
+load_note (PyprepQuestionPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  const char *note = NULL;
+
+  if (self->study != NULL && self->question != NULL)
+    note = pyprep_study_get_note (self->study, pyprep_question_get_id (self->question));
+
+  g_signal_handlers_block_by_func (buffer, note_changed_cb, self);
+  gtk_text_buffer_set_text (buffer, note ? note : "", -1);
+  g_signal_handlers_unblock_by_func (buffer, note_changed_cb, self);
+}
+
 static void
 pyprep_question_page_dispose (GObject *object)
 {
   PyprepQuestionPage *self = (PyprepQuestionPage *)object;
+
+  if (self->note_save_id != 0)
+    save_note (self);
+  g_clear_object (&self->study);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_QUESTION_PAGE);
   g_clear_object (&self->question);
@@ -141,6 +200,7 @@ pyprep_question_page_class_init (PyprepQuestionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, markdown_view);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, related_box);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, related_list);
+  gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, notes_view);
   gtk_widget_class_bind_template_callback (widget_class, activate_link_cb);
 }
 
@@ -148,6 +208,24 @@ static void
 pyprep_question_page_init (PyprepQuestionPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
+                           G_CALLBACK (note_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Where the page keeps the user's notes. */
+void
+pyprep_question_page_set_study (PyprepQuestionPage *self,
+                                PyprepStudy        *study)
+{
+  g_return_if_fail (PYPREP_IS_QUESTION_PAGE (self));
+  g_return_if_fail (!study || PYPREP_IS_STUDY (study));
+
+  if (self->note_save_id != 0)
+    save_note (self);
+  g_set_object (&self->study, study);
+  load_note (self);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->notes_view)), study != NULL);
 }
 
 GtkWidget *
@@ -243,8 +321,13 @@ pyprep_question_page_set_question (PyprepQuestionPage *self,
   g_return_if_fail (PYPREP_IS_QUESTION_PAGE (self));
   g_return_if_fail (!question || PYPREP_IS_QUESTION (question));
 
-  if (!g_set_object (&self->question, question))
+  if (question == self->question)
     return;
+
+  if (self->note_save_id != 0)
+    save_note (self);
+  g_set_object (&self->question, question);
+  load_note (self);
 
   if (question == NULL)
     {

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "pyprep-study.h"
 #include "pyprep-types.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,8 @@ PyprepQuestion *pyprep_question_page_get_question (PyprepQuestionPage *self);
 void            pyprep_question_page_set_question (PyprepQuestionPage *self,
                                                    PyprepQuestion     *question,
                                                    PyprepLibrary      *library);
+
+void            pyprep_question_page_set_study    (PyprepQuestionPage *self,
+                                                   PyprepStudy        *study);
 
 G_END_DECLS

@@ -96,14 +96,15 @@ make_row_label (const char *css_class)
   return label;
 }
 
-/* The star that marks a bookmarked question in every list. */
+/* The marks at the end of a question row: a note, a bookmark star. */
 static GtkWidget *
-make_mark_image (void)
+make_mark_image (const char *icon_name,
+                 const char *css_class)
 {
-  GtkWidget *image = gtk_image_new_from_icon_name ("starred-symbolic");
+  GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
 
   gtk_widget_set_valign (image, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (image, "bookmark-mark");
+  gtk_widget_add_css_class (image, css_class);
   gtk_widget_set_visible (image, FALSE);
   gtk_accessible_update_state (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   return image;
@@ -137,7 +138,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_bottom (row, 6);
   gtk_box_append (GTK_BOX (row), text);
   gtk_box_append (GTK_BOX (row), count);
-  gtk_box_append (GTK_BOX (row), make_mark_image ());
+  gtk_box_append (GTK_BOX (row), make_mark_image ("document-edit-symbolic", "note-mark"));
+  gtk_box_append (GTK_BOX (row), make_mark_image ("starred-symbolic", "bookmark-mark"));
   gtk_list_item_set_child (item, row);
 }
 
@@ -147,7 +149,8 @@ set_row (GtkListItem *item,
          const char  *subtitle,
          const char  *count,
          const char  *description,
-         gboolean     bookmarked)
+         gboolean     bookmarked,
+         gboolean     has_note)
 {
   GtkWidget *row = gtk_list_item_get_child (item);
   GtkWidget *text = gtk_widget_get_first_child (row);
@@ -157,6 +160,7 @@ set_row (GtkListItem *item,
   GtkWidget *mark = gtk_widget_get_last_child (row);
 
   gtk_widget_set_visible (mark, bookmarked);
+  gtk_widget_set_visible (gtk_widget_get_prev_sibling (mark), has_note);
   gtk_label_set_text (GTK_LABEL (title_label), title);
   gtk_label_set_text (GTK_LABEL (subtitle_label), subtitle);
   gtk_widget_set_visible (subtitle_label, subtitle != NULL && subtitle[0] != '\0');
@@ -281,8 +285,10 @@ update_question_row (GtkListItem *item,
   const char *difficulty = pyprep_difficulty_get_label (pyprep_question_get_difficulty (question));
   PyprepStatus status = pyprep_study_get_status (study, id);
   gboolean bookmarked = pyprep_study_get_bookmarked (study, id);
+  gboolean has_note = pyprep_study_get_note (study, id) != NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *with_note = NULL;
 
   if (status == PYPREP_STATUS_NEW)
     subtitle = g_strdup (difficulty);
@@ -290,7 +296,8 @@ update_question_row (GtkListItem *item,
     subtitle = g_strdup_printf ("%s · %s", difficulty, pyprep_status_get_label (status));
 
   description = bookmarked ? g_strdup_printf (_("%s, bookmarked"), subtitle) : g_strdup (subtitle);
-  set_row (item, pyprep_question_get_title (question), subtitle, NULL, description, bookmarked);
+  with_note = has_note ? g_strdup_printf (_("%s, has a note"), description) : g_strdup (description);
+  set_row (item, pyprep_question_get_title (question), subtitle, NULL, with_note, bookmarked, has_note);
 }
 
 static void
@@ -964,6 +971,7 @@ pyprep_window_constructed (GObject *object)
     gtk_list_view_set_factory (self->question_list, question_factory);
   }
   setup_smart_lists (self);
+  pyprep_question_page_set_study (self->question_page, self->study);
   g_signal_connect_object (self->study, "changed", G_CALLBACK (study_changed_cb), self,
                            G_CONNECT_SWAPPED);
   update_study_actions (self);
