@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "pyprep-study.h"
 
 static GSettings *
@@ -169,6 +171,140 @@ test_changed_signal (void)
   g_assert_cmpuint (gil, ==, 1);
 }
 
+static PyprepStudy *
+sample_study (void)
+{
+  PyprepStudy *study = pyprep_study_new (NULL);
+  g_autoptr(GDateTime) monday = at (23, 9);
+  g_autoptr(GDateTime) tuesday = at (24, 18);
+
+  pyprep_study_mark_opened (study, "gil", monday);
+  pyprep_study_mark_opened (study, "gil", tuesday);
+  pyprep_study_set_status (study, "gil", PYPREP_STATUS_NEEDS_REVIEW);
+  pyprep_study_set_bookmarked (study, "mro", TRUE);
+  pyprep_study_set_note (study, "mro", "C3: \"merge\" rule — ünïcode & <tags>\nline two");
+  pyprep_study_mark_opened (study, "slots", tuesday);
+  pyprep_study_set_status (study, "slots", PYPREP_STATUS_CONFIDENT);
+  return study;
+}
+
+/* An export read back into an empty record gives the same export. */
+static void
+test_json_round_trip (void)
+{
+  g_autoptr(PyprepStudy) study = sample_study ();
+  g_autoptr(PyprepStudy) copy = pyprep_study_new (NULL);
+  g_autoptr(GDateTime) now = at (25, 8);
+  g_autofree char *exported = pyprep_study_export_json (study, now);
+  g_autofree char *again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (strstr (exported, "\"version\" : 1"));
+  g_assert_true (pyprep_study_import_json (copy, exported, strlen (exported), PYPREP_IMPORT_REPLACE, &error));
+  g_assert_no_error (error);
+  again = pyprep_study_export_json (copy, now);
+  g_assert_cmpstr (again, ==, exported);
+  g_assert_cmpint (pyprep_study_get_status (copy, "gil"), ==, PYPREP_STATUS_NEEDS_REVIEW);
+  g_assert_cmpuint (pyprep_study_get_times_opened (copy, "gil"), ==, 2);
+  g_assert_true (pyprep_study_get_bookmarked (copy, "mro"));
+  g_assert_cmpuint (pyprep_study_get_activity (copy, "2026-11-24"), ==, 2);
+}
+
+/* Merging keeps, per question, whichever side saw it last. */
+static void
+test_json_merge (void)
+{
+  g_autoptr(PyprepStudy) study = sample_study ();
+  g_autoptr(PyprepStudy) other = pyprep_study_new (NULL);
+  g_autoptr(GDateTime) earlier = at (20, 9);
+  g_autoptr(GDateTime) later = at (28, 9);
+  g_autoptr(GDateTime) now = at (28, 10);
+  g_autofree char *exported = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pyprep_study_mark_opened (other, "gil", earlier);        /* older than ours */
+  pyprep_study_set_status (other, "gil", PYPREP_STATUS_CONFIDENT);
+  pyprep_study_mark_opened (other, "slots", later);        /* newer than ours */
+  pyprep_study_set_status (other, "slots", PYPREP_STATUS_NEEDS_REVIEW);
+  pyprep_study_mark_opened (other, "asyncio", later);      /* new to us */
+  exported = pyprep_study_export_json (other, now);
+
+  g_assert_true (pyprep_study_import_json (study, exported, strlen (exported), PYPREP_IMPORT_MERGE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pyprep_study_get_status (study, "gil"), ==, PYPREP_STATUS_NEEDS_REVIEW);
+  g_assert_cmpint (pyprep_study_get_status (study, "slots"), ==, PYPREP_STATUS_NEEDS_REVIEW);
+  g_assert_cmpint (pyprep_study_get_status (study, "asyncio"), ==, PYPREP_STATUS_READ);
+  g_assert_true (pyprep_study_get_bookmarked (study, "mro"));
+}
+
+/* A bad file is refused with a message, and changes nothing at all. */
+static void
+test_json_bad_imports (void)
+{
+  g_autoptr(PyprepStudy) study = sample_study ();
+  g_autoptr(GDateTime) now = at (25, 8);
+  g_autofree char *before = pyprep_study_export_json (study, now);
+  g_autofree char *truncated = g_strndup (before, strlen (before) / 2);
+  g_autofree char *wrong_version = NULL;
+  g_autofree char *wrong_type = NULL;
+  g_autofree char *unknown_key = NULL;
+  g_autofree char *bad_status = NULL;
+  g_autofree char *huge = NULL;
+  gsize huge_length = 50 * 1024 * 1024;
+  static const char invalid_utf8[] = "{\"format\": \"pyprep-study\", \"version\": 1, \"note\": \"\xff\xfe\"}";
+  GString *replaced;
+  struct { const char *name; const char *data; gsize length; } cases[8];
+  guint n = 0;
+
+  replaced = g_string_new (before);
+  g_string_replace (replaced, "\"version\" : 1", "\"version\" : 7", 1);
+  wrong_version = g_string_free (replaced, FALSE);
+  replaced = g_string_new (before);
+  g_string_replace (replaced, "\"opened\" : 2", "\"opened\" : \"two\"", 1);
+  wrong_type = g_string_free (replaced, FALSE);
+  replaced = g_string_new (before);
+  g_string_replace (replaced, "\"bookmarked\" : true", "\"bookmarked\" : true, \"starred\" : true", 1);
+  unknown_key = g_string_free (replaced, FALSE);
+  replaced = g_string_new (before);
+  g_string_replace (replaced, "\"confident\"", "\"mastered\"", 1);
+  bad_status = g_string_free (replaced, FALSE);
+  huge = g_malloc (huge_length);
+  memset (huge, ' ', huge_length);
+  memcpy (huge, before, strlen (before));
+
+  g_assert_cmpstr (wrong_version, !=, before);
+  g_assert_cmpstr (wrong_type, !=, before);
+  g_assert_cmpstr (unknown_key, !=, before);
+  g_assert_cmpstr (bad_status, !=, before);
+
+  cases[n++] = (typeof (cases[0])) { "truncated", truncated, strlen (truncated) };
+  cases[n++] = (typeof (cases[0])) { "wrong version", wrong_version, strlen (wrong_version) };
+  cases[n++] = (typeof (cases[0])) { "wrong type", wrong_type, strlen (wrong_type) };
+  cases[n++] = (typeof (cases[0])) { "unknown key", unknown_key, strlen (unknown_key) };
+  cases[n++] = (typeof (cases[0])) { "unknown status", bad_status, strlen (bad_status) };
+  cases[n++] = (typeof (cases[0])) { "50 MB", huge, huge_length };
+  cases[n++] = (typeof (cases[0])) { "invalid UTF-8", invalid_utf8, sizeof invalid_utf8 - 1 };
+  cases[n++] = (typeof (cases[0])) { "empty", "", 0 };
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+
+      for (guint mode = PYPREP_IMPORT_MERGE; mode <= PYPREP_IMPORT_REPLACE; mode++)
+        {
+          g_clear_error (&error);
+          if (pyprep_study_import_json (study, cases[i].data, cases[i].length, mode, &error))
+            g_error ("the %s file was accepted", cases[i].name);
+          g_assert_nonnull (error);
+          g_assert_cmpstr (error->message, !=, "");
+        }
+
+      after = pyprep_study_export_json (study, now);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -180,6 +316,9 @@ main (int   argc,
   g_test_add_func ("/pyprep/study/unknown-ids-kept", test_unknown_ids_kept);
   g_test_add_func ("/pyprep/study/malformed-entries-skipped", test_malformed_entries_skipped);
   g_test_add_func ("/pyprep/study/changed-signal", test_changed_signal);
+  g_test_add_func ("/pyprep/study/json-round-trip", test_json_round_trip);
+  g_test_add_func ("/pyprep/study/json-merge", test_json_merge);
+  g_test_add_func ("/pyprep/study/json-bad-imports", test_json_bad_imports);
 
   return g_test_run ();
 }

@@ -21,15 +21,9 @@
 #include <glib/gi18n.h>
 #include <gio/gsettingsbackend.h>
 
-#include "pyprep-study.h"
+#include "pyprep-study-private.h"
 
-typedef struct
-{
-  PyprepStatus status;
-  gint64       first_seen;  /* Unix time, 0 when never opened */
-  gint64       last_seen;
-  guint        opened;
-} Progress;
+typedef PyprepProgress Progress;
 
 struct _PyprepStudy
 {
@@ -241,8 +235,8 @@ compare_keys (gconstpointer a,
 }
 
 /* Keys in order, so that the stored values do not churn. */
-static GPtrArray *
-sorted_keys (GHashTable *table)
+GPtrArray *
+_pyprep_sorted_keys (GHashTable *table)
 {
   GPtrArray *keys = g_ptr_array_sized_new (g_hash_table_size (table) + 1);
   GHashTableIter iter;
@@ -259,7 +253,7 @@ sorted_keys (GHashTable *table)
 static void
 save_progress (PyprepStudy *self)
 {
-  g_autoptr(GPtrArray) ids = sorted_keys (self->progress);
+  g_autoptr(GPtrArray) ids = _pyprep_sorted_keys (self->progress);
   GVariantBuilder builder;
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sa{sv}}"));
@@ -286,7 +280,7 @@ save_progress (PyprepStudy *self)
 static void
 save_bookmarks (PyprepStudy *self)
 {
-  g_autoptr(GPtrArray) ids = sorted_keys (self->bookmarks);
+  g_autoptr(GPtrArray) ids = _pyprep_sorted_keys (self->bookmarks);
 
   g_ptr_array_add (ids, NULL);
   g_settings_set_strv (self->settings, "bookmarks", (const char * const *)ids->pdata);
@@ -298,7 +292,7 @@ save_string_map (PyprepStudy *self,
                  GHashTable  *table,
                  gboolean     counts)
 {
-  g_autoptr(GPtrArray) keys = sorted_keys (table);
+  g_autoptr(GPtrArray) keys = _pyprep_sorted_keys (table);
   GVariantBuilder builder;
 
   g_variant_builder_init (&builder, counts ? G_VARIANT_TYPE ("a{su}") : G_VARIANT_TYPE ("a{ss}"));
@@ -589,4 +583,125 @@ pyprep_study_get_n_entries (PyprepStudy *self)
   g_return_val_if_fail (PYPREP_IS_STUDY (self), 0);
 
   return g_hash_table_size (self->progress);
+}
+
+/* Private API for the JSON export and import --------------------------- */
+
+void
+_pyprep_study_collect_ids (PyprepStudy *self,
+                           GHashTable  *ids)
+{
+  GHashTable *tables[] = { self->progress, self->bookmarks, self->notes };
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, tables[t]);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_hash_table_add (ids, key);
+    }
+}
+
+GPtrArray *
+_pyprep_study_sorted_days (PyprepStudy *self)
+{
+  return _pyprep_sorted_keys (self->activity);
+}
+
+void
+_pyprep_study_get_progress (PyprepStudy    *self,
+                            const char     *id,
+                            PyprepProgress *progress)
+{
+  Progress *stored = g_hash_table_lookup (self->progress, id);
+
+  if (stored != NULL)
+    *progress = *stored;
+  else
+    *progress = (PyprepProgress) { PYPREP_STATUS_NEW, 0, 0, 0 };
+}
+
+static void
+take_imported (PyprepStudy    *self,
+               const char     *id,
+               PyprepImported *entry)
+{
+  g_hash_table_replace (self->progress, g_strdup (id), g_memdup2 (&entry->progress, sizeof entry->progress));
+
+  if (entry->bookmarked)
+    g_hash_table_add (self->bookmarks, g_strdup (id));
+  else
+    g_hash_table_remove (self->bookmarks, id);
+
+  if (entry->note != NULL && entry->note[0] != '\0')
+    g_hash_table_replace (self->notes, g_strdup (id), g_strdup (entry->note));
+  else
+    g_hash_table_remove (self->notes, id);
+}
+
+/* Applies an import that has been checked whole. Merging keeps, for each
+ * question, the side that saw it last, and the larger count per day. */
+void
+_pyprep_study_apply_import (PyprepStudy      *self,
+                            GHashTable       *entries,
+                            GHashTable       *activity,
+                            PyprepImportMode  mode)
+{
+  g_autoptr(GHashTable) touched = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) ids = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (mode == PYPREP_IMPORT_REPLACE)
+    {
+      _pyprep_study_collect_ids (self, touched);
+      ids = _pyprep_sorted_keys (touched);
+      for (guint i = 0; i < ids->len; i++)
+        ids->pdata[i] = g_strdup (ids->pdata[i]);
+      g_ptr_array_set_free_func (ids, g_free);
+      g_hash_table_remove_all (touched);
+
+      g_hash_table_remove_all (self->progress);
+      g_hash_table_remove_all (self->bookmarks);
+      g_hash_table_remove_all (self->notes);
+      g_hash_table_remove_all (self->activity);
+    }
+
+  g_hash_table_iter_init (&iter, entries);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      PyprepImported *entry = value;
+      Progress *current = g_hash_table_lookup (self->progress, key);
+
+      if (mode == PYPREP_IMPORT_REPLACE || current == NULL
+          || entry->progress.last_seen > current->last_seen)
+        take_imported (self, key, entry);
+    }
+
+  g_hash_table_iter_init (&iter, activity);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint current = GPOINTER_TO_UINT (g_hash_table_lookup (self->activity, key));
+
+      if (GPOINTER_TO_UINT (value) > current)
+        g_hash_table_replace (self->activity, g_strdup (key), value);
+    }
+
+  if (self->settings != NULL)
+    {
+      save_progress (self);
+      save_bookmarks (self);
+      save_string_map (self, "notes", self->notes, FALSE);
+      save_string_map (self, "activity", self->activity, TRUE);
+    }
+
+  /* Tell observers about every question that may have changed. */
+  if (ids != NULL)
+    for (guint i = 0; i < ids->len; i++)
+      emit_changed (self, ids->pdata[i]);
+  g_hash_table_iter_init (&iter, entries);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    emit_changed (self, key);
 }

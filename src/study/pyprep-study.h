@@ -16,6 +16,22 @@ typedef enum {
   PYPREP_STATUS_CONFIDENT,
 } PyprepStatus;
 
+typedef enum {
+  PYPREP_IMPORT_MERGE,    /* per question, the entry seen more recently wins */
+  PYPREP_IMPORT_REPLACE,  /* the file replaces the whole record */
+} PyprepImportMode;
+
+#define PYPREP_STUDY_ERROR (pyprep_study_error_quark ())
+
+typedef enum {
+  PYPREP_STUDY_ERROR_TOO_LARGE,
+  PYPREP_STUDY_ERROR_INVALID,
+  PYPREP_STUDY_ERROR_VERSION,
+} PyprepStudyError;
+
+#define PYPREP_STUDY_EXPORT_VERSION 1
+#define PYPREP_STUDY_IMPORT_MAX_BYTES (8 * 1024 * 1024)
+
 #define PYPREP_TYPE_STUDY (pyprep_study_get_type ())
 
 G_DECLARE_FINAL_TYPE (PyprepStudy, pyprep_study, PYPREP, STUDY, GObject)
@@ -50,6 +66,15 @@ void          pyprep_study_set_note           (PyprepStudy  *self,
 guint         pyprep_study_get_activity       (PyprepStudy  *self,
                                                const char   *day);
 guint         pyprep_study_get_n_entries      (PyprepStudy  *self);
+
+GQuark        pyprep_study_error_quark        (void);
+char         *pyprep_study_export_json        (PyprepStudy  *self,
+                                               GDateTime    *now);
+gboolean      pyprep_study_import_json        (PyprepStudy  *self,
+                                               const char   *data,
+                                               gsize         length,
+                                               PyprepImportMode mode,
+                                               GError      **error);
 
 const char   *pyprep_status_to_string         (PyprepStatus  status);
 const char   *pyprep_status_get_label         (PyprepStatus  status);

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "pyprep-application.h"
@@ -859,6 +860,175 @@ show_problems_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Export and import --------------------------------------------------- */
+
+static void
+show_error (PyprepWindow *self,
+            const char   *heading,
+            const char   *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    PyprepWindow    *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *json = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT || file == NULL)
+    goto out;
+
+  json = pyprep_study_export_json (self->study, now);
+  if (!g_file_replace_contents (file, json, strlen (json), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+    show_error (self, _("Could Not Export Progress"), error->message);
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Progress exported")));
+
+out:
+  g_object_unref (chooser);
+}
+
+static void
+export_progress_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autofree char *name = g_date_time_format (today, "pyprep-progress-%Y-%m-%d.json");
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export Progress"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+typedef struct
+{
+  PyprepWindow *window;
+  GBytes       *contents;
+} ImportRequest;
+
+static void
+import_mode_cb (AdwMessageDialog *dialog,
+                const char       *response,
+                ImportRequest    *request)
+{
+  PyprepWindow *self = request->window;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (request->contents, &length);
+
+  if (g_str_equal (response, "merge") || g_str_equal (response, "replace"))
+    {
+      PyprepImportMode mode = g_str_equal (response, "merge") ? PYPREP_IMPORT_MERGE
+                                                              : PYPREP_IMPORT_REPLACE;
+
+      if (pyprep_study_import_json (self->study, data ? data : "", length, mode, &error))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Progress imported")));
+      else
+        show_error (self, _("Could Not Import Progress"), error->message);
+    }
+
+  g_bytes_unref (request->contents);
+  g_object_unref (request->window);
+  g_free (request);
+}
+
+static void
+import_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PyprepWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  ImportRequest *request;
+  GtkWidget *dialog;
+  gsize length;
+
+  if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error))
+    {
+      show_error (self, _("Could Not Import Progress"), error->message);
+      return;
+    }
+
+  request = g_new0 (ImportRequest, 1);
+  request->window = g_object_ref (self);
+  request->contents = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Progress?"),
+                                   _("Merging keeps, for each question, whichever record saw it "
+                                     "last. Replacing discards your current progress, bookmarks "
+                                     "and notes. A file with any problem changes nothing."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    "merge", _("_Merge"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "merge",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "merge");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (import_mode_cb), request);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    PyprepWindow    *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    {
+      /* A file far too large to be ours is refused before it is read. */
+      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
+      if (info != NULL && g_file_info_get_size (info) > PYPREP_STUDY_IMPORT_MAX_BYTES)
+        show_error (self, _("Could Not Import Progress"),
+                    _("The file is too large to be a PyPrep progress file."));
+      else
+        g_file_load_contents_async (file, NULL, import_loaded_cb, g_object_ref (self));
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+import_progress_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  gtk_file_filter_set_name (filter, _("PyPrep progress (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_pattern (filter, "*.json");
+
+  chooser = gtk_file_chooser_native_new (_("Import Progress"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* Actions ------------------------------------------------------------- */
 
 static void
@@ -1151,6 +1321,8 @@ pyprep_window_class_init (PyprepWindowClass *klass)
                                        "win.needs-review", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.confident", NULL);
+  gtk_widget_class_install_action (widget_class, "win.export-progress", NULL, export_progress_action);
+  gtk_widget_class_install_action (widget_class, "win.import-progress", NULL, import_progress_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-topics", NULL, show_topics_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);

@@ -1,0 +1,302 @@
+/* pyprep-study-json.c: export and import of the study record as
+ * versioned JSON (format in data/study-format.md). An import is checked
+ * whole before anything changes: a file with any problem changes nothing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pyprep-study"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "pyprep-study-private.h"
+
+G_DEFINE_QUARK (pyprep-study-error-quark, pyprep_study_error)
+
+#define FORMAT_NAME "pyprep-study"
+
+char *
+pyprep_study_export_json (PyprepStudy *self,
+                          GDateTime   *now)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autofree char *exported = NULL;
+  GHashTable *seen;
+
+  g_return_val_if_fail (PYPREP_IS_STUDY (self), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  /* Every id with any state: progress, a bookmark or a note. */
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  _pyprep_study_collect_ids (self, seen);
+  ids = _pyprep_sorted_keys (seen);
+  g_hash_table_unref (seen);
+
+  exported = g_date_time_format_iso8601 (now);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, FORMAT_NAME);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, PYPREP_STUDY_EXPORT_VERSION);
+  json_builder_set_member_name (builder, "exported");
+  json_builder_add_string_value (builder, exported);
+
+  json_builder_set_member_name (builder, "questions");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = ids->pdata[i];
+      PyprepProgress progress;
+      const char *note = pyprep_study_get_note (self, id);
+
+      _pyprep_study_get_progress (self, id, &progress);
+      json_builder_set_member_name (builder, id);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, pyprep_status_to_string (progress.status));
+      json_builder_set_member_name (builder, "bookmarked");
+      json_builder_add_boolean_value (builder, pyprep_study_get_bookmarked (self, id));
+      json_builder_set_member_name (builder, "first-seen");
+      json_builder_add_int_value (builder, progress.first_seen);
+      json_builder_set_member_name (builder, "last-seen");
+      json_builder_add_int_value (builder, progress.last_seen);
+      json_builder_set_member_name (builder, "opened");
+      json_builder_add_int_value (builder, progress.opened);
+      json_builder_set_member_name (builder, "note");
+      json_builder_add_string_value (builder, note ? note : "");
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "activity");
+  json_builder_begin_object (builder);
+  {
+    g_autoptr(GPtrArray) days = _pyprep_study_sorted_days (self);
+
+    for (guint i = 0; i < days->len; i++)
+      {
+        json_builder_set_member_name (builder, days->pdata[i]);
+        json_builder_add_int_value (builder, pyprep_study_get_activity (self, days->pdata[i]));
+      }
+  }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, PYPREP_STUDY_ERROR, PYPREP_STUDY_ERROR_INVALID,
+               _("This is not a PyPrep progress file: %s"), message);
+  return FALSE;
+}
+
+static gboolean
+only_members (JsonObject          *object,
+              const char * const  *allowed,
+              const char          *where,
+              GError             **error)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (allowed, l->data))
+      return invalid (error, _("unknown field “%s” in %s"), (const char *)l->data, where);
+
+  return TRUE;
+}
+
+static gboolean
+member_is (JsonObject *object,
+           const char *name,
+           GType       type)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+static gboolean
+parse_entry (const char      *id,
+             JsonNode        *node,
+             PyprepImported  *entry,
+             GError         **error)
+{
+  static const char * const fields[] = { "status", "bookmarked", "first-seen", "last-seen",
+                                         "opened", "note", NULL };
+  JsonObject *object;
+  gint64 opened;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, _("the entry for “%s” is not an object"), id);
+
+  object = json_node_get_object (node);
+  if (!only_members (object, fields, id, error))
+    return FALSE;
+
+  if (!member_is (object, "status", G_TYPE_STRING)
+      || !member_is (object, "bookmarked", G_TYPE_BOOLEAN)
+      || !member_is (object, "first-seen", G_TYPE_INT64)
+      || !member_is (object, "last-seen", G_TYPE_INT64)
+      || !member_is (object, "opened", G_TYPE_INT64)
+      || !member_is (object, "note", G_TYPE_STRING))
+    return invalid (error, _("a field of “%s” is missing or has the wrong type"), id);
+
+  if (!pyprep_status_from_string (json_object_get_string_member (object, "status"),
+                                  &entry->progress.status))
+    return invalid (error, _("“%s” has an unknown status"), id);
+
+  entry->progress.first_seen = json_object_get_int_member (object, "first-seen");
+  entry->progress.last_seen = json_object_get_int_member (object, "last-seen");
+  opened = json_object_get_int_member (object, "opened");
+  if (entry->progress.first_seen < 0 || entry->progress.last_seen < entry->progress.first_seen
+      || opened < 0 || opened > G_MAXUINT32)
+    return invalid (error, _("“%s” has impossible dates or counts"), id);
+
+  entry->progress.opened = (guint)opened;
+  entry->bookmarked = json_object_get_boolean_member (object, "bookmarked");
+  entry->note = g_strdup (json_object_get_string_member (object, "note"));
+  return TRUE;
+}
+
+static void
+imported_free (gpointer data)
+{
+  PyprepImported *entry = data;
+
+  g_free (entry->note);
+  g_free (entry);
+}
+
+/**
+ * pyprep_study_import_json:
+ * @mode: merge with the current record, or replace it
+ *
+ * Reads a file written by pyprep_study_export_json(). The whole file is
+ * checked first; if anything is wrong, nothing changes and @error says
+ * what.
+ */
+gboolean
+pyprep_study_import_json (PyprepStudy       *self,
+                          const char        *data,
+                          gsize              length,
+                          PyprepImportMode   mode,
+                          GError           **error)
+{
+  static const char * const top_fields[] = { "format", "version", "exported", "questions",
+                                             "activity", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GHashTable) entries = NULL;
+  g_autoptr(GHashTable) activity = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  JsonObject *root, *questions, *days;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  g_return_val_if_fail (PYPREP_IS_STUDY (self), FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  if (length > PYPREP_STUDY_IMPORT_MAX_BYTES)
+    {
+      g_autofree char *size = g_format_size (length);
+
+      g_set_error (error, PYPREP_STUDY_ERROR, PYPREP_STUDY_ERROR_TOO_LARGE,
+                   _("The file is too large to be a PyPrep progress file (%s)"), size);
+      return FALSE;
+    }
+
+  if (!g_utf8_validate_len (data, length, NULL))
+    return invalid (error, _("the text is not valid UTF-8"));
+
+  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+    return invalid (error, "%s", parse_error->message);
+
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, _("the top level is not an object"));
+
+  root = json_node_get_object (node);
+  if (!only_members (root, top_fields, _("the file"), error))
+    return FALSE;
+
+  if (!member_is (root, "format", G_TYPE_STRING)
+      || g_strcmp0 (json_object_get_string_member (root, "format"), FORMAT_NAME) != 0)
+    return invalid (error, _("the format field is missing"));
+
+  if (!member_is (root, "version", G_TYPE_INT64))
+    return invalid (error, _("the version field is missing"));
+
+  if (json_object_get_int_member (root, "version") != PYPREP_STUDY_EXPORT_VERSION)
+    {
+      g_set_error (error, PYPREP_STUDY_ERROR, PYPREP_STUDY_ERROR_VERSION,
+                   _("The file has format version %" G_GINT64_FORMAT "; this PyPrep reads version %d"),
+                   json_object_get_int_member (root, "version"), PYPREP_STUDY_EXPORT_VERSION);
+      return FALSE;
+    }
+
+  node = json_object_get_member (root, "questions");
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, _("the questions field is missing"));
+  questions = json_node_get_object (node);
+
+  node = json_object_get_member (root, "activity");
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, _("the activity field is missing"));
+  days = json_node_get_object (node);
+
+  entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, imported_free);
+  json_object_iter_init (&iter, questions);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      PyprepImported *entry = g_new0 (PyprepImported, 1);
+
+      if (!parse_entry (name, node, entry, error))
+        {
+          imported_free (entry);
+          return FALSE;
+        }
+      g_hash_table_insert (entries, g_strdup (name), entry);
+    }
+
+  activity = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  json_object_iter_init (&iter, days);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      gint64 count;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64
+          || (count = json_node_get_int (node)) < 0 || count > G_MAXUINT32)
+        return invalid (error, _("the activity of “%s” is not a count"), name);
+      g_hash_table_insert (activity, g_strdup (name), GUINT_TO_POINTER ((guint)count));
+    }
+
+  /* Everything checked: apply. */
+  _pyprep_study_apply_import (self, entries, activity, mode);
+  return TRUE;
+}
