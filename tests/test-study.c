@@ -6,6 +6,9 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
+#include "pyprep-backups.h"
 #include "pyprep-study.h"
 
 static GSettings *
@@ -305,6 +308,75 @@ test_json_bad_imports (void)
     }
 }
 
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+/* One backup a day, the newest fourteen kept, each described and restorable. */
+static void
+test_backups (void)
+{
+  g_autofree char *path = g_dir_make_tmp ("pyprep-backups-XXXXXX", NULL);
+  g_autofree char *backup_dir = g_build_filename (path, "backups", NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (backup_dir);
+  g_autoptr(PyprepStudy) study = sample_study ();
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  PyprepBackup *newest;
+
+  for (int day = 1; day <= 16; day++)
+    {
+      g_autoptr(GDateTime) morning = g_date_time_new_utc (2026, 11, day, 8, 0, 0);
+      g_autoptr(GDateTime) evening = g_date_time_new_utc (2026, 11, day, 20, 0, 0);
+
+      g_assert_true (pyprep_backups_save_if_due (study, dir, morning, &error));
+      g_assert_true (pyprep_backups_save_if_due (study, dir, evening, &error));
+      g_assert_no_error (error);
+    }
+
+  backups = pyprep_backups_list (dir);
+  g_assert_cmpuint (backups->len, ==, PYPREP_BACKUPS_KEPT);
+  newest = backups->pdata[0];
+  g_assert_cmpstr (newest->day, ==, "2026-11-16");
+  g_assert_cmpstr (((PyprepBackup *)backups->pdata[13])->day, ==, "2026-11-03");
+  g_assert_cmpuint (newest->bookmarks, ==, 1);
+  g_assert_cmpuint (newest->reviewed, ==, 2);
+
+  /* Restoring brings back what was reset. */
+  pyprep_study_reset_progress (study, NULL);
+  g_assert_cmpint (pyprep_study_get_status (study, "gil"), ==, PYPREP_STATUS_NEW);
+  g_assert_true (pyprep_study_get_bookmarked (study, "mro"));  /* bookmarks survive a reset */
+  g_assert_true (pyprep_backups_restore (study, newest, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pyprep_study_get_status (study, "gil"), ==, PYPREP_STATUS_NEEDS_REVIEW);
+
+  remove_dir (backup_dir);
+  g_rmdir (path);
+}
+
+/* Resetting one topic's questions leaves the others alone. */
+static void
+test_reset_some (void)
+{
+  g_autoptr(PyprepStudy) study = sample_study ();
+  const char *topic[] = { "gil", "unknown-id", NULL };
+
+  pyprep_study_reset_progress (study, topic);
+  g_assert_cmpint (pyprep_study_get_status (study, "gil"), ==, PYPREP_STATUS_NEW);
+  g_assert_cmpint (pyprep_study_get_status (study, "slots"), ==, PYPREP_STATUS_CONFIDENT);
+  g_assert_cmpstr (pyprep_study_get_note (study, "mro"), !=, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +391,8 @@ main (int   argc,
   g_test_add_func ("/pyprep/study/json-round-trip", test_json_round_trip);
   g_test_add_func ("/pyprep/study/json-merge", test_json_merge);
   g_test_add_func ("/pyprep/study/json-bad-imports", test_json_bad_imports);
+  g_test_add_func ("/pyprep/study/backups", test_backups);
+  g_test_add_func ("/pyprep/study/reset-some", test_reset_some);
 
   return g_test_run ();
 }

@@ -567,6 +567,66 @@ pyprep_study_set_note (PyprepStudy *self,
   emit_changed (self, id);
 }
 
+/**
+ * pyprep_study_reset_progress:
+ * @ids: (nullable) (array zero-terminated=1): the questions to reset, or
+ *   %NULL for all
+ *
+ * Forgets status and reading history. Bookmarks, notes and the daily
+ * activity are the user's own record and stay.
+ */
+void
+pyprep_study_reset_progress (PyprepStudy        *self,
+                             const char * const *ids)
+{
+  g_autoptr(GPtrArray) reset = NULL;
+
+  g_return_if_fail (PYPREP_IS_STUDY (self));
+
+  if (ids == NULL)
+    {
+      reset = _pyprep_sorted_keys (self->progress);
+      for (guint i = 0; i < reset->len; i++)
+        reset->pdata[i] = g_strdup (reset->pdata[i]);
+      g_ptr_array_set_free_func (reset, g_free);
+      g_hash_table_remove_all (self->progress);
+    }
+  else
+    {
+      reset = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; ids[i] != NULL; i++)
+        if (g_hash_table_remove (self->progress, ids[i]))
+          g_ptr_array_add (reset, g_strdup (ids[i]));
+    }
+
+  if (reset->len == 0)
+    return;
+
+  if (self->settings != NULL)
+    save_progress (self);
+  for (guint i = 0; i < reset->len; i++)
+    emit_changed (self, reset->pdata[i]);
+}
+
+/* Totals for summaries: bookmarks, and questions reviewed (not new). */
+void
+pyprep_study_count (PyprepStudy *self,
+                    guint       *bookmarks,
+                    guint       *reviewed)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_if_fail (PYPREP_IS_STUDY (self));
+
+  *bookmarks = g_hash_table_size (self->bookmarks);
+  *reviewed = 0;
+  g_hash_table_iter_init (&iter, self->progress);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (((Progress *)value)->status != PYPREP_STATUS_NEW)
+      (*reviewed)++;
+}
+
 guint
 pyprep_study_get_activity (PyprepStudy *self,
                            const char  *day)

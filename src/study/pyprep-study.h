@@ -63,6 +63,11 @@ const char   *pyprep_study_get_note           (PyprepStudy  *self,
 void          pyprep_study_set_note           (PyprepStudy  *self,
                                                const char   *id,
                                                const char   *note);
+void          pyprep_study_reset_progress     (PyprepStudy  *self,
+                                               const char * const *ids);
+void          pyprep_study_count              (PyprepStudy  *self,
+                                               guint        *bookmarks,
+                                               guint        *reviewed);
 guint         pyprep_study_get_activity       (PyprepStudy  *self,
                                                const char   *day);
 guint         pyprep_study_get_n_entries      (PyprepStudy  *self);

@@ -11,6 +11,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "pyprep-application.h"
+#include "pyprep-backups.h"
 #include "pyprep-library.h"
 #include "pyprep-window.h"
 
@@ -56,6 +57,21 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Today's backup is written after startup, off the path to the first frame. */
+static gboolean
+backup_idle_cb (gpointer user_data)
+{
+  PyprepApplication *self = user_data;
+  g_autoptr(GFile) dir = pyprep_backups_default_dir ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  if (self->study != NULL && !pyprep_backups_save_if_due (self->study, dir, now, &error))
+    g_warning ("Could not write today's backup: %s", error->message);
+
+  return G_SOURCE_REMOVE;
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_action },
   { .name = "about", .activate = about_action },
@@ -85,6 +101,8 @@ pyprep_application_startup (GApplication *application)
 
     self->study = pyprep_study_new (settings);
   }
+
+  g_timeout_add_seconds_full (G_PRIORITY_LOW, 5, backup_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static void

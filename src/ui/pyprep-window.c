@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pyprep-application.h"
+#include "pyprep-backups.h"
 #include "pyprep-library.h"
 #include "pyprep-question-page.h"
 #include "pyprep-question.h"
@@ -64,6 +65,8 @@ struct _PyprepWindow
   GtkFilterListModel   *smart_model;
   SmartList             smart_kind;
   GtkWidget            *smart_counts[N_SMART_LISTS];
+
+  char                 *undo_snapshot;  /* the record before a reset or restore */
 };
 
 G_DEFINE_FINAL_TYPE (PyprepWindow, pyprep_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -404,6 +407,8 @@ pyprep_window_show_topic (PyprepWindow *self,
 {
   g_return_if_fail (PYPREP_IS_WINDOW (self));
   g_return_if_fail (!topic || PYPREP_IS_TOPIC (topic));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-topic", topic != NULL);
 
   if (topic == NULL)
     {
@@ -772,6 +777,7 @@ show_smart_list (PyprepWindow *self,
   PyprepQuestion *current = pyprep_question_page_get_question (self->question_page);
 
   g_clear_object (&self->topic);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-topic", FALSE);
   self->smart_kind = kind;
   gtk_filter_changed (self->smart_filter, GTK_FILTER_CHANGE_DIFFERENT);
   gtk_single_selection_set_model (self->question_selection, G_LIST_MODEL (self->smart_model));
@@ -1029,6 +1035,187 @@ import_progress_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Reset, restore and undo ---------------------------------------------- */
+
+/* Keeps the record as it is now, and offers to return to it. */
+static void
+remember_for_undo (PyprepWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  g_free (self->undo_snapshot);
+  self->undo_snapshot = pyprep_study_export_json (self->study, now);
+}
+
+static void
+toast_with_undo (PyprepWindow *self,
+                 const char   *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+  g_autofree char *snapshot = g_steal_pointer (&self->undo_snapshot);
+  g_autoptr(GError) error = NULL;
+
+  if (snapshot == NULL)
+    return;
+
+  if (!pyprep_study_import_json (self->study, snapshot, strlen (snapshot), PYPREP_IMPORT_REPLACE, &error))
+    show_error (self, _("Could Not Undo"), error->message);
+}
+
+static void
+reset_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   PyprepWindow     *self)
+{
+  GStrv ids = g_object_get_data (G_OBJECT (dialog), "ids");
+
+  if (!g_str_equal (response, "reset"))
+    return;
+
+  remember_for_undo (self);
+  pyprep_study_reset_progress (self->study, (const char * const *)ids);
+  toast_with_undo (self, _("Progress reset"));
+}
+
+static void
+confirm_reset (PyprepWindow *self,
+               PyprepTopic  *topic)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+  GStrv ids = NULL;
+
+  if (topic != NULL)
+    {
+      GListModel *questions = pyprep_topic_get_questions (topic);
+
+      for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
+        {
+          g_autoptr(PyprepQuestion) question = g_list_model_get_item (questions, i);
+          g_strv_builder_add (builder, pyprep_question_get_id (question));
+        }
+      ids = g_strv_builder_end (builder);
+      heading = g_strdup_printf (_("Reset Progress in “%s”?"), pyprep_topic_get_title (topic));
+    }
+  else
+    heading = g_strdup (_("Reset All Progress?"));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("Every status and the reading history are cleared. "
+                                     "Bookmarks and notes stay."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reset", _("_Reset"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reset",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "ids", ids, (GDestroyNotify)g_strfreev);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reset_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+reset_all_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  confirm_reset (PYPREP_WINDOW (widget), NULL);
+}
+
+static void
+reset_topic_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+
+  if (self->topic != NULL)
+    confirm_reset (self, self->topic);
+}
+
+static void
+restore_clicked_cb (GtkButton    *button,
+                    PyprepWindow *self)
+{
+  PyprepBackup *backup = g_object_get_data (G_OBJECT (button), "backup");
+  g_autoptr(GError) error = NULL;
+
+  remember_for_undo (self);
+  if (pyprep_backups_restore (self->study, backup, &error))
+    toast_with_undo (self, _("Progress restored from the backup"));
+  else
+    show_error (self, _("Could Not Restore the Backup"), error->message);
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (gtk_widget_get_root (GTK_WIDGET (button))), "close");
+}
+
+static void
+restore_backup_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+  g_autoptr(GFile) dir = pyprep_backups_default_dir ();
+  GPtrArray *backups = pyprep_backups_list (dir);
+  GtkWidget *dialog, *list;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore from Backup"),
+                                   backups->len > 0
+                                   ? _("PyPrep keeps a copy of your progress each day you use it. "
+                                       "Restoring replaces your current progress; you can undo it.")
+                                   : _("There is no backup yet. PyPrep makes one each day you use it."));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+
+  if (backups->len > 0)
+    {
+      list = gtk_list_box_new ();
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (list, "boxed-list");
+
+      for (guint i = 0; i < backups->len; i++)
+        {
+          PyprepBackup *backup = backups->pdata[i];
+          g_autofree char *bookmarks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u bookmark",
+                                                                     "%u bookmarks", backup->bookmarks),
+                                                        backup->bookmarks);
+          /* Translators: e.g. "41 bookmarks, 120 reviewed" */
+          g_autofree char *summary = g_strdup_printf (_("%s, %u reviewed"), bookmarks, backup->reviewed);
+          GtkWidget *row = adw_action_row_new ();
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore"));
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), backup->day);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          g_object_set_data (G_OBJECT (button), "backup", backup);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, backup->day, -1);
+          g_signal_connect_object (button, "clicked", G_CALLBACK (restore_clicked_cb), self, 0);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+          gtk_list_box_append (GTK_LIST_BOX (list), row);
+        }
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+    }
+
+  g_object_set_data_full (G_OBJECT (dialog), "backups", backups, (GDestroyNotify)g_ptr_array_unref);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Actions ------------------------------------------------------------- */
 
 static void
@@ -1141,6 +1328,7 @@ pyprep_window_constructed (GObject *object)
     gtk_list_view_set_factory (self->question_list, question_factory);
   }
   setup_smart_lists (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-topic", FALSE);
   pyprep_question_page_set_study (self->question_page, self->study);
   g_signal_connect_object (self->study, "changed", G_CALLBACK (study_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -1180,6 +1368,7 @@ pyprep_window_finalize (GObject *object)
   g_clear_object (&self->smart_model);
   g_clear_object (&self->smart_filter);
   g_clear_object (&self->all_questions);
+  g_clear_pointer (&self->undo_snapshot, g_free);
 
   G_OBJECT_CLASS (pyprep_window_parent_class)->finalize (object);
 }
@@ -1321,6 +1510,10 @@ pyprep_window_class_init (PyprepWindowClass *klass)
                                        "win.needs-review", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.confident", NULL);
+  gtk_widget_class_install_action (widget_class, "win.reset-all", NULL, reset_all_action);
+  gtk_widget_class_install_action (widget_class, "win.reset-topic", NULL, reset_topic_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.export-progress", NULL, export_progress_action);
   gtk_widget_class_install_action (widget_class, "win.import-progress", NULL, import_progress_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
