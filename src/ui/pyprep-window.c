@@ -712,6 +712,9 @@ update_progress (PyprepWindow *self)
       g_autofree char *count = g_strdup_printf ("%u", counts[kind]);
 
       gtk_label_set_text (GTK_LABEL (self->smart_counts[kind]), count);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_ancestor (self->smart_counts[kind],
+                                                                               GTK_TYPE_LIST_BOX_ROW)),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, count, -1);
     }
 
   gtk_label_set_text (GTK_LABEL (self->smart_counts[SMART_CONTINUE]),
@@ -757,9 +760,6 @@ setup_smart_lists (PyprepWindow *self)
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, gettext (smart_lists[kind].title),
-                                      -1);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, count, NULL,
                                       -1);
       g_object_set_data (G_OBJECT (row), "smart-list", GINT_TO_POINTER (kind));
       gtk_list_box_append (self->smart_list, row);

@@ -37,7 +37,7 @@ from test_e2e import find, find_all, press, role, wait_for  # noqa: E402
 
 KEY_HOME, KEY_DOWN, KEY_RETURN = 0xFF50, 0xFF54, 0xFF0D
 # Chords are pressed by X keycode (evdev layout, as Xvfb uses).
-CODE_CONTROL, CODE_SHIFT, CODE_D, CODE_R = 37, 50, 40, 27
+CODE_CONTROL, CODE_SHIFT, CODE_D, CODE_R, CODE_C = 37, 50, 40, 27, 54
 
 results = []
 
@@ -117,6 +117,9 @@ def scenario(backend):
     press(KEY_DOWN)                     # second question
     time.sleep(0.8)
     chord(CODE_CONTROL, CODE_SHIFT, CODE_R)  # Ctrl+Shift+R: needs review
+    press(KEY_DOWN)                     # third question
+    time.sleep(0.8)
+    chord(CODE_CONTROL, CODE_SHIFT, CODE_C)  # Ctrl+Shift+C: confident
     time.sleep(1.0)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
@@ -138,6 +141,17 @@ def scenario(backend):
               repr(first))
         check(any("Needs review" in name for name in second[1]),
               f"{backend}: the second question still needs review", repr(second))
+
+        def smart_count(name):
+            row = find(app, lambda n: role(n) == "list item" and n.name == name)
+            return row.description if row is not None else None
+
+        check(smart_count("Bookmarked") == "1", f"{backend}: the Bookmarked list counts 1",
+              repr(smart_count("Bookmarked")))
+        check(smart_count("Needs Review") == "1", f"{backend}: the Needs Review list counts 1",
+              repr(smart_count("Needs Review")))
+        topic = find(app, lambda n: n.description and "1 of 17 confident" in n.description)
+        check(topic is not None, f"{backend}: the topic shows 1 of 17 confident")
     finally:
         proc.terminate()
         proc.communicate(timeout=10)
