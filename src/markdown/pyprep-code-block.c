@@ -182,6 +182,8 @@ pyprep_code_block_class_init (PyprepCodeBlockClass *klass)
   object_class->finalize = pyprep_code_block_finalize;
   widget_class->map = pyprep_code_block_map;
 
+  /* GtkSourceView is set up when the first code block is, not at startup. */
+  gtk_source_init ();
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
