@@ -114,67 +114,29 @@ make_mark_image (const char *icon_name,
   return image;
 }
 
-/* A row is a title over a dim subtitle, with an optional count and a
- * bookmark star at the end. */
+/* A question row: its title over a dim subtitle (difficulty and status),
+ * then a note mark and a bookmark star. */
 static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
+setup_question_row_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  user_data)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *subtitle = make_row_label ("caption");
-  GtkWidget *count = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_label_set_lines (GTK_LABEL (subtitle), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (text, TRUE);
   gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (text), make_row_label (NULL));
   gtk_box_append (GTK_BOX (text), subtitle);
 
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_add_css_class (count, "numeric");
-  gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
-
   gtk_widget_set_margin_top (row, 6);
   gtk_widget_set_margin_bottom (row, 6);
   gtk_box_append (GTK_BOX (row), text);
-  gtk_box_append (GTK_BOX (row), count);
   gtk_box_append (GTK_BOX (row), make_mark_image ("document-edit-symbolic", "note-mark"));
   gtk_box_append (GTK_BOX (row), make_mark_image ("starred-symbolic", "bookmark-mark"));
   gtk_list_item_set_child (item, row);
-}
-
-static void
-set_row (GtkListItem *item,
-         const char  *title,
-         const char  *subtitle,
-         const char  *count,
-         const char  *description,
-         gboolean     bookmarked,
-         gboolean     has_note)
-{
-  GtkWidget *row = gtk_list_item_get_child (item);
-  GtkWidget *text = gtk_widget_get_first_child (row);
-  GtkWidget *title_label = gtk_widget_get_first_child (text);
-  GtkWidget *subtitle_label = gtk_widget_get_next_sibling (title_label);
-  GtkWidget *count_label = gtk_widget_get_next_sibling (text);
-  GtkWidget *mark = gtk_widget_get_last_child (row);
-
-  gtk_widget_set_visible (mark, bookmarked);
-  gtk_widget_set_visible (gtk_widget_get_prev_sibling (mark), has_note);
-  gtk_label_set_text (GTK_LABEL (title_label), title);
-  gtk_label_set_text (GTK_LABEL (subtitle_label), subtitle);
-  gtk_widget_set_visible (subtitle_label, subtitle != NULL && subtitle[0] != '\0');
-  gtk_label_set_text (GTK_LABEL (count_label), count);
-  gtk_widget_set_visible (count_label, count != NULL);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
 }
 
 /* A topic row: title, description, and how much of it is confident. */
@@ -255,29 +217,40 @@ topic_row_changed_cb (GtkListItem *item,
     update_topic_row (item, self);
 }
 
+/* A bound row follows the study record until it is unbound. */
+static void
+follow_study (GtkListItem  *item,
+              PyprepStudy  *study,
+              const char   *signal,
+              GCallback     callback,
+              GConnectFlags flags)
+{
+  gulong handler = g_signal_connect_object (study, signal, callback, item, flags);
+
+  g_object_set_data (G_OBJECT (item), "study", study);
+  g_object_set_data (G_OBJECT (item), "study-handler", GSIZE_TO_POINTER (handler));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  gulong handler = GPOINTER_TO_SIZE (g_object_steal_data (G_OBJECT (item), "study-handler"));
+  PyprepStudy *study = g_object_steal_data (G_OBJECT (item), "study");
+
+  if (handler != 0)
+    g_signal_handler_disconnect (study, handler);
+}
+
 static void
 bind_topic_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                PyprepWindow             *self)
 {
-  gulong handler;
-
   g_object_set_data (G_OBJECT (item), "window", self);
   update_topic_row (item, self);
-  handler = g_signal_connect_object (self->study, "changed", G_CALLBACK (topic_row_changed_cb),
-                                     item, G_CONNECT_SWAPPED);
-  g_object_set_data (G_OBJECT (item), "study-handler", GSIZE_TO_POINTER (handler));
-}
-
-static void
-unbind_topic_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 PyprepWindow             *self)
-{
-  gulong handler = GPOINTER_TO_SIZE (g_object_steal_data (G_OBJECT (item), "study-handler"));
-
-  if (handler != 0)
-    g_signal_handler_disconnect (self->study, handler);
+  follow_study (item, self->study, "changed", G_CALLBACK (topic_row_changed_cb), G_CONNECT_SWAPPED);
 }
 
 static void
@@ -290,18 +263,31 @@ update_question_row (GtkListItem *item,
   PyprepStatus status = pyprep_study_get_status (study, id);
   gboolean bookmarked = pyprep_study_get_bookmarked (study, id);
   gboolean has_note = pyprep_study_get_note (study, id) != NULL;
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *title_label = gtk_widget_get_first_child (gtk_widget_get_first_child (row));
+  GtkWidget *subtitle_label = gtk_widget_get_next_sibling (title_label);
+  GtkWidget *star = gtk_widget_get_last_child (row);
+  GtkWidget *note = gtk_widget_get_prev_sibling (star);
   g_autofree char *subtitle = NULL;
   g_autofree char *description = NULL;
-  g_autofree char *with_note = NULL;
 
   if (status == PYPREP_STATUS_NEW)
     subtitle = g_strdup (difficulty);
   else
     subtitle = g_strdup_printf ("%s · %s", difficulty, pyprep_status_get_label (status));
 
-  description = bookmarked ? g_strdup_printf (_("%s, bookmarked"), subtitle) : g_strdup (subtitle);
-  with_note = has_note ? g_strdup_printf (_("%s, has a note"), description) : g_strdup (description);
-  set_row (item, pyprep_question_get_title (question), subtitle, NULL, with_note, bookmarked, has_note);
+  description = g_strdup_printf ("%s%s%s", subtitle,
+                                 bookmarked ? _(", bookmarked") : "",
+                                 has_note ? _(", has a note") : "");
+
+  gtk_label_set_text (GTK_LABEL (title_label), pyprep_question_get_title (question));
+  gtk_label_set_text (GTK_LABEL (subtitle_label), subtitle);
+  gtk_widget_set_visible (star, bookmarked);
+  gtk_widget_set_visible (note, has_note);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, pyprep_question_get_title (question),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
 }
 
 static void
@@ -312,7 +298,6 @@ question_row_changed_cb (PyprepStudy *study,
   update_question_row (item, study);
 }
 
-/* A bound row follows its question's state until it is unbound. */
 static void
 bind_question_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
@@ -320,22 +305,9 @@ bind_question_cb (GtkSignalListItemFactory *factory,
 {
   PyprepQuestion *question = gtk_list_item_get_item (item);
   g_autofree char *signal = g_strdup_printf ("changed::%s", pyprep_question_get_id (question));
-  gulong handler;
 
   update_question_row (item, study);
-  handler = g_signal_connect_object (study, signal, G_CALLBACK (question_row_changed_cb), item, 0);
-  g_object_set_data (G_OBJECT (item), "study-handler", GSIZE_TO_POINTER (handler));
-}
-
-static void
-unbind_question_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    PyprepStudy              *study)
-{
-  gulong handler = GPOINTER_TO_SIZE (g_object_steal_data (G_OBJECT (item), "study-handler"));
-
-  if (handler != 0)
-    g_signal_handler_disconnect (study, handler);
+  follow_study (item, study, signal, G_CALLBACK (question_row_changed_cb), 0);
 }
 
 static GtkListItemFactory *
@@ -1319,10 +1291,10 @@ pyprep_window_constructed (GObject *object)
   {
     g_autoptr(GtkListItemFactory) topic_factory =
       row_factory_new (G_CALLBACK (setup_topic_row_cb), G_CALLBACK (bind_topic_cb),
-                       G_CALLBACK (unbind_topic_cb), self);
+                       G_CALLBACK (unbind_row_cb), self);
     g_autoptr(GtkListItemFactory) question_factory =
-      row_factory_new (G_CALLBACK (setup_row_cb), G_CALLBACK (bind_question_cb),
-                       G_CALLBACK (unbind_question_cb), self->study);
+      row_factory_new (G_CALLBACK (setup_question_row_cb), G_CALLBACK (bind_question_cb),
+                       G_CALLBACK (unbind_row_cb), self->study);
 
     gtk_list_view_set_factory (self->topic_list, topic_factory);
     gtk_list_view_set_factory (self->question_list, question_factory);
