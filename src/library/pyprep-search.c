@@ -1,0 +1,438 @@
+/* pyprep-search.c: an inverted index over question titles, tags and
+ * answers (text and code), built when the decks load.
+ *
+ * Words are case-folded and stripped of accents. A query matches a
+ * question when every one of its terms matches a word of the question, as
+ * the whole word, as a prefix, or, for terms of five letters or more,
+ * within one edit (a typo). Each term scores by where it matched (title
+ * above tags above answer) and then by how (whole word above prefix above
+ * typo); a question's score is the sum over the terms.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pyprep-search"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pyprep-question.h"
+#include "pyprep-search.h"
+
+typedef enum {
+  FIELD_BODY,
+  FIELD_TAGS,
+  FIELD_TITLE,
+  N_FIELDS
+} Field;
+
+typedef enum {
+  MATCH_TYPO,
+  MATCH_PREFIX,
+  MATCH_WORD,
+} Match;
+
+#define TYPO_MIN_LENGTH 5
+
+/* One word of the vocabulary and, per question that has it, the best
+ * field it appears in. */
+typedef struct
+{
+  char   *word;
+  gsize   length;    /* in bytes */
+  GArray *postings;  /* guint32: question index << 2 | field */
+} Entry;
+
+struct _PyprepSearchIndex
+{
+  GPtrArray  *questions;   /* PyprepQuestion, unowned */
+  GHashTable *words;       /* word -> Entry */
+  GPtrArray  *vocabulary;  /* Entry, sorted by word, for prefixes */
+};
+
+static void
+entry_free (gpointer data)
+{
+  Entry *entry = data;
+
+  g_free (entry->word);
+  g_array_unref (entry->postings);
+  g_free (entry);
+}
+
+/**
+ * pyprep_search_normalize:
+ *
+ * Case-folds @text and removes accents, so that "Café" and "cafe" match.
+ */
+char *
+pyprep_search_normalize (const char *text,
+                         gssize      length)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *decomposed = NULL;
+  GString *out;
+  gsize n = length < 0 ? strlen (text) : (gsize)length;
+  gboolean ascii = TRUE;
+
+  /* Most of the bank is ASCII, where folding is lowering. */
+  for (gsize i = 0; i < n && ascii; i++)
+    ascii = (guchar)text[i] < 0x80;
+  if (ascii)
+    return g_ascii_strdown (text, n);
+
+  folded = g_utf8_casefold (text, n);
+  decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFKD);
+
+  if (decomposed == NULL)
+    return g_strdup ("");
+
+  out = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static inline gboolean
+is_word_char (const char *p)
+{
+  guchar byte = (guchar)*p;
+
+  if (byte < 0x80)
+    return g_ascii_isalnum (byte) || byte == '_';
+
+  return g_unichar_isalnum (g_utf8_get_char (p));
+}
+
+/* Calls @func for each word of normalized @text. */
+static void
+foreach_word (const char *text,
+              void      (*func) (const char *word, gsize length, gpointer data),
+              gpointer    data)
+{
+  const char *p = text;
+
+  while (*p)
+    {
+      const char *start;
+
+      while (*p && !is_word_char (p))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p && is_word_char (p))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        func (start, p - start, data);
+    }
+}
+
+typedef struct
+{
+  PyprepSearchIndex *index;
+  guint32            question;
+  Field              field;
+} AddContext;
+
+static void
+add_word (const char *word,
+          gsize       length,
+          gpointer    data)
+{
+  AddContext *context = data;
+  char buffer[64];
+  g_autofree char *long_key = NULL;
+  char *key = buffer;
+  Entry *entry;
+  guint32 posting = context->question << 2 | context->field;
+
+  /* Most words fit the buffer; look them up without allocating. */
+  if (length < sizeof buffer)
+    {
+      memcpy (buffer, word, length);
+      buffer[length] = '\0';
+    }
+  else
+    key = long_key = g_strndup (word, length);
+
+  entry = g_hash_table_lookup (context->index->words, key);
+  if (entry == NULL)
+    {
+      entry = g_new0 (Entry, 1);
+      entry->word = g_strdup (key);
+      entry->length = length;
+      entry->postings = g_array_new (FALSE, FALSE, sizeof (guint32));
+      g_hash_table_insert (context->index->words, entry->word, entry);
+    }
+
+  /* Questions are added in order, so only the last posting can be ours;
+   * keep the best field. */
+  if (entry->postings->len > 0)
+    {
+      guint32 *last = &g_array_index (entry->postings, guint32, entry->postings->len - 1);
+
+      if (*last >> 2 == context->question)
+        {
+          if ((*last & 3) < (guint32)context->field)
+            *last = posting;
+          return;
+        }
+    }
+
+  g_array_append_val (entry->postings, posting);
+}
+
+static void
+add_text (AddContext *context,
+          Field       field,
+          const char *text)
+{
+  g_autofree char *normalized = pyprep_search_normalize (text, -1);
+
+  context->field = field;
+  foreach_word (normalized, add_word, context);
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp ((*(Entry * const *)a)->word, (*(Entry * const *)b)->word);
+}
+
+/**
+ * pyprep_search_index_new:
+ * @questions: (element-type PyprepQuestion): the questions, in display order
+ *
+ * Returns: (transfer full): the index
+ */
+PyprepSearchIndex *
+pyprep_search_index_new (GPtrArray *questions)
+{
+  PyprepSearchIndex *self = g_new0 (PyprepSearchIndex, 1);
+  GHashTableIter iter;
+  gpointer value;
+
+  self->questions = g_ptr_array_ref (questions);
+  self->words = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, entry_free);
+
+  /* Fields in rising order, so the best one wins per question. */
+  for (guint i = 0; i < questions->len; i++)
+    {
+      PyprepQuestion *question = questions->pdata[i];
+      g_autofree char *tags = g_strjoinv (" ", (char **)pyprep_question_get_tags (question));
+      AddContext context = { self, i, FIELD_BODY };
+
+      add_text (&context, FIELD_BODY, pyprep_question_get_body (question));
+      add_text (&context, FIELD_TAGS, tags);
+      add_text (&context, FIELD_TITLE, pyprep_question_get_title (question));
+    }
+
+  self->vocabulary = g_ptr_array_sized_new (g_hash_table_size (self->words));
+  g_hash_table_iter_init (&iter, self->words);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (self->vocabulary, value);
+  g_ptr_array_sort (self->vocabulary, compare_entries);
+
+  return self;
+}
+
+void
+pyprep_search_index_free (PyprepSearchIndex *self)
+{
+  if (self == NULL)
+    return;
+
+  g_ptr_array_unref (self->vocabulary);
+  g_hash_table_unref (self->words);
+  g_ptr_array_unref (self->questions);
+  g_free (self);
+}
+
+guint
+pyprep_search_index_get_n_words (PyprepSearchIndex *self)
+{
+  return self->vocabulary->len;
+}
+
+/* Whether @a and @b (byte strings; words are mostly ASCII) are within one
+ * insertion, deletion, substitution or swap of neighbours. */
+static gboolean
+within_one_edit (const char *a,
+                 gsize       la,
+                 const char *b,
+                 gsize       lb)
+{
+  gsize i = 0;
+
+  if (la > lb + 1 || lb > la + 1)
+    return FALSE;
+
+  while (i < la && i < lb && a[i] == b[i])
+    i++;
+  if (i == la && i == lb)
+    return TRUE;
+
+  if (la == lb)
+    {
+      /* substitution, or a swap of neighbours */
+      if (strncmp (a + i + 1, b + i + 1, la - i - 1) == 0)
+        return TRUE;
+      return i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i]
+             && strncmp (a + i + 2, b + i + 2, la - i - 2) == 0;
+    }
+
+  if (la > lb)
+    return strncmp (a + i + 1, b + i, lb - i) == 0;
+  return strncmp (a + i, b + i + 1, la - i) == 0;
+}
+
+/* Adds each question @entry names to @best, keeping the best score. */
+static void
+collect (GHashTable *best,
+         Entry      *entry,
+         Match       match)
+{
+  for (guint i = 0; i < entry->postings->len; i++)
+    {
+      guint32 posting = g_array_index (entry->postings, guint32, i);
+      guint question = posting >> 2;
+      guint score = (posting & 3) * 3 + match + 1;
+      guint current = GPOINTER_TO_UINT (g_hash_table_lookup (best, GUINT_TO_POINTER (question + 1)));
+
+      if (score > current)
+        g_hash_table_insert (best, GUINT_TO_POINTER (question + 1), GUINT_TO_POINTER (score));
+    }
+}
+
+/* Scores every question that @term matches. */
+static GHashTable *
+match_term (PyprepSearchIndex *self,
+            const char        *term,
+            gsize              length)
+{
+  GHashTable *best = g_hash_table_new (NULL, NULL);
+  g_autofree char *key = g_strndup (term, length);
+  Entry *exact = g_hash_table_lookup (self->words, key);
+  guint low = 0, high = self->vocabulary->len;
+  glong chars = g_utf8_strlen (key, -1);
+
+  if (exact != NULL)
+    collect (best, exact, MATCH_WORD);
+
+  /* Prefixes: the vocabulary is sorted, so they form one run. */
+  while (low < high)
+    {
+      guint mid = (low + high) / 2;
+
+      if (strcmp (((Entry *)self->vocabulary->pdata[mid])->word, key) < 0)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  for (guint i = low; i < self->vocabulary->len; i++)
+    {
+      Entry *entry = self->vocabulary->pdata[i];
+
+      if (strncmp (entry->word, key, length) != 0)
+        break;
+      if (entry != exact)
+        collect (best, entry, MATCH_PREFIX);
+    }
+
+  if (chars >= TYPO_MIN_LENGTH)
+    for (guint i = 0; i < self->vocabulary->len; i++)
+      {
+        Entry *entry = self->vocabulary->pdata[i];
+
+        if (entry != exact && within_one_edit (entry->word, entry->length, key, length))
+          collect (best, entry, MATCH_TYPO);
+      }
+
+  return best;
+}
+
+static void
+add_term (const char *word,
+          gsize       length,
+          gpointer    data)
+{
+  GPtrArray *terms = data;
+
+  g_ptr_array_add (terms, g_strndup (word, length));
+}
+
+static int
+compare_hits (gconstpointer a,
+              gconstpointer b)
+{
+  const PyprepSearchHit *x = a;
+  const PyprepSearchHit *y = b;
+
+  if (x->score != y->score)
+    return x->score > y->score ? -1 : 1;
+  return (x->position > y->position) - (x->position < y->position);
+}
+
+/**
+ * pyprep_search_index_query:
+ *
+ * Returns: (transfer full) (element-type PyprepSearchHit): the questions
+ *   matching every term of @query, best first, ties in display order
+ */
+GArray *
+pyprep_search_index_query (PyprepSearchIndex *self,
+                           const char        *query)
+{
+  g_autofree char *normalized = pyprep_search_normalize (query, -1);
+  g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) total = NULL;
+  GArray *hits = g_array_new (FALSE, FALSE, sizeof (PyprepSearchHit));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  foreach_word (normalized, add_term, terms);
+  if (terms->len == 0)
+    return hits;
+
+  for (guint t = 0; t < terms->len; t++)
+    {
+      g_autoptr(GHashTable) scores = match_term (self, terms->pdata[t], strlen (terms->pdata[t]));
+
+      if (total == NULL)
+        {
+          total = g_steal_pointer (&scores);
+          continue;
+        }
+
+      /* Keep only the questions that every term matched. */
+      g_hash_table_iter_init (&iter, total);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          guint score = GPOINTER_TO_UINT (g_hash_table_lookup (scores, key));
+
+          if (score == 0)
+            g_hash_table_iter_remove (&iter);
+          else
+            g_hash_table_iter_replace (&iter, GUINT_TO_POINTER (GPOINTER_TO_UINT (value) + score));
+        }
+    }
+
+  g_hash_table_iter_init (&iter, total);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint position = GPOINTER_TO_UINT (key) - 1;
+      PyprepSearchHit hit = { self->questions->pdata[position], GPOINTER_TO_UINT (value), position };
+
+      g_array_append_val (hits, hit);
+    }
+
+  /* Equal scores keep the display order of the bank. */
+  g_array_sort (hits, compare_hits);
+  return hits;
+}

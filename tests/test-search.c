@@ -1,0 +1,173 @@
+/* test-search.c: the search index: matching, ranking, folding, typos.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "pyprep-deck.h"
+#include "pyprep-library.h"
+#include "pyprep-question.h"
+#include "pyprep-search.h"
+#include "pyprep-topic.h"
+
+static const char deck[] =
+  "---\nid: t\ntitle: T\n---\n\n"
+  "# How does asyncio schedule coroutines?\nid: title-asyncio\ndifficulty: mid\ntags: event-loop\n\n"
+  "The loop runs callbacks.\n\n"
+  "# What is the event loop?\nid: tag-asyncio\ndifficulty: mid\ntags: asyncio\n\n"
+  "It schedules callbacks.\n\n"
+  "# Threads or processes?\nid: body-asyncio\ndifficulty: mid\n\n"
+  "Sometimes asyncio is the better choice than threads.\n\n"
+  "```python run\nimport asyncio\nprint(asyncio.run)\n```\n\n"
+  "# Café au lait and Naïve dates\nid: accents\ndifficulty: junior\n\n"
+  "Time zones: naive datetimes have no tzinfo.\n\n"
+  "# Coroutine internals\nid: prefix-only\ndifficulty: senior\n\n"
+  "Frames and the send method.\n";
+
+static PyprepLibrary *library;
+
+static GArray *
+search (PyprepSearchIndex *index,
+        const char        *query)
+{
+  return pyprep_search_index_query (index, query);
+}
+
+static const char *
+id_at (GArray *hits,
+       guint   i)
+{
+  g_assert_cmpuint (i, <, hits->len);
+  return pyprep_question_get_id (g_array_index (hits, PyprepSearchHit, i).question);
+}
+
+static PyprepSearchIndex *
+sample_index (void)
+{
+  g_autoptr(PyprepLibrary) lib = pyprep_library_new ();
+  g_autoptr(GBytes) bytes = g_bytes_new_static (deck, strlen (deck));
+  g_autoptr(GPtrArray) questions = NULL;
+
+  g_assert_true (pyprep_library_load_bytes (lib, "t.md", bytes));
+  questions = pyprep_library_list_questions (lib);
+  g_set_object (&library, lib);  /* keeps the questions alive */
+  return pyprep_search_index_new (questions);
+}
+
+/* Title above tags above answer text. */
+static void
+test_field_ranking (void)
+{
+  g_autoptr(PyprepSearchIndex) index = sample_index ();
+  g_autoptr(GArray) hits = search (index, "asyncio");
+
+  g_assert_cmpuint (hits->len, ==, 3);
+  g_assert_cmpstr (id_at (hits, 0), ==, "title-asyncio");
+  g_assert_cmpstr (id_at (hits, 1), ==, "tag-asyncio");
+  g_assert_cmpstr (id_at (hits, 2), ==, "body-asyncio");
+}
+
+/* Every term must match. */
+static void
+test_all_terms (void)
+{
+  g_autoptr(PyprepSearchIndex) index = sample_index ();
+  g_autoptr(GArray) both = search (index, "asyncio threads");
+  g_autoptr(GArray) none = search (index, "asyncio zebra");
+
+  g_assert_cmpuint (both->len, ==, 1);
+  g_assert_cmpstr (id_at (both, 0), ==, "body-asyncio");
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+/* A whole word ranks above a prefix, which ranks above a typo. */
+static void
+test_match_kinds (void)
+{
+  g_autoptr(PyprepSearchIndex) index = sample_index ();
+  g_autoptr(GArray) prefix = search (index, "corout");
+  g_autoptr(GArray) typo = search (index, "asyncoi");
+  g_autoptr(GArray) short_typo = search (index, "lopo");
+  g_autoptr(GArray) word_vs_prefix = search (index, "coroutine");
+
+  g_assert_cmpuint (prefix->len, ==, 2);
+  g_assert_cmpuint (typo->len, ==, 3);
+  g_assert_cmpstr (id_at (typo, 0), ==, "title-asyncio");
+  g_assert_cmpuint (short_typo->len, ==, 0);   /* no typos under five letters */
+
+  /* "coroutine" is a whole word in one title and a prefix in the other. */
+  g_assert_cmpstr (id_at (word_vs_prefix, 0), ==, "prefix-only");
+  g_assert_cmpuint (g_array_index (word_vs_prefix, PyprepSearchHit, 0).score, >,
+                    g_array_index (word_vs_prefix, PyprepSearchHit, 1).score);
+}
+
+/* Case and accents are ignored, both ways. */
+static void
+test_folding (void)
+{
+  g_autoptr(PyprepSearchIndex) index = sample_index ();
+  g_autoptr(GArray) plain = search (index, "CAFE naive");
+  g_autoptr(GArray) accented = search (index, "naïve");
+  g_autofree char *folded = pyprep_search_normalize ("Ça Déjà-Vu ÅNGSTRÖM", -1);
+
+  g_assert_cmpuint (plain->len, ==, 1);
+  g_assert_cmpstr (id_at (plain, 0), ==, "accents");
+  g_assert_cmpuint (accented->len, ==, 1);
+  g_assert_cmpstr (folded, ==, "ca deja-vu angstrom");
+}
+
+/* Code is searched too, and an empty query finds nothing. */
+static void
+test_code_and_empty (void)
+{
+  g_autoptr(PyprepSearchIndex) index = sample_index ();
+  g_autoptr(GArray) code = search (index, "print");
+  g_autoptr(GArray) empty = search (index, "  ?! ");
+
+  g_assert_cmpuint (code->len, ==, 1);
+  g_assert_cmpstr (id_at (code, 0), ==, "body-asyncio");
+  g_assert_cmpuint (empty->len, ==, 0);
+}
+
+/* On the real bank, the question about the GIL comes first for "gil". */
+static void
+test_shipped_bank (void)
+{
+  g_autoptr(PyprepLibrary) bank = pyprep_library_new ();
+  g_autoptr(GPtrArray) questions = NULL;
+  g_autoptr(PyprepSearchIndex) index = NULL;
+  g_autoptr(GArray) hits = NULL;
+  g_autofree char *title = NULL;
+
+  pyprep_library_load_resources (bank, RESOURCE_PREFIX "/content");
+  questions = pyprep_library_list_questions (bank);
+  index = pyprep_search_index_new (questions);
+  g_assert_cmpuint (pyprep_search_index_get_n_words (index), >, 1000);
+
+  hits = search (index, "gil");
+  g_assert_cmpuint (hits->len, >, 5);
+  title = pyprep_search_normalize (pyprep_question_get_title (g_array_index (hits, PyprepSearchHit, 0).question), -1);
+  g_assert_nonnull (strstr (title, "gil"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pyprep/search/field-ranking", test_field_ranking);
+  g_test_add_func ("/pyprep/search/all-terms", test_all_terms);
+  g_test_add_func ("/pyprep/search/match-kinds", test_match_kinds);
+  g_test_add_func ("/pyprep/search/folding", test_folding);
+  g_test_add_func ("/pyprep/search/code-and-empty", test_code_and_empty);
+  g_test_add_func ("/pyprep/search/shipped-bank", test_shipped_bank);
+
+  status = g_test_run ();
+  g_clear_object (&library);
+  return status;
+}
