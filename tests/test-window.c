@@ -353,6 +353,44 @@ test_reset_and_undo (void)
   close_window (window);
 }
 
+/* Typing in the search shows ranked results; Enter opens the best one. */
+static void
+test_search (void)
+{
+  PyprepWindow *window = new_window (library);
+  GtkEditable *entry = GTK_EDITABLE (child (window, PYPREP_TYPE_WINDOW, "search_entry"));
+  GtkStack *sidebar_stack = GTK_STACK (child (window, PYPREP_TYPE_WINDOW, "sidebar_stack"));
+  GtkListView *results = GTK_LIST_VIEW (child (window, PYPREP_TYPE_WINDOW, "results_list"));
+  GListModel *model;
+  g_autoptr(PyprepQuestion) first = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (child (window, PYPREP_TYPE_WINDOW,
+                                                                        "search_bar"))));
+
+  gtk_editable_set_text (entry, "Asyncoi gather");  /* a typo, and any case */
+  g_signal_emit_by_name (entry, "search-changed");
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar_stack), ==, "results");
+  model = G_LIST_MODEL (gtk_list_view_get_model (results));
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  first = g_list_model_get_item (model, 0);
+
+  g_signal_emit_by_name (entry, "activate");
+  iterate ();
+  g_assert_true (pyprep_window_get_question (window) == first);
+
+  gtk_editable_set_text (entry, "zzqxj");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (child (window, PYPREP_TYPE_WINDOW, "search_bar")), FALSE);
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar_stack), !=, "results");
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -379,6 +417,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/window/smart-lists-and-progress", test_smart_lists_and_progress);
   g_test_add_func ("/pyprep/window/notes", test_notes);
   g_test_add_func ("/pyprep/window/reset-and-undo", test_reset_and_undo);
+  g_test_add_func ("/pyprep/window/search", test_search);
 
   status = g_test_run ();
   g_clear_object (&study);

@@ -16,6 +16,7 @@
 #include "pyprep-library.h"
 #include "pyprep-question-page.h"
 #include "pyprep-question.h"
+#include "pyprep-search.h"
 #include "pyprep-study.h"
 #include "pyprep-topic.h"
 #include "pyprep-window.h"
@@ -46,6 +47,11 @@ struct _PyprepWindow
   GtkListView          *question_list;
   AdwWindowTitle       *content_title;
   GtkRevealer          *problems_revealer;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkToggleButton      *search_button;
+  GtkStack             *results_stack;
+  GtkListView          *results_list;
   GtkLabel             *overall_label;
   GtkLevelBar          *overall_bar;
   GtkListBox           *smart_list;
@@ -67,6 +73,11 @@ struct _PyprepWindow
   GtkWidget            *smart_counts[N_SMART_LISTS];
 
   char                 *undo_snapshot;  /* the record before a reset or restore */
+
+  PyprepSearchIndex    *search_index;   /* built on the first search */
+  GListStore           *results;
+  GStrv                 search_terms;   /* normalized, for the snippets */
+  char                 *page_before_search;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepWindow, pyprep_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -782,6 +793,241 @@ smart_row_activated_cb (GtkListBox    *list,
   show_smart_list (self, kind);
 }
 
+/* Search --------------------------------------------------------------- */
+
+static gboolean
+is_ascii_word_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+static gboolean
+term_at (const char *text,
+         GStrv       terms,
+         gsize      *length)
+{
+  for (guint i = 0; terms[i] != NULL; i++)
+    {
+      gsize n = strlen (terms[i]);
+
+      if (n > 0 && g_ascii_strncasecmp (text, terms[i], n) == 0)
+        {
+          *length = n;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* A line of the answer around the first match, with the matches in bold.
+ * The text is escaped, so an answer can never inject markup. */
+static char *
+make_snippet (const char *body,
+              GStrv       terms)
+{
+  const char *start = NULL;
+  GString *markup = g_string_new (NULL);
+  const char *p;
+  gsize shown = 0;
+
+  if (terms == NULL)
+    terms = (GStrv)(const char *[]) { NULL };
+
+  for (p = body; *p && start == NULL; p++)
+    {
+      gsize length;
+
+      if ((p == body || !is_ascii_word_char (p[-1])) && term_at (p, terms, &length))
+        start = p;
+    }
+
+  if (start == NULL)
+    {
+      const char *short_answer = strstr (body, "## Short answer");
+
+      start = short_answer ? short_answer + strlen ("## Short answer") : body;
+    }
+  else
+    {
+      for (guint back = 0; back < 40 && start > body; back++)
+        start = g_utf8_prev_char (start);
+      /* Begin at a word. */
+      while (start > body && *start && *start != ' ' && *start != '\n')
+        start = g_utf8_next_char (start);
+    }
+
+  for (p = start; *p && shown < 130; )
+    {
+      gsize length;
+
+      if (term_at (p, terms, &length) && (p == body || !is_ascii_word_char (p[-1])))
+        {
+          g_autofree char *word = g_markup_escape_text (p, length);
+
+          g_string_append_printf (markup, "<b>%s</b>", word);
+          p += length;
+          shown += length;
+          continue;
+        }
+
+      if (*p == '\n' || *p == '#' || *p == '`' || *p == '*' || *p == '|')
+        {
+          if (markup->len > 0 && markup->str[markup->len - 1] != ' ')
+            g_string_append_c (markup, ' ');
+          p++;
+        }
+      else
+        {
+          const char *next = g_utf8_next_char (p);
+          g_autofree char *piece = g_markup_escape_text (p, next - p);
+
+          g_string_append (markup, piece);
+          p = next;
+        }
+      shown++;
+    }
+
+  g_string_append (markup, "…");
+  return g_strstrip (g_string_free (markup, FALSE));
+}
+
+static void
+setup_result_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *snippet = make_row_label ("caption");
+
+  gtk_widget_add_css_class (snippet, "dim-label");
+  gtk_label_set_lines (GTK_LABEL (snippet), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_box_append (GTK_BOX (row), make_row_label (NULL));
+  gtk_box_append (GTK_BOX (row), snippet);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+bind_result_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                PyprepWindow             *self)
+{
+  PyprepQuestion *question = gtk_list_item_get_item (item);
+  PyprepTopic *topic = pyprep_question_get_topic (question);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (row);
+  g_autofree char *snippet = make_snippet (pyprep_question_get_body (question), self->search_terms);
+  g_autofree char *topic_markup = g_markup_escape_text (topic ? pyprep_topic_get_title (topic) : "", -1);
+  g_autofree char *markup = g_strdup_printf ("<b>%s</b> · %s", topic_markup, snippet);
+
+  gtk_label_set_text (GTK_LABEL (title), pyprep_question_get_title (question));
+  gtk_label_set_markup (GTK_LABEL (gtk_widget_get_next_sibling (title)), markup);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, pyprep_question_get_title (question),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  topic ? pyprep_topic_get_title (topic) : "",
+                                  -1);
+}
+
+static void
+leave_search (PyprepWindow *self)
+{
+  if (self->page_before_search != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->sidebar_stack, self->page_before_search);
+      g_clear_pointer (&self->page_before_search, g_free);
+    }
+}
+
+/* Searches the whole bank as the user types. */
+static void
+search_changed_cb (PyprepWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *normalized = pyprep_search_normalize (text, -1);
+  g_autoptr(GArray) hits = NULL;
+  g_autoptr(GPtrArray) questions = NULL;
+
+  if (g_strstrip (normalized)[0] == '\0')
+    {
+      leave_search (self);
+      return;
+    }
+
+  if (self->search_index == NULL)
+    {
+      questions = pyprep_library_list_questions (self->library);
+      self->search_index = pyprep_search_index_new (questions);
+    }
+
+  g_strfreev (self->search_terms);
+  self->search_terms = g_regex_split_simple ("[^a-z0-9_]+", normalized, 0, 0);
+
+  hits = pyprep_search_index_query (self->search_index, text);
+  questions = g_ptr_array_sized_new (hits->len);
+  for (guint i = 0; i < hits->len; i++)
+    g_ptr_array_add (questions, g_array_index (hits, PyprepSearchHit, i).question);
+  g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
+                       questions->pdata, questions->len);
+
+  if (self->page_before_search == NULL)
+    self->page_before_search = g_strdup (gtk_stack_get_visible_child_name (self->sidebar_stack));
+  gtk_stack_set_visible_child_name (self->results_stack, hits->len > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "results");
+}
+
+/* Enter opens the best result. */
+static void
+search_activate_cb (PyprepWindow *self)
+{
+  g_autoptr(PyprepQuestion) first = g_list_model_get_item (G_LIST_MODEL (self->results), 0);
+
+  if (first != NULL && g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "results"))
+    pyprep_window_show_question (self, first);
+}
+
+static void
+search_stop_cb (PyprepWindow *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+search_mode_changed_cb (PyprepWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      leave_search (self);
+    }
+}
+
+static void
+result_activated_cb (GtkListView  *list,
+                     guint         position,
+                     PyprepWindow *self)
+{
+  g_autoptr(PyprepQuestion) question = g_list_model_get_item (G_LIST_MODEL (self->results), position);
+
+  if (question != NULL)
+    pyprep_window_show_question (self, question);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 /* Deck problems ------------------------------------------------------- */
 
 static void
@@ -1301,6 +1547,19 @@ pyprep_window_constructed (GObject *object)
   }
   setup_smart_lists (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-topic", FALSE);
+
+  {
+    g_autoptr(GtkListItemFactory) result_factory =
+      row_factory_new (G_CALLBACK (setup_result_cb), G_CALLBACK (bind_result_cb), NULL, self);
+
+    self->results = g_list_store_new (PYPREP_TYPE_QUESTION);
+    gtk_list_view_set_factory (self->results_list, result_factory);
+    gtk_list_view_set_model (self->results_list,
+                             GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->results)))));
+    gtk_search_bar_set_key_capture_widget (self->search_bar, self->sidebar);
+    g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                             G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
+  }
   pyprep_question_page_set_study (self->question_page, self->study);
   g_signal_connect_object (self->study, "changed", G_CALLBACK (study_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -1341,6 +1600,10 @@ pyprep_window_finalize (GObject *object)
   g_clear_object (&self->smart_filter);
   g_clear_object (&self->all_questions);
   g_clear_pointer (&self->undo_snapshot, g_free);
+  g_clear_pointer (&self->search_index, pyprep_search_index_free);
+  g_clear_object (&self->results);
+  g_clear_pointer (&self->search_terms, g_strfreev);
+  g_clear_pointer (&self->page_before_search, g_free);
 
   G_OBJECT_CLASS (pyprep_window_parent_class)->finalize (object);
 }
@@ -1465,6 +1728,11 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, problems_revealer);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, problems_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, overall_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, results_list);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, overall_bar);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, smart_list);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, question_page);
@@ -1473,6 +1741,10 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, open_question_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, smart_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.bookmark", "bookmarked");
   gtk_widget_class_install_property_action (widget_class, "win.needs-review", "needs-review");
@@ -1482,6 +1754,8 @@ pyprep_window_class_init (PyprepWindowClass *klass)
                                        "win.needs-review", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.confident", NULL);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.reset-all", NULL, reset_all_action);
   gtk_widget_class_install_action (widget_class, "win.reset-topic", NULL, reset_topic_action);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
