@@ -391,6 +391,27 @@ test_search (void)
   close_window (window);
 }
 
+/* Next and previous walk the list on show, and stop at its ends. */
+static void
+test_next_previous (void)
+{
+  PyprepWindow *window = new_window (library);
+  g_autoptr(PyprepTopic) topic = g_list_model_get_item (pyprep_library_get_topics (library), 0);
+  GListModel *questions = pyprep_topic_get_questions (topic);
+  g_autoptr(PyprepQuestion) first = g_list_model_get_item (questions, 0);
+  g_autoptr(PyprepQuestion) second = g_list_model_get_item (questions, 1);
+
+  pyprep_window_show_question (window, first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-question", NULL));
+  g_assert_true (pyprep_window_get_question (window) == first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-question", NULL));
+  g_assert_true (pyprep_window_get_question (window) == second);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-question", NULL));
+  g_assert_true (pyprep_window_get_question (window) == first);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/window/notes", test_notes);
   g_test_add_func ("/pyprep/window/reset-and-undo", test_reset_and_undo);
   g_test_add_func ("/pyprep/window/search", test_search);
+  g_test_add_func ("/pyprep/window/next-previous", test_next_previous);
 
   status = g_test_run ();
   g_clear_object (&study);

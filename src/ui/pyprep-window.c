@@ -1016,6 +1016,46 @@ result_activated_cb (GtkListView  *list,
     pyprep_window_show_question (self, question);
 }
 
+/* Moves to the next or previous question of the list on show. */
+static void
+step_question (PyprepWindow *self,
+               int           delta)
+{
+  GListModel *list = G_LIST_MODEL (self->question_selection);
+  guint n = g_list_model_get_n_items (list);
+  guint position = gtk_single_selection_get_selected (self->question_selection);
+  g_autoptr(PyprepQuestion) question = NULL;
+
+  if (n == 0)
+    return;
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    position = delta > 0 ? 0 : n - 1;
+  else if ((delta < 0 && position == 0) || (delta > 0 && position + 1 >= n))
+    return;
+  else
+    position += delta;
+
+  question = g_list_model_get_item (list, position);
+  pyprep_window_show_question (self, question);
+}
+
+static void
+next_question_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  step_question (PYPREP_WINDOW (widget), 1);
+}
+
+static void
+previous_question_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  step_question (PYPREP_WINDOW (widget), -1);
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -1754,6 +1794,12 @@ pyprep_window_class_init (PyprepWindowClass *klass)
                                        "win.needs-review", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.confident", NULL);
+  gtk_widget_class_install_action (widget_class, "win.next-question", NULL, next_question_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-question", NULL, previous_question_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "win.next-question", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "win.previous-question", NULL);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.reset-all", NULL, reset_all_action);
