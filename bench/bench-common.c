@@ -57,3 +57,20 @@ bench_print_frame_and_quit (GtkWidget *window,
   fflush (stdout);
   g_application_quit (G_APPLICATION (user_data));
 }
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+double
+bench_percentile (GArray *samples,
+                  double  p)
+{
+  g_array_sort (samples, compare_doubles);
+  return g_array_index (samples, double, (guint)(p * (samples->len - 1) + 0.5));
+}

@@ -20,4 +20,8 @@ void bench_after_first_frame (GtkWidget      *window,
 void bench_print_frame_and_quit (GtkWidget *window,
                                  gpointer   user_data);
 
+/* Sorts @samples (doubles) and returns the value at fraction @p of them. */
+double bench_percentile (GArray *samples,
+                         double  p);
+
 G_END_DECLS

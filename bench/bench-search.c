@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bench-common.h"
 #include "pyprep-library.h"
 #include "pyprep-question.h"
 #include "pyprep-search.h"
@@ -22,15 +23,6 @@ static const char * const queries[] = {
   "slots", "pickle security", "lru cache", "context manager", "metaclass singleton",
   "reference counting", "descriptor", "coroutine", "multiprocessing pool", "profiling",
 };
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
-}
 
 static double
 measure (PyprepSearchIndex *index,
@@ -48,9 +40,8 @@ measure (PyprepSearchIndex *index,
         g_array_append_val (samples, ms);
       }
 
-  g_array_sort (samples, compare_doubles);
-  *median = g_array_index (samples, double, samples->len / 2);
-  return g_array_index (samples, double, (guint)(0.95 * (samples->len - 1) + 0.5));
+  *median = bench_percentile (samples, 0.5);
+  return bench_percentile (samples, 0.95);
 }
 
 /* A deck of @n questions whose words are drawn from @words. */

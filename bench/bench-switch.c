@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 
+#include "bench-common.h"
 #include "pyprep-library.h"
 #include "pyprep-question.h"
 #include "pyprep-topic.h"
@@ -80,24 +81,6 @@ show_next (Bench *bench)
   g_timeout_add (40, show_next_idle, bench);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *sorted,
-            double  p)
-{
-  guint index = (guint)(p * (sorted->len - 1) + 0.5);
-
-  return g_array_index (sorted, double, index);
-}
-
 static gboolean
 start_cb (gpointer data)
 {
@@ -113,10 +96,11 @@ static void
 report (const char *name,
         GArray     *samples)
 {
-  g_array_sort (samples, compare_doubles);
-  printf ("  %-28s median %6.2f ms, p95 %6.2f ms, max %6.2f ms\n", name,
-          percentile (samples, 0.5), percentile (samples, 0.95),
-          g_array_index (samples, double, samples->len - 1));
+  double median = bench_percentile (samples, 0.5);
+  double p95 = bench_percentile (samples, 0.95);
+  double max = bench_percentile (samples, 1.0);
+
+  printf ("  %-28s median %6.2f ms, p95 %6.2f ms, max %6.2f ms\n", name, median, p95, max);
 }
 
 /* Switches through every question once per round in @window and returns
@@ -183,7 +167,7 @@ main (int   argc,
           pyprep->len, questions->len);
   report ("bare AdwApplicationWindow", bare);
   report ("PyPrep", pyprep);
-  p95 = percentile (pyprep, 0.95);
+  p95 = bench_percentile (pyprep, 0.95);
   printf ("  PyPrep p95 %.2f ms: %s (budget %.0f ms)\n", p95,
           p95 <= BUDGET_MS ? "within budget" : "OVER BUDGET", BUDGET_MS);
 
