@@ -412,6 +412,78 @@ test_next_previous (void)
   close_window (window);
 }
 
+/* Back and forward retrace the questions opened, like a browser. */
+static void
+test_history (void)
+{
+  PyprepWindow *window = new_window (library);
+  g_autoptr(GPtrArray) all = pyprep_library_list_questions (library);
+  GtkWidget *w = GTK_WIDGET (window);
+
+  pyprep_window_show_question (window, all->pdata[10]);
+  pyprep_window_show_question (window, all->pdata[60]);
+  pyprep_window_show_question (window, all->pdata[120]);
+
+  g_assert_true (gtk_widget_activate_action (w, "win.history-back", NULL));
+  g_assert_true (pyprep_window_get_question (window) == all->pdata[60]);
+  g_assert_true (gtk_widget_activate_action (w, "win.history-back", NULL));
+  g_assert_true (pyprep_window_get_question (window) == all->pdata[10]);
+  g_assert_true (gtk_widget_activate_action (w, "win.history-forward", NULL));
+  g_assert_true (pyprep_window_get_question (window) == all->pdata[60]);
+
+  /* Opening another question drops what was ahead. */
+  pyprep_window_show_question (window, all->pdata[200]);
+  gtk_widget_activate_action (w, "win.history-forward", NULL);
+  g_assert_true (pyprep_window_get_question (window) == all->pdata[200]);
+  g_assert_true (gtk_widget_activate_action (w, "win.history-back", NULL));
+  g_assert_true (pyprep_window_get_question (window) == all->pdata[60]);
+
+  close_window (window);
+}
+
+/* Runs the main loop until the next frames have restyled the window. */
+static void
+wait_frames (void)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static int
+title_font_size (PyprepWindow *window)
+{
+  GtkWidget *page = pyprep_window_get_question_page (window);
+  GtkWidget *title = GTK_WIDGET (child (page, PYPREP_TYPE_QUESTION_PAGE, "title_label"));
+
+  return pango_font_description_get_size (pango_context_get_font_description (gtk_widget_get_pango_context (title)));
+}
+
+/* Zoom changes the answer's text size, and Ctrl+0 restores it. */
+static void
+test_zoom (void)
+{
+  PyprepWindow *window = new_window (library);
+  g_autoptr(GPtrArray) all = pyprep_library_list_questions (library);
+  int normal, bigger, back;
+
+  pyprep_window_show_question (window, all->pdata[0]);
+  wait_frames ();
+  normal = title_font_size (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+  wait_frames ();
+  bigger = title_font_size (window);
+  g_assert_cmpint (bigger, >, normal);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL));
+  wait_frames ();
+  back = title_font_size (window);
+  g_assert_cmpint (back, ==, normal);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -440,6 +512,8 @@ main (int   argc,
   g_test_add_func ("/pyprep/window/reset-and-undo", test_reset_and_undo);
   g_test_add_func ("/pyprep/window/search", test_search);
   g_test_add_func ("/pyprep/window/next-previous", test_next_previous);
+  g_test_add_func ("/pyprep/window/history", test_history);
+  g_test_add_func ("/pyprep/window/zoom", test_zoom);
 
   status = g_test_run ();
   g_clear_object (&study);

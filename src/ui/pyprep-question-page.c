@@ -192,6 +192,7 @@ pyprep_question_page_class_init (PyprepQuestionPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/pyprep-question-page.ui");
+  gtk_widget_class_set_css_name (widget_class, "questionpage");
   gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, title_label);

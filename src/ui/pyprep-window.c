@@ -74,6 +74,11 @@ struct _PyprepWindow
 
   char                 *undo_snapshot;  /* the record before a reset or restore */
 
+  GPtrArray            *history;        /* question ids, oldest first */
+  guint                 history_position;
+  gboolean              navigating_history;
+  double                zoom;
+
   PyprepSearchIndex    *search_index;   /* built on the first search */
   GListStore           *results;
   GStrv                 search_terms;   /* normalized, for the snippets */
@@ -485,6 +490,157 @@ set_current_status (PyprepWindow *self,
   pyprep_study_set_status (self->study, id, on ? status : PYPREP_STATUS_READ);
 }
 
+/* History ------------------------------------------------------------- */
+
+static void
+update_history_actions (PyprepWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.history-back", self->history_position > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.history-forward",
+                                 self->history_position + 1 < self->history->len);
+}
+
+/* Opening a question drops whatever was ahead, as in a web browser. */
+static void
+record_history (PyprepWindow *self,
+                const char   *id)
+{
+  if (self->navigating_history)
+    return;
+
+  if (self->history->len > 0)
+    {
+      if (g_str_equal (g_ptr_array_index (self->history, self->history_position), id))
+        return;
+      g_ptr_array_set_size (self->history, self->history_position + 1);
+    }
+
+  g_ptr_array_add (self->history, g_strdup (id));
+  self->history_position = self->history->len - 1;
+  update_history_actions (self);
+}
+
+static void
+go_in_history (PyprepWindow *self,
+               int           delta)
+{
+  PyprepQuestion *question;
+
+  if ((delta < 0 && self->history_position == 0)
+      || (delta > 0 && self->history_position + 1 >= self->history->len))
+    return;
+
+  self->history_position += delta;
+  question = pyprep_library_lookup_question (self->library,
+                                             g_ptr_array_index (self->history, self->history_position));
+  if (question != NULL)
+    {
+      self->navigating_history = TRUE;
+      pyprep_window_show_question (self, question);
+      self->navigating_history = FALSE;
+    }
+  update_history_actions (self);
+}
+
+static void
+history_back_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  go_in_history (PYPREP_WINDOW (widget), -1);
+}
+
+static void
+history_forward_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  go_in_history (PYPREP_WINDOW (widget), 1);
+}
+
+/* The mouse's back and forward buttons. */
+static void
+mouse_button_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 PyprepWindow    *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  if (button == 8)
+    go_in_history (self, -1);
+  else if (button == 9)
+    go_in_history (self, 1);
+}
+
+/* Zoom and sidebar ------------------------------------------------------ */
+
+#define ZOOM_MIN 0.7
+#define ZOOM_MAX 2.0
+#define ZOOM_STEP 0.1
+
+static void
+apply_zoom (PyprepWindow *self)
+{
+  static GtkCssProvider *provider;
+  g_autofree char *css = NULL;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (provider == NULL)
+    {
+      provider = gtk_css_provider_new ();
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+
+  /* libadwaita gives the title classes absolute sizes (20, 15, 15 and
+   * 13 pt), so they are scaled here along with the text. */
+  g_ascii_formatd (number, sizeof number, "%.0f", self->zoom * 100);
+  css = g_strdup_printf ("questionpage { font-size: %s%%; }\n"
+                         "questionpage .title-1 { font-size: %dpt; }\n"
+                         "questionpage .title-2, questionpage .title-3 { font-size: %dpt; }\n"
+                         "questionpage .title-4 { font-size: %dpt; }\n",
+                         number, (int)(20 * self->zoom + 0.5), (int)(15 * self->zoom + 0.5),
+                         (int)(13 * self->zoom + 0.5));
+  gtk_css_provider_load_from_data (provider, css, -1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", self->zoom < ZOOM_MAX - 0.01);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", self->zoom > ZOOM_MIN + 0.01);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    self->zoom = MIN (self->zoom + ZOOM_STEP, ZOOM_MAX);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    self->zoom = MAX (self->zoom - ZOOM_STEP, ZOOM_MIN);
+  else
+    self->zoom = 1.0;
+
+  apply_zoom (self);
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet,
+                                   adw_leaflet_get_visible_child (self->leaflet) == self->sidebar
+                                   ? self->content : self->sidebar);
+  else
+    gtk_widget_set_visible (self->sidebar, !gtk_widget_get_visible (self->sidebar));
+}
+
 /* Shows @question in the reading pane and selects it in the sidebar. */
 void
 pyprep_window_show_question (PyprepWindow   *self,
@@ -515,6 +671,7 @@ pyprep_window_show_question (PyprepWindow   *self,
 
   update_content_title (self);
   g_settings_set_string (self->settings, "last-question", pyprep_question_get_id (question));
+  record_history (self, pyprep_question_get_id (question));
 
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -1587,6 +1744,7 @@ pyprep_window_constructed (GObject *object)
   }
   setup_smart_lists (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-topic", FALSE);
+  update_history_actions (self);
 
   {
     g_autoptr(GtkListItemFactory) result_factory =
@@ -1641,6 +1799,7 @@ pyprep_window_finalize (GObject *object)
   g_clear_object (&self->all_questions);
   g_clear_pointer (&self->undo_snapshot, g_free);
   g_clear_pointer (&self->search_index, pyprep_search_index_free);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_object (&self->results);
   g_clear_pointer (&self->search_terms, g_strfreev);
   g_clear_pointer (&self->page_before_search, g_free);
@@ -1794,6 +1953,21 @@ pyprep_window_class_init (PyprepWindowClass *klass)
                                        "win.needs-review", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.confident", NULL);
+  gtk_widget_class_install_action (widget_class, "win.history-back", NULL, history_back_action);
+  gtk_widget_class_install_action (widget_class, "win.history-forward", NULL, history_forward_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.history-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.history-forward", NULL);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_install_action (widget_class, "win.next-question", NULL, next_question_action);
   gtk_widget_class_install_action (widget_class, "win.previous-question", NULL, previous_question_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
@@ -1825,6 +1999,17 @@ pyprep_window_init (PyprepWindow *self)
 
   self->settings = pyprep_settings_new ();
 
+
+  self->history = g_ptr_array_new_with_free_func (g_free);
+  self->zoom = 1.0;
+
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+    g_signal_connect_object (click, "pressed", G_CALLBACK (mouse_button_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  }
 
   self->question_selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->question_selection, FALSE);
