@@ -55,9 +55,16 @@ test_status_transitions (void)
   pyprep_study_set_status (study, "gil", PYPREP_STATUS_CONFIDENT);
   g_assert_false (pyprep_study_is_weak (study, "gil"));
 
+  /* With the preference off, opening counts but leaves the status. */
+  pyprep_study_set_mark_read_on_open (study, FALSE);
+  pyprep_study_mark_opened (study, "unread", monday);
+  g_assert_cmpint (pyprep_study_get_status (study, "unread"), ==, PYPREP_STATUS_NEW);
+  g_assert_cmpuint (pyprep_study_get_times_opened (study, "unread"), ==, 1);
+  pyprep_study_set_mark_read_on_open (study, TRUE);
+
   /* Daily activity. */
   pyprep_study_mark_opened (study, "asyncio", tuesday);
-  g_assert_cmpuint (pyprep_study_get_activity (study, "2026-11-23"), ==, 1);
+  g_assert_cmpuint (pyprep_study_get_activity (study, "2026-11-23"), ==, 2);
   g_assert_cmpuint (pyprep_study_get_activity (study, "2026-11-24"), ==, 2);
   g_assert_cmpuint (pyprep_study_get_activity (study, "2026-11-25"), ==, 0);
 }

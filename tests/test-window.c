@@ -9,6 +9,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "pyprep-library.h"
+#include "pyprep-preferences-window.h"
 #include "pyprep-markdown-view.h"
 #include "pyprep-question-page.h"
 #include "pyprep-question.h"
@@ -484,6 +485,40 @@ test_zoom (void)
   close_window (window);
 }
 
+/* Preferences write their settings, and the window follows the text size. */
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  PyprepWindow *window = new_window (library);
+  g_autoptr(GPtrArray) all = pyprep_library_list_questions (library);
+  GtkWidget *prefs = pyprep_preferences_window_new (GTK_WINDOW (window), settings);
+  g_autofree char *scheme = NULL;
+  int normal;
+
+  pyprep_window_show_question (window, all->pdata[0]);
+  wait_frames ();
+  normal = title_font_size (window);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (prefs, PYPREP_TYPE_PREFERENCES_WINDOW, "scheme_row")), 2);
+  scheme = g_settings_get_string (settings, "color-scheme");
+  g_assert_cmpstr (scheme, ==, "dark");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (prefs, PYPREP_TYPE_PREFERENCES_WINDOW, "scale_spin")), 150);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), 1.5, 0.001);
+  gtk_switch_set_active (GTK_SWITCH (child (prefs, PYPREP_TYPE_PREFERENCES_WINDOW, "read_switch")), FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "mark-read-on-open"));
+
+  wait_frames ();
+  g_assert_cmpint (title_font_size (window), >, normal);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_settings_reset (settings, "color-scheme");
+  g_settings_reset (settings, "text-scale");
+  g_settings_reset (settings, "mark-read-on-open");
+  wait_frames ();
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -514,6 +549,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/window/next-previous", test_next_previous);
   g_test_add_func ("/pyprep/window/history", test_history);
   g_test_add_func ("/pyprep/window/zoom", test_zoom);
+  g_test_add_func ("/pyprep/window/preferences", test_preferences);
 
   status = g_test_run ();
   g_clear_object (&study);

@@ -58,6 +58,11 @@ pyprep_ui_types_register (void)
   g_type_ensure (ADW_TYPE_WINDOW_TITLE);
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
   g_type_ensure (ADW_TYPE_CLAMP);
+  g_type_ensure (ADW_TYPE_PREFERENCES_WINDOW);
+  g_type_ensure (ADW_TYPE_PREFERENCES_PAGE);
+  g_type_ensure (ADW_TYPE_PREFERENCES_GROUP);
+  g_type_ensure (ADW_TYPE_COMBO_ROW);
+  g_type_ensure (ADW_TYPE_ACTION_ROW);
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
 
   register_stand_in ("PyprepMarkdownView", "activate-link");

@@ -34,6 +34,7 @@ struct _PyprepStudy
   GHashTable *bookmarks;  /* id set */
   GHashTable *notes;      /* id -> note */
   GHashTable *activity;   /* day -> count */
+  gboolean    mark_read_on_open;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepStudy, pyprep_study, G_TYPE_OBJECT)
@@ -354,6 +355,16 @@ pyprep_study_init (PyprepStudy *self)
   self->bookmarks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->activity = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->mark_read_on_open = TRUE;
+}
+
+/* Whether opening a new question makes it read (a preference). */
+void
+pyprep_study_set_mark_read_on_open (PyprepStudy *self,
+                                    gboolean     mark_read)
+{
+  g_return_if_fail (PYPREP_IS_STUDY (self));
+  self->mark_read_on_open = !!mark_read;
 }
 
 /**
@@ -508,7 +519,7 @@ pyprep_study_mark_opened (PyprepStudy *self,
     progress->first_seen = when;
   progress->last_seen = MAX (when, progress->first_seen);
   progress->opened++;
-  if (progress->status == PYPREP_STATUS_NEW)
+  if (progress->status == PYPREP_STATUS_NEW && self->mark_read_on_open)
     progress->status = PYPREP_STATUS_READ;
 
   day = g_date_time_format (now, "%Y-%m-%d");

@@ -53,6 +53,8 @@ gboolean      pyprep_study_is_weak            (PyprepStudy  *self,
                                                const char   *id);
 guint         pyprep_study_get_times_opened   (PyprepStudy  *self,
                                                const char   *id);
+void          pyprep_study_set_mark_read_on_open (PyprepStudy *self,
+                                                  gboolean     mark_read);
 gint64        pyprep_study_get_last_seen      (PyprepStudy  *self,
                                                const char   *id);
 void          pyprep_study_mark_opened        (PyprepStudy  *self,

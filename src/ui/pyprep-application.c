@@ -12,6 +12,7 @@
 #include "pyprep-application.h"
 #include "pyprep-backups.h"
 #include "pyprep-library.h"
+#include "pyprep-preferences-window.h"
 #include "pyprep-window.h"
 
 struct _PyprepApplication
@@ -20,6 +21,7 @@ struct _PyprepApplication
 
   PyprepLibrary  *library;
   PyprepStudy    *study;
+  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepApplication, pyprep_application, ADW_TYPE_APPLICATION)
@@ -71,7 +73,36 @@ backup_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  PyprepApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (pyprep_preferences_window_new (parent, self->settings)));
+}
+
+/* Applies the preferences that are not a window's own business. */
+static void
+settings_changed_cb (PyprepApplication *self)
+{
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+  AdwColorScheme color_scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (scheme, "light"))
+    color_scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (scheme, "dark"))
+    color_scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
+  pyprep_study_set_mark_read_on_open (self->study,
+                                      g_settings_get_boolean (self->settings, "mark-read-on-open"));
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "preferences", .activate = preferences_action },
   { .name = "quit", .activate = quit_action },
   { .name = "about", .activate = about_action },
 };
@@ -82,6 +113,7 @@ pyprep_application_startup (GApplication *application)
   PyprepApplication *self = PYPREP_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (pyprep_application_parent_class)->startup (application);
 
@@ -89,15 +121,18 @@ pyprep_application_startup (GApplication *application)
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 
   self->library = pyprep_library_new ();
   pyprep_library_load_default (self->library);
 
-  {
-    g_autoptr(GSettings) settings = pyprep_settings_new ();
-
-    self->study = pyprep_study_new (settings);
-  }
+  self->settings = pyprep_settings_new ();
+  self->study = pyprep_study_new (self->settings);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::mark-read-on-open",
+                           G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+  settings_changed_cb (self);
 
   g_timeout_add_seconds_full (G_PRIORITY_LOW, 5, backup_idle_cb, g_object_ref (self), g_object_unref);
 }
@@ -122,6 +157,7 @@ pyprep_application_shutdown (GApplication *application)
   G_APPLICATION_CLASS (pyprep_application_parent_class)->shutdown (application);
 
   g_clear_object (&self->study);  /* syncs the settings */
+  g_clear_object (&self->settings);
   g_clear_object (&self->library);
 }
 

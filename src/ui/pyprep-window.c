@@ -609,20 +609,28 @@ apply_zoom (PyprepWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", self->zoom > ZOOM_MIN + 0.01);
 }
 
+/* The text size is a preference: zooming stores it, and the window
+ * follows the stored value, however it changed. */
 static void
 zoom_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   PyprepWindow *self = PYPREP_WINDOW (widget);
+  double zoom = 1.0;
 
   if (g_str_equal (action_name, "win.zoom-in"))
-    self->zoom = MIN (self->zoom + ZOOM_STEP, ZOOM_MAX);
+    zoom = MIN (self->zoom + ZOOM_STEP, ZOOM_MAX);
   else if (g_str_equal (action_name, "win.zoom-out"))
-    self->zoom = MAX (self->zoom - ZOOM_STEP, ZOOM_MIN);
-  else
-    self->zoom = 1.0;
+    zoom = MAX (self->zoom - ZOOM_STEP, ZOOM_MIN);
 
+  g_settings_set_double (self->settings, "text-scale", zoom);
+}
+
+static void
+text_scale_changed_cb (PyprepWindow *self)
+{
+  self->zoom = g_settings_get_double (self->settings, "text-scale");
   apply_zoom (self);
 }
 
@@ -1745,6 +1753,11 @@ pyprep_window_constructed (GObject *object)
   setup_smart_lists (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-topic", FALSE);
   update_history_actions (self);
+
+  g_signal_connect_object (self->settings, "changed::text-scale",
+                           G_CALLBACK (text_scale_changed_cb), self, G_CONNECT_SWAPPED);
+  if (g_settings_get_double (self->settings, "text-scale") != 1.0)
+    text_scale_changed_cb (self);
 
   {
     g_autoptr(GtkListItemFactory) result_factory =

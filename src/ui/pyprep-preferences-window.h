@@ -1,0 +1,19 @@
+/* pyprep-preferences-window.h: the Preferences window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define PYPREP_TYPE_PREFERENCES_WINDOW (pyprep_preferences_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (PyprepPreferencesWindow, pyprep_preferences_window, PYPREP, PREFERENCES_WINDOW,
+                      AdwPreferencesWindow)
+
+GtkWidget *pyprep_preferences_window_new (GtkWindow *parent,
+                                          GSettings *settings);
+
+G_END_DECLS
