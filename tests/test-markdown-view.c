@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 
@@ -286,6 +287,33 @@ test_replace_and_clear (void)
   g_assert_finalize_object (view);
 }
 
+/* Searched words are marked, case-insensitively and only at word starts,
+ * and marking never lets the text break the markup. */
+static void
+test_highlights (void)
+{
+  GtkWidget *view = g_object_ref_sink (pyprep_markdown_view_new ());
+  const char *words[] = { "gil", NULL };
+  GtkWidget *label;
+  const char *markup;
+
+  pyprep_markdown_view_set_highlights (PYPREP_MARKDOWN_VIEW (view), words);
+  pyprep_markdown_view_set_markdown (PYPREP_MARKDOWN_VIEW (view), "The GIL <b> & a fragile gil.\n");
+  label = gtk_widget_get_first_child (pyprep_markdown_view_get_content (PYPREP_MARKDOWN_VIEW (view)));
+  g_assert_cmpstr (label_text (label), ==, "The GIL <b> & a fragile gil.");
+  markup = gtk_label_get_label (GTK_LABEL (label));
+  g_assert_nonnull (strstr (markup, ">GIL</span>"));
+  g_assert_nonnull (strstr (markup, ">gil</span>"));
+  g_assert_null (strstr (markup, "fra<span"));   /* not inside "fragile" */
+
+  pyprep_markdown_view_set_highlights (PYPREP_MARKDOWN_VIEW (view), NULL);
+  pyprep_markdown_view_set_markdown (PYPREP_MARKDOWN_VIEW (view), "The GIL.\n");
+  label = gtk_widget_get_first_child (pyprep_markdown_view_get_content (PYPREP_MARKDOWN_VIEW (view)));
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (label)), "span"));
+
+  g_object_unref (view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +326,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/markdown-view/code-block-language", test_code_block_language);
   g_test_add_func ("/pyprep/markdown-view/code-block-copy", test_code_block_copy);
   g_test_add_func ("/pyprep/markdown-view/replace-and-clear", test_replace_and_clear);
+  g_test_add_func ("/pyprep/markdown-view/highlights", test_highlights);
 
   return g_test_run ();
 }

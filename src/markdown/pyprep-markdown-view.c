@@ -33,6 +33,7 @@ struct _PyprepMarkdownView
   GtkWidget *content;
   GtkWidget *staging;   /* built blocks not yet shown, owned */
   guint      attach_id;
+  GStrv      highlights;  /* lower-case words to mark, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (PyprepMarkdownView, pyprep_markdown_view, GTK_TYPE_WIDGET)
@@ -62,6 +63,8 @@ typedef struct
   gboolean            in_code;
   GString            *code;
   char               *code_info;
+
+  const char * const *highlights;
 
   GtkGrid            *table;
   int                 table_row;
@@ -434,14 +437,71 @@ leave_block_cb (MD_BLOCKTYPE  type,
   return 0;
 }
 
+/* Length of the highlighted word starting at @text, or 0. */
+static gsize
+highlight_at (Builder       *builder,
+              const MD_CHAR *text,
+              const MD_CHAR *start,
+              MD_SIZE        left)
+{
+  if (text > start && (g_ascii_isalnum (text[-1]) || text[-1] == '_'))
+    return 0;
+
+  for (guint i = 0; builder->highlights[i] != NULL; i++)
+    {
+      gsize n = strlen (builder->highlights[i]);
+
+      if (n > 0 && n <= left && g_ascii_strncasecmp (text, builder->highlights[i], n) == 0)
+        return n;
+    }
+
+  return 0;
+}
+
+/* Escapes @text into the markup; words the reader searched for are
+ * marked, so the opened answer shows where they are. */
 static void
 append_escaped (Builder       *builder,
                 const MD_CHAR *text,
                 MD_SIZE        size)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, size);
+  MD_SIZE plain = 0;
 
-  g_string_append (builder->inline_markup, escaped);
+  if (builder->highlights == NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (text, size);
+
+      g_string_append (builder->inline_markup, escaped);
+      return;
+    }
+
+  for (MD_SIZE i = 0; i < size; )
+    {
+      gsize n = highlight_at (builder, text + i, text, size - i);
+
+      if (n == 0)
+        {
+          i++;
+          continue;
+        }
+
+      {
+        g_autofree char *before = g_markup_escape_text (text + plain, i - plain);
+        g_autofree char *word = g_markup_escape_text (text + i, n);
+
+        g_string_append (builder->inline_markup, before);
+        g_string_append_printf (builder->inline_markup,
+                                "<span bgcolor=\"#f6d32d80\">%s</span>", word);
+      }
+      i += n;
+      plain = i;
+    }
+
+  {
+    g_autofree char *rest = g_markup_escape_text (text + plain, size - plain);
+
+    g_string_append (builder->inline_markup, rest);
+  }
 }
 
 static void
@@ -725,6 +785,7 @@ pyprep_markdown_view_dispose (GObject *object)
   PyprepMarkdownView *self = (PyprepMarkdownView *)object;
 
   clear (self);
+  g_clear_pointer (&self->highlights, g_strfreev);
 
   G_OBJECT_CLASS (pyprep_markdown_view_parent_class)->dispose (object);
 }
@@ -766,6 +827,22 @@ GtkWidget *
 pyprep_markdown_view_new (void)
 {
   return g_object_new (PYPREP_TYPE_MARKDOWN_VIEW, NULL);
+}
+
+/**
+ * pyprep_markdown_view_set_highlights:
+ * @words: (nullable): words to mark in the next document set, matched
+ *   case-insensitively at the start of words; %NULL for none
+ */
+void
+pyprep_markdown_view_set_highlights (PyprepMarkdownView *self,
+                                     const char * const *words)
+{
+  g_return_if_fail (PYPREP_IS_MARKDOWN_VIEW (self));
+
+  g_clear_pointer (&self->highlights, g_strfreev);
+  if (words != NULL && words[0] != NULL)
+    self->highlights = g_strdupv ((char **)words);
 }
 
 /**
@@ -820,6 +897,7 @@ pyprep_markdown_view_set_markdown (PyprepMarkdownView *self,
   self->staging = g_object_ref_sink (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
 
   builder.view = self;
+  builder.highlights = (const char * const *)self->highlights;
   builder.containers = containers;
   builder.lists = lists;
   builder.inline_markup = inline_markup;

@@ -214,6 +214,16 @@ pyprep_question_page_init (PyprepQuestionPage *self)
                            G_CALLBACK (note_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* Words to mark in the next answer shown (the search that led to it). */
+void
+pyprep_question_page_set_highlights (PyprepQuestionPage *self,
+                                     const char * const *words)
+{
+  g_return_if_fail (PYPREP_IS_QUESTION_PAGE (self));
+
+  pyprep_markdown_view_set_highlights (self->markdown_view, words);
+}
+
 /* Where the page keeps the user's notes. */
 void
 pyprep_question_page_set_study (PyprepQuestionPage *self,

@@ -82,6 +82,7 @@ struct _PyprepWindow
   PyprepSearchIndex    *search_index;   /* built on the first search */
   GListStore           *results;
   GStrv                 search_terms;   /* normalized, for the snippets */
+  gboolean              opening_from_search;
   char                 *page_before_search;
 };
 
@@ -660,10 +661,18 @@ pyprep_window_show_question (PyprepWindow   *self,
   g_return_if_fail (PYPREP_IS_QUESTION (question));
 
   topic = pyprep_question_get_topic (question);
+  /* Only an answer opened from the search shows the searched words. */
+  pyprep_question_page_set_highlights (self->question_page,
+                                       self->opening_from_search ? (const char * const *)self->search_terms
+                                                                 : NULL);
   pyprep_question_page_set_question (self->question_page, question, self->library);
 
-  if (self->smart_kind != SMART_NONE
-      && find_position (G_LIST_MODEL (self->smart_model), question) != GTK_INVALID_LIST_POSITION)
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->sidebar_stack), "results") == 0)
+    {
+      /* Opened from the search: the results stay in the sidebar. */
+    }
+  else if (self->smart_kind != SMART_NONE
+           && find_position (G_LIST_MODEL (self->smart_model), question) != GTK_INVALID_LIST_POSITION)
     {
       /* Opened from a smart list: stay in it. */
       gtk_single_selection_set_selected (self->question_selection,
@@ -1151,7 +1160,11 @@ search_activate_cb (PyprepWindow *self)
   g_autoptr(PyprepQuestion) first = g_list_model_get_item (G_LIST_MODEL (self->results), 0);
 
   if (first != NULL && g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "results"))
-    pyprep_window_show_question (self, first);
+    {
+      self->opening_from_search = TRUE;
+      pyprep_window_show_question (self, first);
+      self->opening_from_search = FALSE;
+    }
 }
 
 static void
@@ -1178,7 +1191,11 @@ result_activated_cb (GtkListView  *list,
   g_autoptr(PyprepQuestion) question = g_list_model_get_item (G_LIST_MODEL (self->results), position);
 
   if (question != NULL)
-    pyprep_window_show_question (self, question);
+    {
+      self->opening_from_search = TRUE;
+      pyprep_window_show_question (self, question);
+      self->opening_from_search = FALSE;
+    }
 }
 
 /* Moves to the next or previous question of the list on show. */
