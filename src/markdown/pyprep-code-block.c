@@ -178,9 +178,17 @@ python_probed_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(PyprepCodeBlock) self = user_data;
+  GWeakRef *weak = user_data;
+  g_autoptr(PyprepCodeBlock) self = g_weak_ref_get (weak);
   g_autoptr(GError) error = NULL;
   g_autofree char *tooltip = NULL;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+
+  /* The block may be gone: an answer is replaced before python3 answers. */
+  if (self == NULL)
+    return;
 
   if (!pyprep_runner_probe_finish (PYPREP_RUNNER (object), result, &error))
     {
@@ -200,12 +208,15 @@ python_probed_cb (GObject      *object,
 static void
 request_python_probe (PyprepCodeBlock *self)
 {
+  GWeakRef *weak;
+
   if (!self->runnable || self->probe_requested)
     return;
 
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
   self->probe_requested = TRUE;
-  pyprep_runner_probe_async (pyprep_runner_get_default (), NULL,
-                             python_probed_cb, g_object_ref (self));
+  pyprep_runner_probe_async (pyprep_runner_get_default (), NULL, python_probed_cb, weak);
 }
 
 static void

@@ -21,6 +21,7 @@ struct _PyprepRunPanel
 {
   GtkWidget  parent_instance;
 
+  GtkWidget *status_box;
   GtkWidget *spinner;
   GtkImage  *status_icon;
   GtkLabel  *status_label;
@@ -289,6 +290,7 @@ pyprep_run_panel_class_init (PyprepRunPanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/markdown/pyprep-run-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, PyprepRunPanel, status_box);
   gtk_widget_class_bind_template_child (widget_class, PyprepRunPanel, spinner);
   gtk_widget_class_bind_template_child (widget_class, PyprepRunPanel, status_icon);
   gtk_widget_class_bind_template_child (widget_class, PyprepRunPanel, status_label);
