@@ -457,6 +457,53 @@ test_read_only_system (void)
                    "False\n");
 }
 
+/* A bwrap that cannot start (no user namespaces, say) is not used, the
+ * snippet still runs, and the reason is kept to be shown. */
+static void
+test_bwrap_broken (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(PyprepRunner) runner = pyprep_runner_new ();
+      g_autoptr(PyprepRunResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = g_dir_make_tmp ("pyprep-fake-bwrap-XXXXXX", &error);
+      g_autofree char *fake = g_build_filename (dir, "bwrap", NULL);
+      g_autofree char *path = g_strconcat (dir, ":", g_getenv ("PATH"), NULL);
+
+      g_assert_no_error (error);
+      g_file_set_contents (fake,
+                           "#!/bin/sh\necho 'bwrap: No permissions to create new namespace' >&2\nexit 1\n",
+                           -1, &error);
+      g_assert_no_error (error);
+      g_chmod (fake, 0755);
+      g_setenv ("PATH", path, TRUE);
+
+      result = run_snippet (runner, "print('ran anyway')\n");
+      g_unlink (fake);
+      g_rmdir (dir);
+
+      g_assert_cmpstr (result->stdout_text, ==, "ran anyway\n");
+      g_assert_cmpint (result->protection, ==, PYPREP_RUN_PROTECTION_LIMITS);
+      g_assert_nonnull (strstr (pyprep_runner_get_sandbox_note (runner),
+                                "could not start here (bwrap: No permissions to create new namespace)"));
+      return;
+    }
+
+  if (g_find_program_in_path ("python3") == NULL)
+    {
+      g_test_skip ("no python3 on PATH");
+      return;
+    }
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("inside the Flatpak bubblewrap is never used");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 static void
 test_diff (void)
 {
@@ -490,6 +537,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/runner/cancel", test_cancel);
   g_test_add_func ("/pyprep/runner/no-network", test_no_network);
   g_test_add_func ("/pyprep/runner/read-only-system", test_read_only_system);
+  g_test_add_func ("/pyprep/runner/bwrap-broken", test_bwrap_broken);
   g_test_add_func ("/pyprep/output-diff/compare", test_diff);
 
   return g_test_run ();

@@ -204,7 +204,15 @@ python_probed_cb (GObject      *object,
   gtk_widget_set_tooltip_text (self->run_button, tooltip);
 }
 
-/* Finds python3 once per process, when the first Python block is shown. */
+static gboolean
+probe_idle_cb (gpointer user_data)
+{
+  pyprep_runner_probe_async (pyprep_runner_get_default (), NULL, python_probed_cb, user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Finds python3 once per process, after the first Python block is shown:
+ * at low priority, so starting a process never delays a frame. */
 static void
 request_python_probe (PyprepCodeBlock *self)
 {
@@ -216,7 +224,7 @@ request_python_probe (PyprepCodeBlock *self)
   weak = g_new0 (GWeakRef, 1);
   g_weak_ref_init (weak, self);
   self->probe_requested = TRUE;
-  pyprep_runner_probe_async (pyprep_runner_get_default (), NULL, python_probed_cb, weak);
+  g_idle_add_full (G_PRIORITY_LOW, probe_idle_cb, weak, NULL);
 }
 
 static void

@@ -37,6 +37,7 @@
 #define PROCESS_HEADROOM       64
 #define READ_CHUNK             8192
 #define PIPE_GRACE_MSEC        500
+#define PROBE_TIMEOUT_SECONDS  10
 #define SNIPPET_NAME           "snippet.py"
 
 /* Prints the version, the real interpreter and its prefixes, so the sandbox
@@ -75,6 +76,7 @@ typedef struct
   char      *bwrap;          /* path when bubblewrap works, else NULL */
   char      *sandbox_note;   /* why bubblewrap is not used, or NULL */
   GPtrArray *waiting;        /* GTask, completed when the probe ends */
+  guint      timeout_id;
 } Probe;
 
 static Probe probe;
@@ -336,6 +338,23 @@ make_launcher (const char        *workdir,
 
 /* ---- Probe ------------------------------------------------------------ */
 
+/* A python3 or bwrap that hangs must not leave Run waiting forever. */
+static gboolean
+probe_timeout_cb (gpointer user_data)
+{
+  probe.timeout_id = 0;
+  g_subprocess_force_exit (G_SUBPROCESS (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+watch_probe (GSubprocess *subprocess)
+{
+  probe.timeout_id = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, PROBE_TIMEOUT_SECONDS,
+                                                 probe_timeout_cb, g_object_ref (subprocess),
+                                                 g_object_unref);
+}
+
 static void
 probe_finish_all (void)
 {
@@ -362,6 +381,8 @@ bwrap_checked_cb (GObject      *object,
   g_autofree char *workdir = user_data;
   g_autofree char *err_text = NULL;
   g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&probe.timeout_id, g_source_remove);
 
   if (g_subprocess_communicate_utf8_finish (subprocess, result, NULL, &err_text, &error)
       && g_subprocess_get_if_exited (subprocess)
@@ -436,6 +457,7 @@ check_bwrap (void)
       return;
     }
 
+  watch_probe (subprocess);
   g_subprocess_communicate_utf8_async (subprocess, NULL, NULL, bwrap_checked_cb,
                                        g_steal_pointer (&workdir));
 }
@@ -449,6 +471,8 @@ python_probed_cb (GObject      *object,
   g_autofree char *out_text = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
+
+  g_clear_handle_id (&probe.timeout_id, g_source_remove);
 
   if (!g_subprocess_communicate_utf8_finish (subprocess, result, &out_text, NULL, &error)
       || !g_subprocess_get_if_exited (subprocess)
@@ -511,6 +535,7 @@ start_probe (void)
       return;
     }
 
+  watch_probe (subprocess);
   g_subprocess_communicate_utf8_async (subprocess, NULL, NULL, python_probed_cb, NULL);
 }
 
