@@ -108,10 +108,22 @@ def run():
                GSK_RENDERER="cairo",
                GTK_A11Y="atspi")
     env.pop("NO_AT_BRIDGE", None)
+    def find_app():
+        return next((a for a in pyatspi.Registry.getDesktop(0)
+                     if a is not None and a.name == "pyprep"), None)
+
     proc = subprocess.Popen([binary], env=env, stderr=subprocess.PIPE, text=True)
     try:
-        app = wait_for(lambda: next((a for a in pyatspi.Registry.getDesktop(0)
-                                     if a is not None and a.name == "pyprep"), None), timeout=45)
+        app = wait_for(find_app, timeout=30)
+        if app is None:
+            # On a loaded machine the first app of a fresh session bus
+            # sometimes never registers with the accessibility bus; that is
+            # not what this test is about, so start it once more.
+            print("# the app did not register on the accessibility bus; starting it again")
+            proc.kill()
+            proc.communicate()
+            proc = subprocess.Popen([binary], env=env, stderr=subprocess.PIPE, text=True)
+            app = wait_for(find_app, timeout=45)
         check(app is not None, "the app appears on the accessibility bus")
 
         run_button = wait_for(lambda: find(app, lambda n: role(n) == "push button"
