@@ -315,7 +315,6 @@ snippet_environ (const char *workdir)
 
   g_strv_builder_add (builder, "PATH=/usr/local/bin:/usr/bin:/bin");
   g_strv_builder_add (builder, "LANG=C.UTF-8");
-  g_strv_builder_add (builder, "PYTHONDONTWRITEBYTECODE=1");
   g_strv_builder_add (builder, home);
   g_strv_builder_add (builder, tmp);
   return g_strv_builder_end (builder);
