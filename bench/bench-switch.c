@@ -117,7 +117,7 @@ show_next_idle (gpointer data)
 static void
 show_next (Bench *bench)
 {
-  g_timeout_add (g_getenv ("EXP_PAUSE") ? atoi (g_getenv ("EXP_PAUSE")) : 40, show_next_idle, bench);
+  g_timeout_add (40, show_next_idle, bench);
 }
 
 static void
