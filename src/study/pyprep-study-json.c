@@ -39,6 +39,8 @@ add_review (JsonBuilder          *builder,
   json_builder_add_int_value (builder, review->last_review);
   json_builder_set_member_name (builder, "grades");
   json_builder_add_string_value (builder, progress->grades);
+  json_builder_set_member_name (builder, "first-review");
+  json_builder_add_int_value (builder, progress->first_review);
   json_builder_end_object (builder);
 }
 
@@ -209,7 +211,7 @@ parse_review (const char      *id,
               GError         **error)
 {
   static const char * const fields[] = { "due", "stability", "difficulty", "reps", "lapses",
-                                         "last-review", "grades", NULL };
+                                         "last-review", "grades", "first-review", NULL };
   g_autofree char *problem = NULL;
   PyprepReviewState review = { 0 };
   const char *grades;
@@ -240,6 +242,11 @@ parse_review (const char      *id,
 
   progress->review = review;
   g_strlcpy (progress->grades, grades, sizeof progress->grades);
+  if (member_is (object, "first-review", G_TYPE_INT64))
+    progress->first_review = CLAMP (json_object_get_int_member (object, "first-review"),
+                                    0, review.last_review);
+  else if (json_object_has_member (object, "first-review"))
+    return invalid (error, _("a review field of “%s” is missing or has the wrong type"), id);
   return TRUE;
 }
 

@@ -19,6 +19,7 @@ typedef struct
 
   /* Spaced repetition; only meaningful when review.reps > 0. */
   PyprepReviewState review;
+  gint64       first_review;  /* when it was first practised, for the new-per-day limit */
   char         grades[PYPREP_STUDY_MAX_GRADES + 1];  /* '1'..'4', oldest first */
 } PyprepProgress;
 

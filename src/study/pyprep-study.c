@@ -5,7 +5,7 @@
  *   progress   a{sa{sv}}   id -> { status, first-seen, last-seen, opened,
  *                                  and once practised: due, stability,
  *                                  difficulty, reps, lapses, last-review,
- *                                  grades }
+ *                                  grades, first-review }
  *   notes      a{ss}       id -> the user's note
  *   activity   a{su}       "YYYY-MM-DD" -> questions opened that day
  *
@@ -234,6 +234,7 @@ parse_review (GVariant  *entry,
   g_autoptr(GVariant) lapses = NULL;
   g_autoptr(GVariant) last_review = NULL;
   g_autoptr(GVariant) grades = NULL;
+  g_autoptr(GVariant) first_review = NULL;
   PyprepReviewState review = { 0 };
 
   if (!lookup_typed (&dict, "due", G_VARIANT_TYPE_INT64, &due)
@@ -242,7 +243,8 @@ parse_review (GVariant  *entry,
       || !lookup_typed (&dict, "reps", G_VARIANT_TYPE_UINT32, &reps)
       || !lookup_typed (&dict, "lapses", G_VARIANT_TYPE_UINT32, &lapses)
       || !lookup_typed (&dict, "last-review", G_VARIANT_TYPE_INT64, &last_review)
-      || !lookup_typed (&dict, "grades", G_VARIANT_TYPE_STRING, &grades))
+      || !lookup_typed (&dict, "grades", G_VARIANT_TYPE_STRING, &grades)
+      || !lookup_typed (&dict, "first-review", G_VARIANT_TYPE_INT64, &first_review))
     {
       *problem = g_strdup ("a review value has the wrong type");
       return FALSE;
@@ -272,6 +274,8 @@ parse_review (GVariant  *entry,
   progress->review = review;
   g_strlcpy (progress->grades, grades ? g_variant_get_string (grades, NULL) : "",
              sizeof progress->grades);
+  /* Optional: only used to count new questions per day. */
+  progress->first_review = first_review ? CLAMP (g_variant_get_int64 (first_review), 0, review.last_review) : 0;
   return TRUE;
 }
 
@@ -300,6 +304,7 @@ load (PyprepStudy *self)
             {
               g_warning ("Ignoring the stored review data of “%s”: %s", id, problem);
               memset (&parsed.review, 0, sizeof parsed.review);
+              parsed.first_review = 0;
               parsed.grades[0] = '\0';
             }
           g_hash_table_insert (self->progress, g_strdup (id), g_memdup2 (&parsed, sizeof parsed));
@@ -378,6 +383,7 @@ save_progress (PyprepStudy *self)
           g_variant_builder_add (&builder, "{sv}", "lapses", g_variant_new_uint32 (review->lapses));
           g_variant_builder_add (&builder, "{sv}", "last-review", g_variant_new_int64 (review->last_review));
           g_variant_builder_add (&builder, "{sv}", "grades", g_variant_new_string (progress->grades));
+          g_variant_builder_add (&builder, "{sv}", "first-review", g_variant_new_int64 (progress->first_review));
         }
       g_variant_builder_close (&builder);
       g_variant_builder_close (&builder);
@@ -819,6 +825,8 @@ pyprep_study_record_review (PyprepStudy *self,
   g_return_if_fail (now != NULL);
 
   progress = ensure_progress (self, id);
+  if (progress->review.reps == 0)
+    progress->first_review = g_date_time_to_unix (now);
   pyprep_scheduler_review (&progress->review, grade, g_date_time_to_unix (now), &progress->review);
 
   n_grades = strlen (progress->grades);
@@ -845,6 +853,40 @@ pyprep_study_record_review (PyprepStudy *self,
       save_string_map (self, "activity", self->activity, TRUE);
     }
   emit_changed (self, id);
+}
+
+/* How many questions were practised for the first time on @now's day
+ * (in @now's time zone). */
+guint
+pyprep_study_count_new_today (PyprepStudy *self,
+                              GDateTime   *now)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  gint64 from, to;
+  guint count = 0;
+
+  g_return_val_if_fail (PYPREP_IS_STUDY (self), 0);
+  g_return_val_if_fail (now != NULL, 0);
+
+  start = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
+                           g_date_time_get_month (now), g_date_time_get_day_of_month (now), 0, 0, 0);
+  end = g_date_time_add_days (start, 1);
+  from = g_date_time_to_unix (start);
+  to = g_date_time_to_unix (end);
+
+  g_hash_table_iter_init (&iter, self->progress);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Progress *progress = value;
+
+      if (progress->review.reps > 0 && progress->first_review >= from && progress->first_review < to)
+        count++;
+    }
+
+  return count;
 }
 
 guint

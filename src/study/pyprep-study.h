@@ -82,6 +82,8 @@ void          pyprep_study_record_review      (PyprepStudy  *self,
                                                const char   *id,
                                                PyprepGrade   grade,
                                                GDateTime    *now);
+guint         pyprep_study_count_new_today    (PyprepStudy  *self,
+                                               GDateTime    *now);
 guint         pyprep_study_get_activity       (PyprepStudy  *self,
                                                const char   *day);
 guint         pyprep_study_get_n_entries      (PyprepStudy  *self);
