@@ -68,6 +68,20 @@ pyprep_grade_is_pass (PyprepGrade grade)
   return grade >= PYPREP_GRADE_HARD;
 }
 
+/* The translated name shown on the grade's button. */
+const char *
+pyprep_grade_get_label (PyprepGrade grade)
+{
+  switch (grade)
+    {
+    case PYPREP_GRADE_AGAIN: return C_("grade", "Again");
+    case PYPREP_GRADE_HARD:  return C_("grade", "Hard");
+    case PYPREP_GRADE_GOOD:  return C_("grade", "Good");
+    case PYPREP_GRADE_EASY:  return C_("grade", "Easy");
+    default:                 g_return_val_if_reached (NULL);
+    }
+}
+
 static double
 clamp_difficulty (double d)
 {

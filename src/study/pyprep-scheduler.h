@@ -34,6 +34,7 @@ typedef struct
 
 gboolean  pyprep_grade_is_valid            (int                      grade);
 gboolean  pyprep_grade_is_pass             (PyprepGrade              grade);
+const char *pyprep_grade_get_label         (PyprepGrade              grade);
 
 double    pyprep_scheduler_elapsed_days    (const PyprepReviewState *state,
                                             gint64                   now);
