@@ -130,6 +130,7 @@ show_question (PyprepMockInterview *self)
   gtk_label_set_label (self->title_label, pyprep_question_get_title (answer->question));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->scratch_view), "", -1);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->timeout_label), FALSE);
   pyprep_markdown_view_set_markdown (self->markdown_view, NULL);
   gtk_revealer_set_transition_duration (self->answer_revealer, 0);
   gtk_revealer_set_reveal_child (self->answer_revealer, FALSE);
