@@ -421,7 +421,7 @@ build_grade_buttons (PyprepMockInterview *self)
       GtkWidget *button = gtk_button_new_with_label (name);
       g_autofree char *tooltip = g_strdup_printf (_("%s (%u)"), name, i + 1);
 
-      gtk_widget_set_size_request (button, 110, -1);
+      gtk_widget_set_size_request (button, 76, -1);
       gtk_widget_add_css_class (button, "grade");
       gtk_widget_add_css_class (button, styles[i]);
       gtk_widget_set_tooltip_text (button, tooltip);

@@ -375,7 +375,7 @@ build_grade_buttons (PyprepPracticePage *self)
       gtk_box_append (GTK_BOX (box), name);
       gtk_box_append (GTK_BOX (box), interval);
       gtk_button_set_child (GTK_BUTTON (button), box);
-      gtk_widget_set_size_request (button, 110, -1);
+      gtk_widget_set_size_request (button, 76, -1);
       gtk_widget_add_css_class (button, "grade");
       gtk_widget_add_css_class (button, styles[i]);
       gtk_widget_set_tooltip_text (button, tooltip);
