@@ -195,6 +195,7 @@ sample_study (void)
   pyprep_study_set_note (study, "mro", "C3: \"merge\" rule — ünïcode & <tags>\nline two");
   pyprep_study_mark_opened (study, "slots", tuesday);
   pyprep_study_set_status (study, "slots", PYPREP_STATUS_CONFIDENT);
+  pyprep_study_record_review (study, "slots", PYPREP_GRADE_GOOD, tuesday);
   return study;
 }
 
@@ -209,7 +210,8 @@ test_json_round_trip (void)
   g_autofree char *again = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_nonnull (strstr (exported, "\"version\" : 1"));
+  g_assert_nonnull (strstr (exported, "\"version\" : 2"));
+  g_assert_nonnull (strstr (exported, "\"grades\" : \"3\""));
   g_assert_true (pyprep_study_import_json (copy, exported, strlen (exported), PYPREP_IMPORT_REPLACE, &error));
   g_assert_no_error (error);
   again = pyprep_study_export_json (copy, now);
@@ -217,7 +219,134 @@ test_json_round_trip (void)
   g_assert_cmpint (pyprep_study_get_status (copy, "gil"), ==, PYPREP_STATUS_NEEDS_REVIEW);
   g_assert_cmpuint (pyprep_study_get_times_opened (copy, "gil"), ==, 2);
   g_assert_true (pyprep_study_get_bookmarked (copy, "mro"));
-  g_assert_cmpuint (pyprep_study_get_activity (copy, "2026-11-24"), ==, 2);
+  g_assert_cmpuint (pyprep_study_get_activity (copy, "2026-11-24"), ==, 3);
+  {
+    PyprepReviewState a, b;
+
+    g_assert_true (pyprep_study_get_review (study, "slots", &a));
+    g_assert_true (pyprep_study_get_review (copy, "slots", &b));
+    g_assert_cmpint (a.due, ==, b.due);
+    g_assert_cmpfloat (a.stability, ==, b.stability);
+    g_assert_cmpfloat (a.difficulty, ==, b.difficulty);
+    g_assert_cmpstr (pyprep_study_get_grades (copy, "slots"), ==, "3");
+    g_assert_false (pyprep_study_get_review (copy, "gil", &b));
+  }
+}
+
+/* A file written before practice existed (version 1, no reviews) still
+ * imports. */
+static void
+test_json_version_1 (void)
+{
+  static const char old[] =
+    "{ \"format\": \"pyprep-study\", \"version\": 1, \"exported\": \"2026-11-01T00:00:00Z\",\n"
+    "  \"questions\": { \"gil\": { \"status\": \"confident\", \"bookmarked\": true,\n"
+    "    \"first-seen\": 100, \"last-seen\": 200, \"opened\": 2, \"note\": \"\" } },\n"
+    "  \"activity\": { \"2026-11-01\": 2 } }";
+  g_autoptr(PyprepStudy) study = pyprep_study_new (NULL);
+  g_autoptr(GError) error = NULL;
+  PyprepReviewState review;
+
+  g_assert_true (pyprep_study_import_json (study, old, strlen (old), PYPREP_IMPORT_REPLACE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pyprep_study_get_status (study, "gil"), ==, PYPREP_STATUS_CONFIDENT);
+  g_assert_true (pyprep_study_get_bookmarked (study, "gil"));
+  g_assert_false (pyprep_study_get_review (study, "gil", &review));
+}
+
+/* Grades move the status by the documented rules, and the scheduler's
+ * state and the grade history are kept across a restart. */
+static void
+test_review_rules (void)
+{
+  g_autoptr(GSettings) settings = fresh_settings ();
+  g_autoptr(PyprepStudy) study = pyprep_study_new (settings);
+  g_autoptr(PyprepStudy) reloaded = NULL;
+  g_autoptr(GDateTime) monday = at (23, 9);
+  g_autoptr(GDateTime) thursday = at (26, 9);
+  g_autoptr(GDateTime) later = at (30, 9);
+  PyprepReviewState review;
+
+  /* A first pass makes a new question read. */
+  pyprep_study_record_review (study, "gil", PYPREP_GRADE_GOOD, monday);
+  g_assert_cmpint (pyprep_study_get_status (study, "gil"), ==, PYPREP_STATUS_READ);
+  g_assert_true (pyprep_study_get_review (study, "gil", &review));
+  g_assert_cmpint (review.due, ==, g_date_time_to_unix (monday) + 3 * 86400);
+  g_assert_cmpuint (pyprep_study_get_activity (study, "2026-11-23"), ==, 1);
+
+  /* Two passes in a row: confident. */
+  pyprep_study_record_review (study, "gil", PYPREP_GRADE_HARD, thursday);
+  g_assert_cmpint (pyprep_study_get_status (study, "gil"), ==, PYPREP_STATUS_CONFIDENT);
+
+  /* Again: needs review; one pass after it is not enough, two are. */
+  pyprep_study_record_review (study, "gil", PYPREP_GRADE_AGAIN, later);
+  g_assert_cmpint (pyprep_study_get_status (study, "gil"), ==, PYPREP_STATUS_NEEDS_REVIEW);
+  g_assert_true (pyprep_study_is_weak (study, "gil"));
+  pyprep_study_record_review (study, "gil", PYPREP_GRADE_EASY, later);
+  g_assert_cmpint (pyprep_study_get_status (study, "gil"), ==, PYPREP_STATUS_NEEDS_REVIEW);
+  g_assert_cmpstr (pyprep_study_get_grades (study, "gil"), ==, "3214");
+
+  /* Only the last 64 grades are kept. */
+  for (guint i = 0; i < 70; i++)
+    pyprep_study_record_review (study, "mro", i % 2 ? PYPREP_GRADE_GOOD : PYPREP_GRADE_AGAIN, later);
+  g_assert_cmpuint (strlen (pyprep_study_get_grades (study, "mro")), ==, 64);
+  g_assert_cmpint (pyprep_study_get_grades (study, "mro")[63], ==, '3');
+
+  pyprep_study_get_review (study, "gil", &review);
+  g_clear_object (&settings);
+  settings = g_settings_new (APPLICATION_ID);
+  reloaded = pyprep_study_new (settings);
+  {
+    PyprepReviewState stored;
+
+    g_assert_true (pyprep_study_get_review (reloaded, "gil", &stored));
+    g_assert_cmpint (stored.due, ==, review.due);
+    g_assert_cmpint (stored.last_review, ==, review.last_review);
+    g_assert_cmpfloat (stored.stability, ==, review.stability);
+    g_assert_cmpfloat (stored.difficulty, ==, review.difficulty);
+    g_assert_cmpuint (stored.reps, ==, 4);
+    g_assert_cmpuint (stored.lapses, ==, 1);
+    g_assert_cmpstr (pyprep_study_get_grades (reloaded, "gil"), ==, "3214");
+    g_assert_cmpint (pyprep_study_get_status (reloaded, "gil"), ==, PYPREP_STATUS_NEEDS_REVIEW);
+  }
+}
+
+/* Broken review data is dropped with a warning; the question keeps its
+ * status, and the other questions load. */
+static void
+test_bad_review_values (void)
+{
+  g_autoptr(GSettings) settings = fresh_settings ();
+  g_autoptr(PyprepStudy) study = NULL;
+  PyprepReviewState review;
+
+  g_settings_set_value (settings, "progress",
+                        g_variant_new_parsed ("{'a-good': {'status': <'read'>, 'due': <int64 2000>, "
+                                              "  'stability': <3.5>, 'difficulty': <5.0>, 'reps': <uint32 1>, "
+                                              "  'lapses': <uint32 0>, 'last-review': <int64 1000>, 'grades': <'3'>}, "
+                                              "'b-nan': {'status': <'confident'>, 'due': <int64 2000>, "
+                                              "  'stability': <-1.0>, 'difficulty': <5.0>, 'reps': <uint32 1>, "
+                                              "  'last-review': <int64 1000>}, "
+                                              "'c-type': {'status': <'needs-review'>, 'due': <'tomorrow'>}, "
+                                              "'d-grades': {'status': <'read'>, 'due': <int64 2000>, "
+                                              "  'stability': <3.5>, 'difficulty': <5.0>, 'reps': <uint32 1>, "
+                                              "  'last-review': <int64 1000>, 'grades': <'39x'>}, "
+                                              "'e-partial': {'status': <'read'>, 'stability': <3.5>}}"));
+
+  g_test_expect_message ("pyprep-study", G_LOG_LEVEL_WARNING, "*b-nan*stability*");
+  g_test_expect_message ("pyprep-study", G_LOG_LEVEL_WARNING, "*c-type*wrong type*");
+  g_test_expect_message ("pyprep-study", G_LOG_LEVEL_WARNING, "*d-grades*grade*");
+  g_test_expect_message ("pyprep-study", G_LOG_LEVEL_WARNING, "*e-partial*incomplete*");
+  study = pyprep_study_new (settings);
+  g_test_assert_expected_messages ();
+
+  g_assert_true (pyprep_study_get_review (study, "a-good", &review));
+  g_assert_cmpint (review.due, ==, 2000);
+  g_assert_false (pyprep_study_get_review (study, "b-nan", &review));
+  g_assert_cmpint (pyprep_study_get_status (study, "b-nan"), ==, PYPREP_STATUS_CONFIDENT);
+  g_assert_cmpint (pyprep_study_get_status (study, "c-type"), ==, PYPREP_STATUS_NEEDS_REVIEW);
+  g_assert_false (pyprep_study_get_review (study, "d-grades", &review));
+  g_assert_cmpuint (pyprep_study_get_n_entries (study), ==, 5);
 }
 
 /* Merging keeps, per question, whichever side saw it last. */
@@ -259,15 +388,16 @@ test_json_bad_imports (void)
   g_autofree char *wrong_type = NULL;
   g_autofree char *unknown_key = NULL;
   g_autofree char *bad_status = NULL;
+  g_autofree char *bad_review = NULL;
   g_autofree char *huge = NULL;
   gsize huge_length = 50 * 1024 * 1024;
   static const char invalid_utf8[] = "{\"format\": \"pyprep-study\", \"version\": 1, \"note\": \"\xff\xfe\"}";
   GString *replaced;
-  struct { const char *name; const char *data; gsize length; } cases[8];
+  struct { const char *name; const char *data; gsize length; } cases[9];
   guint n = 0;
 
   replaced = g_string_new (before);
-  g_string_replace (replaced, "\"version\" : 1", "\"version\" : 7", 1);
+  g_string_replace (replaced, "\"version\" : 2", "\"version\" : 7", 1);
   wrong_version = g_string_free (replaced, FALSE);
   replaced = g_string_new (before);
   g_string_replace (replaced, "\"opened\" : 2", "\"opened\" : \"two\"", 1);
@@ -278,6 +408,9 @@ test_json_bad_imports (void)
   replaced = g_string_new (before);
   g_string_replace (replaced, "\"confident\"", "\"mastered\"", 1);
   bad_status = g_string_free (replaced, FALSE);
+  replaced = g_string_new (before);
+  g_string_replace (replaced, "\"grades\" : \"3\"", "\"grades\" : \"7\"", 1);
+  bad_review = g_string_free (replaced, FALSE);
   huge = g_malloc (huge_length);
   memset (huge, ' ', huge_length);
   memcpy (huge, before, strlen (before));
@@ -286,12 +419,14 @@ test_json_bad_imports (void)
   g_assert_cmpstr (wrong_type, !=, before);
   g_assert_cmpstr (unknown_key, !=, before);
   g_assert_cmpstr (bad_status, !=, before);
+  g_assert_cmpstr (bad_review, !=, before);
 
   cases[n++] = (typeof (cases[0])) { "truncated", truncated, strlen (truncated) };
   cases[n++] = (typeof (cases[0])) { "wrong version", wrong_version, strlen (wrong_version) };
   cases[n++] = (typeof (cases[0])) { "wrong type", wrong_type, strlen (wrong_type) };
   cases[n++] = (typeof (cases[0])) { "unknown key", unknown_key, strlen (unknown_key) };
   cases[n++] = (typeof (cases[0])) { "unknown status", bad_status, strlen (bad_status) };
+  cases[n++] = (typeof (cases[0])) { "bad grades", bad_review, strlen (bad_review) };
   cases[n++] = (typeof (cases[0])) { "50 MB", huge, huge_length };
   cases[n++] = (typeof (cases[0])) { "invalid UTF-8", invalid_utf8, sizeof invalid_utf8 - 1 };
   cases[n++] = (typeof (cases[0])) { "empty", "", 0 };
@@ -397,6 +532,9 @@ main (int   argc,
   g_test_add_func ("/pyprep/study/changed-signal", test_changed_signal);
   g_test_add_func ("/pyprep/study/json-round-trip", test_json_round_trip);
   g_test_add_func ("/pyprep/study/json-merge", test_json_merge);
+  g_test_add_func ("/pyprep/study/json-version-1", test_json_version_1);
+  g_test_add_func ("/pyprep/study/review-rules", test_review_rules);
+  g_test_add_func ("/pyprep/study/bad-review-values", test_bad_review_values);
   g_test_add_func ("/pyprep/study/json-bad-imports", test_json_bad_imports);
   g_test_add_func ("/pyprep/study/backups", test_backups);
   g_test_add_func ("/pyprep/study/reset-some", test_reset_some);

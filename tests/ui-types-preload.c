@@ -20,6 +20,8 @@ stand_in_class_init (gpointer klass,
 {
   const char *signal = class_data;
 
+  if (signal == NULL)
+    return;
   if (g_str_equal (signal, "activate-link"))
     g_signal_new (signal, G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
@@ -64,7 +66,11 @@ pyprep_ui_types_register (void)
   g_type_ensure (ADW_TYPE_COMBO_ROW);
   g_type_ensure (ADW_TYPE_ACTION_ROW);
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (ADW_TYPE_WINDOW);
+  g_type_ensure (ADW_TYPE_EXPANDER_ROW);
 
   register_stand_in ("PyprepMarkdownView", "activate-link");
   register_stand_in ("PyprepQuestionPage", "open-question");
+  register_stand_in ("PyprepPracticePage", NULL);
+  register_stand_in ("PyprepMockInterview", NULL);
 }

@@ -17,6 +17,33 @@ G_DEFINE_QUARK (pyprep-study-error-quark, pyprep_study_error)
 
 #define FORMAT_NAME "pyprep-study"
 
+static void
+add_review (JsonBuilder          *builder,
+            const PyprepProgress *progress)
+{
+  const PyprepReviewState *review = &progress->review;
+
+  json_builder_set_member_name (builder, "review");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "due");
+  json_builder_add_int_value (builder, review->due);
+  json_builder_set_member_name (builder, "stability");
+  json_builder_add_double_value (builder, review->stability);
+  json_builder_set_member_name (builder, "difficulty");
+  json_builder_add_double_value (builder, review->difficulty);
+  json_builder_set_member_name (builder, "reps");
+  json_builder_add_int_value (builder, review->reps);
+  json_builder_set_member_name (builder, "lapses");
+  json_builder_add_int_value (builder, review->lapses);
+  json_builder_set_member_name (builder, "last-review");
+  json_builder_add_int_value (builder, review->last_review);
+  json_builder_set_member_name (builder, "grades");
+  json_builder_add_string_value (builder, progress->grades);
+  json_builder_set_member_name (builder, "first-review");
+  json_builder_add_int_value (builder, progress->first_review);
+  json_builder_end_object (builder);
+}
+
 char *
 pyprep_study_export_json (PyprepStudy *self,
                           GDateTime   *now)
@@ -70,6 +97,8 @@ pyprep_study_export_json (PyprepStudy *self,
       json_builder_add_int_value (builder, progress.opened);
       json_builder_set_member_name (builder, "note");
       json_builder_add_string_value (builder, note ? note : "");
+      if (progress.review.reps > 0)
+        add_review (builder, &progress);
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
@@ -141,6 +170,86 @@ member_is (JsonObject *object,
   return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
 }
 
+/* A number that may have been written without a fraction. */
+static gboolean
+member_number (JsonObject *object,
+               const char *name,
+               double     *value)
+{
+  if (member_is (object, name, G_TYPE_DOUBLE))
+    *value = json_object_get_double_member (object, name);
+  else if (member_is (object, name, G_TYPE_INT64))
+    *value = (double)json_object_get_int_member (object, name);
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+member_count (JsonObject *object,
+              const char *name,
+              guint      *value)
+{
+  gint64 n;
+
+  if (!member_is (object, name, G_TYPE_INT64))
+    return FALSE;
+
+  n = json_object_get_int_member (object, name);
+  if (n < 0 || n > G_MAXUINT32)
+    return FALSE;
+
+  *value = (guint)n;
+  return TRUE;
+}
+
+static gboolean
+parse_review (const char      *id,
+              JsonNode        *node,
+              PyprepProgress  *progress,
+              GError         **error)
+{
+  static const char * const fields[] = { "due", "stability", "difficulty", "reps", "lapses",
+                                         "last-review", "grades", "first-review", NULL };
+  g_autofree char *problem = NULL;
+  PyprepReviewState review = { 0 };
+  const char *grades;
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, _("the review of “%s” is not an object"), id);
+
+  object = json_node_get_object (node);
+  if (!only_members (object, fields, id, error))
+    return FALSE;
+
+  if (!member_is (object, "due", G_TYPE_INT64)
+      || !member_is (object, "last-review", G_TYPE_INT64)
+      || !member_number (object, "stability", &review.stability)
+      || !member_number (object, "difficulty", &review.difficulty)
+      || !member_count (object, "reps", &review.reps)
+      || !member_count (object, "lapses", &review.lapses)
+      || !member_is (object, "grades", G_TYPE_STRING))
+    return invalid (error, _("a review field of “%s” is missing or has the wrong type"), id);
+
+  review.due = json_object_get_int_member (object, "due");
+  review.last_review = json_object_get_int_member (object, "last-review");
+  grades = json_object_get_string_member (object, "grades");
+
+  if (!_pyprep_review_is_valid (&review, grades, &problem))
+    return invalid (error, _("the review of “%s” is impossible"), id);
+
+  progress->review = review;
+  g_strlcpy (progress->grades, grades, sizeof progress->grades);
+  if (member_is (object, "first-review", G_TYPE_INT64))
+    progress->first_review = CLAMP (json_object_get_int_member (object, "first-review"),
+                                    0, review.last_review);
+  else if (json_object_has_member (object, "first-review"))
+    return invalid (error, _("a review field of “%s” is missing or has the wrong type"), id);
+  return TRUE;
+}
+
 static gboolean
 parse_entry (const char      *id,
              JsonNode        *node,
@@ -148,7 +257,7 @@ parse_entry (const char      *id,
              GError         **error)
 {
   static const char * const fields[] = { "status", "bookmarked", "first-seen", "last-seen",
-                                         "opened", "note", NULL };
+                                         "opened", "note", "review", NULL };
   JsonObject *object;
   gint64 opened;
 
@@ -181,6 +290,11 @@ parse_entry (const char      *id,
   entry->progress.opened = (guint)opened;
   entry->bookmarked = json_object_get_boolean_member (object, "bookmarked");
   entry->note = g_strdup (json_object_get_string_member (object, "note"));
+
+  /* Version 2 adds the spaced-repetition state; absent means never practised. */
+  if (json_object_has_member (object, "review"))
+    return parse_review (id, json_object_get_member (object, "review"), &entry->progress, error);
+
   return TRUE;
 }
 
@@ -252,10 +366,12 @@ pyprep_study_import_json (PyprepStudy       *self,
   if (!member_is (root, "version", G_TYPE_INT64))
     return invalid (error, _("the version field is missing"));
 
-  if (json_object_get_int_member (root, "version") != PYPREP_STUDY_EXPORT_VERSION)
+  /* Version 1 files (before practice) read as version 2 without reviews. */
+  if (json_object_get_int_member (root, "version") < 1
+      || json_object_get_int_member (root, "version") > PYPREP_STUDY_EXPORT_VERSION)
     {
       g_set_error (error, PYPREP_STUDY_ERROR, PYPREP_STUDY_ERROR_VERSION,
-                   _("The file has format version %" G_GINT64_FORMAT "; this PyPrep reads version %d"),
+                   _("The file has format version %" G_GINT64_FORMAT "; this PyPrep reads versions 1 to %d"),
                    json_object_get_int_member (root, "version"), PYPREP_STUDY_EXPORT_VERSION);
       return FALSE;
     }

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "pyprep-scheduler.h"
 #include "pyprep-study.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,11 @@ typedef struct
   gint64       first_seen;  /* Unix time, 0 when never opened */
   gint64       last_seen;
   guint        opened;
+
+  /* Spaced repetition; only meaningful when review.reps > 0. */
+  PyprepReviewState review;
+  gint64       first_review;  /* when it was first practised, for the new-per-day limit */
+  char         grades[PYPREP_STUDY_MAX_GRADES + 1];  /* '1'..'4', oldest first */
 } PyprepProgress;
 
 /* One question's state read from an import file. */
@@ -25,6 +31,9 @@ typedef struct
   char           *note;
 } PyprepImported;
 
+gboolean   _pyprep_review_is_valid    (const PyprepReviewState *review,
+                                       const char       *grades,
+                                       char            **problem);
 GPtrArray *_pyprep_sorted_keys        (GHashTable       *table);
 void       _pyprep_study_collect_ids  (PyprepStudy      *self,
                                        GHashTable       *ids);

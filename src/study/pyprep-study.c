@@ -2,7 +2,10 @@
  * GSettings after every change, one key per kind of state:
  *
  *   bookmarks  as          ids of bookmarked questions
- *   progress   a{sa{sv}}   id -> { status, first-seen, last-seen, opened }
+ *   progress   a{sa{sv}}   id -> { status, first-seen, last-seen, opened,
+ *                                  and once practised: due, stability,
+ *                                  difficulty, reps, lapses, last-review,
+ *                                  grades, first-review }
  *   notes      a{ss}       id -> the user's note
  *   activity   a{su}       "YYYY-MM-DD" -> questions opened that day
  *
@@ -17,6 +20,9 @@
 #define G_SETTINGS_ENABLE_BACKEND
 
 #include "config.h"
+
+#include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <gio/gsettingsbackend.h>
@@ -187,6 +193,92 @@ parse_progress (GVariant  *entry,
   return TRUE;
 }
 
+/* Whether review data makes sense; shared with the JSON import. */
+gboolean
+_pyprep_review_is_valid (const PyprepReviewState  *review,
+                         const char               *grades,
+                         char                    **problem)
+{
+  if (review->reps == 0)
+    *problem = g_strdup ("it has no reviews");
+  else if (!isfinite (review->stability) || review->stability <= 0
+           || review->stability > PYPREP_SCHEDULER_MAX_DAYS)
+    *problem = g_strdup ("its stability is out of range");
+  else if (!isfinite (review->difficulty) || review->difficulty < 1 || review->difficulty > 10)
+    *problem = g_strdup ("its difficulty is out of range");
+  else if (review->last_review <= 0 || review->due < review->last_review)
+    *problem = g_strdup ("its review dates are out of order");
+  else if (review->lapses > review->reps)
+    *problem = g_strdup ("it has more lapses than reviews");
+  else if (strlen (grades) > PYPREP_STUDY_MAX_GRADES
+           || strspn (grades, "1234") != strlen (grades))
+    *problem = g_strdup ("its grade history is not made of grades 1 to 4");
+  else
+    return TRUE;
+
+  return FALSE;
+}
+
+/* The spaced-repetition part of an entry. When it is broken, only it is
+ * dropped: the status and reading history of the question stay. */
+static gboolean
+parse_review (GVariant  *entry,
+              Progress  *progress,
+              char     **problem)
+{
+  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (entry);
+  g_autoptr(GVariant) due = NULL;
+  g_autoptr(GVariant) stability = NULL;
+  g_autoptr(GVariant) difficulty = NULL;
+  g_autoptr(GVariant) reps = NULL;
+  g_autoptr(GVariant) lapses = NULL;
+  g_autoptr(GVariant) last_review = NULL;
+  g_autoptr(GVariant) grades = NULL;
+  g_autoptr(GVariant) first_review = NULL;
+  PyprepReviewState review = { 0 };
+
+  if (!lookup_typed (&dict, "due", G_VARIANT_TYPE_INT64, &due)
+      || !lookup_typed (&dict, "stability", G_VARIANT_TYPE_DOUBLE, &stability)
+      || !lookup_typed (&dict, "difficulty", G_VARIANT_TYPE_DOUBLE, &difficulty)
+      || !lookup_typed (&dict, "reps", G_VARIANT_TYPE_UINT32, &reps)
+      || !lookup_typed (&dict, "lapses", G_VARIANT_TYPE_UINT32, &lapses)
+      || !lookup_typed (&dict, "last-review", G_VARIANT_TYPE_INT64, &last_review)
+      || !lookup_typed (&dict, "grades", G_VARIANT_TYPE_STRING, &grades)
+      || !lookup_typed (&dict, "first-review", G_VARIANT_TYPE_INT64, &first_review))
+    {
+      *problem = g_strdup ("a review value has the wrong type");
+      return FALSE;
+    }
+
+  if (due == NULL && stability == NULL && difficulty == NULL && reps == NULL
+      && lapses == NULL && last_review == NULL && grades == NULL)
+    return TRUE;  /* never practised */
+
+  if (due == NULL || stability == NULL || difficulty == NULL || reps == NULL
+      || last_review == NULL)
+    {
+      *problem = g_strdup ("its review data is incomplete");
+      return FALSE;
+    }
+
+  review.due = g_variant_get_int64 (due);
+  review.stability = g_variant_get_double (stability);
+  review.difficulty = g_variant_get_double (difficulty);
+  review.reps = g_variant_get_uint32 (reps);
+  review.lapses = lapses ? g_variant_get_uint32 (lapses) : 0;
+  review.last_review = g_variant_get_int64 (last_review);
+
+  if (!_pyprep_review_is_valid (&review, grades ? g_variant_get_string (grades, NULL) : "", problem))
+    return FALSE;
+
+  progress->review = review;
+  g_strlcpy (progress->grades, grades ? g_variant_get_string (grades, NULL) : "",
+             sizeof progress->grades);
+  /* Optional: only used to count new questions per day. */
+  progress->first_review = first_review ? CLAMP (g_variant_get_int64 (first_review), 0, review.last_review) : 0;
+  return TRUE;
+}
+
 static void
 load (PyprepStudy *self)
 {
@@ -203,11 +295,20 @@ load (PyprepStudy *self)
   g_variant_iter_init (&iter, progress);
   while (g_variant_iter_next (&iter, "{&s@a{sv}}", &id, &entry))
     {
-      Progress parsed;
+      Progress parsed = { 0 };
       g_autofree char *problem = NULL;
 
       if (parse_progress (entry, &parsed, &problem))
-        g_hash_table_insert (self->progress, g_strdup (id), g_memdup2 (&parsed, sizeof parsed));
+        {
+          if (!parse_review (entry, &parsed, &problem))
+            {
+              g_warning ("Ignoring the stored review data of “%s”: %s", id, problem);
+              memset (&parsed.review, 0, sizeof parsed.review);
+              parsed.first_review = 0;
+              parsed.grades[0] = '\0';
+            }
+          g_hash_table_insert (self->progress, g_strdup (id), g_memdup2 (&parsed, sizeof parsed));
+        }
       else
         g_warning ("Ignoring the stored progress of “%s”: %s", id, problem);
 
@@ -271,6 +372,19 @@ save_progress (PyprepStudy *self)
       g_variant_builder_add (&builder, "{sv}", "first-seen", g_variant_new_int64 (progress->first_seen));
       g_variant_builder_add (&builder, "{sv}", "last-seen", g_variant_new_int64 (progress->last_seen));
       g_variant_builder_add (&builder, "{sv}", "opened", g_variant_new_uint32 (progress->opened));
+      if (progress->review.reps > 0)
+        {
+          const PyprepReviewState *review = &progress->review;
+
+          g_variant_builder_add (&builder, "{sv}", "due", g_variant_new_int64 (review->due));
+          g_variant_builder_add (&builder, "{sv}", "stability", g_variant_new_double (review->stability));
+          g_variant_builder_add (&builder, "{sv}", "difficulty", g_variant_new_double (review->difficulty));
+          g_variant_builder_add (&builder, "{sv}", "reps", g_variant_new_uint32 (review->reps));
+          g_variant_builder_add (&builder, "{sv}", "lapses", g_variant_new_uint32 (review->lapses));
+          g_variant_builder_add (&builder, "{sv}", "last-review", g_variant_new_int64 (review->last_review));
+          g_variant_builder_add (&builder, "{sv}", "grades", g_variant_new_string (progress->grades));
+          g_variant_builder_add (&builder, "{sv}", "first-review", g_variant_new_int64 (progress->first_review));
+        }
       g_variant_builder_close (&builder);
       g_variant_builder_close (&builder);
     }
@@ -638,6 +752,143 @@ pyprep_study_count (PyprepStudy *self,
       (*reviewed)++;
 }
 
+/**
+ * pyprep_study_get_review:
+ * @state: (out caller-allocates): the scheduler state; zeroed when the
+ *   question was never practised
+ *
+ * Returns: whether the question has been practised
+ */
+gboolean
+pyprep_study_get_review (PyprepStudy       *self,
+                         const char        *id,
+                         PyprepReviewState *state)
+{
+  Progress *progress;
+
+  g_return_val_if_fail (PYPREP_IS_STUDY (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  progress = g_hash_table_lookup (self->progress, id);
+  if (progress == NULL || progress->review.reps == 0)
+    {
+      memset (state, 0, sizeof *state);
+      return FALSE;
+    }
+
+  *state = progress->review;
+  return TRUE;
+}
+
+/* The grades given so far, oldest first, as digits 1 to 4 (the last 64). */
+const char *
+pyprep_study_get_grades (PyprepStudy *self,
+                         const char  *id)
+{
+  Progress *progress;
+
+  g_return_val_if_fail (PYPREP_IS_STUDY (self), "");
+
+  progress = g_hash_table_lookup (self->progress, id);
+  return progress ? progress->grades : "";
+}
+
+/**
+ * pyprep_study_record_review:
+ * @grade: the user's own grade for their answer
+ * @now: when they gave it
+ *
+ * Schedules the question's next review and updates its status:
+ *
+ * - Again: needs review.
+ * - Hard, Good or Easy pass. A pass right after another pass makes the
+ *   question confident; a first pass makes a new question read and leaves
+ *   a question that needs review as it is.
+ *
+ * The review also counts in the day's activity.
+ */
+void
+pyprep_study_record_review (PyprepStudy *self,
+                            const char  *id,
+                            PyprepGrade  grade,
+                            GDateTime   *now)
+{
+  g_autofree char *day = NULL;
+  Progress *progress;
+  gsize n_grades;
+  char previous;
+
+  g_return_if_fail (PYPREP_IS_STUDY (self));
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (pyprep_grade_is_valid (grade));
+  g_return_if_fail (now != NULL);
+
+  progress = ensure_progress (self, id);
+  if (progress->review.reps == 0)
+    progress->first_review = g_date_time_to_unix (now);
+  pyprep_scheduler_review (&progress->review, grade, g_date_time_to_unix (now), &progress->review);
+
+  n_grades = strlen (progress->grades);
+  previous = n_grades > 0 ? progress->grades[n_grades - 1] : '\0';
+  if (n_grades == PYPREP_STUDY_MAX_GRADES)
+    memmove (progress->grades, progress->grades + 1, --n_grades);
+  progress->grades[n_grades] = (char)('0' + grade);
+  progress->grades[n_grades + 1] = '\0';
+
+  if (!pyprep_grade_is_pass (grade))
+    progress->status = PYPREP_STATUS_NEEDS_REVIEW;
+  else if (previous >= '2' && previous <= '4')
+    progress->status = PYPREP_STATUS_CONFIDENT;
+  else if (progress->status == PYPREP_STATUS_NEW)
+    progress->status = PYPREP_STATUS_READ;
+
+  day = g_date_time_format (now, "%Y-%m-%d");
+  g_hash_table_replace (self->activity, g_strdup (day),
+                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->activity, day)) + 1));
+
+  if (self->settings != NULL)
+    {
+      save_progress (self);
+      save_string_map (self, "activity", self->activity, TRUE);
+    }
+  emit_changed (self, id);
+}
+
+/* How many questions were practised for the first time on @now's day
+ * (in @now's time zone). */
+guint
+pyprep_study_count_new_today (PyprepStudy *self,
+                              GDateTime   *now)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  gint64 from, to;
+  guint count = 0;
+
+  g_return_val_if_fail (PYPREP_IS_STUDY (self), 0);
+  g_return_val_if_fail (now != NULL, 0);
+
+  start = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
+                           g_date_time_get_month (now), g_date_time_get_day_of_month (now), 0, 0, 0);
+  end = g_date_time_add_days (start, 1);
+  from = g_date_time_to_unix (start);
+  to = g_date_time_to_unix (end);
+
+  g_hash_table_iter_init (&iter, self->progress);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Progress *progress = value;
+
+      if (progress->review.reps > 0 && progress->first_review >= from && progress->first_review < to)
+        count++;
+    }
+
+  return count;
+}
+
 guint
 pyprep_study_get_activity (PyprepStudy *self,
                            const char  *day)
@@ -691,7 +942,7 @@ _pyprep_study_get_progress (PyprepStudy    *self,
   if (stored != NULL)
     *progress = *stored;
   else
-    *progress = (PyprepProgress) { PYPREP_STATUS_NEW, 0, 0, 0 };
+    memset (progress, 0, sizeof *progress);
 }
 
 static void
@@ -710,6 +961,13 @@ take_imported (PyprepStudy    *self,
     g_hash_table_replace (self->notes, g_strdup (id), g_strdup (entry->note));
   else
     g_hash_table_remove (self->notes, id);
+}
+
+/* When the user last did anything with the question: opened or practised. */
+static gint64
+last_touched (const Progress *progress)
+{
+  return MAX (progress->last_seen, progress->review.reps > 0 ? progress->review.last_review : 0);
 }
 
 /* Applies an import that has been checked whole. Merging keeps, for each
@@ -747,7 +1005,7 @@ _pyprep_study_apply_import (PyprepStudy      *self,
       Progress *current = g_hash_table_lookup (self->progress, key);
 
       if (mode == PYPREP_IMPORT_REPLACE || current == NULL
-          || entry->progress.last_seen > current->last_seen)
+          || last_touched (&entry->progress) > last_touched (current))
         take_imported (self, key, entry);
     }
 

@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "pyprep-scheduler.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -29,7 +31,8 @@ typedef enum {
   PYPREP_STUDY_ERROR_VERSION,
 } PyprepStudyError;
 
-#define PYPREP_STUDY_EXPORT_VERSION 1
+#define PYPREP_STUDY_EXPORT_VERSION 2
+#define PYPREP_STUDY_MAX_GRADES 64
 #define PYPREP_STUDY_IMPORT_MAX_BYTES (8 * 1024 * 1024)
 
 #define PYPREP_TYPE_STUDY (pyprep_study_get_type ())
@@ -70,6 +73,17 @@ void          pyprep_study_reset_progress     (PyprepStudy  *self,
 void          pyprep_study_count              (PyprepStudy  *self,
                                                guint        *bookmarks,
                                                guint        *reviewed);
+gboolean      pyprep_study_get_review         (PyprepStudy  *self,
+                                               const char   *id,
+                                               PyprepReviewState *state);
+const char   *pyprep_study_get_grades         (PyprepStudy  *self,
+                                               const char   *id);
+void          pyprep_study_record_review      (PyprepStudy  *self,
+                                               const char   *id,
+                                               PyprepGrade   grade,
+                                               GDateTime    *now);
+guint         pyprep_study_count_new_today    (PyprepStudy  *self,
+                                               GDateTime    *now);
 guint         pyprep_study_get_activity       (PyprepStudy  *self,
                                                const char   *day);
 guint         pyprep_study_get_n_entries      (PyprepStudy  *self);

@@ -18,6 +18,7 @@ struct _PyprepPreferencesWindow
   GtkSpinButton        *scale_spin;
   GtkSwitch            *read_switch;
   GtkSpinButton        *timeout_spin;
+  GtkSpinButton        *new_per_day_spin;
 
   GSettings            *settings;
 };
@@ -96,6 +97,24 @@ pyprep_preferences_window_class_init (PyprepPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, scale_spin);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, read_switch);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, timeout_spin);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, new_per_day_spin);
+}
+
+static gboolean
+count_to_value (GValue   *value,
+                GVariant *variant,
+                gpointer  user_data)
+{
+  g_value_set_double (value, g_variant_get_uint32 (variant));
+  return TRUE;
+}
+
+static GVariant *
+value_to_count (const GValue       *value,
+                const GVariantType *expected_type,
+                gpointer            user_data)
+{
+  return g_variant_new_uint32 ((guint32)CLAMP (g_value_get_double (value) + 0.5, 0, 999));
 }
 
 static void
@@ -123,6 +142,8 @@ pyprep_preferences_window_new (GtkWindow *parent,
   g_settings_bind (settings, "mark-read-on-open", self->read_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "run-timeout", gtk_spin_button_get_adjustment (self->timeout_spin),
                    "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (settings, "new-per-day", gtk_spin_button_get_adjustment (self->new_per_day_spin),
+                                "value", G_SETTINGS_BIND_DEFAULT, count_to_value, value_to_count, NULL, NULL);
 
   return GTK_WIDGET (self);
 }

@@ -14,6 +14,7 @@
 #include "pyprep-application.h"
 #include "pyprep-backups.h"
 #include "pyprep-library.h"
+#include "pyprep-practice-window.h"
 #include "pyprep-question-page.h"
 #include "pyprep-question.h"
 #include "pyprep-search.h"
@@ -1250,6 +1251,36 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+static void
+practice_destroyed_cb (PyprepWindow *self)
+{
+  g_object_set_data (G_OBJECT (self), "pyprep-practice-window", NULL);
+}
+
+/* Opens the Practice window, or brings the open one to the front. */
+static void
+practice_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+  GtkWindow *practice;
+
+  if (self->library == NULL || self->study == NULL)
+    return;
+
+  practice = g_object_get_data (G_OBJECT (self), "pyprep-practice-window");
+  if (practice == NULL)
+    {
+      practice = GTK_WINDOW (pyprep_practice_window_new (GTK_WINDOW (self), self->library,
+                                                         self->study, self->settings));
+      g_object_set_data (G_OBJECT (self), "pyprep-practice-window", practice);
+      g_signal_connect_object (practice, "destroy", G_CALLBACK (practice_destroyed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  gtk_window_present (practice);
+}
+
 /* Deck problems ------------------------------------------------------- */
 
 static void
@@ -2005,6 +2036,8 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
                                        "win.previous-question", NULL);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.practice", NULL, practice_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.practice", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.reset-all", NULL, reset_all_action);
   gtk_widget_class_install_action (widget_class, "win.reset-topic", NULL, reset_topic_action);

@@ -1,0 +1,361 @@
+/* pyprep-practice-session.c: building a practice session.
+ *
+ * The scope picks the candidates (everything, one topic, the bookmarks,
+ * the questions that need review, or only what is due). They are then
+ * ordered:
+ *
+ *   1. reviews due by the end of today, the most overdue first;
+ *   2. weak questions (status "needs review") that are not due yet;
+ *   3. questions never practised, in the order of the bank, at most
+ *      new-per-day minus those already started today.
+ *
+ * A question practised before that is neither due nor weak is left out:
+ * the scheduler has put it away.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pyprep-practice"
+
+#include "config.h"
+
+#include "pyprep-practice-session.h"
+#include "pyprep-question.h"
+#include "pyprep-topic.h"
+
+typedef struct
+{
+  PyprepQuestion *question;
+  PyprepCardKind  kind;
+  gint64          due;
+  guint           order;
+} Card;
+
+struct _PyprepPracticeSession
+{
+  GObject      parent_instance;
+
+  PyprepLibrary *library;
+  PyprepStudy   *study;
+  GArray        *cards;   /* Card */
+  guint          position;
+  guint          n_passed;
+  GPtrArray     *weak_topics;  /* titles, in the order first failed */
+};
+
+G_DEFINE_FINAL_TYPE (PyprepPracticeSession, pyprep_practice_session, G_TYPE_OBJECT)
+
+static void
+clear_card (gpointer data)
+{
+  Card *card = data;
+
+  g_clear_object (&card->question);
+}
+
+static void
+pyprep_practice_session_finalize (GObject *object)
+{
+  PyprepPracticeSession *self = (PyprepPracticeSession *)object;
+
+  g_clear_object (&self->library);
+  g_clear_object (&self->study);
+  g_clear_pointer (&self->cards, g_array_unref);
+  g_clear_pointer (&self->weak_topics, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (pyprep_practice_session_parent_class)->finalize (object);
+}
+
+static void
+pyprep_practice_session_class_init (PyprepPracticeSessionClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pyprep_practice_session_finalize;
+}
+
+static void
+pyprep_practice_session_init (PyprepPracticeSession *self)
+{
+  self->cards = g_array_new (FALSE, TRUE, sizeof (Card));
+  g_array_set_clear_func (self->cards, clear_card);
+  self->weak_topics = g_ptr_array_new_with_free_func (g_free);
+}
+
+static int
+compare_cards (gconstpointer a,
+               gconstpointer b)
+{
+  const Card *x = a;
+  const Card *y = b;
+
+  if (x->kind != y->kind)
+    return x->kind < y->kind ? -1 : 1;
+  if (x->kind == PYPREP_CARD_DUE && x->due != y->due)
+    return x->due < y->due ? -1 : 1;
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static gboolean
+in_scope (PyprepStudy         *study,
+          PyprepQuestion      *question,
+          PyprepPracticeScope  scope,
+          const char          *topic_id)
+{
+  const char *id = pyprep_question_get_id (question);
+  PyprepTopic *topic;
+
+  switch (scope)
+    {
+    case PYPREP_PRACTICE_SCOPE_ALL:
+    case PYPREP_PRACTICE_SCOPE_DUE:
+      return TRUE;
+    case PYPREP_PRACTICE_SCOPE_TOPIC:
+      topic = pyprep_question_get_topic (question);
+      return topic != NULL && g_strcmp0 (pyprep_topic_get_id (topic), topic_id) == 0;
+    case PYPREP_PRACTICE_SCOPE_BOOKMARKED:
+      return pyprep_study_get_bookmarked (study, id);
+    case PYPREP_PRACTICE_SCOPE_WEAK:
+      return pyprep_study_get_status (study, id) == PYPREP_STATUS_NEEDS_REVIEW;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+/**
+ * pyprep_practice_session_new:
+ * @topic_id: (nullable): the topic, for %PYPREP_PRACTICE_SCOPE_TOPIC
+ * @new_per_day: how many never-practised questions a day may bring
+ * @now: the time the session starts; "today" is its day in its time zone
+ */
+PyprepPracticeSession *
+pyprep_practice_session_new (PyprepLibrary       *library,
+                             PyprepStudy         *study,
+                             PyprepPracticeScope  scope,
+                             const char          *topic_id,
+                             guint                new_per_day,
+                             GDateTime           *now)
+{
+  g_autoptr(PyprepPracticeSession) self = NULL;
+  g_autoptr(GPtrArray) questions = NULL;
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GDateTime) tomorrow = NULL;
+  guint new_left, started_today;
+  gint64 end_of_today;
+
+  g_return_val_if_fail (PYPREP_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (PYPREP_IS_STUDY (study), NULL);
+  g_return_val_if_fail (scope <= PYPREP_PRACTICE_SCOPE_DUE, NULL);
+  g_return_val_if_fail (scope != PYPREP_PRACTICE_SCOPE_TOPIC || topic_id != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  self = g_object_new (PYPREP_TYPE_PRACTICE_SESSION, NULL);
+  self->library = g_object_ref (library);
+  self->study = g_object_ref (study);
+
+  midnight = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
+                              g_date_time_get_month (now), g_date_time_get_day_of_month (now),
+                              0, 0, 0);
+  tomorrow = g_date_time_add_days (midnight, 1);
+  end_of_today = g_date_time_to_unix (tomorrow);
+
+  started_today = pyprep_study_count_new_today (study, now);
+  new_left = new_per_day > started_today ? new_per_day - started_today : 0;
+
+  questions = pyprep_library_list_questions (library);
+  for (guint i = 0; i < questions->len; i++)
+    {
+      PyprepQuestion *question = questions->pdata[i];
+      const char *id = pyprep_question_get_id (question);
+      PyprepReviewState review;
+      gboolean practised;
+      Card card = { NULL, 0, 0, i };
+
+      if (!in_scope (study, question, scope, topic_id))
+        continue;
+
+      practised = pyprep_study_get_review (study, id, &review);
+      if (practised && review.due < end_of_today)
+        {
+          card.kind = PYPREP_CARD_DUE;
+          card.due = review.due;
+        }
+      else if (scope == PYPREP_PRACTICE_SCOPE_DUE)
+        continue;
+      else if (pyprep_study_get_status (study, id) == PYPREP_STATUS_NEEDS_REVIEW)
+        card.kind = PYPREP_CARD_WEAK;
+      else if (!practised && new_left > 0)
+        {
+          card.kind = PYPREP_CARD_NEW;
+          new_left--;
+        }
+      else
+        continue;
+
+      card.question = g_object_ref (question);
+      g_array_append_val (self->cards, card);
+    }
+
+  g_array_sort (self->cards, compare_cards);
+  return g_steal_pointer (&self);
+}
+
+guint
+pyprep_practice_session_get_n_cards (PyprepPracticeSession *self)
+{
+  g_return_val_if_fail (PYPREP_IS_PRACTICE_SESSION (self), 0);
+
+  return self->cards->len;
+}
+
+/* Returns: (transfer none) */
+PyprepQuestion *
+pyprep_practice_session_get_card (PyprepPracticeSession *self,
+                                  guint                  position)
+{
+  g_return_val_if_fail (PYPREP_IS_PRACTICE_SESSION (self), NULL);
+  g_return_val_if_fail (position < self->cards->len, NULL);
+
+  return g_array_index (self->cards, Card, position).question;
+}
+
+PyprepCardKind
+pyprep_practice_session_get_kind (PyprepPracticeSession *self,
+                                  guint                  position)
+{
+  g_return_val_if_fail (PYPREP_IS_PRACTICE_SESSION (self), PYPREP_CARD_NEW);
+  g_return_val_if_fail (position < self->cards->len, PYPREP_CARD_NEW);
+
+  return g_array_index (self->cards, Card, position).kind;
+}
+
+/* How many cards have been graded so far; the index of the current one. */
+guint
+pyprep_practice_session_get_position (PyprepPracticeSession *self)
+{
+  g_return_val_if_fail (PYPREP_IS_PRACTICE_SESSION (self), 0);
+
+  return self->position;
+}
+
+gboolean
+pyprep_practice_session_is_finished (PyprepPracticeSession *self)
+{
+  g_return_val_if_fail (PYPREP_IS_PRACTICE_SESSION (self), TRUE);
+
+  return self->position >= self->cards->len;
+}
+
+/* Returns: (transfer none) (nullable): the card to show, %NULL at the end */
+PyprepQuestion *
+pyprep_practice_session_get_current (PyprepPracticeSession *self)
+{
+  g_return_val_if_fail (PYPREP_IS_PRACTICE_SESSION (self), NULL);
+
+  if (pyprep_practice_session_is_finished (self))
+    return NULL;
+
+  return g_array_index (self->cards, Card, self->position).question;
+}
+
+/* The interval each grade would give the current card, for its buttons. */
+void
+pyprep_practice_session_preview (PyprepPracticeSession *self,
+                                 GDateTime             *now,
+                                 gint64                 intervals[4])
+{
+  PyprepQuestion *current;
+  PyprepReviewState review;
+
+  g_return_if_fail (PYPREP_IS_PRACTICE_SESSION (self));
+  g_return_if_fail (now != NULL);
+
+  current = pyprep_practice_session_get_current (self);
+  g_return_if_fail (current != NULL);
+
+  pyprep_study_get_review (self->study, pyprep_question_get_id (current), &review);
+  pyprep_scheduler_preview (&review, g_date_time_to_unix (now), intervals);
+}
+
+/* Records the grade for the current card and moves on. */
+void
+pyprep_practice_session_grade (PyprepPracticeSession *self,
+                               PyprepGrade            grade,
+                               GDateTime             *now)
+{
+  PyprepQuestion *current;
+
+  g_return_if_fail (PYPREP_IS_PRACTICE_SESSION (self));
+  g_return_if_fail (pyprep_grade_is_valid (grade));
+  g_return_if_fail (now != NULL);
+
+  current = pyprep_practice_session_get_current (self);
+  g_return_if_fail (current != NULL);
+
+  pyprep_study_record_review (self->study, pyprep_question_get_id (current), grade, now);
+
+  if (pyprep_grade_is_pass (grade))
+    {
+      self->n_passed++;
+    }
+  else
+    {
+      PyprepTopic *topic = pyprep_question_get_topic (current);
+      const char *title = topic ? pyprep_topic_get_title (topic) : NULL;
+      gboolean known = FALSE;
+
+      for (guint i = 0; title != NULL && i < self->weak_topics->len; i++)
+        known |= g_str_equal (self->weak_topics->pdata[i], title);
+      if (title != NULL && !known)
+        g_ptr_array_add (self->weak_topics, g_strdup (title));
+    }
+
+  self->position++;
+}
+
+guint
+pyprep_practice_session_get_n_graded (PyprepPracticeSession *self)
+{
+  g_return_val_if_fail (PYPREP_IS_PRACTICE_SESSION (self), 0);
+
+  return self->position;
+}
+
+/* Cards graded Hard, Good or Easy. */
+guint
+pyprep_practice_session_get_n_passed (PyprepPracticeSession *self)
+{
+  g_return_val_if_fail (PYPREP_IS_PRACTICE_SESSION (self), 0);
+
+  return self->n_passed;
+}
+
+/* Returns: (transfer none) (element-type utf8): the titles of the topics
+ * that had a card graded Again */
+GPtrArray *
+pyprep_practice_session_get_weak_topics (PyprepPracticeSession *self)
+{
+  g_return_val_if_fail (PYPREP_IS_PRACTICE_SESSION (self), NULL);
+
+  return self->weak_topics;
+}
+
+/* The earliest due date of any question in the bank, Unix time; 0 when
+ * nothing has been practised. */
+gint64
+pyprep_practice_session_get_next_due (PyprepPracticeSession *self)
+{
+  g_autoptr(GPtrArray) questions = NULL;
+  gint64 next = 0;
+
+  g_return_val_if_fail (PYPREP_IS_PRACTICE_SESSION (self), 0);
+
+  questions = pyprep_library_list_questions (self->library);
+  for (guint i = 0; i < questions->len; i++)
+    {
+      PyprepReviewState review;
+
+      if (pyprep_study_get_review (self->study, pyprep_question_get_id (questions->pdata[i]), &review)
+          && (next == 0 || review.due < next))
+        next = review.due;
+    }
+
+  return next;
+}

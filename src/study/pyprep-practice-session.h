@@ -1,0 +1,61 @@
+/* pyprep-practice-session.h: which questions a practice session shows, in
+ * which order, and what the user made of them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pyprep-library.h"
+#include "pyprep-scheduler.h"
+#include "pyprep-study.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  PYPREP_PRACTICE_SCOPE_ALL,
+  PYPREP_PRACTICE_SCOPE_TOPIC,
+  PYPREP_PRACTICE_SCOPE_BOOKMARKED,
+  PYPREP_PRACTICE_SCOPE_WEAK,       /* status "needs review" */
+  PYPREP_PRACTICE_SCOPE_DUE,        /* reviews due by the end of today */
+} PyprepPracticeScope;
+
+typedef enum {
+  PYPREP_CARD_DUE,
+  PYPREP_CARD_WEAK,
+  PYPREP_CARD_NEW,
+} PyprepCardKind;
+
+#define PYPREP_PRACTICE_NEW_PER_DAY_DEFAULT 20
+
+#define PYPREP_TYPE_PRACTICE_SESSION (pyprep_practice_session_get_type ())
+
+G_DECLARE_FINAL_TYPE (PyprepPracticeSession, pyprep_practice_session, PYPREP, PRACTICE_SESSION, GObject)
+
+PyprepPracticeSession *pyprep_practice_session_new          (PyprepLibrary         *library,
+                                                             PyprepStudy           *study,
+                                                             PyprepPracticeScope    scope,
+                                                             const char            *topic_id,
+                                                             guint                  new_per_day,
+                                                             GDateTime             *now);
+guint                  pyprep_practice_session_get_n_cards  (PyprepPracticeSession *self);
+PyprepQuestion        *pyprep_practice_session_get_card     (PyprepPracticeSession *self,
+                                                             guint                  position);
+PyprepCardKind         pyprep_practice_session_get_kind     (PyprepPracticeSession *self,
+                                                             guint                  position);
+guint                  pyprep_practice_session_get_position (PyprepPracticeSession *self);
+PyprepQuestion        *pyprep_practice_session_get_current  (PyprepPracticeSession *self);
+gboolean               pyprep_practice_session_is_finished  (PyprepPracticeSession *self);
+void                   pyprep_practice_session_preview      (PyprepPracticeSession *self,
+                                                             GDateTime             *now,
+                                                             gint64                 intervals[4]);
+void                   pyprep_practice_session_grade        (PyprepPracticeSession *self,
+                                                             PyprepGrade            grade,
+                                                             GDateTime             *now);
+guint                  pyprep_practice_session_get_n_graded (PyprepPracticeSession *self);
+guint                  pyprep_practice_session_get_n_passed (PyprepPracticeSession *self);
+GPtrArray             *pyprep_practice_session_get_weak_topics (PyprepPracticeSession *self);
+gint64                 pyprep_practice_session_get_next_due (PyprepPracticeSession *self);
+
+G_END_DECLS

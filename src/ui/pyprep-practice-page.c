@@ -1,0 +1,457 @@
+/* pyprep-practice-page.c: a practice session, card by card. Each card
+ * shows the question with its answer hidden and a scratch area for the
+ * user's own answer (kept only on request). Space reveals the answer;
+ * Again, Hard, Good and Easy (keys 1 to 4) grade it, each button showing
+ * when the question would come back. A summary closes the session.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pyprep-practice"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pyprep-markdown-view.h"
+#include "pyprep-practice-page.h"
+#include "pyprep-question.h"
+#include "pyprep-topic.h"
+
+struct _PyprepPracticePage
+{
+  GtkWidget              parent_instance;
+
+  GtkStack              *stack;
+  GtkProgressBar        *progress_bar;
+  GtkScrolledWindow     *scroller;
+  GtkLabel              *kind_label;
+  GtkLabel              *title_label;
+  GtkTextView           *scratch_view;
+  GtkButton             *reveal_button;
+  GtkButton             *keep_button;
+  GtkRevealer           *answer_revealer;
+  PyprepMarkdownView    *markdown_view;
+  GtkRevealer           *grades_revealer;
+  GtkBox                *grades_box;
+  GtkLabel              *reviewed_label;
+  GtkLabel              *passed_label;
+  AdwActionRow          *weak_row;
+  GtkLabel              *next_label;
+  GtkButton             *done_button;
+
+  GtkWidget             *grade_buttons[4];
+  GtkWidget             *interval_labels[4];
+
+  PyprepPracticeSession *session;
+  PyprepStudy           *study;
+  gboolean               revealed;
+};
+
+G_DEFINE_FINAL_TYPE (PyprepPracticePage, pyprep_practice_page, GTK_TYPE_WIDGET)
+
+static const char *
+kind_name (PyprepCardKind kind)
+{
+  switch (kind)
+    {
+    case PYPREP_CARD_DUE:  return _("Due for review");
+    case PYPREP_CARD_WEAK: return _("Needs review");
+    case PYPREP_CARD_NEW:  return _("New");
+    default:               g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+show_card (PyprepPracticePage *self)
+{
+  PyprepQuestion *question = pyprep_practice_session_get_current (self->session);
+  guint position = pyprep_practice_session_get_position (self->session);
+  guint n = pyprep_practice_session_get_n_cards (self->session);
+  PyprepTopic *topic = pyprep_question_get_topic (question);
+  g_autofree char *progress = NULL;
+  g_autofree char *kind = NULL;
+
+  self->revealed = FALSE;
+
+  progress = g_strdup_printf (_("Card %u of %u"), position + 1, n);
+  gtk_progress_bar_set_text (self->progress_bar, progress);
+  gtk_progress_bar_set_fraction (self->progress_bar, (double)position / n);
+
+  if (topic != NULL)
+    kind = g_strdup_printf ("%s · %s", kind_name (pyprep_practice_session_get_kind (self->session, position)),
+                            pyprep_topic_get_title (topic));
+  else
+    kind = g_strdup (kind_name (pyprep_practice_session_get_kind (self->session, position)));
+  gtk_label_set_label (self->kind_label, kind);
+  gtk_label_set_label (self->title_label, pyprep_question_get_title (question));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->scratch_view), "", -1);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->keep_button), FALSE);
+  gtk_button_set_label (self->keep_button, _("_Keep as Note"));
+
+  /* The answer is not even in the widget tree until revealed. */
+  pyprep_markdown_view_set_markdown (self->markdown_view, NULL);
+  gtk_revealer_set_transition_duration (self->answer_revealer, 0);
+  gtk_revealer_set_reveal_child (self->answer_revealer, FALSE);
+  gtk_revealer_set_reveal_child (self->grades_revealer, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->reveal_button), TRUE);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+
+  gtk_stack_set_visible_child_name (self->stack, "card");
+  gtk_widget_grab_focus (GTK_WIDGET (self->reveal_button));
+}
+
+static char *
+format_due (gint64 due)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (due);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = NULL;
+  g_autofree char *interval = NULL;
+
+  if (due <= 0 || when == NULL)
+    return g_strdup (_("Nothing scheduled"));
+
+  /* TRANSLATORS: a date and time, see g_date_time_format() */
+  date = g_date_time_format (when, _("%a %-d %b, %H:%M"));
+  if (due <= g_date_time_to_unix (now))
+    return g_strdup_printf (_("%s (now)"), date);
+
+  interval = pyprep_scheduler_format_interval (due - g_date_time_to_unix (now));
+  /* TRANSLATORS: a date, then how long until then, as in "Mon 23 Nov, 10:00 (in 3 days)" */
+  return g_strdup_printf (_("%s (in %s)"), date, interval);
+}
+
+static void
+show_summary (PyprepPracticePage *self)
+{
+  guint graded = pyprep_practice_session_get_n_graded (self->session);
+  guint passed = pyprep_practice_session_get_n_passed (self->session);
+  GPtrArray *weak = pyprep_practice_session_get_weak_topics (self->session);
+  g_autofree char *reviewed = g_strdup_printf (ngettext ("%u question", "%u questions", graded), graded);
+  g_autofree char *share = g_strdup_printf (_("%u%% (%u of %u)"),
+                                            graded ? (guint)(100.0 * passed / graded + 0.5) : 0,
+                                            passed, graded);
+  g_autofree char *next = format_due (pyprep_practice_session_get_next_due (self->session));
+  g_autoptr(GString) topics = g_string_new (NULL);
+
+  for (guint i = 0; i < weak->len; i++)
+    {
+      if (i > 0)
+        g_string_append (topics, ", ");
+      g_string_append (topics, weak->pdata[i]);
+    }
+
+  gtk_progress_bar_set_fraction (self->progress_bar, 1.0);
+  gtk_label_set_label (self->reviewed_label, reviewed);
+  gtk_label_set_label (self->passed_label, share);
+  adw_action_row_set_subtitle (self->weak_row, weak->len > 0 ? topics->str : _("None: nothing was graded Again"));
+  gtk_label_set_label (self->next_label, next);
+  gtk_stack_set_visible_child_name (self->stack, "summary");
+  gtk_widget_grab_focus (GTK_WIDGET (self->done_button));
+}
+
+/**
+ * pyprep_practice_page_start:
+ *
+ * Shows the first card of @session, or a note that there is nothing to
+ * practise.
+ */
+void
+pyprep_practice_page_start (PyprepPracticePage    *self,
+                            PyprepPracticeSession *session,
+                            PyprepStudy           *study)
+{
+  g_return_if_fail (PYPREP_IS_PRACTICE_PAGE (self));
+  g_return_if_fail (PYPREP_IS_PRACTICE_SESSION (session));
+  g_return_if_fail (PYPREP_IS_STUDY (study));
+
+  g_set_object (&self->session, session);
+  g_set_object (&self->study, study);
+
+  if (pyprep_practice_session_is_finished (session))
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else
+    show_card (self);
+}
+
+gboolean
+pyprep_practice_page_get_revealed (PyprepPracticePage *self)
+{
+  g_return_val_if_fail (PYPREP_IS_PRACTICE_PAGE (self), FALSE);
+
+  return self->revealed;
+}
+
+void
+pyprep_practice_page_reveal (PyprepPracticePage *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  PyprepQuestion *question;
+  gint64 intervals[4];
+
+  g_return_if_fail (PYPREP_IS_PRACTICE_PAGE (self));
+
+  if (self->session == NULL || self->revealed
+      || (question = pyprep_practice_session_get_current (self->session)) == NULL)
+    return;
+
+  self->revealed = TRUE;
+  now = g_date_time_new_now_utc ();
+  pyprep_practice_session_preview (self->session, now, intervals);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *interval = pyprep_scheduler_format_interval (intervals[i]);
+      /* TRANSLATORS: a grade button, as in "Good: next in 3 days" */
+      g_autofree char *name = g_strdup_printf (_("%s: next in %s"), pyprep_grade_get_label (i + 1), interval);
+
+      gtk_label_set_label (GTK_LABEL (self->interval_labels[i]), interval);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->grade_buttons[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+
+  pyprep_markdown_view_set_markdown (self->markdown_view, pyprep_question_get_body (question));
+  gtk_revealer_set_transition_duration (self->answer_revealer, 250);
+  gtk_revealer_set_reveal_child (self->answer_revealer, TRUE);
+  gtk_revealer_set_reveal_child (self->grades_revealer, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->reveal_button), FALSE);
+  gtk_widget_grab_focus (self->grade_buttons[PYPREP_GRADE_GOOD - 1]);
+}
+
+void
+pyprep_practice_page_grade (PyprepPracticePage *self,
+                            PyprepGrade         grade)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_if_fail (PYPREP_IS_PRACTICE_PAGE (self));
+  g_return_if_fail (pyprep_grade_is_valid (grade));
+
+  if (self->session == NULL || !self->revealed
+      || pyprep_practice_session_is_finished (self->session))
+    return;
+
+  now = g_date_time_new_now_utc ();
+  pyprep_practice_session_grade (self->session, grade, now);
+
+  if (pyprep_practice_session_is_finished (self->session))
+    show_summary (self);
+  else
+    show_card (self);
+}
+
+static void
+reveal_clicked_cb (PyprepPracticePage *self)
+{
+  pyprep_practice_page_reveal (self);
+}
+
+static void
+grade_clicked_cb (GtkButton          *button,
+                  PyprepPracticePage *self)
+{
+  pyprep_practice_page_grade (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "grade")));
+}
+
+static void
+scratch_changed_cb (PyprepPracticePage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->scratch_view);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->keep_button), gtk_text_buffer_get_char_count (buffer) > 0);
+  gtk_button_set_label (self->keep_button, _("_Keep as Note"));
+}
+
+/* The typed answer becomes the question's note; an existing note is kept
+ * above it, never overwritten. */
+static void
+keep_clicked_cb (PyprepPracticePage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->scratch_view);
+  PyprepQuestion *question;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  g_autofree char *note = NULL;
+  const char *id, *old;
+
+  if (self->session == NULL || (question = pyprep_practice_session_get_current (self->session)) == NULL)
+    return;
+
+  id = pyprep_question_get_id (question);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_strstrip (text);
+  if (*text == '\0')
+    return;
+
+  old = pyprep_study_get_note (self->study, id);
+  if (old != NULL && *old != '\0')
+    note = g_strconcat (old, "\n\n", text, NULL);
+  else
+    note = g_strdup (text);
+
+  pyprep_study_set_note (self->study, id, note);
+  gtk_button_set_label (self->keep_button, _("Kept as Note"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->keep_button), FALSE);
+}
+
+static gboolean
+focus_in_text (PyprepPracticePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (GTK_IS_TEXT_VIEW (focus) || GTK_IS_TEXT (focus) || GTK_IS_EDITABLE (focus));
+}
+
+/* Runs before the focused widget sees the key, so that Space reveals
+ * rather than pressing a button; in the scratch area keys type, except
+ * Ctrl+Return (reveal) and Escape (leave the field). */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                PyprepPracticePage    *self)
+{
+  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_SUPER_MASK);
+
+  if (self->session == NULL || !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "card"))
+    return FALSE;
+
+  if (focus_in_text (self))
+    {
+      if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && mods == GDK_CONTROL_MASK)
+        {
+          pyprep_practice_page_reveal (self);
+          return TRUE;
+        }
+      if (keyval == GDK_KEY_Escape && mods == 0)
+        {
+          gtk_widget_grab_focus (self->revealed ? self->grade_buttons[PYPREP_GRADE_GOOD - 1]
+                                                : GTK_WIDGET (self->reveal_button));
+          return TRUE;
+        }
+      return FALSE;
+    }
+
+  if (mods != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Space:
+      pyprep_practice_page_reveal (self);
+      return TRUE;  /* never let Space press a grade button by accident */
+    case GDK_KEY_1: case GDK_KEY_KP_1:
+    case GDK_KEY_2: case GDK_KEY_KP_2:
+    case GDK_KEY_3: case GDK_KEY_KP_3:
+    case GDK_KEY_4: case GDK_KEY_KP_4:
+      if (!self->revealed)
+        return FALSE;
+      pyprep_practice_page_grade (self, (keyval >= GDK_KEY_KP_1 ? keyval - GDK_KEY_KP_1 : keyval - GDK_KEY_1) + 1);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+build_grade_buttons (PyprepPracticePage *self)
+{
+  static const char * const styles[4] = { "grade-again", "grade-hard", "grade-good", "grade-easy" };
+
+  for (guint i = 0; i < 4; i++)
+    {
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *name = gtk_label_new (pyprep_grade_get_label (i + 1));
+      GtkWidget *interval = gtk_label_new (NULL);
+      g_autofree char *tooltip = g_strdup_printf (_("%s (%u)"), pyprep_grade_get_label (i + 1), i + 1);
+
+      gtk_widget_add_css_class (name, "heading");
+      gtk_widget_add_css_class (interval, "caption");
+      gtk_box_append (GTK_BOX (box), name);
+      gtk_box_append (GTK_BOX (box), interval);
+      gtk_button_set_child (GTK_BUTTON (button), box);
+      gtk_widget_set_size_request (button, 76, -1);
+      gtk_widget_add_css_class (button, "grade");
+      gtk_widget_add_css_class (button, styles[i]);
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      pyprep_grade_get_label (i + 1), -1);
+      g_object_set_data (G_OBJECT (button), "grade", GINT_TO_POINTER (i + 1));
+      g_signal_connect_object (button, "clicked", G_CALLBACK (grade_clicked_cb), self, 0);
+      gtk_box_append (self->grades_box, button);
+      self->grade_buttons[i] = button;
+      self->interval_labels[i] = interval;
+    }
+}
+
+static void
+pyprep_practice_page_dispose (GObject *object)
+{
+  PyprepPracticePage *self = (PyprepPracticePage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_PRACTICE_PAGE);
+  g_clear_object (&self->session);
+  g_clear_object (&self->study);
+
+  G_OBJECT_CLASS (pyprep_practice_page_parent_class)->dispose (object);
+}
+
+static void
+pyprep_practice_page_class_init (PyprepPracticePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pyprep_practice_page_dispose;
+
+  g_type_ensure (PYPREP_TYPE_MARKDOWN_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pyprep/PyPrep/ui/pyprep-practice-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, scratch_view);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, reveal_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, keep_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, answer_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, markdown_view);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, grades_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, grades_box);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, reviewed_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, passed_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, weak_row);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, next_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, done_button);
+  gtk_widget_class_bind_template_callback (widget_class, reveal_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, keep_clicked_cb);
+}
+
+static void
+pyprep_practice_page_init (PyprepPracticePage *self)
+{
+  GtkEventController *keys;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  build_grade_buttons (self);
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->scratch_view), "changed",
+                           G_CALLBACK (scratch_changed_cb), self, G_CONNECT_SWAPPED);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
+GtkWidget *
+pyprep_practice_page_new (void)
+{
+  return g_object_new (PYPREP_TYPE_PRACTICE_PAGE, NULL);
+}

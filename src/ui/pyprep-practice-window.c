@@ -1,0 +1,409 @@
+/* pyprep-practice-window.c: the Practice window. Its start page chooses
+ * a spaced-repetition session (by scope) or a mock interview (topics,
+ * number of questions, time per question); the session and the interview
+ * run in their own pages.
+ *
+ * PYPREP_MOCK_SECONDS in the environment overrides the time per mock
+ * question, so that tests need not wait minutes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pyprep-practice"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pyprep-library.h"
+#include "pyprep-mock-interview.h"
+#include "pyprep-practice-page.h"
+#include "pyprep-practice-session.h"
+#include "pyprep-practice-window.h"
+#include "pyprep-question.h"
+#include "pyprep-topic.h"
+
+enum {
+  SCOPE_ROW_ALL,
+  SCOPE_ROW_DUE,
+  SCOPE_ROW_WEAK,
+  SCOPE_ROW_BOOKMARKED,
+  SCOPE_ROW_FIRST_TOPIC,
+};
+
+struct _PyprepPracticeWindow
+{
+  AdwWindow            parent_instance;
+
+  GtkWidget           *back_button;
+  AdwWindowTitle      *window_title;
+  GtkStack            *stack;
+  AdwComboRow         *scope_row;
+  GtkLabel            *count_label;
+  GtkWidget           *start_button;
+  AdwExpanderRow      *topics_row;
+  GtkSpinButton       *mock_count_spin;
+  GtkSpinButton       *mock_minutes_spin;
+  PyprepPracticePage  *practice_page;
+  PyprepMockInterview *mock_interview;
+
+  PyprepLibrary       *library;
+  PyprepStudy         *study;
+  GSettings           *settings;
+  GPtrArray           *topic_ids;     /* for the scope rows after the fixed ones */
+  GPtrArray           *topic_checks;  /* GtkCheckButton per topic, for mock interviews */
+};
+
+G_DEFINE_FINAL_TYPE (PyprepPracticeWindow, pyprep_practice_window, ADW_TYPE_WINDOW)
+
+static PyprepPracticeSession *
+build_session (PyprepPracticeWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  guint selected = adw_combo_row_get_selected (self->scope_row);
+  PyprepPracticeScope scope = PYPREP_PRACTICE_SCOPE_ALL;
+  const char *topic = NULL;
+
+  switch (selected)
+    {
+    case SCOPE_ROW_ALL:        scope = PYPREP_PRACTICE_SCOPE_ALL; break;
+    case SCOPE_ROW_DUE:        scope = PYPREP_PRACTICE_SCOPE_DUE; break;
+    case SCOPE_ROW_WEAK:       scope = PYPREP_PRACTICE_SCOPE_WEAK; break;
+    case SCOPE_ROW_BOOKMARKED: scope = PYPREP_PRACTICE_SCOPE_BOOKMARKED; break;
+    default:
+      if (selected - SCOPE_ROW_FIRST_TOPIC < self->topic_ids->len)
+        {
+          scope = PYPREP_PRACTICE_SCOPE_TOPIC;
+          topic = self->topic_ids->pdata[selected - SCOPE_ROW_FIRST_TOPIC];
+        }
+      break;
+    }
+
+  return pyprep_practice_session_new (self->library, self->study, scope, topic,
+                                      g_settings_get_uint (self->settings, "new-per-day"), now);
+}
+
+/* What the chosen scope would bring, shown before starting. */
+static void
+update_count (PyprepPracticeWindow *self)
+{
+  g_autoptr(PyprepPracticeSession) session = NULL;
+  g_autofree char *text = NULL;
+  guint counts[3] = { 0, 0, 0 };
+  guint n;
+
+  if (self->library == NULL)
+    return;
+
+  session = build_session (self);
+  n = pyprep_practice_session_get_n_cards (session);
+  for (guint i = 0; i < n; i++)
+    counts[pyprep_practice_session_get_kind (session, i)]++;
+
+  /* TRANSLATORS: how many cards of each kind a session would show */
+  text = g_strdup_printf (_("%u due, %u weak, %u new"), counts[PYPREP_CARD_DUE],
+                          counts[PYPREP_CARD_WEAK], counts[PYPREP_CARD_NEW]);
+  gtk_label_set_label (self->count_label, text);
+  gtk_widget_set_sensitive (self->start_button, n > 0);
+}
+
+static void
+scope_changed_cb (PyprepPracticeWindow *self)
+{
+  update_count (self);
+}
+
+static void
+page_changed_cb (PyprepPracticeWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  gtk_widget_set_visible (self->back_button, g_strcmp0 (page, "start") != 0);
+  if (g_strcmp0 (page, "mock") == 0)
+    adw_window_title_set_title (self->window_title, _("Mock Interview"));
+  else
+    adw_window_title_set_title (self->window_title, _("Practice"));
+}
+
+static void
+show_start_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PyprepPracticeWindow *self = PYPREP_PRACTICE_WINDOW (widget);
+
+  pyprep_mock_interview_stop (self->mock_interview);
+  update_count (self);
+  gtk_stack_set_visible_child_name (self->stack, "start");
+  gtk_widget_grab_focus (self->start_button);
+}
+
+static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PyprepPracticeWindow *self = PYPREP_PRACTICE_WINDOW (widget);
+  g_autoptr(PyprepPracticeSession) session = build_session (self);
+
+  gtk_stack_set_visible_child_name (self->stack, "practice");
+  pyprep_practice_page_start (self->practice_page, session, self->study);
+}
+
+static guint
+mock_seconds (PyprepPracticeWindow *self)
+{
+  const char *override = g_getenv ("PYPREP_MOCK_SECONDS");
+  guint64 seconds;
+
+  if (override != NULL && g_ascii_string_to_unsigned (override, 10, 1, 3600, &seconds, NULL))
+    return (guint)seconds;
+
+  return MAX (1, g_settings_get_uint (self->settings, "mock-seconds"));
+}
+
+static void
+start_mock_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PyprepPracticeWindow *self = PYPREP_PRACTICE_WINDOW (widget);
+  g_autoptr(GPtrArray) all = pyprep_library_list_questions (self->library);
+  g_autoptr(GPtrArray) pool = g_ptr_array_new ();
+  g_autoptr(GHashTable) topics = g_hash_table_new (g_str_hash, g_str_equal);
+  guint wanted = g_settings_get_uint (self->settings, "mock-questions");
+
+  for (guint i = 0; i < self->topic_checks->len; i++)
+    if (gtk_check_button_get_active (self->topic_checks->pdata[i]))
+      g_hash_table_add (topics, self->topic_ids->pdata[i]);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      PyprepTopic *topic = pyprep_question_get_topic (all->pdata[i]);
+
+      if (topic != NULL && g_hash_table_contains (topics, pyprep_topic_get_id (topic)))
+        g_ptr_array_add (pool, all->pdata[i]);
+    }
+
+  if (pool->len == 0)
+    {
+      adw_expander_row_set_subtitle (self->topics_row, _("Choose at least one topic"));
+      adw_expander_row_set_expanded (self->topics_row, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->topics_row));
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  /* A partial Fisher–Yates shuffle picks the questions. */
+  wanted = MIN (wanted, pool->len);
+  for (guint i = 0; i < wanted; i++)
+    {
+      guint j = g_random_int_range (i, pool->len);
+      gpointer swap = pool->pdata[i];
+
+      pool->pdata[i] = pool->pdata[j];
+      pool->pdata[j] = swap;
+    }
+  g_ptr_array_set_size (pool, wanted);
+
+  gtk_stack_set_visible_child_name (self->stack, "mock");
+  pyprep_mock_interview_start (self->mock_interview, pool, mock_seconds (self), self->study);
+}
+
+static void
+update_topics_subtitle (PyprepPracticeWindow *self)
+{
+  guint chosen = 0;
+  g_autofree char *subtitle = NULL;
+
+  for (guint i = 0; i < self->topic_checks->len; i++)
+    chosen += gtk_check_button_get_active (self->topic_checks->pdata[i]);
+
+  if (chosen == self->topic_checks->len)
+    subtitle = g_strdup (_("All topics"));
+  else
+    subtitle = g_strdup_printf (ngettext ("%u topic", "%u topics", chosen), chosen);
+  adw_expander_row_set_subtitle (self->topics_row, subtitle);
+}
+
+static void
+fill_topics (PyprepPracticeWindow *self)
+{
+  GListModel *topics = pyprep_library_get_topics (self->library);
+  GtkStringList *scopes = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (scopes, _("Everything"));
+  gtk_string_list_append (scopes, _("Due today"));
+  gtk_string_list_append (scopes, _("Needs review"));
+  gtk_string_list_append (scopes, _("Bookmarked"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
+    {
+      g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      /* TRANSLATORS: a practice scope, as in "Topic: Concurrency" */
+      g_autofree char *scope = g_strdup_printf (_("Topic: %s"), pyprep_topic_get_title (topic));
+
+      gtk_string_list_append (scopes, scope);
+      g_ptr_array_add (self->topic_ids, g_strdup (pyprep_topic_get_id (topic)));
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      pyprep_topic_get_title (topic), -1);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pyprep_topic_get_title (topic));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_expander_row_add_row (self->topics_row, row);
+      g_ptr_array_add (self->topic_checks, check);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (update_topics_subtitle), self, G_CONNECT_SWAPPED);
+    }
+
+  adw_combo_row_set_model (self->scope_row, G_LIST_MODEL (scopes));
+  g_object_unref (scopes);
+  update_topics_subtitle (self);
+}
+
+static gboolean
+get_uint_mapping (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
+{
+  g_value_set_double (value, g_variant_get_uint32 (variant));
+  return TRUE;
+}
+
+static GVariant *
+set_uint_mapping (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
+{
+  return g_variant_new_uint32 ((guint32)MAX (1.0, g_value_get_double (value) + 0.5));
+}
+
+static gboolean
+get_minutes_mapping (GValue   *value,
+                     GVariant *variant,
+                     gpointer  user_data)
+{
+  g_value_set_double (value, g_variant_get_uint32 (variant) / 60.0);
+  return TRUE;
+}
+
+static GVariant *
+set_minutes_mapping (const GValue       *value,
+                     const GVariantType *expected_type,
+                     gpointer            user_data)
+{
+  return g_variant_new_uint32 ((guint32)MAX (1.0, g_value_get_double (value) * 60.0 + 0.5));
+}
+
+static void
+study_changed_cb (PyprepPracticeWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "start") == 0)
+    update_count (self);
+}
+
+static void
+pyprep_practice_window_dispose (GObject *object)
+{
+  PyprepPracticeWindow *self = (PyprepPracticeWindow *)object;
+
+  if (self->mock_interview != NULL)
+    pyprep_mock_interview_stop (self->mock_interview);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_PRACTICE_WINDOW);
+  g_clear_object (&self->library);
+  g_clear_object (&self->study);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->topic_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->topic_checks, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (pyprep_practice_window_parent_class)->dispose (object);
+}
+
+static void
+pyprep_practice_window_class_init (PyprepPracticeWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pyprep_practice_window_dispose;
+
+  g_type_ensure (PYPREP_TYPE_PRACTICE_PAGE);
+  g_type_ensure (PYPREP_TYPE_MOCK_INTERVIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pyprep/PyPrep/ui/pyprep-practice-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, scope_row);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, start_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, topics_row);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, mock_count_spin);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, mock_minutes_spin);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, practice_page);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, mock_interview);
+  gtk_widget_class_bind_template_callback (widget_class, scope_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "practice.show-start", NULL, show_start_action);
+  gtk_widget_class_install_action (widget_class, "practice.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "practice.start-mock", NULL, start_mock_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+pyprep_practice_window_init (PyprepPracticeWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->topic_ids = g_ptr_array_new_with_free_func (g_free);
+  self->topic_checks = g_ptr_array_new ();
+}
+
+/**
+ * pyprep_practice_window_new:
+ * @parent: (nullable): the main window
+ */
+PyprepPracticeWindow *
+pyprep_practice_window_new (GtkWindow     *parent,
+                            PyprepLibrary *library,
+                            PyprepStudy   *study,
+                            GSettings     *settings)
+{
+  PyprepPracticeWindow *self;
+
+  g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (PYPREP_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (PYPREP_IS_STUDY (study), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (PYPREP_TYPE_PRACTICE_WINDOW,
+                       "transient-for", parent,
+                       "application", parent ? gtk_window_get_application (parent) : NULL,
+                       "destroy-with-parent", TRUE,
+                       NULL);
+  self->library = g_object_ref (library);
+  self->study = g_object_ref (study);
+  self->settings = g_object_ref (settings);
+
+  fill_topics (self);
+  g_settings_bind_with_mapping (settings, "mock-questions",
+                                gtk_spin_button_get_adjustment (self->mock_count_spin), "value",
+                                G_SETTINGS_BIND_DEFAULT, get_uint_mapping, set_uint_mapping, NULL, NULL);
+  g_settings_bind_with_mapping (settings, "mock-seconds",
+                                gtk_spin_button_get_adjustment (self->mock_minutes_spin), "value",
+                                G_SETTINGS_BIND_DEFAULT, get_minutes_mapping, set_minutes_mapping,
+                                NULL, NULL);
+  g_signal_connect_object (study, "changed", G_CALLBACK (study_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::new-per-day", G_CALLBACK (update_count), self,
+                           G_CONNECT_SWAPPED);
+
+  update_count (self);
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->start_button);
+  gtk_widget_grab_focus (self->start_button);
+  return self;
+}

@@ -1,0 +1,205 @@
+/* test-practice-page.c: the practice card and the mock interview widgets.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+
+#include "pyprep-library.h"
+#include "pyprep-mock-interview.h"
+#include "pyprep-practice-page.h"
+#include "pyprep-practice-session.h"
+#include "pyprep-question.h"
+
+static const char deck[] =
+  "---\nid: alpha\ntitle: Alpha\norder: 1\n---\n\n"
+  "# What is one?\nid: one\ndifficulty: junior\n\n## Short answer\n\nThe first.\n\n"
+  "# What is two?\nid: two\ndifficulty: mid\n\n## Short answer\n\nThe second.\n";
+
+static PyprepLibrary *
+sample_library (void)
+{
+  PyprepLibrary *library = pyprep_library_new ();
+  g_autoptr(GBytes) bytes = g_bytes_new_static (deck, strlen (deck));
+
+  g_assert_true (pyprep_library_load_bytes (library, "alpha.md", bytes));
+  return library;
+}
+
+static gpointer
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Whether any label under @widget shows @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (shows_text (c, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_practice_card (void)
+{
+  g_autoptr(PyprepLibrary) library = sample_library ();
+  g_autoptr(PyprepStudy) study = pyprep_study_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(PyprepPracticeSession) session = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = pyprep_practice_page_new ();
+  GtkTextView *scratch;
+  GtkWidget *answer;
+
+  g_object_ref (page);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+
+  pyprep_study_set_note (study, "one", "Mine.");
+  session = pyprep_practice_session_new (library, study, PYPREP_PRACTICE_SCOPE_ALL, NULL, 20, now);
+  pyprep_practice_page_start (PYPREP_PRACTICE_PAGE (page), session, study);
+  iterate ();
+
+  /* The answer is hidden, and not even rendered yet. */
+  answer = child (page, PYPREP_TYPE_PRACTICE_PAGE, "markdown_view");
+  g_assert_false (pyprep_practice_page_get_revealed (PYPREP_PRACTICE_PAGE (page)));
+  g_assert_false (gtk_revealer_get_reveal_child (child (page, PYPREP_TYPE_PRACTICE_PAGE, "answer_revealer")));
+  g_assert_false (shows_text (answer, "The first."));
+  g_assert_cmpstr (gtk_progress_bar_get_text (child (page, PYPREP_TYPE_PRACTICE_PAGE, "progress_bar")),
+                   ==, "Card 1 of 2");
+
+  /* Grading before revealing does nothing. */
+  pyprep_practice_page_grade (PYPREP_PRACTICE_PAGE (page), PYPREP_GRADE_GOOD);
+  g_assert_cmpuint (pyprep_practice_session_get_position (session), ==, 0);
+
+  /* The scratch answer is kept only on request, under the old note. */
+  scratch = child (page, PYPREP_TYPE_PRACTICE_PAGE, "scratch_view");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (scratch), "  My answer.  ", -1);
+  g_assert_cmpstr (pyprep_study_get_note (study, "one"), ==, "Mine.");
+  g_signal_emit_by_name (child (page, PYPREP_TYPE_PRACTICE_PAGE, "keep_button"), "clicked");
+  g_assert_cmpstr (pyprep_study_get_note (study, "one"), ==, "Mine.\n\nMy answer.");
+
+  pyprep_practice_page_reveal (PYPREP_PRACTICE_PAGE (page));
+  iterate ();
+  g_assert_true (gtk_revealer_get_reveal_child (child (page, PYPREP_TYPE_PRACTICE_PAGE, "answer_revealer")));
+  g_assert_true (shows_text (answer, "The first."));
+  /* The buttons show the intervals of a new card: 10 min, 1, 3, 16 days. */
+  g_assert_true (shows_text (child (page, PYPREP_TYPE_PRACTICE_PAGE, "grades_box"), "16 days"));
+  g_assert_true (shows_text (child (page, PYPREP_TYPE_PRACTICE_PAGE, "grades_box"), "10 min"));
+
+  pyprep_practice_page_grade (PYPREP_PRACTICE_PAGE (page), PYPREP_GRADE_GOOD);
+  iterate ();
+  /* The next card starts hidden again, with an empty scratch area. */
+  g_assert_false (pyprep_practice_page_get_revealed (PYPREP_PRACTICE_PAGE (page)));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (scratch)), ==, 0);
+  g_assert_false (shows_text (answer, "The second."));
+
+  pyprep_practice_page_reveal (PYPREP_PRACTICE_PAGE (page));
+  pyprep_practice_page_grade (PYPREP_PRACTICE_PAGE (page), PYPREP_GRADE_AGAIN);
+  iterate ();
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (page, PYPREP_TYPE_PRACTICE_PAGE, "stack")),
+                   ==, "summary");
+  g_assert_cmpstr (gtk_label_get_text (child (page, PYPREP_TYPE_PRACTICE_PAGE, "reviewed_label")),
+                   ==, "2 questions");
+  g_assert_cmpstr (gtk_label_get_text (child (page, PYPREP_TYPE_PRACTICE_PAGE, "passed_label")),
+                   ==, "50% (1 of 2)");
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (page, PYPREP_TYPE_PRACTICE_PAGE, "weak_row")),
+                   ==, "Alpha");
+  g_assert_cmpint (pyprep_study_get_status (study, "one"), ==, PYPREP_STATUS_READ);
+  g_assert_cmpint (pyprep_study_get_status (study, "two"), ==, PYPREP_STATUS_NEEDS_REVIEW);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_assert_finalize_object (page);
+}
+
+static gboolean
+give_up_cb (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* A one-second countdown runs out and reveals the answer by itself. */
+static void
+test_mock_timeout (void)
+{
+  g_autoptr(PyprepLibrary) library = sample_library ();
+  g_autoptr(PyprepStudy) study = pyprep_study_new (NULL);
+  g_autoptr(GPtrArray) questions = pyprep_library_list_questions (library);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *mock = pyprep_mock_interview_new ();
+  gboolean gave_up = FALSE;
+  guint give_up;
+
+  g_object_ref (mock);
+  gtk_window_set_child (GTK_WINDOW (window), mock);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_ptr_array_set_size (questions, 1);
+  pyprep_mock_interview_start (PYPREP_MOCK_INTERVIEW (mock), questions, 1, study);
+  iterate ();
+  g_assert_false (pyprep_mock_interview_get_revealed (PYPREP_MOCK_INTERVIEW (mock)));
+  g_assert_false (shows_text (child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "markdown_view"), "The first."));
+
+  /* A generous safety limit, not a timing check. */
+  give_up = g_timeout_add_seconds (30, give_up_cb, &gave_up);
+  while (!pyprep_mock_interview_get_revealed (PYPREP_MOCK_INTERVIEW (mock)) && !gave_up)
+    g_main_context_iteration (NULL, TRUE);
+  if (!gave_up)
+    g_source_remove (give_up);
+
+  g_assert_true (pyprep_mock_interview_get_revealed (PYPREP_MOCK_INTERVIEW (mock)));
+  g_assert_true (gtk_widget_get_visible (child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "timeout_label")));
+  g_assert_true (shows_text (child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "markdown_view"), "The first."));
+  g_assert_cmpstr (gtk_label_get_text (child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "countdown_label")), ==, "0:00");
+
+  pyprep_mock_interview_grade (PYPREP_MOCK_INTERVIEW (mock), PYPREP_GRADE_HARD);
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "stack")),
+                   ==, "summary");
+  g_assert_true (shows_text (child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "results_list"), "0:01, time ran out"));
+  g_assert_cmpint (pyprep_study_get_status (study, "one"), ==, PYPREP_STATUS_NEW);
+  g_assert_cmpuint (pyprep_mock_interview_send_weak (PYPREP_MOCK_INTERVIEW (mock)), ==, 1);
+  g_assert_cmpint (pyprep_study_get_status (study, "one"), ==, PYPREP_STATUS_NEEDS_REVIEW);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_assert_finalize_object (mock);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/pyprep/practice-page/card", test_practice_card);
+  g_test_add_func ("/pyprep/practice-page/mock-timeout", test_mock_timeout);
+
+  return g_test_run ();
+}

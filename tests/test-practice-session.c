@@ -1,0 +1,219 @@
+/* test-practice-session.c: which questions a practice session shows, in
+ * which order, within which limits.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "pyprep-practice-session.h"
+#include "pyprep-question.h"
+
+#define DAY 86400
+
+/* Two topics, eight questions: a1..a5 in "alpha", b1..b3 in "beta". */
+static const char alpha[] =
+  "---\nid: alpha\ntitle: Alpha\norder: 1\n---\n\n"
+  "# A one\nid: a1\ndifficulty: junior\n\nAnswer.\n\n"
+  "# A two\nid: a2\ndifficulty: junior\n\nAnswer.\n\n"
+  "# A three\nid: a3\ndifficulty: mid\n\nAnswer.\n\n"
+  "# A four\nid: a4\ndifficulty: mid\n\nAnswer.\n\n"
+  "# A five\nid: a5\ndifficulty: senior\n\nAnswer.\n";
+static const char beta[] =
+  "---\nid: beta\ntitle: Beta\norder: 2\n---\n\n"
+  "# B one\nid: b1\ndifficulty: junior\n\nAnswer.\n\n"
+  "# B two\nid: b2\ndifficulty: mid\n\nAnswer.\n\n"
+  "# B three\nid: b3\ndifficulty: senior\n\nAnswer.\n";
+
+static PyprepLibrary *
+sample_library (void)
+{
+  PyprepLibrary *library = pyprep_library_new ();
+  g_autoptr(GBytes) a = g_bytes_new_static (alpha, strlen (alpha));
+  g_autoptr(GBytes) b = g_bytes_new_static (beta, strlen (beta));
+
+  g_assert_true (pyprep_library_load_bytes (library, "alpha.md", a));
+  g_assert_true (pyprep_library_load_bytes (library, "beta.md", b));
+  g_assert_cmpuint (pyprep_library_get_n_questions (library), ==, 8);
+  return library;
+}
+
+static GDateTime *
+at (int day,
+    int hour)
+{
+  return g_date_time_new_utc (2026, 11, day, hour, 0, 0);
+}
+
+/* The ids in session order, joined by spaces. */
+static char *
+order (PyprepPracticeSession *session)
+{
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < pyprep_practice_session_get_n_cards (session); i++)
+    {
+      if (i > 0)
+        g_string_append_c (ids, ' ');
+      g_string_append (ids, pyprep_question_get_id (pyprep_practice_session_get_card (session, i)));
+    }
+
+  return g_string_free (ids, FALSE);
+}
+
+/* A study where, on the 20th at noon:
+ *   b2 was due on the 18th (most overdue), a3 is due on the 20th at 15:00,
+ *   a1 is due next week (put away), b1 needs review and is not due,
+ *   a2 needs review and was never practised; a4, a5, b3 are new;
+ *   a5 and b1 are bookmarked. */
+static PyprepStudy *
+sample_study (void)
+{
+  PyprepStudy *study = pyprep_study_new (NULL);
+  g_autoptr(GDateTime) d15 = at (15, 12);
+  g_autoptr(GDateTime) d17 = at (17, 15);
+  g_autoptr(GDateTime) d19 = at (19, 12);
+
+  /* Good on a new question: due three days later. */
+  pyprep_study_record_review (study, "b2", PYPREP_GRADE_GOOD, d15);   /* due 18th 12:00 */
+  pyprep_study_record_review (study, "a3", PYPREP_GRADE_GOOD, d17);   /* due 20th 15:00 */
+  pyprep_study_record_review (study, "a1", PYPREP_GRADE_EASY, d19);   /* due in 16 days */
+  pyprep_study_record_review (study, "b1", PYPREP_GRADE_EASY, d19);
+  pyprep_study_set_status (study, "b1", PYPREP_STATUS_NEEDS_REVIEW);
+  pyprep_study_set_status (study, "a2", PYPREP_STATUS_NEEDS_REVIEW);
+  pyprep_study_set_bookmarked (study, "a5", TRUE);
+  pyprep_study_set_bookmarked (study, "b1", TRUE);
+  return study;
+}
+
+static PyprepPracticeSession *
+build (PyprepLibrary       *library,
+       PyprepStudy         *study,
+       PyprepPracticeScope  scope,
+       const char          *topic,
+       guint                new_per_day)
+{
+  g_autoptr(GDateTime) now = at (20, 12);
+
+  return pyprep_practice_session_new (library, study, scope, topic, new_per_day, now);
+}
+
+/* Due first (most overdue first), then weak, then new in bank order;
+ * a question put away by the scheduler is not shown. */
+static void
+test_order (void)
+{
+  g_autoptr(PyprepLibrary) library = sample_library ();
+  g_autoptr(PyprepStudy) study = sample_study ();
+  g_autoptr(PyprepPracticeSession) session = build (library, study, PYPREP_PRACTICE_SCOPE_ALL, NULL, 20);
+  g_autofree char *ids = order (session);
+
+  g_assert_cmpstr (ids, ==, "b2 a3 a2 b1 a4 a5 b3");
+  g_assert_cmpint (pyprep_practice_session_get_kind (session, 0), ==, PYPREP_CARD_DUE);
+  g_assert_cmpint (pyprep_practice_session_get_kind (session, 1), ==, PYPREP_CARD_DUE);
+  g_assert_cmpint (pyprep_practice_session_get_kind (session, 2), ==, PYPREP_CARD_WEAK);
+  g_assert_cmpint (pyprep_practice_session_get_kind (session, 3), ==, PYPREP_CARD_WEAK);
+  g_assert_cmpint (pyprep_practice_session_get_kind (session, 4), ==, PYPREP_CARD_NEW);
+}
+
+/* The new-per-day limit counts the questions already started today. */
+static void
+test_new_limit (void)
+{
+  g_autoptr(PyprepLibrary) library = sample_library ();
+  g_autoptr(PyprepStudy) study = sample_study ();
+  g_autoptr(GDateTime) morning = at (20, 8);
+  g_autoptr(PyprepPracticeSession) two = build (library, study, PYPREP_PRACTICE_SCOPE_ALL, NULL, 2);
+  g_autoptr(PyprepPracticeSession) none = build (library, study, PYPREP_PRACTICE_SCOPE_ALL, NULL, 0);
+  g_autoptr(PyprepPracticeSession) later = NULL;
+  g_autofree char *two_ids = order (two);
+  g_autofree char *none_ids = order (none);
+  g_autofree char *later_ids = NULL;
+
+  g_assert_cmpstr (two_ids, ==, "b2 a3 a2 b1 a4 a5");
+  g_assert_cmpstr (none_ids, ==, "b2 a3 a2 b1");
+
+  /* One new question started this morning leaves one for the afternoon;
+   * it is now due in three days, so it is not shown again. */
+  pyprep_study_record_review (study, "a4", PYPREP_GRADE_GOOD, morning);
+  later = build (library, study, PYPREP_PRACTICE_SCOPE_ALL, NULL, 2);
+  later_ids = order (later);
+  g_assert_cmpstr (later_ids, ==, "b2 a3 a2 b1 a5");
+}
+
+static void
+test_scopes (void)
+{
+  g_autoptr(PyprepLibrary) library = sample_library ();
+  g_autoptr(PyprepStudy) study = sample_study ();
+  struct {
+    PyprepPracticeScope scope;
+    const char *topic;
+    const char *expected;
+  } cases[] = {
+    { PYPREP_PRACTICE_SCOPE_TOPIC, "alpha", "a3 a2 a4 a5" },
+    { PYPREP_PRACTICE_SCOPE_TOPIC, "beta", "b2 b1 b3" },
+    { PYPREP_PRACTICE_SCOPE_TOPIC, "no-such-topic", "" },
+    { PYPREP_PRACTICE_SCOPE_BOOKMARKED, NULL, "b1 a5" },
+    { PYPREP_PRACTICE_SCOPE_WEAK, NULL, "a2 b1" },
+    { PYPREP_PRACTICE_SCOPE_DUE, NULL, "b2 a3" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PyprepPracticeSession) session = build (library, study, cases[i].scope, cases[i].topic, 20);
+      g_autofree char *ids = order (session);
+
+      g_assert_cmpstr (ids, ==, cases[i].expected);
+    }
+}
+
+/* Grading walks the cards and gathers the summary. */
+static void
+test_grading_and_summary (void)
+{
+  g_autoptr(PyprepLibrary) library = sample_library ();
+  g_autoptr(PyprepStudy) study = sample_study ();
+  g_autoptr(PyprepPracticeSession) session = build (library, study, PYPREP_PRACTICE_SCOPE_TOPIC, "beta", 20);
+  g_autoptr(GDateTime) now = at (20, 12);
+  gint64 intervals[4];
+  GPtrArray *weak;
+
+  g_assert_cmpstr (pyprep_question_get_id (pyprep_practice_session_get_current (session)), ==, "b2");
+  pyprep_practice_session_preview (session, now, intervals);
+  g_assert_cmpint (intervals[0], ==, 10 * 60);
+  g_assert_cmpint (intervals[1], <=, intervals[2]);
+  g_assert_cmpint (intervals[2], <, intervals[3]);
+
+  pyprep_practice_session_grade (session, PYPREP_GRADE_GOOD, now);   /* b2 */
+  pyprep_practice_session_grade (session, PYPREP_GRADE_AGAIN, now);  /* b1 */
+  g_assert_false (pyprep_practice_session_is_finished (session));
+  pyprep_practice_session_grade (session, PYPREP_GRADE_EASY, now);   /* b3 */
+  g_assert_true (pyprep_practice_session_is_finished (session));
+  g_assert_null (pyprep_practice_session_get_current (session));
+
+  g_assert_cmpuint (pyprep_practice_session_get_n_graded (session), ==, 3);
+  g_assert_cmpuint (pyprep_practice_session_get_n_passed (session), ==, 2);
+  weak = pyprep_practice_session_get_weak_topics (session);
+  g_assert_cmpuint (weak->len, ==, 1);
+  g_assert_cmpstr (weak->pdata[0], ==, "Beta");
+  /* The next due is b1, back in ten minutes. */
+  g_assert_cmpint (pyprep_practice_session_get_next_due (session), ==, g_date_time_to_unix (now) + 10 * 60);
+  g_assert_cmpint (pyprep_study_get_status (study, "b1"), ==, PYPREP_STATUS_NEEDS_REVIEW);
+  g_assert_cmpint (pyprep_study_get_status (study, "b3"), ==, PYPREP_STATUS_READ);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pyprep/practice-session/order", test_order);
+  g_test_add_func ("/pyprep/practice-session/new-limit", test_new_limit);
+  g_test_add_func ("/pyprep/practice-session/scopes", test_scopes);
+  g_test_add_func ("/pyprep/practice-session/grading-and-summary", test_grading_and_summary);
+
+  return g_test_run ();
+}
