@@ -25,7 +25,7 @@
  * of text, in characters, before the first frame. The rest is built and
  * shown in idle time, so that switching to a long answer costs only what
  * the screen shows. */
-#define FIRST_SCREEN_CHARS (g_getenv ("EXP_CHARS") ? atoi (g_getenv ("EXP_CHARS")) : 1200)
+#define FIRST_SCREEN_CHARS 1200
 #define CHARS_PER_IDLE 2400
 
 typedef struct _Builder Builder;
@@ -320,9 +320,6 @@ leave_code (Builder *builder)
       return;
     }
 
-  if (g_getenv ("EXP_NOCODE"))
-    append (builder, gtk_label_new (builder->code->str));
-  else
   append (builder, pyprep_code_block_new (language, builder->code->str));
 }
 
