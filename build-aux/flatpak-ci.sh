@@ -20,12 +20,17 @@ MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 APP_ID=io.github.pyprep.PyPrep
 BRANCH=43
 
+# Step timings go to fd 3, the original stdout, even when a step's own
+# output goes to a log file.
+exec 3>&1
 say () { echo "flatpak-ci: $*"; }
-t () {  # t LABEL COMMAND...: run and time one step
+t () {  # t LABEL COMMAND...: run and time one step, keep its status
   label=$1; shift
   start=$(date +%s)
-  "$@"
-  say "TIME $(( $(date +%s) - start ))s $label"
+  rc=0
+  "$@" || rc=$?
+  say "TIME $(( $(date +%s) - start ))s $label" >&3
+  return $rc
 }
 
 if ! wget -q -T 20 -t 2 -O /dev/null "$MIRROR/dists/bookworm/Release"; then
@@ -38,13 +43,13 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 
-tools="flatpak flatpak-builder debootstrap ostree xvfb-run dbus-run-session"
+tools="flatpak flatpak-builder debootstrap ostree eu-strip xvfb-run dbus-run-session import"
 missing=""
 for tool in $tools; do command -v "$tool" > /dev/null || missing=1; done
 if [ -n "$missing" ] || ! /usr/bin/python3 -c 'import pyatspi' 2> /dev/null; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    flatpak flatpak-builder debootstrap ostree xvfb xauth dbus dbus-x11 \
+    flatpak flatpak-builder debootstrap ostree elfutils xvfb xauth dbus dbus-x11 \
     python3 python3-gi python3-pyatspi gir1.2-atspi-2.0 at-spi2-core imagemagick > /dev/null
 fi
 
@@ -96,7 +101,7 @@ to_runtime () {  # to_runtime ROOTFS DIR NAME
 step=$(date +%s)
 to_runtime rootfs-platform rt-platform org.gnome.Platform
 to_runtime rootfs-sdk rt-sdk org.gnome.Sdk
-say "TIME $(( $(date +%s) - step ))s to-runtime"
+say "TIME $(( $(date +%s) - step ))s to-runtime" >&3
 
 # 4. Export into a local repository and install into the private user dir.
 ostree --repo=repo init --mode=bare-user-only
