@@ -28,6 +28,7 @@ need share/icons/hicolor/scalable/apps/$app_id.svg "the app icon"
 need share/icons/hicolor/symbolic/apps/$app_id-symbolic.svg "the symbolic icon"
 need share/glib-2.0/schemas/$app_id.gschema.xml "the settings schema"
 need share/help/C/$app_id/index.page "the help"
+need share/dbus-1/services/$app_id.service "the D-Bus service"
 for lang in $(grep -v '^#' "$(dirname "$0")/../po/LINGUAS"); do
   need share/locale/$lang/LC_MESSAGES/pyprep.mo "the $lang translation"
 done
@@ -45,6 +46,12 @@ if [ -f "$metainfo" ]; then
   grep -q "<launchable type=\"desktop-id\">$app_id.desktop</launchable>" "$metainfo" \
     && echo "ok - the metainfo launches the installed desktop file" \
     || { echo "not ok - the metainfo's launchable is wrong"; failed=1; }
+fi
+service=$root/share/dbus-1/services/$app_id.service
+if [ -f "$service" ]; then
+  grep -qx "Name=$app_id" "$service" && grep -qx "Exec=$prefix/bin/pyprep --gapplication-service" "$service" \
+    && echo "ok - the D-Bus service starts the installed binary" \
+    || { echo "not ok - the D-Bus service's Name or Exec is wrong"; failed=1; }
 fi
 mo=$root/share/locale/de/LC_MESSAGES/pyprep.mo
 if [ -f "$mo" ]; then
