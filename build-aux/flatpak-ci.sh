@@ -139,7 +139,8 @@ status=0
 t run-app env -u XDG_CONFIG_HOME -u XDG_DATA_HOME -u XDG_CACHE_HOME HOME="$W/home" \
   PYTHONPATH="$SRC/tests/e2e" SCREENSHOT="$W/window.png" \
   xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- \
-  /usr/bin/python3 "$SRC/build-aux/flatpak-e2e.py" || status=1
+  /usr/bin/python3 "$SRC/build-aux/flatpak-e2e.py" 2> run.log || status=1
+[ $status -eq 0 ] || tail -n 30 run.log
 if [ -n "${FLATPAK_CI_SCREENSHOT:-}" ] && [ -f "$W/window.png" ]; then
   cp "$W/window.png" "$FLATPAK_CI_SCREENSHOT"
 fi
