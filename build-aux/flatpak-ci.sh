@@ -136,7 +136,10 @@ t flatpak-builder flatpak-builder --user --disable-rofiles-fuse --force-clean --
 # 6. Run it under Xvfb: the window appears, a bookmark survives a restart.
 mkdir home
 status=0
+# The session bus finds the D-Bus service that flatpak exported through
+# XDG_DATA_DIRS, as on a desktop with Flatpak installed.
 t run-app env -u XDG_CONFIG_HOME -u XDG_DATA_HOME -u XDG_CACHE_HOME HOME="$W/home" \
+  XDG_DATA_DIRS="$FLATPAK_USER_DIR/exports/share:/usr/local/share:/usr/share" \
   PYTHONPATH="$SRC/tests/e2e" SCREENSHOT="$W/window.png" \
   xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- \
   /usr/bin/python3 "$SRC/build-aux/flatpak-e2e.py" 2> run.log || status=1

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
-"""Runs the installed PyPrep Flatpak twice, the way a user would, and
-checks through AT-SPI that (1) its window appears and (2) a bookmark made
-in the first run is still there in the second. Inside the sandbox the
+"""Runs the installed PyPrep Flatpak twice, the way a user would (first
+with flatpak run, then through D-Bus activation as GNOME Shell starts it),
+and checks through AT-SPI that (1) its window appears and (2) a bookmark
+made in the first run is still there in the second. Inside the sandbox the
 settings go through GLib's keyfile backend in ~/.var/app. TAP output.
 
 Called by build-aux/flatpak-ci.sh under xvfb-run and dbus-run-session,
@@ -45,8 +46,29 @@ def launch():
     return proc, wait_for(app, timeout=60)
 
 
+def find_pyprep():
+    for candidate in pyatspi.Registry.getDesktop(0):
+        if candidate is not None and candidate.name == "pyprep":
+            return candidate
+    return None
+
+
+def activate():
+    """Starts the app the way GNOME Shell does for a DBusActivatable
+    desktop file: the session bus runs the service file that flatpak
+    exported, and the app gets org.freedesktop.Application.Activate."""
+    call = subprocess.run(["gdbus", "call", "--session", "--dest", APP_ID,
+                           "--object-path", "/" + APP_ID.replace(".", "/"),
+                           "--method", "org.freedesktop.Application.Activate", "{}"],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                          timeout=90)
+    return call, wait_for(find_pyprep, timeout=60)
+
+
 def quit_app(proc):
     chord(CODE_CONTROL, CODE_Q)
+    if proc is None:  # D-Bus activated: wait for it to leave the desktop
+        return "" if wait_for(lambda: find_pyprep() is None, timeout=20) else "still running"
     try:
         proc.wait(timeout=20)
     except subprocess.TimeoutExpired:
@@ -94,14 +116,16 @@ def scenario():
         text = repr(error)
     check("bookmarks" in text, "the bookmark is in the keyfile under ~/.var/app", text[-400:])
 
-    proc, app = launch()
-    check(app is not None, "the window appears again")
+    # The second start goes through D-Bus activation, as from the desktop.
+    call, app = activate()
+    check(app is not None, "D-Bus activation opens the window again",
+          f"gdbus: {call.returncode} {call.stdout[-400:]!r}")
     try:
         rows = question_rows(app)
         check(rows and "bookmarked" in rows[0][0],
               "the bookmark is still there after a restart", repr(rows[:1]))
     finally:
-        quit_app(proc)
+        quit_app(None)
 
 
 def main():
