@@ -16,9 +16,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(PyprepApplication) app = NULL;
+  const char *localedir = g_getenv ("PYPREP_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* The tests point this at the build tree's translations. */
+  if (localedir == NULL || localedir[0] == '\0')
+    localedir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

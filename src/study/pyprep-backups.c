@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "pyprep-backups.h"
@@ -125,7 +126,7 @@ pyprep_backups_save_if_due (PyprepStudy  *study,
       int saved = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Cannot create %s: %s", g_file_peek_path (dir), g_strerror (saved));
+                   _("Cannot create %s: %s"), g_file_peek_path (dir), g_strerror (saved));
       return FALSE;
     }
 

@@ -370,9 +370,14 @@ pyprep_study_import_json (PyprepStudy       *self,
   if (json_object_get_int_member (root, "version") < 1
       || json_object_get_int_member (root, "version") > PYPREP_STUDY_EXPORT_VERSION)
     {
+      /* The number is formatted apart: gettext cannot see through
+       * G_GINT64_FORMAT inside a translatable string. */
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                json_object_get_int_member (root, "version"));
+
       g_set_error (error, PYPREP_STUDY_ERROR, PYPREP_STUDY_ERROR_VERSION,
-                   _("The file has format version %" G_GINT64_FORMAT "; this PyPrep reads versions 1 to %d"),
-                   json_object_get_int_member (root, "version"), PYPREP_STUDY_EXPORT_VERSION);
+                   _("The file has format version %s; this PyPrep reads versions 1 to %d"),
+                   found, PYPREP_STUDY_EXPORT_VERSION);
       return FALSE;
     }
 

@@ -41,7 +41,7 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  static const char *developers[] = { "The PyPrep developers", NULL };
+  const char *developers[] = { _("The PyPrep developers"), NULL };
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
