@@ -34,6 +34,7 @@ struct _PyprepStudy
   GHashTable *bookmarks;  /* id set */
   GHashTable *notes;      /* id -> note */
   GHashTable *activity;   /* day -> count */
+  GHashTable *due;        /* id -> gint64 *, review due date (read only here) */
   gboolean    mark_read_on_open;
 };
 
@@ -187,6 +188,27 @@ parse_progress (GVariant  *entry,
   return TRUE;
 }
 
+/* The review schedule ("due", Unix seconds) is written by practice
+ * sessions; a value of the wrong type or before 1970 is left out. */
+static void
+load_due (PyprepStudy *self,
+          const char  *id,
+          GVariant    *entry)
+{
+  g_autoptr(GVariant) due = g_variant_lookup_value (entry, "due", NULL);
+
+  if (due == NULL)
+    return;
+
+  if (!g_variant_is_of_type (due, G_VARIANT_TYPE_INT64) || g_variant_get_int64 (due) < 0)
+    {
+      g_warning ("Ignoring the review date of “%s”: it is not a valid time", id);
+      return;
+    }
+
+  g_hash_table_insert (self->due, g_strdup (id), g_memdup2 (&(gint64) { g_variant_get_int64 (due) }, sizeof (gint64)));
+}
+
 static void
 load (PyprepStudy *self)
 {
@@ -207,7 +229,10 @@ load (PyprepStudy *self)
       g_autofree char *problem = NULL;
 
       if (parse_progress (entry, &parsed, &problem))
-        g_hash_table_insert (self->progress, g_strdup (id), g_memdup2 (&parsed, sizeof parsed));
+        {
+          g_hash_table_insert (self->progress, g_strdup (id), g_memdup2 (&parsed, sizeof parsed));
+          load_due (self, id, entry);
+        }
       else
         g_warning ("Ignoring the stored progress of “%s”: %s", id, problem);
 
@@ -325,6 +350,7 @@ pyprep_study_finalize (GObject *object)
   g_clear_pointer (&self->bookmarks, g_hash_table_unref);
   g_clear_pointer (&self->notes, g_hash_table_unref);
   g_clear_pointer (&self->activity, g_hash_table_unref);
+  g_clear_pointer (&self->due, g_hash_table_unref);
 
   G_OBJECT_CLASS (pyprep_study_parent_class)->finalize (object);
 }
@@ -355,6 +381,7 @@ pyprep_study_init (PyprepStudy *self)
   self->bookmarks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->activity = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->due = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->mark_read_on_open = TRUE;
 }
 
@@ -645,6 +672,31 @@ pyprep_study_get_activity (PyprepStudy *self,
   g_return_val_if_fail (PYPREP_IS_STUDY (self), 0);
 
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->activity, day));
+}
+
+/**
+ * pyprep_study_get_due:
+ * @due: (out) (optional): when the next review is due, as Unix time
+ *
+ * Returns: whether @id has a review scheduled
+ */
+gboolean
+pyprep_study_get_due (PyprepStudy *self,
+                      const char  *id,
+                      gint64      *due)
+{
+  gint64 *stored;
+
+  g_return_val_if_fail (PYPREP_IS_STUDY (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  stored = g_hash_table_lookup (self->due, id);
+  if (stored == NULL || !g_hash_table_contains (self->progress, id))
+    return FALSE;
+
+  if (due != NULL)
+    *due = *stored;
+  return TRUE;
 }
 
 /* How many questions have any progress recorded, known to the decks or not. */
