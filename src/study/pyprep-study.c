@@ -191,22 +191,32 @@ parse_progress (GVariant  *entry,
 /* The review schedule ("due", Unix seconds) is written by practice
  * sessions; a value of the wrong type or before 1970 is left out. */
 static void
-load_due (PyprepStudy *self,
-          const char  *id,
-          GVariant    *entry)
+load_due_dates (PyprepStudy *self,
+                GVariant    *progress)
 {
-  g_autoptr(GVariant) due = g_variant_lookup_value (entry, "due", NULL);
+  GVariantIter iter;
+  const char *id;
+  GVariant *entry;
 
-  if (due == NULL)
-    return;
-
-  if (!g_variant_is_of_type (due, G_VARIANT_TYPE_INT64) || g_variant_get_int64 (due) < 0)
+  g_variant_iter_init (&iter, progress);
+  while (g_variant_iter_next (&iter, "{&s@a{sv}}", &id, &entry))
     {
-      g_warning ("Ignoring the review date of “%s”: it is not a valid time", id);
-      return;
-    }
+      g_autoptr(GVariant) due = g_variant_lookup_value (entry, "due", NULL);
+      gint64 when;
 
-  g_hash_table_insert (self->due, g_strdup (id), g_memdup2 (&(gint64) { g_variant_get_int64 (due) }, sizeof (gint64)));
+      g_variant_unref (entry);
+      if (due == NULL)
+        continue;
+
+      if (!g_variant_is_of_type (due, G_VARIANT_TYPE_INT64) || g_variant_get_int64 (due) < 0)
+        {
+          g_warning ("Ignoring the review date of “%s”: it is not a valid time", id);
+          continue;
+        }
+
+      when = g_variant_get_int64 (due);
+      g_hash_table_insert (self->due, g_strdup (id), g_memdup2 (&when, sizeof when));
+    }
 }
 
 static void
@@ -229,10 +239,7 @@ load (PyprepStudy *self)
       g_autofree char *problem = NULL;
 
       if (parse_progress (entry, &parsed, &problem))
-        {
-          g_hash_table_insert (self->progress, g_strdup (id), g_memdup2 (&parsed, sizeof parsed));
-          load_due (self, id, entry);
-        }
+        g_hash_table_insert (self->progress, g_strdup (id), g_memdup2 (&parsed, sizeof parsed));
       else
         g_warning ("Ignoring the stored progress of “%s”: %s", id, problem);
 
@@ -249,6 +256,8 @@ load (PyprepStudy *self)
   g_variant_iter_init (&iter, activity);
   while (g_variant_iter_next (&iter, "{&su}", &id, &count))
     g_hash_table_insert (self->activity, g_strdup (id), GUINT_TO_POINTER (count));
+
+  load_due_dates (self, progress);
 }
 
 /* Saving -------------------------------------------------------------- */
