@@ -64,7 +64,11 @@ pyprep_ui_types_register (void)
   g_type_ensure (ADW_TYPE_COMBO_ROW);
   g_type_ensure (ADW_TYPE_ACTION_ROW);
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (ADW_TYPE_BIN);
+  g_type_ensure (ADW_TYPE_WINDOW);
 
   register_stand_in ("PyprepMarkdownView", "activate-link");
   register_stand_in ("PyprepQuestionPage", "open-question");
+  register_stand_in ("PyprepHeatmap", "stand-in");
+  register_stand_in ("PyprepBarChart", "stand-in");
 }

@@ -1,7 +1,9 @@
 /* pyprep-heatmap.c: the activity calendar of the Statistics view. Each
  * column is a week from Monday to Sunday, the last one holding today;
- * the shade of a square says how much was studied that day, relative to
- * the busiest day shown.
+ * the shade of a square says how much was studied that day. Shades are
+ * scaled to the 90th percentile of the active days rather than to the
+ * busiest one, so that a single very busy day does not wash all the
+ * others out to the palest shade.
  *
  * The whole picture is summed up in the accessible description. Each day
  * has a tooltip; from the keyboard, the arrow keys move a cursor over the
@@ -32,7 +34,7 @@ struct _PyprepHeatmap
   GDate     today;
   guint     n_days;
   guint     counts[PYPREP_STATS_GRID_DAYS];
-  guint     max;
+  guint     scale;   /* a count at or above it gets the darkest shade */
   guint     cursor;
   char     *summary;
 };
@@ -85,11 +87,14 @@ compute_layout (PyprepHeatmap *self,
                 int            width,
                 Layout        *layout)
 {
+  int labels = label_column_width (self);
+
   layout->line = pyprep_chart_line_height (GTK_WIDGET (self));
-  layout->left = label_column_width (self);
   layout->top = layout->line + 4;
   layout->step = (int)step_for_width (self, width);
   layout->cell = layout->step - MAX (2.0f, (int)(layout->step * GAP_RATIO));
+  /* Centred when there is more room than the largest squares need. */
+  layout->left = labels + MAX (0, (int)(width - labels - PYPREP_STATS_GRID_WEEKS * layout->step) / 2);
 }
 
 static int
@@ -189,14 +194,14 @@ pyprep_heatmap_get_level (PyprepHeatmap *self,
 
   g_return_val_if_fail (PYPREP_IS_HEATMAP (self), 0);
 
-  if (index >= self->n_days || self->max == 0)
+  if (index >= self->n_days || self->scale == 0)
     return 0;
 
-  count = self->counts[index];
+  count = MIN (self->counts[index], self->scale);
   if (count == 0)
     return 0;
 
-  return MAX (1u, (count * (N_LEVELS - 1) + self->max - 1) / self->max);
+  return MAX (1u, (count * (N_LEVELS - 1) + self->scale - 1) / self->scale);
 }
 
 static void
@@ -207,7 +212,7 @@ level_color (GtkWidget *widget,
 {
   /* Opacity of the accent colour for levels 1 to 4: far enough apart to
    * tell by eye on both light and dark cards. */
-  static const float alphas[N_LEVELS] = { 0, 0.3f, 0.5f, 0.75f, 1.0f };
+  static const float alphas[N_LEVELS] = { 0, 0.35f, 0.55f, 0.78f, 1.0f };
 
   if (level == 0)
     {
@@ -270,7 +275,7 @@ draw_weekday_names (PyprepHeatmap *self,
       g_date_clear (&day, 1);
       g_date_set_dmy (&day, (GDateDay)(7 + row), G_DATE_JANUARY, 2030);  /* a Monday */
       g_date_strftime (text, sizeof text, "%a", &day);
-      pyprep_chart_draw_text (GTK_WIDGET (self), snapshot, text, 0,
+      pyprep_chart_draw_text (GTK_WIDGET (self), snapshot, text, layout->left - label_column_width (self),
                               layout->top + row * layout->step + (layout->cell - layout->line) / 2,
                               0, color);
     }
@@ -602,6 +607,34 @@ pyprep_heatmap_new (void)
   return g_object_new (PYPREP_TYPE_HEATMAP, NULL);
 }
 
+static int
+compare_counts (gconstpointer a,
+                gconstpointer b)
+{
+  guint x = *(const guint *)a;
+  guint y = *(const guint *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The 90th percentile of the days with activity; 0 when there are none. */
+static guint
+percentile_90 (const guint *counts,
+               guint        n_days)
+{
+  g_autoptr(GArray) active = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < n_days; i++)
+    if (counts[i] > 0)
+      g_array_append_val (active, counts[i]);
+
+  if (active->len == 0)
+    return 0;
+
+  g_array_sort (active, compare_counts);
+  return g_array_index (active, guint, (active->len - 1) * 9 / 10);
+}
+
 /* Shows the activity grid of @stats; the cursor goes to today. */
 void
 pyprep_heatmap_set_stats (PyprepHeatmap *self,
@@ -615,7 +648,7 @@ pyprep_heatmap_set_stats (PyprepHeatmap *self,
   self->n_days = pyprep_stats_get_grid_n_days (stats);
   for (guint i = 0; i < PYPREP_STATS_GRID_DAYS; i++)
     self->counts[i] = pyprep_stats_get_grid_count (stats, i);
-  self->max = pyprep_stats_get_grid_max (stats, NULL);
+  self->scale = percentile_90 (self->counts, self->n_days);
   self->cursor = self->n_days > 0 ? self->n_days - 1 : 0;
 
   update_summary (self, stats);

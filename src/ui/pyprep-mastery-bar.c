@@ -114,15 +114,8 @@ pyprep_mastery_bar_measure (GtkWidget      *widget,
                             int            *minimum_baseline,
                             int            *natural_baseline)
 {
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 12;
-      *natural = 160;
-    }
-  else
-    {
-      *minimum = *natural = 12;
-    }
+  /* A swatch by default; rows ask for a longer bar. */
+  *minimum = *natural = 12;
 }
 
 static void
