@@ -160,6 +160,20 @@ test_heatmap_described (void)
   g_assert_cmpstr (today, ==, "Wednesday, 18 November 2026: nothing studied");
   g_assert_cmpstr (busiest, ==, "Tuesday, 17 November 2026: 5 questions studied");
 
+  /* The day under the cursor is named for screen readers and shown under
+   * the calendar; moving the cursor (arrow keys, clicks) follows it. */
+  gtk_test_accessible_assert_property (heatmap, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Activity calendar, Wednesday, 18 November 2026: nothing studied");
+  g_assert_cmpstr (gtk_label_get_label (PAGE_CHILD (page, "day_label")), ==, today);
+  pyprep_heatmap_set_cursor (heatmap, last - 1);
+  g_assert_cmpstr (gtk_label_get_label (PAGE_CHILD (page, "day_label")), ==, busiest);
+  gtk_test_accessible_assert_property (heatmap, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Activity calendar, Tuesday, 17 November 2026: 5 questions studied");
+  /* Days after today are not there to land on. */
+  pyprep_heatmap_set_cursor (heatmap, last + 3);
+  g_assert_cmpuint (pyprep_heatmap_get_cursor (heatmap), ==, last);
+  g_assert_null (pyprep_heatmap_describe_day (heatmap, last + 1));
+
   /* The busiest day is the darkest, a quiet day paler, an empty one blank
    * (shades scale to the 90th percentile, here 2 questions). */
   g_assert_cmpuint (pyprep_heatmap_get_level (heatmap, last - 1), ==, 4);

@@ -6,8 +6,10 @@
  * others out to the palest shade.
  *
  * The whole picture is summed up in the accessible description. Each day
- * has a tooltip; from the keyboard, the arrow keys move a cursor over the
- * days and the tooltip follows it.
+ * has a tooltip. A cursor marks one day (today at first): the arrow keys
+ * and clicks move it, and the accessible name says the day it is on, so
+ * a screen reader reads each day as the cursor reaches it. The page shows
+ * the same words under the calendar ("cursor" property).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,6 +42,14 @@ struct _PyprepHeatmap
 };
 
 G_DEFINE_FINAL_TYPE (PyprepHeatmap, pyprep_heatmap, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CURSOR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* Layout ---------------------------------------------------------------- */
 
@@ -385,7 +395,8 @@ format_date (const GDate *date)
 /**
  * pyprep_heatmap_describe_day:
  *
- * Returns: (transfer full): what the day at @index shows, as text
+ * Returns: (transfer full) (nullable): what the day at @index shows, as
+ *   text; %NULL past today
  */
 char *
 pyprep_heatmap_describe_day (PyprepHeatmap *self,
@@ -396,7 +407,9 @@ pyprep_heatmap_describe_day (PyprepHeatmap *self,
   guint count;
 
   g_return_val_if_fail (PYPREP_IS_HEATMAP (self), NULL);
-  g_return_val_if_fail (index < self->n_days, NULL);
+
+  if (index >= self->n_days)
+    return NULL;
 
   day = self->start;
   g_date_add_days (&day, index);
@@ -500,17 +513,62 @@ query_tooltip_cb (PyprepHeatmap *self,
 /* Keyboard -------------------------------------------------------------- */
 
 static void
+update_accessible_label (PyprepHeatmap *self)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->cursor >= self->n_days)
+    return;
+
+  day = pyprep_heatmap_describe_day (self, self->cursor);
+  /* TRANSLATORS: the calendar's name for screen readers; %s is the day the
+   * cursor is on, e.g. "Tuesday, 17 November 2026: 5 questions studied" */
+  label = g_strdup_printf (_("Activity calendar, %s"), day);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/* Moves the cursor to the day at @cursor (today when past it). */
+void
+pyprep_heatmap_set_cursor (PyprepHeatmap *self,
+                           guint          cursor)
+{
+  g_return_if_fail (PYPREP_IS_HEATMAP (self));
+
+  if (self->n_days == 0)
+    return;
+
+  cursor = MIN (cursor, self->n_days - 1);
+  if (cursor == self->cursor)
+    return;
+
+  self->cursor = cursor;
+  update_accessible_label (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURSOR]);
+}
+
+static void
 move_cursor (PyprepHeatmap *self,
              int            delta)
 {
   int target = (int)self->cursor + delta;
 
-  if (self->n_days == 0)
-    return;
+  if (self->n_days > 0)
+    pyprep_heatmap_set_cursor (self, (guint)CLAMP (target, 0, (int)self->n_days - 1));
+}
 
-  self->cursor = (guint)CLAMP (target, 0, (int)self->n_days - 1);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+static void
+pressed_cb (PyprepHeatmap *self,
+            int            n_press,
+            double         x,
+            double         y)
+{
+  guint index;
+
+  if (index_at (self, x, y, &index))
+    pyprep_heatmap_set_cursor (self, index);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 static gboolean
@@ -554,6 +612,24 @@ key_pressed_cb (PyprepHeatmap   *self,
 /* GObject --------------------------------------------------------------- */
 
 static void
+pyprep_heatmap_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PyprepHeatmap *self = PYPREP_HEATMAP (object);
+
+  switch (prop_id)
+    {
+    case PROP_CURSOR:
+      g_value_set_uint (value, self->cursor);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pyprep_heatmap_finalize (GObject *object)
 {
   PyprepHeatmap *self = (PyprepHeatmap *)object;
@@ -570,6 +646,17 @@ pyprep_heatmap_class_init (PyprepHeatmapClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = pyprep_heatmap_finalize;
+  object_class->get_property = pyprep_heatmap_get_property;
+
+  /**
+   * PyprepHeatmap:cursor:
+   *
+   * The index of the day the cursor is on, from the grid start.
+   */
+  properties[PROP_CURSOR] =
+    g_param_spec_uint ("cursor", NULL, NULL, 0, PYPREP_STATS_GRID_DAYS - 1, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   widget_class->measure = pyprep_heatmap_measure;
   widget_class->get_request_mode = pyprep_heatmap_get_request_mode;
@@ -583,6 +670,7 @@ static void
 pyprep_heatmap_init (PyprepHeatmap *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
 
   g_date_clear (&self->start, 1);
   g_date_clear (&self->today, 1);
@@ -593,10 +681,12 @@ pyprep_heatmap_init (PyprepHeatmap *self)
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Activity calendar of the last 20 weeks; arrow keys move between days"),
+                                  _("Activity calendar"),
                                   -1);
   pyprep_chart_follow_style (GTK_WIDGET (self));
 }
@@ -652,6 +742,8 @@ pyprep_heatmap_set_stats (PyprepHeatmap *self,
   self->cursor = self->n_days > 0 ? self->n_days - 1 : 0;
 
   update_summary (self, stats);
+  update_accessible_label (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURSOR]);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

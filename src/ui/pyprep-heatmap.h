@@ -22,6 +22,8 @@ char      *pyprep_heatmap_describe_day    (PyprepHeatmap *self,
                                            guint          index);
 const char *pyprep_heatmap_get_summary    (PyprepHeatmap *self);
 guint      pyprep_heatmap_get_cursor      (PyprepHeatmap *self);
+void       pyprep_heatmap_set_cursor      (PyprepHeatmap *self,
+                                           guint          cursor);
 guint      pyprep_heatmap_get_level       (PyprepHeatmap *self,
                                            guint          index);
 

@@ -35,6 +35,7 @@ struct _PyprepStatisticsPage
   GtkLabel       *streak_hint;
   PyprepHeatmap  *heatmap;
   GtkLabel       *activity_summary;
+  GtkLabel       *day_label;
   GtkLabel       *due_today_label;
   PyprepBarChart *forecast;
   GtkLabel       *forecast_hint;
@@ -97,6 +98,16 @@ fill_streaks (PyprepStatisticsPage *self,
     gtk_label_set_label (self->streak_hint, _("Open or practise a question on consecutive days to build a streak."));
   else
     gtk_label_set_label (self->streak_hint, _("A day counts when you study at least one question."));
+}
+
+/* The day under the calendar's cursor, in words, for everyone. */
+static void
+heatmap_cursor_cb (PyprepStatisticsPage *self)
+{
+  g_autofree char *text = pyprep_heatmap_describe_day (self->heatmap,
+                                                      pyprep_heatmap_get_cursor (self->heatmap));
+
+  gtk_label_set_label (self->day_label, text ? text : "");
 }
 
 static void
@@ -418,6 +429,8 @@ pyprep_statistics_page_class_init (PyprepStatisticsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, streak_hint);
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, heatmap);
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, activity_summary);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, day_label);
+  gtk_widget_class_bind_template_callback (widget_class, heatmap_cursor_cb);
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, due_today_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, forecast);
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, forecast_hint);
