@@ -46,6 +46,7 @@ struct _PyprepStatisticsPage
   PyprepLibrary  *library;
   GDateTime      *now;       /* fixed by tests; NULL follows the clock */
   guint           refresh_source;
+  guint           midnight_source;  /* a new day moves the streak and calendar */
 };
 
 G_DEFINE_FINAL_TYPE (PyprepStatisticsPage, pyprep_statistics_page, ADW_TYPE_BIN)
@@ -283,6 +284,40 @@ build_legend (PyprepStatisticsPage *self)
     }
 }
 
+static gboolean
+midnight_cb (gpointer data)
+{
+  PyprepStatisticsPage *self = data;
+
+  self->midnight_source = 0;
+  pyprep_statistics_page_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* While following the clock, computes again just after midnight. */
+static void
+schedule_midnight (PyprepStatisticsPage *self,
+                   GDateTime            *now)
+{
+  g_autoptr(GDateTime) today = NULL;
+  g_autoptr(GDateTime) tomorrow = NULL;
+  GTimeSpan wait;
+
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
+  if (self->now != NULL)
+    return;
+
+  today = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
+                           g_date_time_get_month (now), g_date_time_get_day_of_month (now), 0, 0, 0);
+  tomorrow = today ? g_date_time_add_days (today, 1) : NULL;
+  if (tomorrow == NULL)
+    return;
+
+  wait = g_date_time_difference (tomorrow, now);
+  self->midnight_source = g_timeout_add_seconds ((guint)CLAMP (wait / G_TIME_SPAN_SECOND + 1, 1, 86400),
+                                                 midnight_cb, self);
+}
+
 /**
  * pyprep_statistics_page_refresh:
  *
@@ -307,6 +342,7 @@ pyprep_statistics_page_refresh (PyprepStatisticsPage *self)
   fill_activity (self, stats);
   fill_forecast (self, stats);
   fill_mastery (self, stats);
+  schedule_midnight (self, now);
 }
 
 static gboolean
@@ -335,6 +371,7 @@ pyprep_statistics_page_dispose (GObject *object)
   PyprepStatisticsPage *self = (PyprepStatisticsPage *)object;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_STATISTICS_PAGE);
   g_clear_object (&self->study);
   g_clear_object (&self->library);
