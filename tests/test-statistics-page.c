@@ -264,7 +264,12 @@ test_empty_record (void)
   g_assert_cmpstr (gtk_label_get_label (PAGE_CHILD (page, "forecast_hint")), ==,
                    "Reviews are scheduled when you grade your answers in a practice session.");
 
+  /* Closing lets the page and its drawings go, and the study with them. */
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *)&page);
   gtk_window_destroy (window);
+  iterate ();
+  g_assert_null (page);
+  g_assert_finalize_object (g_steal_pointer (&study));
 }
 
 static PyprepStatisticsWindow *
