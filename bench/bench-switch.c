@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <time.h>
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 
@@ -28,10 +29,29 @@ typedef struct
   GMainLoop    *loop;
   guint         next;
   gint64        start;
+  gint64        start_cpu;
+  gint64        frame_cpu;
+  GArray       *cpu;      /* double, ms of main-thread CPU per sample */
+  GPtrArray    *shown_questions;  /* the question of each sample */
+  gint64        shown;    /* when show_question returned */
+  gint64        frame;    /* when the frame began (before-paint) */
+  gint64        layout;   /* when the window's layout was done */
+  GArray       *phases;   /* double[3] per sample: build, layout, paint */
   int           rounds;
 } Bench;
 
 static void show_next (Bench *bench);
+
+/* CPU time of the calling (main) thread, in microseconds: unlike the
+ * wall clock, it does not count time spent waiting for a busy CPU. */
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64)ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 static void
 after_paint_cb (GdkFrameClock *clock,
@@ -42,7 +62,23 @@ after_paint_cb (GdkFrameClock *clock,
   if (bench->start == 0)
     return;
 
-  ms = (g_get_monotonic_time () - bench->start) / 1000.0;
+  {
+    gint64 now = g_get_monotonic_time ();
+    double phase[5];
+    double cpu = (thread_cpu_time () - bench->start_cpu) / 1000.0;
+
+
+    ms = (now - bench->start) / 1000.0;
+    phase[0] = (bench->shown - bench->start) / 1000.0;
+    /* The window's own handlers run before ours, so "layout" marks
+     * the end of its style and layout work, and drawing follows. */
+    phase[1] = (bench->layout - bench->frame) / 1000.0;
+    phase[2] = (now - bench->layout) / 1000.0;
+    phase[3] = (bench->frame - bench->shown) / 1000.0;
+    phase[4] = (bench->frame_cpu - bench->start_cpu) / 1000.0;
+    g_array_append_vals (bench->phases, phase, 5);
+    g_array_append_val (bench->cpu, cpu);
+  }
   bench->start = 0;
   g_array_append_val (bench->samples, ms);
   show_next (bench);
@@ -63,10 +99,13 @@ show_next_idle (gpointer data)
   question = g_ptr_array_index (bench->questions, bench->next % bench->questions->len);
   bench->next++;
   bench->start = g_get_monotonic_time ();
+  bench->start_cpu = thread_cpu_time ();
+  g_ptr_array_add (bench->shown_questions, question);
   if (bench->bare_label != NULL)
     gtk_label_set_text (bench->bare_label, pyprep_question_get_title (question));
   else
     pyprep_window_show_question (PYPREP_WINDOW (bench->window), question);
+  bench->shown = g_get_monotonic_time ();
   gtk_widget_queue_draw (GTK_WIDGET (bench->window));
   return G_SOURCE_REMOVE;
 }
@@ -81,15 +120,49 @@ show_next (Bench *bench)
   g_timeout_add (40, show_next_idle, bench);
 }
 
+static void
+layout_cb (GdkFrameClock *clock,
+           Bench         *bench)
+{
+  bench->layout = g_get_monotonic_time ();
+}
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 Bench         *bench)
+{
+  bench->frame = g_get_monotonic_time ();
+  bench->frame_cpu = thread_cpu_time ();
+}
+
 static gboolean
 start_cb (gpointer data)
 {
   Bench *bench = data;
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench->window));
 
+  g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), bench);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), bench);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), bench);
   show_next (bench);
   return G_SOURCE_REMOVE;
+}
+
+/* Where the time goes: the phases are interleaved, five per sample. */
+static void
+report_phases (GArray *phases)
+{
+  static const char *names[] = { "building the page", "styling, measuring", "drawing", "before the frame", "CPU before the frame" };
+
+  for (guint p = 0; p < 5; p++)
+    {
+      g_autoptr(GArray) column = g_array_new (FALSE, FALSE, sizeof (double));
+
+      for (guint i = p; i < phases->len; i += 5)
+        g_array_append_val (column, g_array_index (phases, double, i));
+      printf ("    %-26s median %6.2f ms, p95 %6.2f ms\n", names[p],
+              bench_percentile (column, 0.5), bench_percentile (column, 0.95));
+    }
 }
 
 static void
@@ -103,13 +176,45 @@ report (const char *name,
   printf ("  %-28s median %6.2f ms, p95 %6.2f ms, max %6.2f ms\n", name, median, p95, max);
 }
 
+/* The five switches that took the most main-thread CPU, to show where
+ * to look next. A change of topic also refills the question list. */
+static void
+report_slowest (Bench *bench)
+{
+  gboolean *done = g_new0 (gboolean, bench->cpu->len);
+
+  printf ("  slowest switches (main-thread CPU):\n");
+  for (guint n = 0; n < 5 && n < bench->cpu->len; n++)
+    {
+      guint worst = 0;
+      double worst_ms = -1;
+      PyprepQuestion *question, *previous;
+
+      for (guint i = 0; i < bench->cpu->len; i++)
+        if (!done[i] && g_array_index (bench->cpu, double, i) > worst_ms)
+          {
+            worst = i;
+            worst_ms = g_array_index (bench->cpu, double, i);
+          }
+      done[worst] = TRUE;
+      question = g_ptr_array_index (bench->shown_questions, worst);
+      previous = worst > 0 ? g_ptr_array_index (bench->shown_questions, worst - 1) : NULL;
+      printf ("    %6.2f ms  %s%s\n", worst_ms, pyprep_question_get_id (question),
+              previous != NULL && pyprep_question_get_topic (previous) != pyprep_question_get_topic (question)
+                ? " (new topic)" : "");
+    }
+  g_free (done);
+}
+
 /* Switches through every question once per round in @window and returns
  * the samples. With @bare_label, only that label's text changes. */
 static GArray *
 run (GtkWidget *window,
      GtkLabel  *bare_label,
      GPtrArray *questions,
-     int        rounds)
+     int        rounds,
+     GArray   **phases,
+     GArray   **cpu)
 {
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   Bench bench = { 0 };
@@ -119,7 +224,10 @@ run (GtkWidget *window,
   bench.questions = questions;
   bench.rounds = rounds;
   bench.samples = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.shown_questions = g_ptr_array_new ();
   bench.loop = loop;
+  bench.phases = g_array_new (FALSE, FALSE, sizeof (double));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_present (GTK_WINDOW (window));
@@ -129,6 +237,11 @@ run (GtkWidget *window,
   g_main_loop_run (loop);
 
   gtk_window_destroy (GTK_WINDOW (window));
+  if (bare_label == NULL)
+    report_slowest (&bench);
+  g_ptr_array_unref (bench.shown_questions);
+  *phases = bench.phases;
+  *cpu = bench.cpu;
   return bench.samples;
 }
 
@@ -140,6 +253,10 @@ main (int   argc,
   g_autoptr(GPtrArray) questions = NULL;
   g_autoptr(GArray) bare = NULL;
   g_autoptr(GArray) pyprep = NULL;
+  g_autoptr(GArray) bare_phases = NULL;
+  g_autoptr(GArray) phases = NULL;
+  g_autoptr(GArray) bare_cpu = NULL;
+  g_autoptr(GArray) cpu = NULL;
   g_autoptr(PyprepStudy) study = NULL;
   GtkWidget *bare_window, *label;
   int rounds = argc > 1 ? atoi (argv[1]) : 2;
@@ -158,15 +275,18 @@ main (int   argc,
   bare_window = adw_application_window_new (NULL);
   label = gtk_label_new ("");
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (bare_window), label);
-  bare = run (bare_window, GTK_LABEL (label), questions, rounds);
+  bare = run (bare_window, GTK_LABEL (label), questions, rounds, &bare_phases, &bare_cpu);
 
   study = pyprep_study_new (NULL);
-  pyprep = run (GTK_WIDGET (pyprep_window_new_for_library (NULL, library, study)), NULL, questions, rounds);
+  pyprep = run (GTK_WIDGET (pyprep_window_new_for_library (NULL, library, study)), NULL, questions, rounds, &phases, &cpu);
 
   printf ("question switching, select to painted frame, %u switches over %u questions:\n",
           pyprep->len, questions->len);
   report ("bare AdwApplicationWindow", bare);
   report ("PyPrep", pyprep);
+  report ("bare, main-thread CPU", bare_cpu);
+  report ("PyPrep, main-thread CPU", cpu);
+  report_phases (phases);
   p95 = bench_percentile (pyprep, 0.95);
   printf ("  PyPrep p95 %.2f ms: %s (budget %.0f ms)\n", p95,
           p95 <= BUDGET_MS ? "within budget" : "OVER BUDGET", BUDGET_MS);

@@ -16,7 +16,7 @@ libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
 libgtksourceview-5-dev libmd4c-dev libjson-glib-dev
 desktop-file-utils appstream yelp-tools
 python3 python3-gi python3-pyatspi gir1.2-atspi-2.0 at-spi2-core
-xvfb xauth dbus dbus-x11 imagemagick"
+xvfb xauth dbus dbus-x11 imagemagick bubblewrap"
 
 install_deps () {
   missing=""

@@ -14,6 +14,7 @@ typedef struct _PyprepLibrary      PyprepLibrary;
 typedef struct _PyprepMarkdownView PyprepMarkdownView;
 typedef struct _PyprepQuestion     PyprepQuestion;
 typedef struct _PyprepQuestionPage PyprepQuestionPage;
+typedef struct _PyprepRunResult    PyprepRunResult;
 typedef struct _PyprepSnippet      PyprepSnippet;
 typedef struct _PyprepTopic        PyprepTopic;
 typedef struct _PyprepWindow       PyprepWindow;

@@ -1,6 +1,8 @@
 /* pyprep-code-block.c: shows one fenced code block of an answer in a
  * read-only GtkSourceView whose style scheme follows the light or dark
  * style, with a Copy button and, attached below, the snippet's output.
+ * A Python block can also be edited and run; the run panel is built on
+ * the first run, so building a block costs nothing more.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +16,8 @@
 #include <gtksourceview/gtksource.h>
 
 #include "pyprep-code-block.h"
+#include "pyprep-run-panel.h"
+#include "pyprep-runner.h"
 
 struct _PyprepCodeBlock
 {
@@ -30,6 +34,19 @@ struct _PyprepCodeBlock
   char          *language;
   char          *output;
   gboolean       highlighted;
+
+  /* Running and editing (see "Running and editing" below). */
+  GtkWidget     *run_button;
+  GtkWidget     *stop_button;
+  GtkToggleButton *edit_button;
+  GtkWidget     *reset_button;
+  GtkWidget     *run_panel;        /* built on the first run */
+  GCancellable  *run_cancellable;  /* set while running */
+  char          *shipped_code;     /* kept when editing starts */
+  gboolean       output_varies;
+  gboolean       runnable;
+  gboolean       probe_requested;
+  gboolean       python_missing;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepCodeBlock, pyprep_code_block, GTK_TYPE_WIDGET)
@@ -142,6 +159,240 @@ apply_highlighting (PyprepCodeBlock *self)
   update_style_scheme (self);
 }
 
+/* ---- Running and editing ---------------------------------------------- */
+
+static void
+update_run_actions (PyprepCodeBlock *self)
+{
+  gboolean running = self->run_cancellable != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "code-block.run",
+                                 self->runnable && !running && !self->python_missing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "code-block.stop", running);
+  gtk_widget_set_visible (self->run_button, self->runnable && !running);
+  gtk_widget_set_visible (self->stop_button, running);
+}
+
+static void
+python_probed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(PyprepCodeBlock) self = g_weak_ref_get (weak);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tooltip = NULL;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+
+  /* The block may be gone: an answer is replaced before python3 answers. */
+  if (self == NULL)
+    return;
+
+  if (!pyprep_runner_probe_finish (PYPREP_RUNNER (object), result, &error))
+    {
+      /* The button stays, insensitive, and says why. */
+      self->python_missing = TRUE;
+      gtk_widget_set_tooltip_text (self->run_button, error->message);
+      update_run_actions (self);
+      return;
+    }
+
+  tooltip = g_strdup_printf (_("Run with Python %s (Ctrl+Enter)"),
+                             pyprep_runner_get_python_version (PYPREP_RUNNER (object)));
+  gtk_widget_set_tooltip_text (self->run_button, tooltip);
+}
+
+static gboolean
+probe_idle_cb (gpointer user_data)
+{
+  pyprep_runner_probe_async (pyprep_runner_get_default (), NULL, python_probed_cb, user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Finds python3 once per process, after the first Python block is shown:
+ * at low priority, so starting a process never delays a frame. */
+static void
+request_python_probe (PyprepCodeBlock *self)
+{
+  GWeakRef *weak;
+
+  if (!self->runnable || self->probe_requested)
+    return;
+
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  self->probe_requested = TRUE;
+  g_idle_add_full (G_PRIORITY_LOW, probe_idle_cb, weak, NULL);
+}
+
+static void
+run_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(PyprepCodeBlock) self = user_data;
+  g_autoptr(PyprepRunResult) run = NULL;
+  g_autoptr(GError) error = NULL;
+  PyprepRunPanel *panel;
+
+  run = pyprep_runner_run_finish (PYPREP_RUNNER (object), result, &error);
+
+  /* The block went away while running. */
+  if (self->run_panel == NULL)
+    return;
+
+  panel = PYPREP_RUN_PANEL (self->run_panel);
+  g_clear_object (&self->run_cancellable);
+  update_run_actions (self);
+
+  if (run != NULL)
+    pyprep_run_panel_show_result (panel, run, pyprep_runner_get_timeout (PYPREP_RUNNER (object)),
+                                  self->output, self->output_varies);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    pyprep_run_panel_show_message (panel, _("Stopped"), NULL, FALSE);
+  else
+    pyprep_run_panel_show_message (panel, _("The snippet could not be run"), error->message, TRUE);
+
+  /* Stop had the focus and is now hidden. */
+  if (gtk_widget_get_visible (self->run_button) && !gtk_widget_has_focus (GTK_WIDGET (self->view)))
+    gtk_widget_grab_focus (self->run_button);
+}
+
+static void
+run_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  PyprepCodeBlock *self = PYPREP_CODE_BLOCK (widget);
+  g_autofree char *code = NULL;
+  gboolean stop_had_focus;
+
+  if (!self->runnable || self->run_cancellable != NULL || self->python_missing)
+    return;
+
+  if (self->run_panel == NULL)
+    {
+      self->run_panel = pyprep_run_panel_new ();
+      gtk_widget_set_parent (self->run_panel, widget);
+    }
+
+  stop_had_focus = gtk_widget_has_focus (self->run_button);
+  code = pyprep_code_block_dup_code (self);
+  self->run_cancellable = g_cancellable_new ();
+  update_run_actions (self);
+  if (stop_had_focus)
+    gtk_widget_grab_focus (self->stop_button);
+  pyprep_run_panel_show_running (PYPREP_RUN_PANEL (self->run_panel));
+
+  pyprep_runner_run_async (pyprep_runner_get_default (), code, self->run_cancellable,
+                           run_done_cb, g_object_ref (self));
+}
+
+static void
+stop_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PyprepCodeBlock *self = PYPREP_CODE_BLOCK (widget);
+
+  if (self->run_cancellable != NULL)
+    g_cancellable_cancel (self->run_cancellable);
+}
+
+static void
+modified_changed_cb (PyprepCodeBlock *self,
+                     GtkTextBuffer   *buffer)
+{
+  gtk_widget_set_visible (self->reset_button, gtk_text_buffer_get_modified (buffer));
+}
+
+static void
+edit_toggled_cb (PyprepCodeBlock *self,
+                 GtkToggleButton *button)
+{
+  GtkSourceView *view = self->view;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gboolean editing = gtk_toggle_button_get_active (button);
+
+  if (editing && self->shipped_code == NULL)
+    {
+      self->shipped_code = pyprep_code_block_dup_code (self);
+      gtk_text_buffer_set_modified (buffer, FALSE);
+      g_signal_connect_object (buffer, "modified-changed",
+                               G_CALLBACK (modified_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_source_view_set_auto_indent (view, TRUE);
+      gtk_source_view_set_indent_on_tab (view, TRUE);
+      gtk_source_view_set_insert_spaces_instead_of_tabs (view, TRUE);
+      gtk_source_view_set_tab_width (view, 4);
+      gtk_source_view_set_indent_width (view, 4);
+    }
+
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), editing);
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), editing);
+  gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (buffer), editing);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button), editing ? _("Stop Editing") : _("Edit"));
+
+  if (editing)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "editing");
+      gtk_widget_grab_focus (GTK_WIDGET (view));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "editing");
+    }
+}
+
+static void
+reset_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PyprepCodeBlock *self = PYPREP_CODE_BLOCK (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+
+  if (self->shipped_code == NULL)
+    return;
+
+  gtk_text_buffer_set_text (buffer, self->shipped_code, -1);
+  gtk_text_buffer_set_modified (buffer, FALSE);
+  gtk_widget_grab_focus (gtk_widget_get_visible (self->run_button)
+                         ? self->run_button : GTK_WIDGET (self->view));
+}
+
+/* Only Python blocks run; the others keep their header as it was. */
+static void
+setup_running (PyprepCodeBlock *self)
+{
+  GtkEventController *shortcuts;
+
+  self->runnable = g_str_equal (self->language, "python") || g_str_equal (self->language, "py");
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), self->runnable);
+  update_run_actions (self);
+
+  if (!self->runnable)
+    return;
+
+  /* Capture phase: the editable view would take Ctrl+Enter as a newline. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                                                          gtk_named_action_new ("code-block.run")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+}
+
+static void
+stop_running (PyprepCodeBlock *self)
+{
+  if (self->run_cancellable != NULL)
+    g_cancellable_cancel (self->run_cancellable);
+  g_clear_object (&self->run_cancellable);
+  g_clear_pointer (&self->run_panel, gtk_widget_unparent);
+}
+
 static void
 pyprep_code_block_map (GtkWidget *widget)
 {
@@ -149,6 +400,7 @@ pyprep_code_block_map (GtkWidget *widget)
 
   if (!self->highlighted)
     apply_highlighting (self);
+  request_python_probe (self);
 
   GTK_WIDGET_CLASS (pyprep_code_block_parent_class)->map (widget);
 }
@@ -156,6 +408,7 @@ pyprep_code_block_map (GtkWidget *widget)
 static void
 pyprep_code_block_dispose (GObject *object)
 {
+  stop_running (PYPREP_CODE_BLOCK (object));
   gtk_widget_dispose_template (GTK_WIDGET (object), PYPREP_TYPE_CODE_BLOCK);
 
   G_OBJECT_CLASS (pyprep_code_block_parent_class)->dispose (object);
@@ -168,6 +421,7 @@ pyprep_code_block_finalize (GObject *object)
 
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->output, g_free);
+  g_clear_pointer (&self->shipped_code, g_free);
 
   G_OBJECT_CLASS (pyprep_code_block_parent_class)->finalize (object);
 }
@@ -197,6 +451,15 @@ pyprep_code_block_class_init (PyprepCodeBlockClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepCodeBlock, output_label);
 
   gtk_widget_class_install_action (widget_class, "code-block.copy", NULL, copy_action);
+
+  gtk_widget_class_bind_template_child (widget_class, PyprepCodeBlock, run_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepCodeBlock, stop_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepCodeBlock, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepCodeBlock, reset_button);
+  gtk_widget_class_bind_template_callback (widget_class, edit_toggled_cb);
+  gtk_widget_class_install_action (widget_class, "code-block.run", NULL, run_action);
+  gtk_widget_class_install_action (widget_class, "code-block.stop", NULL, stop_action);
+  gtk_widget_class_install_action (widget_class, "code-block.reset", NULL, reset_action);
 
   gtk_widget_class_set_css_name (widget_class, "codeblock");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -228,6 +491,7 @@ pyprep_code_block_new (const char *language,
   self->language = g_strdup (language);
 
   gtk_label_set_label (self->language_label, language_display_name (language));
+  setup_running (self);
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
   gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (buffer), FALSE);
@@ -294,6 +558,7 @@ pyprep_code_block_set_output (PyprepCodeBlock *self,
 
   g_free (self->output);
   self->output = g_strdup (output);
+  self->output_varies = varies;
 
   if (output == NULL)
     {

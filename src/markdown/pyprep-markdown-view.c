@@ -20,19 +20,23 @@
 #include "pyprep-code-block.h"
 #include "pyprep-markdown-view.h"
 
-/* About a screenful of text, in characters, is shown before the first
- * frame; the rest follows in idle time, so that switching to a long
- * answer costs only what the screen shows. */
+/* md4c parses the whole answer at once into a list of events, which is
+ * cheap; widgets are built from those events only for about a screenful
+ * of text, in characters, before the first frame. The rest is built and
+ * shown in idle time, so that switching to a long answer costs only what
+ * the screen shows. */
 #define FIRST_SCREEN_CHARS 1200
 #define CHARS_PER_IDLE 2400
+
+typedef struct _Builder Builder;
 
 struct _PyprepMarkdownView
 {
   GtkWidget  parent_instance;
 
   GtkWidget *content;
-  GtkWidget *staging;   /* built blocks not yet shown, owned */
-  guint      attach_id;
+  Builder   *builder;     /* while blocks remain to be built */
+  guint      build_id;
   GStrv      highlights;  /* lower-case words to mark, or NULL */
 };
 
@@ -51,9 +55,32 @@ typedef struct
   guint    next_number;
 } ListInfo;
 
+typedef enum
+{
+  EVENT_ENTER_BLOCK,
+  EVENT_LEAVE_BLOCK,
+  EVENT_ENTER_SPAN,
+  EVENT_LEAVE_SPAN,
+  EVENT_TEXT,
+} EventKind;
+
+/* One md4c callback, recorded. md4c's details point into its own
+ * buffers, so the few fields the builder reads are copied: a number
+ * (a list's start, a heading's level, a cell's alignment) and a string
+ * (a text run, a fence's info string, a link's target) in the pool. */
 typedef struct
 {
+  EventKind kind;
+  int       type;
+  int       number;
+  gsize     offset;
+  gsize     size;
+} Event;
+
+struct _Builder
+{
   PyprepMarkdownView *view;
+  GtkWidget          *staging;      /* the top-level block being built, owned */
   GPtrArray          *containers;   /* GtkBox stack; the last is current */
   GArray             *lists;        /* ListInfo stack */
   GString            *inline_markup;
@@ -71,7 +98,12 @@ typedef struct
   int                 table_column;
   gboolean            table_header;
   MD_ALIGN            cell_align;
-} Builder;
+
+  GArray             *events;       /* Event */
+  GString            *pool;
+  guint               next_event;
+  guint               depth;        /* of blocks; the document is 1 */
+};
 
 static gboolean
 label_activate_link_cb (GtkLabel           *label,
@@ -270,6 +302,11 @@ leave_code (Builder *builder)
   const char *language = words[0] ? words[0] : "";
   GtkWidget *container = current_container (builder);
   GtkWidget *previous = gtk_widget_get_last_child (container);
+
+  /* At the top level, the snippet an output belongs to has already moved
+   * on to the shown content. */
+  if (previous == NULL && container == builder->staging)
+    previous = gtk_widget_get_last_child (builder->view->content);
 
   builder->in_code = FALSE;
 
@@ -719,36 +756,226 @@ block_size (GtkWidget *block)
   return size;
 }
 
-/* Moves built blocks into the visible content until about @budget
- * characters have moved. Returns %TRUE while blocks remain. */
-static gboolean
-attach_blocks (PyprepMarkdownView *self,
-               gsize               budget)
-{
-  GtkWidget *block;
-  gsize moved = 0;
+/* Recording md4c's events ------------------------------------------------ */
 
-  while (moved < budget && (block = gtk_widget_get_first_child (self->staging)))
+static void
+record (GArray     *events,
+        GString    *pool,
+        EventKind   kind,
+        int         type,
+        int         number,
+        const char *text,
+        gsize       size)
+{
+  Event event = { kind, type, number, pool->len, size };
+
+  if (size > 0)
+    g_string_append_len (pool, text, size);
+  g_array_append_val (events, event);
+}
+
+static int
+record_enter_block_cb (MD_BLOCKTYPE  type,
+                       void         *detail,
+                       void         *user_data)
+{
+  Builder *builder = user_data;
+  int number = 0;
+  const char *text = NULL;
+  gsize size = 0;
+
+  switch (type)
     {
-      moved += block_size (block);
-      g_object_ref (block);
-      gtk_box_remove (GTK_BOX (self->staging), block);
-      gtk_box_append (GTK_BOX (self->content), block);
-      g_object_unref (block);
+    case MD_BLOCK_OL:
+      number = ((MD_BLOCK_OL_DETAIL *)detail)->start;
+      break;
+    case MD_BLOCK_H:
+      number = ((MD_BLOCK_H_DETAIL *)detail)->level;
+      break;
+    case MD_BLOCK_CODE:
+      text = ((MD_BLOCK_CODE_DETAIL *)detail)->info.text;
+      size = ((MD_BLOCK_CODE_DETAIL *)detail)->info.size;
+      break;
+    case MD_BLOCK_TH:
+    case MD_BLOCK_TD:
+      number = ((MD_BLOCK_TD_DETAIL *)detail)->align;
+      break;
+    default:
+      break;
     }
 
-  return gtk_widget_get_first_child (self->staging) != NULL;
+  record (builder->events, builder->pool, EVENT_ENTER_BLOCK, type, number, text, size);
+  return 0;
+}
+
+static int
+record_leave_block_cb (MD_BLOCKTYPE  type,
+                       void         *detail,
+                       void         *user_data)
+{
+  Builder *builder = user_data;
+
+  record (builder->events, builder->pool, EVENT_LEAVE_BLOCK, type, 0, NULL, 0);
+  return 0;
+}
+
+static int
+record_enter_span_cb (MD_SPANTYPE  type,
+                      void        *detail,
+                      void        *user_data)
+{
+  Builder *builder = user_data;
+  const MD_ATTRIBUTE *href = type == MD_SPAN_A ? &((MD_SPAN_A_DETAIL *)detail)->href : NULL;
+
+  record (builder->events, builder->pool, EVENT_ENTER_SPAN, type, 0,
+          href ? href->text : NULL, href ? href->size : 0);
+  return 0;
+}
+
+static int
+record_leave_span_cb (MD_SPANTYPE  type,
+                      void        *detail,
+                      void        *user_data)
+{
+  Builder *builder = user_data;
+
+  record (builder->events, builder->pool, EVENT_LEAVE_SPAN, type, 0, NULL, 0);
+  return 0;
+}
+
+static int
+record_text_cb (MD_TEXTTYPE    type,
+                const MD_CHAR *text,
+                MD_SIZE        size,
+                void          *user_data)
+{
+  Builder *builder = user_data;
+
+  record (builder->events, builder->pool, EVENT_TEXT, type, 0, text, size);
+  return 0;
+}
+
+/* Replaying them into widgets ------------------------------------------- */
+
+static void
+builder_free (Builder *builder)
+{
+  g_clear_object (&builder->staging);
+  g_ptr_array_unref (builder->containers);
+  g_array_unref (builder->lists);
+  g_string_free (builder->inline_markup, TRUE);
+  g_string_free (builder->code, TRUE);
+  g_free (builder->code_info);
+  g_strfreev ((char **)builder->highlights);
+  g_array_unref (builder->events);
+  g_string_free (builder->pool, TRUE);
+  g_free (builder);
+}
+
+static void
+replay (Builder     *builder,
+        const Event *event)
+{
+  const char *text = builder->pool->str + event->offset;
+
+  switch (event->kind)
+    {
+    case EVENT_ENTER_BLOCK:
+      {
+        MD_BLOCK_OL_DETAIL ol = { .start = event->number };
+        MD_BLOCK_H_DETAIL h = { .level = event->number };
+        MD_BLOCK_TD_DETAIL td = { .align = event->number };
+        MD_BLOCK_CODE_DETAIL code = { .info = { .text = text, .size = event->size } };
+        void *detail = NULL;
+
+        switch (event->type)
+          {
+          case MD_BLOCK_OL: detail = &ol; break;
+          case MD_BLOCK_H: detail = &h; break;
+          case MD_BLOCK_TH:
+          case MD_BLOCK_TD: detail = &td; break;
+          case MD_BLOCK_CODE: detail = &code; break;
+          default: break;
+          }
+        enter_block_cb (event->type, detail, builder);
+      }
+      break;
+
+    case EVENT_LEAVE_BLOCK:
+      leave_block_cb (event->type, NULL, builder);
+      break;
+
+    case EVENT_ENTER_SPAN:
+      {
+        MD_SPAN_A_DETAIL a = { .href = { .text = text, .size = event->size } };
+
+        enter_span_cb (event->type, event->type == MD_SPAN_A ? &a : NULL, builder);
+      }
+      break;
+
+    case EVENT_LEAVE_SPAN:
+      leave_span_cb (event->type, NULL, builder);
+      break;
+
+    case EVENT_TEXT:
+    default:
+      text_cb (event->type, text, event->size, builder);
+      break;
+    }
+}
+
+/* Builds top-level blocks and shows each as soon as it is complete, until
+ * about @budget characters have been shown. Returns %TRUE while events
+ * remain. */
+static gboolean
+build_blocks (PyprepMarkdownView *self,
+              gsize               budget)
+{
+  Builder *builder = self->builder;
+  gsize shown = 0;
+
+  while (shown < budget && builder->next_event < builder->events->len)
+    {
+      const Event *event = &g_array_index (builder->events, Event, builder->next_event++);
+      GtkWidget *block;
+
+      if (event->kind == EVENT_ENTER_BLOCK)
+        builder->depth++;
+      replay (builder, event);
+      if (event->kind != EVENT_LEAVE_BLOCK || --builder->depth > 1)
+        continue;
+
+      /* A top-level block is complete. */
+      while ((block = gtk_widget_get_first_child (builder->staging)) != NULL)
+        {
+          shown += block_size (block);
+          g_object_ref (block);
+          gtk_box_remove (GTK_BOX (builder->staging), block);
+          gtk_box_append (GTK_BOX (self->content), block);
+          g_object_unref (block);
+        }
+    }
+
+  return builder->next_event < builder->events->len;
+}
+
+static void
+finish_building (PyprepMarkdownView *self)
+{
+  g_clear_handle_id (&self->build_id, g_source_remove);
+  g_clear_pointer (&self->builder, builder_free);
 }
 
 static gboolean
-attach_idle_cb (gpointer user_data)
+build_idle_cb (gpointer user_data)
 {
   PyprepMarkdownView *self = user_data;
 
-  if (attach_blocks (self, CHARS_PER_IDLE))
+  if (build_blocks (self, CHARS_PER_IDLE))
     return G_SOURCE_CONTINUE;
 
-  self->attach_id = 0;
+  self->build_id = 0;
+  g_clear_pointer (&self->builder, builder_free);
   return G_SOURCE_REMOVE;
 }
 
@@ -764,18 +991,13 @@ release_idle_cb (gpointer data)
 static void
 clear (PyprepMarkdownView *self)
 {
-  g_clear_handle_id (&self->attach_id, g_source_remove);
+  finish_building (self);
   if (self->content != NULL)
     {
       GtkWidget *old = g_object_ref (self->content);
 
       g_clear_pointer (&self->content, gtk_widget_unparent);
       g_idle_add_full (G_PRIORITY_LOW, release_idle_cb, old, NULL);
-    }
-  if (self->staging != NULL)
-    {
-      g_object_unref (self->staging);
-      self->staging = NULL;
     }
 }
 
@@ -849,7 +1071,7 @@ pyprep_markdown_view_set_highlights (PyprepMarkdownView *self,
  * pyprep_markdown_view_get_content:
  *
  * Returns the box holding the rendered blocks, all of them: blocks still
- * waiting to be shown are attached first.
+ * waiting to be built are built first.
  *
  * Returns: (transfer none) (nullable): the content box
  */
@@ -858,8 +1080,11 @@ pyprep_markdown_view_get_content (PyprepMarkdownView *self)
 {
   g_return_val_if_fail (PYPREP_IS_MARKDOWN_VIEW (self), NULL);
 
-  if (self->staging != NULL && attach_blocks (self, G_MAXSIZE) == FALSE)
-    g_clear_handle_id (&self->attach_id, g_source_remove);
+  if (self->builder != NULL)
+    {
+      build_blocks (self, G_MAXSIZE);
+      finish_building (self);
+    }
 
   return self->content;
 }
@@ -872,18 +1097,13 @@ pyprep_markdown_view_set_markdown (PyprepMarkdownView *self,
     .abi_version = 0,
     .flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEURLAUTOLINKS
              | MD_FLAG_NOHTML,
-    .enter_block = enter_block_cb,
-    .leave_block = leave_block_cb,
-    .enter_span = enter_span_cb,
-    .leave_span = leave_span_cb,
-    .text = text_cb,
+    .enter_block = record_enter_block_cb,
+    .leave_block = record_leave_block_cb,
+    .enter_span = record_enter_span_cb,
+    .leave_span = record_leave_span_cb,
+    .text = record_text_cb,
   };
-  g_autoptr(GPtrArray) containers = g_ptr_array_new ();
-  g_autoptr(GArray) lists = g_array_new (FALSE, FALSE, sizeof (ListInfo));
-  g_autoptr(GString) inline_markup = g_string_new (NULL);
-  g_autoptr(GString) code = g_string_new (NULL);
-  Builder builder = { 0 };
-  GtkWidget *content;
+  Builder *builder;
 
   g_return_if_fail (PYPREP_IS_MARKDOWN_VIEW (self));
 
@@ -892,26 +1112,28 @@ pyprep_markdown_view_set_markdown (PyprepMarkdownView *self,
   if (markdown == NULL)
     return;
 
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_add_css_class (content, "md-document");
-  self->staging = g_object_ref_sink (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  builder = g_new0 (Builder, 1);
+  builder->view = self;
+  builder->highlights = (const char * const *)g_strdupv (self->highlights);
+  builder->staging = g_object_ref_sink (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  builder->containers = g_ptr_array_new ();
+  builder->lists = g_array_new (FALSE, FALSE, sizeof (ListInfo));
+  builder->inline_markup = g_string_new (NULL);
+  builder->code = g_string_new (NULL);
+  builder->events = g_array_new (FALSE, FALSE, sizeof (Event));
+  builder->pool = g_string_sized_new (strlen (markdown));
+  g_ptr_array_add (builder->containers, builder->staging);
 
-  builder.view = self;
-  builder.highlights = (const char * const *)self->highlights;
-  builder.containers = containers;
-  builder.lists = lists;
-  builder.inline_markup = inline_markup;
-  builder.code = code;
-  g_ptr_array_add (containers, self->staging);
-
-  if (md_parse (markdown, strlen (markdown), &parser, &builder) != 0)
+  if (md_parse (markdown, strlen (markdown), &parser, builder) != 0)
     g_warning ("md4c could not parse the answer text");
 
-  g_free (builder.code_info);
+  self->builder = builder;
+  self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_add_css_class (self->content, "md-document");
+  gtk_widget_set_parent (self->content, GTK_WIDGET (self));
 
-  self->content = content;
-  gtk_widget_set_parent (content, GTK_WIDGET (self));
-
-  if (attach_blocks (self, FIRST_SCREEN_CHARS))
-    self->attach_id = g_idle_add_full (G_PRIORITY_LOW, attach_idle_cb, self, NULL);
+  if (build_blocks (self, FIRST_SCREEN_CHARS))
+    self->build_id = g_idle_add_full (G_PRIORITY_LOW, build_idle_cb, self, NULL);
+  else
+    finish_building (self);
 }

@@ -13,6 +13,7 @@
 #include "pyprep-backups.h"
 #include "pyprep-library.h"
 #include "pyprep-preferences-window.h"
+#include "pyprep-runner.h"
 #include "pyprep-window.h"
 
 struct _PyprepApplication
@@ -99,6 +100,8 @@ settings_changed_cb (PyprepApplication *self)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
   pyprep_study_set_mark_read_on_open (self->study,
                                       g_settings_get_boolean (self->settings, "mark-read-on-open"));
+  pyprep_runner_set_timeout (pyprep_runner_get_default (),
+                             g_settings_get_uint (self->settings, "run-timeout") * 1000);
 }
 
 static const GActionEntry app_actions[] = {
@@ -131,6 +134,8 @@ pyprep_application_startup (GApplication *application)
   g_signal_connect_object (self->settings, "changed::color-scheme",
                            G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::mark-read-on-open",
+                           G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::run-timeout",
                            G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
   settings_changed_cb (self);
 

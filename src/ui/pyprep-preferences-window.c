@@ -17,6 +17,7 @@ struct _PyprepPreferencesWindow
   AdwComboRow          *scheme_row;
   GtkSpinButton        *scale_spin;
   GtkSwitch            *read_switch;
+  GtkSpinButton        *timeout_spin;
 
   GSettings            *settings;
 };
@@ -94,6 +95,7 @@ pyprep_preferences_window_class_init (PyprepPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, scheme_row);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, scale_spin);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, read_switch);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, timeout_spin);
 }
 
 static void
@@ -119,6 +121,8 @@ pyprep_preferences_window_new (GtkWindow *parent,
                                 "value", G_SETTINGS_BIND_DEFAULT,
                                 scale_to_percent, percent_to_scale, NULL, NULL);
   g_settings_bind (settings, "mark-read-on-open", self->read_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "run-timeout", gtk_spin_button_get_adjustment (self->timeout_spin),
+                   "value", G_SETTINGS_BIND_DEFAULT);
 
   return GTK_WIDGET (self);
 }

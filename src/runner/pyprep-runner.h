@@ -1,0 +1,97 @@
+/* pyprep-runner.h: runs a Python snippet in a separate, limited process.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pyprep-types.h"
+
+G_BEGIN_DECLS
+
+#define PYPREP_RUNNER_ERROR (pyprep_runner_error_quark ())
+
+typedef enum {
+  PYPREP_RUNNER_ERROR_NO_PYTHON,   /* no usable python3 */
+  PYPREP_RUNNER_ERROR_FAILED,      /* could not start or set up the run */
+} PyprepRunnerError;
+
+typedef enum {
+  PYPREP_RUN_PROTECTION_LIMITS,   /* own process group and resource limits only */
+  PYPREP_RUN_PROTECTION_BWRAP,    /* bubblewrap: no network, read-only system */
+  PYPREP_RUN_PROTECTION_FLATPAK,  /* the Flatpak sandbox: no network */
+} PyprepRunProtection;
+
+typedef enum {
+  PYPREP_RUN_ENDED,            /* the snippet ended on its own */
+  PYPREP_RUN_TIMED_OUT,        /* killed at the wall-clock limit */
+  PYPREP_RUN_OUTPUT_LIMIT,     /* killed when the output limit was reached */
+} PyprepRunEnding;
+
+struct _PyprepRunResult
+{
+  char                *stdout_text;    /* valid UTF-8 */
+  char                *stderr_text;    /* valid UTF-8 */
+  gboolean             exited;         /* exited normally (else signalled) */
+  int                  exit_status;    /* when exited */
+  int                  term_signal;    /* when signalled */
+  PyprepRunEnding      ending;
+  gboolean             truncated;      /* output went past the limit */
+  gint64               elapsed_usec;
+  PyprepRunProtection  protection;
+  char                *python_version;
+  int                  process_group;  /* the run's process group id */
+};
+
+#define PYPREP_TYPE_RUN_RESULT (pyprep_run_result_get_type ())
+#define PYPREP_TYPE_RUNNER (pyprep_runner_get_type ())
+
+GType            pyprep_run_result_get_type (void) G_GNUC_CONST;
+PyprepRunResult *pyprep_run_result_copy     (const PyprepRunResult *self);
+void             pyprep_run_result_free     (PyprepRunResult       *self);
+gboolean         pyprep_run_result_succeeded (const PyprepRunResult *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepRunResult, pyprep_run_result_free)
+
+G_DECLARE_FINAL_TYPE (PyprepRunner, pyprep_runner, PYPREP, RUNNER, GObject)
+
+GQuark               pyprep_runner_error_quark         (void);
+
+PyprepRunner        *pyprep_runner_new                 (void);
+PyprepRunner        *pyprep_runner_get_default         (void);
+
+guint                pyprep_runner_get_timeout         (PyprepRunner  *self);
+void                 pyprep_runner_set_timeout         (PyprepRunner  *self,
+                                                        guint          timeout_msec);
+gsize                pyprep_runner_get_output_limit    (PyprepRunner  *self);
+void                 pyprep_runner_set_output_limit    (PyprepRunner  *self,
+                                                        gsize          limit);
+gboolean             pyprep_runner_get_use_sandbox     (PyprepRunner  *self);
+void                 pyprep_runner_set_use_sandbox     (PyprepRunner  *self,
+                                                        gboolean       use_sandbox);
+
+void                 pyprep_runner_probe_async         (PyprepRunner        *self,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean             pyprep_runner_probe_finish        (PyprepRunner  *self,
+                                                        GAsyncResult  *result,
+                                                        GError       **error);
+gboolean             pyprep_runner_is_probed           (PyprepRunner  *self);
+const char          *pyprep_runner_get_python_version  (PyprepRunner  *self);
+PyprepRunProtection  pyprep_runner_get_protection      (PyprepRunner  *self);
+const char          *pyprep_runner_get_sandbox_note    (PyprepRunner  *self);
+
+void                 pyprep_runner_run_async           (PyprepRunner        *self,
+                                                        const char          *code,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+PyprepRunResult     *pyprep_runner_run_finish          (PyprepRunner  *self,
+                                                        GAsyncResult  *result,
+                                                        GError       **error);
+
+const char          *pyprep_run_protection_describe    (PyprepRunProtection protection);
+
+G_END_DECLS

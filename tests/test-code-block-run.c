@@ -1,0 +1,286 @@
+/* test-code-block-run.c: running, stopping, editing and resetting a code
+ * block, as the user sees it in the block and its run panel.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+#include <gtksourceview/gtksource.h>
+
+#include "pyprep-code-block.h"
+#include "pyprep-run-panel.h"
+#include "pyprep-runner.h"
+
+static GtkWidget *
+find_panel (GtkWidget *block)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (block); w; w = gtk_widget_get_next_sibling (w))
+    if (PYPREP_IS_RUN_PANEL (w))
+      return w;
+  return NULL;
+}
+
+static GtkWidget *
+find_view (GtkWidget *block)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (block); w; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_SCROLLED_WINDOW (w))
+      return gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (w));
+  return NULL;
+}
+
+/* The visible label texts under widget, in order, one per line. */
+static void
+collect_texts (GtkWidget *widget,
+               GString   *out)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (out, '\n');
+    }
+  for (GtkWidget *w = gtk_widget_get_first_child (widget); w; w = gtk_widget_get_next_sibling (w))
+    collect_texts (w, out);
+}
+
+static char *
+panel_text (GtkWidget *block)
+{
+  GtkWidget *panel = find_panel (block);
+  GString *out = g_string_new (NULL);
+
+  if (panel != NULL)
+    collect_texts (panel, out);
+  return g_string_free (out, FALSE);
+}
+
+/* Waits until the panel's first line (its status) starts with prefix. */
+static char *
+wait_for_status (GtkWidget  *block,
+                 const char *prefix)
+{
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autofree char *text = panel_text (block);
+
+      if (g_str_has_prefix (text, prefix))
+        return g_steal_pointer (&text);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  g_error ("the run panel never said “%s”: %s", prefix, panel_text (block));
+  return NULL;
+}
+
+static gboolean
+have_python (void)
+{
+  g_autofree char *python = g_find_program_in_path ("python3");
+
+  if (python == NULL)
+    g_test_skip ("no python3 on PATH");
+  return python != NULL;
+}
+
+static GtkWidget *
+show_block (GtkWidget *block,
+            GtkWidget **window)
+{
+  *window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (*window), block);
+  gtk_window_present (GTK_WINDOW (*window));
+  while (!gtk_widget_get_mapped (block))
+    g_main_context_iteration (NULL, TRUE);
+  return block;
+}
+
+/* Building a block starts nothing; Run shows the output and compares it. */
+static void
+test_run (void)
+{
+  GtkWidget *block = g_object_ref_sink (pyprep_code_block_new ("python", "print('hi', 6 * 7)\n"));
+  GtkWidget *window;
+  g_autofree char *text = NULL;
+
+  if (!have_python ())
+    {
+      g_object_unref (block);
+      return;
+    }
+
+  pyprep_code_block_set_output (PYPREP_CODE_BLOCK (block), "hi 42\n", FALSE);
+  show_block (block, &window);
+  g_assert_null (find_panel (block));
+
+  g_assert_true (gtk_widget_activate_action (block, "code-block.run", NULL));
+  g_assert_nonnull (find_panel (block));
+  text = wait_for_status (block, "Finished · exit status 0");
+  g_assert_nonnull (strstr (text, "\nhi 42\n"));
+  g_assert_nonnull (strstr (text, "Matches the stated output"));
+  g_assert_nonnull (strstr (text, "Python 3."));
+  g_assert_nonnull (strstr (text, pyprep_run_protection_describe (pyprep_runner_get_protection (pyprep_runner_get_default ()))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (block);
+}
+
+/* Edit, break the code, run: the traceback and a diff appear. Reset
+ * brings the shipped code back. */
+static void
+test_edit_and_reset (void)
+{
+  GtkWidget *block = g_object_ref_sink (pyprep_code_block_new ("python", "print(1)\n"));
+  GtkWidget *window;
+  GtkWidget *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+  g_autofree char *text = NULL;
+  g_autofree char *code = NULL;
+
+  if (!have_python ())
+    {
+      g_object_unref (block);
+      return;
+    }
+
+  pyprep_code_block_set_output (PYPREP_CODE_BLOCK (block), "1\n", FALSE);
+  show_block (block, &window);
+  view = find_view (block);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
+
+  /* The Edit toggle is the only toggle button in the header. */
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_first_child (block)); w;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_TOGGLE_BUTTON (w))
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (w), TRUE);
+  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
+  g_assert_true (gtk_source_view_get_auto_indent (GTK_SOURCE_VIEW (view)));
+  g_assert_true (gtk_source_buffer_get_highlight_matching_brackets (GTK_SOURCE_BUFFER (buffer)));
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_insert (buffer, &start, "print(2)\n1 / 0\n", -1);
+
+  g_assert_true (gtk_widget_activate_action (block, "code-block.run", NULL));
+  text = wait_for_status (block, "Failed · exit status 1");
+  g_assert_nonnull (strstr (text, "Traceback (most recent call last):"));
+  g_assert_nonnull (strstr (text, "ZeroDivisionError: division by zero"));
+  g_assert_nonnull (strstr (text, "Differs from the stated output"));
+  g_assert_nonnull (strstr (text, "\n- 1\n"));
+  g_assert_nonnull (strstr (text, "\n+ 2\n"));
+
+  g_assert_true (gtk_widget_activate_action (block, "code-block.reset", NULL));
+  code = pyprep_code_block_dup_code (PYPREP_CODE_BLOCK (block));
+  g_assert_cmpstr (code, ==, "print(1)");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (block);
+}
+
+/* Stop ends a run that would otherwise go on until the time limit. */
+static void
+test_stop (void)
+{
+  GtkWidget *block = g_object_ref_sink (pyprep_code_block_new ("python",
+                                                               "import time\nprint('waiting', flush=True)\ntime.sleep(60)\n"));
+  GtkWidget *window;
+  g_autofree char *text = NULL;
+
+  if (!have_python ())
+    {
+      g_object_unref (block);
+      return;
+    }
+
+  pyprep_runner_set_timeout (pyprep_runner_get_default (), 60000);
+  show_block (block, &window);
+  g_assert_true (gtk_widget_activate_action (block, "code-block.run", NULL));
+  g_free (wait_for_status (block, "Running"));
+  g_assert_true (gtk_widget_activate_action (block, "code-block.stop", NULL));
+  text = wait_for_status (block, "Stopped");
+  pyprep_runner_set_timeout (pyprep_runner_get_default (), 5000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (block);
+}
+
+/* Only Python blocks run. */
+static void
+test_not_python (void)
+{
+  GtkWidget *block = g_object_ref_sink (pyprep_code_block_new ("bash", "echo hi\n"));
+  GtkWidget *window;
+
+  show_block (block, &window);
+  gtk_widget_activate_action (block, "code-block.run", NULL);
+  g_assert_null (find_panel (block));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (block);
+}
+
+static GtkWidget *
+find_run_button (GtkWidget *block)
+{
+  GtkWidget *header = gtk_widget_get_first_child (block);
+
+  for (GtkWidget *w = gtk_widget_get_first_child (header); w; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "code-block.run") == 0)
+      return w;
+  return NULL;
+}
+
+/* Without python3, Run stays in place, insensitive, and says why. */
+static void
+test_no_python (void)
+{
+  if (g_test_subprocess ())
+    {
+      GtkWidget *block;
+      GtkWidget *window;
+      GtkWidget *run;
+
+      g_setenv ("PATH", "/nonexistent", TRUE);
+      block = g_object_ref_sink (pyprep_code_block_new ("python", "print(1)\n"));
+      show_block (block, &window);
+      run = find_run_button (block);
+      g_assert_nonnull (run);
+
+      for (guint i = 0; i < 2000 && gtk_widget_get_sensitive (run); i++)
+        g_main_context_iteration (NULL, TRUE);
+
+      g_assert_true (gtk_widget_get_visible (run));
+      g_assert_false (gtk_widget_get_sensitive (run));
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (run), ==,
+                       "No python3 was found. Install Python 3 to run snippets.");
+      gtk_widget_activate_action (block, "code-block.run", NULL);
+      g_assert_null (find_panel (block));
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_assert_finalize_object (block);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/pyprep/code-block-run/run", test_run);
+  g_test_add_func ("/pyprep/code-block-run/edit-and-reset", test_edit_and_reset);
+  g_test_add_func ("/pyprep/code-block-run/stop", test_stop);
+  g_test_add_func ("/pyprep/code-block-run/not-python", test_not_python);
+  g_test_add_func ("/pyprep/code-block-run/no-python", test_no_python);
+
+  return g_test_run ();
+}
