@@ -33,7 +33,6 @@ struct _PyprepHeatmap
   GtkWidget parent_instance;
 
   GDate     start;
-  GDate     today;
   guint     n_days;
   guint     counts[PYPREP_STATS_GRID_DAYS];
   guint     scale;   /* a count at or above it gets the darkest shade */
@@ -673,7 +672,6 @@ pyprep_heatmap_init (PyprepHeatmap *self)
   GtkGesture *click = gtk_gesture_click_new ();
 
   g_date_clear (&self->start, 1);
-  g_date_clear (&self->today, 1);
   self->summary = g_strdup ("");
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -734,7 +732,6 @@ pyprep_heatmap_set_stats (PyprepHeatmap *self,
   g_return_if_fail (stats != NULL);
 
   self->start = *pyprep_stats_get_grid_start (stats);
-  self->today = *pyprep_stats_get_today (stats);
   self->n_days = pyprep_stats_get_grid_n_days (stats);
   for (guint i = 0; i < PYPREP_STATS_GRID_DAYS; i++)
     self->counts[i] = pyprep_stats_get_grid_count (stats, i);
