@@ -66,6 +66,17 @@ column_width (PyprepBarChart *self)
   return (float)gtk_widget_get_width (GTK_WIDGET (self)) / MAX (self->values->len, 1);
 }
 
+/* The slot of column @index: the first column is on the right in
+ * right-to-left text. Its own inverse. */
+static guint
+slot (PyprepBarChart *self,
+      guint           index)
+{
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL && index < self->values->len)
+    return self->values->len - 1 - index;
+  return index;
+}
+
 static void
 pyprep_bar_chart_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -91,7 +102,7 @@ pyprep_bar_chart_snapshot (GtkWidget   *widget,
   for (guint i = 0; i < self->values->len; i++)
     {
       guint value = g_array_index (self->values, guint, i);
-      float center = column * i + column / 2;
+      float center = column * slot (self, i) + column / 2;
       float height = value == 0 ? 2.0f : MAX (4.0f, BAR_AREA_HEIGHT * (float)value / max);
       g_autofree char *number = g_strdup_printf ("%u", value);
 
@@ -121,10 +132,14 @@ query_tooltip_cb (PyprepBarChart *self,
     return FALSE;
 
   index = (guint)(x / column_width (self));
-  if (index >= self->values->len || index >= g_strv_length (self->details))
+  if (index >= self->values->len)
     return FALSE;
 
-  gtk_tooltip_set_text (tooltip, self->details[index]);
+  /* index is the slot under the pointer; the column in it is: */
+  if (slot (self, index) >= g_strv_length (self->details))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, self->details[slot (self, index)]);
   gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int)(index * column_width (self)), 0,
                                                        (int)column_width (self),
                                                        gtk_widget_get_height (GTK_WIDGET (self)) });

@@ -147,6 +147,33 @@ pyprep_heatmap_get_request_mode (GtkWidget *widget)
   return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
+/* Everything is laid out left to right, then mirrored for right-to-left
+ * text: @x and @width describe a box in left-to-right coordinates. */
+static float
+mirror (PyprepHeatmap *self,
+        float          x,
+        float          width)
+{
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) != GTK_TEXT_DIR_RTL)
+    return x;
+
+  return gtk_widget_get_width (GTK_WIDGET (self)) - x - width;
+}
+
+/* Draws @text starting at @x (left-to-right coordinates). */
+static void
+draw_label (PyprepHeatmap *self,
+            GtkSnapshot   *snapshot,
+            const char    *text,
+            float          x,
+            float          y,
+            const GdkRGBA *color)
+{
+  int width = pyprep_chart_text_width (GTK_WIDGET (self), text);
+
+  pyprep_chart_draw_text (GTK_WIDGET (self), snapshot, text, mirror (self, x, width), y, 0, color);
+}
+
 static gboolean
 cell_rect (PyprepHeatmap   *self,
            const Layout    *layout,
@@ -157,7 +184,7 @@ cell_rect (PyprepHeatmap   *self,
   guint row = index % 7;
 
   graphene_rect_init (rect,
-                      layout->left + column * layout->step,
+                      mirror (self, layout->left + column * layout->step, layout->cell),
                       layout->top + row * layout->step,
                       layout->cell, layout->cell);
   return index < self->n_days;
@@ -173,6 +200,7 @@ index_at (PyprepHeatmap *self,
   int column, row;
 
   compute_layout (self, gtk_widget_get_width (GTK_WIDGET (self)), &layout);
+  x = mirror (self, (float)x, 0);
   if (x < layout.left || y < layout.top)
     return FALSE;
 
@@ -262,7 +290,7 @@ draw_month_names (PyprepHeatmap *self,
         continue;
 
       g_date_strftime (text, sizeof text, "%b", &monday);
-      pyprep_chart_draw_text (widget, snapshot, text, x, 0, 0, color);
+      draw_label (self, snapshot, text, x, 0, color);
       free_from = x + pyprep_chart_text_width (widget, text) + 6;
     }
 }
@@ -284,9 +312,8 @@ draw_weekday_names (PyprepHeatmap *self,
       g_date_clear (&day, 1);
       g_date_set_dmy (&day, (GDateDay)(7 + row), G_DATE_JANUARY, 2030);  /* a Monday */
       g_date_strftime (text, sizeof text, "%a", &day);
-      pyprep_chart_draw_text (GTK_WIDGET (self), snapshot, text, layout->left - label_column_width (self),
-                              layout->top + row * layout->step + (layout->cell - layout->line) / 2,
-                              0, color);
+      draw_label (self, snapshot, text, layout->left - label_column_width (self),
+                  layout->top + row * layout->step + (layout->cell - layout->line) / 2, color);
     }
 }
 
@@ -306,7 +333,7 @@ draw_legend (PyprepHeatmap *self,
   const char *less = C_("heatmap legend", "Less");
   float x;
 
-  pyprep_chart_draw_text (widget, snapshot, more, right, y, 1, text_color);
+  draw_label (self, snapshot, more, right - pyprep_chart_text_width (widget, more), y, text_color);
   x = right - pyprep_chart_text_width (widget, more) - 6 - N_LEVELS * (size + 3);
 
   for (guint level = 0; level < N_LEVELS; level++)
@@ -315,11 +342,12 @@ draw_legend (PyprepHeatmap *self,
 
       level_color (widget, level, high_contrast, &color);
       pyprep_chart_fill (snapshot,
-                         &GRAPHENE_RECT_INIT (x + level * (size + 3), y + (layout->line - size) / 2, size, size),
+                         &GRAPHENE_RECT_INIT (mirror (self, x + level * (size + 3), size),
+                                              y + (layout->line - size) / 2, size, size),
                          3, &color, outline);
     }
 
-  pyprep_chart_draw_text (widget, snapshot, less, x - 6, y, 1, text_color);
+  draw_label (self, snapshot, less, x - 6 - pyprep_chart_text_width (widget, less), y, text_color);
 }
 
 static void

@@ -66,6 +66,7 @@ pyprep_mastery_bar_snapshot (GtkWidget   *widget,
   float width = gtk_widget_get_width (widget);
   float height = gtk_widget_get_height (widget);
   gboolean high_contrast = pyprep_chart_high_contrast ();
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   GdkRGBA outline;
   guint total = 0;
   float x = 0;
@@ -90,16 +91,18 @@ pyprep_mastery_bar_snapshot (GtkWidget   *widget,
   for (guint i = 0; i < G_N_ELEMENTS (draw_order); i++)
     {
       guint count = self->counts[draw_order[i]];
-      float segment;
+      float segment, drawn;
       GdkRGBA color;
 
       if (count == 0)
         continue;
 
       segment = MAX (width * count / total, 3.0f);
+      drawn = MAX (MIN (segment, width - x) - 2, 1);
       pyprep_mastery_bar_get_color (widget, draw_order[i], &color);
+      /* Confident comes first in the reading direction. */
       pyprep_chart_fill (snapshot,
-                         &GRAPHENE_RECT_INIT (x, 0, MAX (MIN (segment, width - x) - 2, 1), height),
+                         &GRAPHENE_RECT_INIT (rtl ? width - x - drawn : x, 0, drawn, height),
                          3, &color, high_contrast ? &outline : NULL);
       x += segment;
     }
