@@ -68,9 +68,11 @@ pyprep_ui_types_register (void)
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   g_type_ensure (ADW_TYPE_WINDOW);
   g_type_ensure (ADW_TYPE_EXPANDER_ROW);
-
   register_stand_in ("PyprepMarkdownView", "activate-link");
   register_stand_in ("PyprepQuestionPage", "open-question");
   register_stand_in ("PyprepPracticePage", NULL);
   register_stand_in ("PyprepMockInterview", NULL);
+  g_type_ensure (ADW_TYPE_BIN);
+  register_stand_in ("PyprepHeatmap", "stand-in");
+  register_stand_in ("PyprepBarChart", "stand-in");
 }

@@ -325,6 +325,7 @@ load (PyprepStudy *self)
   g_variant_iter_init (&iter, activity);
   while (g_variant_iter_next (&iter, "{&su}", &id, &count))
     g_hash_table_insert (self->activity, g_strdup (id), GUINT_TO_POINTER (count));
+
 }
 
 /* Saving -------------------------------------------------------------- */
@@ -896,6 +897,30 @@ pyprep_study_get_activity (PyprepStudy *self,
   g_return_val_if_fail (PYPREP_IS_STUDY (self), 0);
 
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->activity, day));
+}
+
+/**
+ * pyprep_study_get_due:
+ * @due: (out) (optional): when the next review is due, as Unix time
+ *
+ * Returns: whether @id has a review scheduled
+ */
+gboolean
+pyprep_study_get_due (PyprepStudy *self,
+                      const char  *id,
+                      gint64      *due)
+{
+  PyprepReviewState state;
+
+  g_return_val_if_fail (PYPREP_IS_STUDY (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!pyprep_study_get_review (self, id, &state))
+    return FALSE;
+
+  if (due != NULL)
+    *due = state.due;
+  return TRUE;
 }
 
 /* How many questions have any progress recorded, known to the decks or not. */

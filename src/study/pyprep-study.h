@@ -87,6 +87,9 @@ guint         pyprep_study_count_new_today    (PyprepStudy  *self,
 guint         pyprep_study_get_activity       (PyprepStudy  *self,
                                                const char   *day);
 guint         pyprep_study_get_n_entries      (PyprepStudy  *self);
+gboolean      pyprep_study_get_due            (PyprepStudy  *self,
+                                               const char   *id,
+                                               gint64       *due);
 
 GQuark        pyprep_study_error_quark        (void);
 char         *pyprep_study_export_json        (PyprepStudy  *self,

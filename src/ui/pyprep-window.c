@@ -18,6 +18,7 @@
 #include "pyprep-question-page.h"
 #include "pyprep-question.h"
 #include "pyprep-search.h"
+#include "pyprep-statistics-window.h"
 #include "pyprep-study.h"
 #include "pyprep-topic.h"
 #include "pyprep-window.h"
@@ -85,6 +86,8 @@ struct _PyprepWindow
   GStrv                 search_terms;   /* normalized, for the snippets */
   gboolean              opening_from_search;
   char                 *page_before_search;
+
+  GtkWindow            *statistics_window;  /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (PyprepWindow, pyprep_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1309,6 +1312,21 @@ update_problems (PyprepWindow *self)
   gtk_revealer_set_reveal_child (self->problems_revealer, TRUE);
 }
 
+/* One Statistics window per main window, raised if already open. */
+static void
+show_statistics_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+
+  if (self->statistics_window == NULL)
+    g_set_weak_pointer (&self->statistics_window,
+                        pyprep_statistics_window_new (GTK_WINDOW (self), self->study, self->library));
+
+  gtk_window_present (self->statistics_window);
+}
+
 static void
 show_problems_action (GtkWidget  *widget,
                       const char *action_name,
@@ -1840,6 +1858,7 @@ pyprep_window_dispose (GObject *object)
   PyprepWindow *self = (PyprepWindow *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_WINDOW);
+  g_clear_weak_pointer (&self->statistics_window);
 
   G_OBJECT_CLASS (pyprep_window_parent_class)->dispose (object);
 }
@@ -2049,6 +2068,8 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-topics", NULL, show_topics_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.show-statistics", NULL, show_statistics_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.show-statistics", NULL);
   gtk_widget_class_install_action (widget_class, "win.dismiss-problems", NULL,
                                    dismiss_problems_action);
 

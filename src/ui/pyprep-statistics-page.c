@@ -1,0 +1,531 @@
+/* pyprep-statistics-page.c: the Statistics view. It shows the streaks,
+ * the activity calendar, the reviews due today and over the next week,
+ * and mastery per topic, all computed by PyprepStats from the study
+ * record. It follows the record: any change is shown on the next idle.
+ *
+ * Every drawing has a text equivalent: the calendar's summary is both a
+ * visible caption and its accessible description, the forecast lists its
+ * values in its description, and each mastery bar is labelled with its
+ * counts.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pyprep-statistics-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pyprep-bar-chart.h"
+#include "pyprep-heatmap.h"
+#include "pyprep-mastery-bar.h"
+#include "pyprep-stats.h"
+#include "pyprep-statistics-page.h"
+
+struct _PyprepStatisticsPage
+{
+  AdwBin          parent_instance;
+
+  GtkLabel       *current_streak_label;
+  GtkLabel       *current_streak_caption;
+  GtkLabel       *longest_streak_label;
+  GtkLabel       *longest_streak_caption;
+  GtkWidget      *current_card;
+  GtkWidget      *longest_card;
+  GtkLabel       *streak_hint;
+  PyprepHeatmap  *heatmap;
+  GtkLabel       *activity_summary;
+  GtkLabel       *day_label;
+  GtkLabel       *due_today_label;
+  PyprepBarChart *forecast;
+  GtkLabel       *forecast_hint;
+  GtkBox         *legend;
+  GtkListBox     *mastery_list;
+
+  PyprepStudy    *study;
+  PyprepLibrary  *library;
+  GDateTime      *now;       /* fixed by tests; NULL follows the clock */
+  guint           refresh_source;
+  guint           midnight_source;  /* a new day moves the streak and calendar */
+};
+
+G_DEFINE_FINAL_TYPE (PyprepStatisticsPage, pyprep_statistics_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STUDY,
+  PROP_LIBRARY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Filling in ------------------------------------------------------------ */
+
+static void
+set_streak (GtkLabel   *number,
+            GtkLabel   *caption,
+            GtkWidget  *card,
+            guint       days,
+            const char *what)
+{
+  /* TRANSLATORS: the length of a streak, shown large */
+  g_autofree char *value = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days", days), days);
+  /* TRANSLATORS: read out for a streak card, e.g. "Current streak: 5 days" */
+  g_autofree char *spoken = g_strdup_printf ("%s: %s", what, value);
+
+  gtk_label_set_label (number, value);
+  gtk_label_set_label (caption, what);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  gtk_widget_set_tooltip_text (card, spoken);
+}
+
+static void
+fill_streaks (PyprepStatisticsPage *self,
+              PyprepStats          *stats)
+{
+  guint current = pyprep_stats_get_current_streak (stats);
+  guint n_days = pyprep_stats_get_grid_n_days (stats);
+  gboolean today_active = n_days > 0 && pyprep_stats_get_grid_count (stats, n_days - 1) > 0;
+
+  set_streak (self->current_streak_label, self->current_streak_caption, self->current_card,
+              current, _("Current streak"));
+  set_streak (self->longest_streak_label, self->longest_streak_caption, self->longest_card,
+              pyprep_stats_get_longest_streak (stats), _("Longest streak"));
+
+  if (current > 0 && !today_active)
+    gtk_label_set_label (self->streak_hint, _("Study a question today to keep the streak going."));
+  else if (current == 0)
+    gtk_label_set_label (self->streak_hint, _("Open or practise a question on consecutive days to build a streak."));
+  else
+    gtk_label_set_label (self->streak_hint, _("A day counts when you study at least one question."));
+}
+
+/* The day under the calendar's cursor, in words, for everyone. */
+static void
+heatmap_cursor_cb (PyprepStatisticsPage *self)
+{
+  g_autofree char *text = pyprep_heatmap_describe_day (self->heatmap,
+                                                      pyprep_heatmap_get_cursor (self->heatmap));
+
+  gtk_label_set_label (self->day_label, text ? text : "");
+}
+
+static void
+fill_activity (PyprepStatisticsPage *self,
+               PyprepStats          *stats)
+{
+  pyprep_heatmap_set_stats (self->heatmap, stats);
+  gtk_label_set_label (self->activity_summary, pyprep_heatmap_get_summary (self->heatmap));
+}
+
+static char *
+day_name (const GDate *today,
+          guint        offset,
+          gboolean     long_form)
+{
+  GDate day = *today;
+  g_autoptr(GDateTime) time = NULL;
+
+  if (offset == 0)
+    return g_strdup (C_("forecast", "Today"));
+
+  g_date_add_days (&day, offset);
+  time = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day),
+                                12, 0, 0);
+  /* TRANSLATORS: a day of the review forecast, see g_date_time_format() */
+  return g_date_time_format (time, long_form ? C_("forecast", "%A, %-d %B") : C_("forecast", "%a"));
+}
+
+static void
+fill_forecast (PyprepStatisticsPage *self,
+               PyprepStats          *stats)
+{
+  const GDate *today = pyprep_stats_get_today (stats);
+  guint values[PYPREP_STATS_FORECAST_DAYS];
+  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) details = g_strv_builder_new ();
+  g_autoptr(GString) description = g_string_new (NULL);
+  g_auto(GStrv) label_array = NULL;
+  g_auto(GStrv) detail_array = NULL;
+  guint due_today = pyprep_stats_get_due_today (stats);
+  guint overdue = pyprep_stats_get_overdue (stats);
+  g_autofree char *headline = NULL;
+  guint week = 0;
+
+  for (guint i = 0; i < PYPREP_STATS_FORECAST_DAYS; i++)
+    {
+      g_autofree char *short_name = day_name (today, i, FALSE);
+      g_autofree char *long_name = day_name (today, i, TRUE);
+      g_autofree char *detail = NULL;
+
+      values[i] = pyprep_stats_get_due_on (stats, i);
+      week += i > 0 ? values[i] : 0;
+
+      /* TRANSLATORS: a day and its reviews due, e.g. "Thursday, 19 November: 3 reviews due" */
+      detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u review due", "%s: %u reviews due",
+                                             values[i]),
+                                long_name, values[i]);
+      g_strv_builder_add (labels, short_name);
+      g_strv_builder_add (details, detail);
+      if (i > 0)
+        g_string_append (description, "; ");
+      g_string_append (description, detail);
+    }
+
+  label_array = g_strv_builder_end (labels);
+  detail_array = g_strv_builder_end (details);
+  pyprep_bar_chart_set_values (self->forecast, PYPREP_STATS_FORECAST_DAYS, values,
+                               (const char * const *)label_array, (const char * const *)detail_array);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->forecast),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
+                                  -1);
+
+  if (due_today == 0)
+    headline = g_strdup (_("Nothing due today"));
+  else if (overdue > 0)
+    /* TRANSLATORS: the first %u is the reviews due today, the second how many of them are overdue */
+    headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u review due today (%u overdue)",
+                                             "%u reviews due today (%u overdue)", due_today),
+                                due_today, overdue);
+  else
+    headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u review due today",
+                                             "%u reviews due today", due_today),
+                                due_today);
+  gtk_label_set_label (self->due_today_label, headline);
+
+  if (due_today == 0 && week == 0)
+    gtk_label_set_label (self->forecast_hint,
+                         _("Reviews are scheduled when you grade your answers in a practice session."));
+  else
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more in the next 7 days.",
+                                                            "%u more in the next 7 days.", week),
+                                               week);
+      gtk_label_set_label (self->forecast_hint, text);
+    }
+}
+
+static GtkWidget *
+make_mastery_row (const PyprepTopicMastery *mastery,
+                  gboolean                  overall)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *bar = pyprep_mastery_bar_new ();
+  g_autofree char *subtitle = pyprep_mastery_describe (mastery->counts);
+  g_autofree char *percent = NULL;
+  GtkWidget *percent_label;
+  guint share = mastery->total > 0
+                ? (mastery->counts[PYPREP_STATUS_CONFIDENT] * 100 + mastery->total / 2) / mastery->total
+                : 0;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mastery->title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (overall)
+    gtk_widget_add_css_class (row, "mastery-overall");
+
+  pyprep_mastery_bar_set_counts (PYPREP_MASTERY_BAR (bar), mastery->counts);
+  gtk_widget_set_size_request (bar, 140, 12);
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+
+  /* TRANSLATORS: the share of a topic's questions marked confident */
+  percent = g_strdup_printf (_("%u%%"), share);
+  percent_label = gtk_label_new (percent);
+  gtk_widget_set_size_request (percent_label, 44, -1);
+  gtk_label_set_xalign (GTK_LABEL (percent_label), 1.0f);
+  gtk_widget_add_css_class (percent_label, "numeric");
+  gtk_widget_set_tooltip_text (percent_label, _("Share of questions marked confident"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), percent_label);
+
+  return row;
+}
+
+static void
+fill_mastery (PyprepStatisticsPage *self,
+              PyprepStats          *stats)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->mastery_list))) != NULL)
+    gtk_list_box_remove (self->mastery_list, child);
+
+  gtk_list_box_append (self->mastery_list, make_mastery_row (pyprep_stats_get_overall (stats), TRUE));
+  for (guint i = 0; i < pyprep_stats_get_n_topics (stats); i++)
+    gtk_list_box_append (self->mastery_list, make_mastery_row (pyprep_stats_get_topic (stats, i), FALSE));
+}
+
+static void
+build_legend (PyprepStatisticsPage *self)
+{
+  static const PyprepStatus order[] = {
+    PYPREP_STATUS_CONFIDENT, PYPREP_STATUS_NEEDS_REVIEW, PYPREP_STATUS_READ, PYPREP_STATUS_NEW,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      GtkWidget *item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *swatch = pyprep_mastery_bar_new ();
+      GtkWidget *label = gtk_label_new (pyprep_status_get_label (order[i]));
+      guint counts[PYPREP_STATUS_CONFIDENT + 1] = { 0, };
+
+      counts[order[i]] = 1;
+      pyprep_mastery_bar_set_counts (PYPREP_MASTERY_BAR (swatch), counts);
+      gtk_widget_set_tooltip_text (swatch, NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      pyprep_status_get_label (order[i]), -1);
+      gtk_widget_set_size_request (swatch, 12, 12);
+      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (item), swatch);
+      gtk_box_append (GTK_BOX (item), label);
+      gtk_box_append (self->legend, item);
+    }
+}
+
+static gboolean
+midnight_cb (gpointer data)
+{
+  PyprepStatisticsPage *self = data;
+
+  self->midnight_source = 0;
+  pyprep_statistics_page_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* While following the clock, computes again just after midnight. */
+static void
+schedule_midnight (PyprepStatisticsPage *self,
+                   GDateTime            *now)
+{
+  g_autoptr(GDateTime) today = NULL;
+  g_autoptr(GDateTime) tomorrow = NULL;
+  GTimeSpan wait;
+
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
+  if (self->now != NULL)
+    return;
+
+  today = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
+                           g_date_time_get_month (now), g_date_time_get_day_of_month (now), 0, 0, 0);
+  tomorrow = today ? g_date_time_add_days (today, 1) : NULL;
+  if (tomorrow == NULL)
+    return;
+
+  wait = g_date_time_difference (tomorrow, now);
+  self->midnight_source = g_timeout_add_seconds ((guint)CLAMP (wait / G_TIME_SPAN_SECOND + 1, 1, 86400),
+                                                 midnight_cb, self);
+}
+
+/**
+ * pyprep_statistics_page_refresh:
+ *
+ * Computes the statistics again from the study record, now.
+ */
+void
+pyprep_statistics_page_refresh (PyprepStatisticsPage *self)
+{
+  g_autoptr(PyprepStats) stats = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_if_fail (PYPREP_IS_STATISTICS_PAGE (self));
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->study == NULL)
+    return;
+
+  now = self->now ? g_date_time_ref (self->now) : g_date_time_new_now_local ();
+  stats = pyprep_stats_new (self->study, self->library, now);
+
+  fill_streaks (self, stats);
+  fill_activity (self, stats);
+  fill_forecast (self, stats);
+  fill_mastery (self, stats);
+  schedule_midnight (self, now);
+}
+
+static gboolean
+refresh_idle_cb (gpointer data)
+{
+  PyprepStatisticsPage *self = data;
+
+  self->refresh_source = 0;
+  pyprep_statistics_page_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Many questions can change at once (an import): show them once. */
+static void
+study_changed_cb (PyprepStatisticsPage *self)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add (refresh_idle_cb, self);
+}
+
+/* GObject --------------------------------------------------------------- */
+
+static void
+pyprep_statistics_page_dispose (GObject *object)
+{
+  PyprepStatisticsPage *self = (PyprepStatisticsPage *)object;
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_STATISTICS_PAGE);
+  g_clear_object (&self->study);
+  g_clear_object (&self->library);
+  g_clear_pointer (&self->now, g_date_time_unref);
+
+  G_OBJECT_CLASS (pyprep_statistics_page_parent_class)->dispose (object);
+}
+
+static void
+pyprep_statistics_page_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  PyprepStatisticsPage *self = PYPREP_STATISTICS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STUDY:
+      g_value_set_object (value, self->study);
+      break;
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pyprep_statistics_page_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  PyprepStatisticsPage *self = PYPREP_STATISTICS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STUDY:
+      g_assert (self->study == NULL);
+      self->study = g_value_dup_object (value);
+      if (self->study != NULL)
+        g_signal_connect_object (self->study, "changed", G_CALLBACK (study_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
+      break;
+    case PROP_LIBRARY:
+      g_assert (self->library == NULL);
+      self->library = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pyprep_statistics_page_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (pyprep_statistics_page_parent_class)->constructed (object);
+  pyprep_statistics_page_refresh (PYPREP_STATISTICS_PAGE (object));
+}
+
+static void
+pyprep_statistics_page_class_init (PyprepStatisticsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pyprep_statistics_page_dispose;
+  object_class->get_property = pyprep_statistics_page_get_property;
+  object_class->set_property = pyprep_statistics_page_set_property;
+  object_class->constructed = pyprep_statistics_page_constructed;
+
+  properties[PROP_STUDY] =
+    g_param_spec_object ("study", NULL, NULL, PYPREP_TYPE_STUDY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL, PYPREP_TYPE_LIBRARY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PYPREP_TYPE_HEATMAP);
+  g_type_ensure (PYPREP_TYPE_BAR_CHART);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pyprep/PyPrep/ui/pyprep-statistics-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, current_streak_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, current_streak_caption);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, longest_streak_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, longest_streak_caption);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, current_card);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, longest_card);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, streak_hint);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, heatmap);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, activity_summary);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, day_label);
+  gtk_widget_class_bind_template_callback (widget_class, heatmap_cursor_cb);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, due_today_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, forecast);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, forecast_hint);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, legend);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, mastery_list);
+}
+
+static void
+pyprep_statistics_page_init (PyprepStatisticsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  build_legend (self);
+
+  /* The day may have changed while the page was hidden. */
+  g_signal_connect (self, "map", G_CALLBACK (pyprep_statistics_page_refresh), NULL);
+}
+
+/**
+ * pyprep_statistics_page_new:
+ * @library: (nullable): without it, no mastery or forecast is shown
+ */
+GtkWidget *
+pyprep_statistics_page_new (PyprepStudy   *study,
+                            PyprepLibrary *library)
+{
+  g_return_val_if_fail (PYPREP_IS_STUDY (study), NULL);
+  g_return_val_if_fail (!library || PYPREP_IS_LIBRARY (library), NULL);
+
+  return g_object_new (PYPREP_TYPE_STATISTICS_PAGE, "study", study, "library", library, NULL);
+}
+
+PyprepStudy *
+pyprep_statistics_page_get_study (PyprepStatisticsPage *self)
+{
+  g_return_val_if_fail (PYPREP_IS_STATISTICS_PAGE (self), NULL);
+  return self->study;
+}
+
+PyprepLibrary *
+pyprep_statistics_page_get_library (PyprepStatisticsPage *self)
+{
+  g_return_val_if_fail (PYPREP_IS_STATISTICS_PAGE (self), NULL);
+  return self->library;
+}
+
+/**
+ * pyprep_statistics_page_set_now:
+ * @now: (nullable): the time to show the statistics for; %NULL follows
+ *   the clock. Tests fix it so that streaks do not depend on the day.
+ */
+void
+pyprep_statistics_page_set_now (PyprepStatisticsPage *self,
+                                GDateTime            *now)
+{
+  g_return_if_fail (PYPREP_IS_STATISTICS_PAGE (self));
+
+  g_clear_pointer (&self->now, g_date_time_unref);
+  if (now != NULL)
+    self->now = g_date_time_ref (now);
+  pyprep_statistics_page_refresh (self);
+}
