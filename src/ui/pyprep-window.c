@@ -50,6 +50,8 @@ struct _PyprepWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkToggleButton      *search_button;
+  GtkMenuButton        *scope_button;
+  AdwStatusPage        *results_empty;
   GtkStack             *results_stack;
   GtkListView          *results_list;
   GtkLabel             *overall_label;
@@ -83,6 +85,7 @@ struct _PyprepWindow
   GListStore           *results;
   GStrv                 search_terms;   /* normalized, for the snippets */
   gboolean              opening_from_search;
+  char                 *search_scope;   /* all, bookmarked, needs-review, topic */
   char                 *page_before_search;
 };
 
@@ -95,6 +98,7 @@ enum {
   PROP_BOOKMARKED,
   PROP_NEEDS_REVIEW,
   PROP_CONFIDENT,
+  PROP_SEARCH_SCOPE,
   N_PROPS
 };
 
@@ -1116,7 +1120,64 @@ leave_search (PyprepWindow *self)
     }
 }
 
-/* Searches the whole bank as the user types. */
+/* The topic the "Current Topic" scope searches: the one listed in the
+ * sidebar, else the one of the question on show. */
+static PyprepTopic *
+scope_topic (PyprepWindow *self)
+{
+  PyprepQuestion *question = pyprep_question_page_get_question (self->question_page);
+
+  if (self->topic != NULL)
+    return self->topic;
+  return question != NULL ? pyprep_question_get_topic (question) : NULL;
+}
+
+static gboolean
+in_search_scope (PyprepQuestion *question,
+                 gpointer        user_data)
+{
+  PyprepWindow *self = user_data;
+  const char *id = pyprep_question_get_id (question);
+
+  if (g_str_equal (self->search_scope, "bookmarked"))
+    return pyprep_study_get_bookmarked (self->study, id);
+  if (g_str_equal (self->search_scope, "needs-review"))
+    return pyprep_study_get_status (self->study, id) == PYPREP_STATUS_NEEDS_REVIEW;
+  if (g_str_equal (self->search_scope, "topic"))
+    return scope_topic (self) == NULL || pyprep_question_get_topic (question) == scope_topic (self);
+  return TRUE;
+}
+
+/* The scope button says where the search looks, to the eye and to a
+ * screen reader. */
+static void
+update_scope_button (PyprepWindow *self)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *accessible = NULL;
+
+  if (g_str_equal (self->search_scope, "bookmarked"))
+    label = g_strdup (_("Bookmarked"));
+  else if (g_str_equal (self->search_scope, "needs-review"))
+    label = g_strdup (_("Needs Review"));
+  else if (g_str_equal (self->search_scope, "topic") && scope_topic (self) != NULL)
+    /* Translators: the search scope, e.g. "In Async" */
+    label = g_strdup_printf (_("In %s"), pyprep_topic_get_title (scope_topic (self)));
+  else
+    label = g_strdup (_("All Questions"));
+
+  /* Translators: the accessible name of the search scope button */
+  accessible = g_strdup_printf (_("Search in: %s"), label);
+  gtk_menu_button_set_label (self->scope_button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scope_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  adw_status_page_set_description (self->results_empty,
+                                   g_str_equal (self->search_scope, "all")
+                                   ? _("Try fewer or shorter words.")
+                                   : _("Try fewer or shorter words, or search all questions."));
+}
+
+/* Searches the bank, within the chosen scope, as the user types. */
 static void
 search_changed_cb (PyprepWindow *self)
 {
@@ -1140,7 +1201,7 @@ search_changed_cb (PyprepWindow *self)
   g_strfreev (self->search_terms);
   self->search_terms = g_regex_split_simple ("[^a-z0-9_]+", normalized, 0, 0);
 
-  hits = pyprep_search_index_query (self->search_index, text);
+  hits = pyprep_search_index_query_filtered (self->search_index, text, in_search_scope, self);
   questions = g_ptr_array_sized_new (hits->len);
   for (guint i = 0; i < hits->len; i++)
     g_ptr_array_add (questions, g_array_index (hits, PyprepSearchHit, i).question);
@@ -1168,6 +1229,25 @@ search_activate_cb (PyprepWindow *self)
 }
 
 static void
+set_search_scope (PyprepWindow *self,
+                  const char   *scope)
+{
+  static const char * const scopes[] = { "all", "bookmarked", "needs-review", "topic", NULL };
+
+  if (scope == NULL || !g_strv_contains (scopes, scope))
+    scope = "all";
+  if (g_strcmp0 (self->search_scope, scope) == 0)
+    return;
+
+  g_free (self->search_scope);
+  self->search_scope = g_strdup (scope);
+  update_scope_button (self);
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "results"))
+    search_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_SCOPE]);
+}
+
+static void
 search_stop_cb (PyprepWindow *self)
 {
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
@@ -1181,6 +1261,8 @@ search_mode_changed_cb (PyprepWindow *self)
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       leave_search (self);
     }
+  else
+    update_scope_button (self);
 }
 
 static void
@@ -1248,6 +1330,7 @@ search_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  update_scope_button (self);
 }
 
 /* Deck problems ------------------------------------------------------- */
@@ -1833,6 +1916,7 @@ pyprep_window_finalize (GObject *object)
   g_clear_object (&self->results);
   g_clear_pointer (&self->search_terms, g_strfreev);
   g_clear_pointer (&self->page_before_search, g_free);
+  g_clear_pointer (&self->search_scope, g_free);
 
   G_OBJECT_CLASS (pyprep_window_parent_class)->finalize (object);
 }
@@ -1866,6 +1950,10 @@ pyprep_window_set_property (GObject      *object,
 
     case PROP_CONFIDENT:
       set_current_status (self, PYPREP_STATUS_CONFIDENT, g_value_get_boolean (value));
+      break;
+
+    case PROP_SEARCH_SCOPE:
+      set_search_scope (self, g_value_get_string (value));
       break;
 
     default:
@@ -1904,6 +1992,10 @@ pyprep_window_get_property (GObject    *object,
       g_value_set_boolean (value, current_has_status (self, PYPREP_STATUS_CONFIDENT));
       break;
 
+    case PROP_SEARCH_SCOPE:
+      g_value_set_string (value, self->search_scope);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1939,6 +2031,10 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   properties[PROP_CONFIDENT] =
     g_param_spec_boolean ("confident", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Where the search looks: "all", "bookmarked", "needs-review" or "topic". */
+  properties[PROP_SEARCH_SCOPE] =
+    g_param_spec_string ("search-scope", NULL, NULL, "all",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PYPREP_TYPE_QUESTION_PAGE);
@@ -1960,6 +2056,8 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, scope_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, results_empty);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, results_stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, results_list);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, overall_bar);
@@ -2005,6 +2103,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
                                        "win.previous-question", NULL);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_property_action (widget_class, "win.search-scope", "search-scope");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.reset-all", NULL, reset_all_action);
   gtk_widget_class_install_action (widget_class, "win.reset-topic", NULL, reset_topic_action);
@@ -2024,7 +2123,8 @@ pyprep_window_class_init (PyprepWindowClass *klass)
 static void
 pyprep_window_init (PyprepWindow *self)
 {
-
+  /* Set before the template, whose scope menu reads it. */
+  self->search_scope = g_strdup ("all");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = pyprep_settings_new ();
@@ -2032,6 +2132,7 @@ pyprep_window_init (PyprepWindow *self)
 
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->zoom = 1.0;
+  update_scope_button (self);
 
   {
     GtkGesture *click = gtk_gesture_click_new ();
