@@ -636,6 +636,25 @@ test_preferences (void)
   wait_frames ();
   g_assert_cmpint (title_font_size (window), >, normal);
 
+  /* Off, a new window starts on the topics, not on the last question. */
+  gtk_switch_set_active (GTK_SWITCH (child (prefs, PYPREP_TYPE_PREFERENCES_WINDOW, "reopen_switch")), FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "reopen-last-question"));
+  {
+    g_autofree char *last = g_settings_get_string (settings, "last-question");
+    PyprepWindow *second = new_window (library);
+
+    g_assert_cmpstr (last, ==, pyprep_question_get_id (all->pdata[0]));
+    g_assert_null (pyprep_window_get_question (second));
+    close_window (second);
+  }
+  gtk_switch_set_active (GTK_SWITCH (child (prefs, PYPREP_TYPE_PREFERENCES_WINDOW, "reopen_switch")), TRUE);
+  {
+    PyprepWindow *third = new_window (library);
+
+    g_assert_true (pyprep_window_get_question (third) == all->pdata[0]);
+    close_window (third);
+  }
+
   gtk_window_destroy (GTK_WINDOW (prefs));
   g_settings_reset (settings, "color-scheme");
   g_settings_reset (settings, "text-scale");

@@ -17,6 +17,7 @@ struct _PyprepPreferencesWindow
   AdwComboRow          *scheme_row;
   GtkSpinButton        *scale_spin;
   GtkSwitch            *read_switch;
+  GtkSwitch            *reopen_switch;
 
   GSettings            *settings;
 };
@@ -94,6 +95,7 @@ pyprep_preferences_window_class_init (PyprepPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, scheme_row);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, scale_spin);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, read_switch);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, reopen_switch);
 }
 
 static void
@@ -119,6 +121,7 @@ pyprep_preferences_window_new (GtkWindow *parent,
                                 "value", G_SETTINGS_BIND_DEFAULT,
                                 scale_to_percent, percent_to_scale, NULL, NULL);
   g_settings_bind (settings, "mark-read-on-open", self->read_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "reopen-last-question", self->reopen_switch, "active", G_SETTINGS_BIND_DEFAULT);
 
   return GTK_WIDGET (self);
 }

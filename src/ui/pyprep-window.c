@@ -1816,7 +1816,8 @@ restore_state (PyprepWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  question = pyprep_library_lookup_question (self->library, last_id);
+  question = g_settings_get_boolean (self->settings, "reopen-last-question")
+             ? pyprep_library_lookup_question (self->library, last_id) : NULL;
   if (question != NULL)
     {
       pyprep_window_show_question (self, question);
