@@ -41,6 +41,7 @@ struct _PyprepWindow
   GtkWidget            *sidebar;
   GtkWidget            *content;
   GtkWidget            *topics_button;
+  GtkWidget            *back_button;
   AdwWindowTitle       *sidebar_title;
   GtkStack             *sidebar_stack;
   GtkListView          *topic_list;
@@ -2046,6 +2047,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, content);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, topics_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, topic_list);
