@@ -136,6 +136,26 @@ make_mark_image (const char *icon_name,
   return image;
 }
 
+/* Names a list row for screen readers. GTK 4.8 reads a list item's name
+ * from the item widget that holds the row, not from the row itself. */
+static void
+name_row (GtkWidget  *row,
+          const char *label,
+          const char *description)
+{
+  GtkWidget *item = gtk_widget_get_parent (row);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  if (item != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+}
+
 /* A question row: its title over a dim subtitle (difficulty and status),
  * then a note mark and a bookmark star. */
 static void
@@ -222,10 +242,7 @@ update_topic_row (GtkListItem  *item,
   gtk_label_set_text (GTK_LABEL (progress), progress_text);
   gtk_level_bar_set_max_value (GTK_LEVEL_BAR (bar), MAX (n, 1));
   gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), confident);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, pyprep_topic_get_title (topic),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, accessible,
-                                  -1);
+  name_row (row, pyprep_topic_get_title (topic), accessible);
 }
 
 static void
@@ -306,10 +323,7 @@ update_question_row (GtkListItem *item,
   gtk_label_set_text (GTK_LABEL (subtitle_label), subtitle);
   gtk_widget_set_visible (star, bookmarked);
   gtk_widget_set_visible (note, has_note);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, pyprep_question_get_title (question),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
+  name_row (row, pyprep_question_get_title (question), description);
 }
 
 static void
@@ -1104,11 +1118,7 @@ bind_result_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (title), pyprep_question_get_title (question));
   gtk_label_set_markup (GTK_LABEL (gtk_widget_get_next_sibling (title)), markup);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, pyprep_question_get_title (question),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  topic ? pyprep_topic_get_title (topic) : "",
-                                  -1);
+  name_row (row, pyprep_question_get_title (question), topic ? pyprep_topic_get_title (topic) : "");
 }
 
 static void
@@ -1784,6 +1794,48 @@ dismiss_problems_action (GtkWidget  *widget,
   gtk_revealer_set_reveal_child (PYPREP_WINDOW (widget)->problems_revealer, FALSE);
 }
 
+/* Keyboard ------------------------------------------------------------ */
+
+/* In GTK 4.8, Tab walks a list view row by row. Tab leaves a sidebar list
+ * for the reading pane instead (the arrow keys move within it), and
+ * Shift+Tab goes back to the sidebar's header. */
+static gboolean
+list_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     PyprepWindow          *self)
+{
+  GtkWidget *header = gtk_widget_get_first_child (self->sidebar);
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    {
+      if (gtk_widget_get_mapped (self->content)
+          && gtk_widget_child_focus (self->content, GTK_DIR_TAB_FORWARD))
+        return TRUE;
+      return gtk_widget_child_focus (header, GTK_DIR_TAB_FORWARD);
+    }
+
+  if (keyval == GDK_KEY_ISO_Left_Tab)
+    return gtk_widget_child_focus (header, GTK_DIR_TAB_BACKWARD);
+
+  return FALSE;
+}
+
+static void
+tab_leaves_list (PyprepWindow *self,
+                 GtkListView  *list)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (list), keys);
+}
+
 /* GObject ------------------------------------------------------------- */
 
 static gboolean
@@ -1853,6 +1905,9 @@ pyprep_window_constructed (GObject *object)
     gtk_list_view_set_factory (self->question_list, question_factory);
   }
   setup_smart_lists (self);
+  tab_leaves_list (self, self->topic_list);
+  tab_leaves_list (self, self->question_list);
+  tab_leaves_list (self, self->results_list);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-topic", FALSE);
   update_history_actions (self);
 
@@ -1869,6 +1924,9 @@ pyprep_window_constructed (GObject *object)
     gtk_list_view_set_factory (self->results_list, result_factory);
     gtk_list_view_set_model (self->results_list,
                              GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->results)))));
+    /* The entry sits in a box with the scope button, so the bar needs
+     * to be told which entry to forward typed keys to. */
+    gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
     gtk_search_bar_set_key_capture_widget (self->search_bar, self->sidebar);
     g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                              G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
