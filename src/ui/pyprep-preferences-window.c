@@ -71,6 +71,34 @@ percent_to_scale (const GValue       *value,
   return g_variant_new_double (g_value_get_double (value) / 100.0);
 }
 
+/* The style choices as plain labels, each named for screen readers: GTK
+ * 4.8 reads a list item's name from the item widget, which the combo
+ * row's own factory leaves unnamed. */
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  GtkWidget *holder = gtk_widget_get_parent (label);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (holder != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (holder), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
 static void
 pyprep_preferences_window_dispose (GObject *object)
 {
@@ -102,6 +130,14 @@ static void
 pyprep_preferences_window_init (PyprepPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
+    adw_combo_row_set_factory (self->scheme_row, factory);
+  }
 }
 
 GtkWidget *

@@ -1798,7 +1798,7 @@ dismiss_problems_action (GtkWidget  *widget,
 
 /* In GTK 4.8, Tab walks a list view row by row. Tab leaves a sidebar list
  * for the reading pane instead (the arrow keys move within it), and
- * Shift+Tab goes back to the sidebar's header. */
+ * Shift+Tab goes back to the search scope or the sidebar's header. */
 static gboolean
 list_key_pressed_cb (GtkEventControllerKey *controller,
                      guint                  keyval,
@@ -1820,7 +1820,13 @@ list_key_pressed_cb (GtkEventControllerKey *controller,
     }
 
   if (keyval == GDK_KEY_ISO_Left_Tab)
-    return gtk_widget_child_focus (header, GTK_DIR_TAB_BACKWARD);
+    {
+      /* From the results, back to the search scope above them. */
+      if (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)) == GTK_WIDGET (self->results_list)
+          && gtk_widget_grab_focus (GTK_WIDGET (self->scope_button)))
+        return TRUE;
+      return gtk_widget_child_focus (header, GTK_DIR_TAB_BACKWARD);
+    }
 
   return FALSE;
 }
