@@ -38,7 +38,7 @@ quit_action (GSimpleAction *action,
 static const char release_notes[] =
   "<p>The first release of PyPrep.</p>"
   "<ul>"
-  "<li>A question bank for Python interviews, read offline, with highlighted code you can copy and run</li>"
+  "<li>A question bank for Python interviews, read offline, with highlighted code you can copy</li>"
   "<li>Bookmarks, needs-review and confident marks, notes, and progress per topic that survives updates</li>"
   "<li>Search across titles, tags, answers and code that tolerates typos, within all questions, the "
   "bookmarked ones, those needing review or the current topic</li>"
