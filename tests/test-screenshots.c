@@ -267,6 +267,22 @@ test_shot (gconstpointer data)
 
   g_assert_cmpuint (assert_nothing_clipped (GTK_WIDGET (window), GTK_WIDGET (window), name), >, 5);
 
+  /* On a phone, Enter opens the best result full screen, and Back
+   * returns to the results. */
+  if (shot->view == VIEW_RESULTS && adw_leaflet_get_folded (leaflet))
+    {
+      g_signal_emit_by_name (child (window, "search_entry"), "activate");
+      wait_frames ();
+      g_assert_true (adw_leaflet_get_visible_child (leaflet) == content);
+      g_assert_nonnull (pyprep_window_get_question (window));
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (child (window, "back_button"))));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+      wait_frames ();
+      g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, "sidebar_stack"))), ==,
+                       "results");
+    }
+
   gtk_window_destroy (GTK_WINDOW (window));
   wait_frames ();
   g_settings_reset (settings, "reopen-last-question");
