@@ -82,7 +82,8 @@ struct _PyprepWindow
   gboolean              navigating_history;
   double                zoom;
 
-  PyprepSearchIndex    *search_index;   /* built on the first search */
+  PyprepSearchIndex    *search_index;   /* built after startup, or on the first search */
+  guint                 index_source;
   GListStore           *results;
   GStrv                 search_terms;   /* normalized, for the snippets */
   gboolean              opening_from_search;
@@ -1131,6 +1132,30 @@ leave_search (PyprepWindow *self)
     }
 }
 
+static void
+ensure_search_index (PyprepWindow *self)
+{
+  g_autoptr(GPtrArray) questions = NULL;
+
+  if (self->search_index != NULL)
+    return;
+
+  questions = pyprep_library_list_questions (self->library);
+  self->search_index = pyprep_search_index_new (questions);
+}
+
+/* The index takes tens of milliseconds to build: do it once the window
+ * is up, so that neither the first frame nor the first search waits. */
+static gboolean
+build_search_index_cb (gpointer user_data)
+{
+  PyprepWindow *self = user_data;
+
+  self->index_source = 0;
+  ensure_search_index (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* The topic the "Current Topic" scope searches: the one listed in the
  * sidebar, else the one of the question on show. */
 static PyprepTopic *
@@ -1203,11 +1228,7 @@ search_changed_cb (PyprepWindow *self)
       return;
     }
 
-  if (self->search_index == NULL)
-    {
-      questions = pyprep_library_list_questions (self->library);
-      self->search_index = pyprep_search_index_new (questions);
-    }
+  ensure_search_index (self);
 
   g_strfreev (self->search_terms);
   self->search_terms = g_regex_split_simple ("[^a-z0-9_]+", normalized, 0, 0);
@@ -1914,6 +1935,7 @@ pyprep_window_constructed (GObject *object)
   tab_leaves_list (self, self->topic_list);
   tab_leaves_list (self, self->question_list);
   tab_leaves_list (self, self->results_list);
+  self->index_source = g_timeout_add_full (G_PRIORITY_LOW, 500, build_search_index_cb, self, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-topic", FALSE);
   update_history_actions (self);
 
@@ -1957,6 +1979,7 @@ pyprep_window_dispose (GObject *object)
 {
   PyprepWindow *self = (PyprepWindow *)object;
 
+  g_clear_handle_id (&self->index_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_WINDOW);
 
   G_OBJECT_CLASS (pyprep_window_parent_class)->dispose (object);
