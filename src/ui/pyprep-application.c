@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pyprep-a11y.h"
 #include "pyprep-application.h"
 #include "pyprep-backups.h"
 #include "pyprep-library.h"
@@ -73,6 +74,7 @@ about_action (GSimpleAction *action,
                         "release-notes", release_notes,
                         NULL);
   adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Question Bank"), bank_authors);
+  pyprep_a11y_name_internal_widgets (about);
   gtk_window_present (GTK_WINDOW (about));
 }
 

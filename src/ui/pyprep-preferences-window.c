@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pyprep-a11y.h"
 #include "pyprep-preferences-window.h"
 
 struct _PyprepPreferencesWindow
@@ -138,6 +139,7 @@ pyprep_preferences_window_init (PyprepPreferencesWindow *self)
     g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
     adw_combo_row_set_factory (self->scheme_row, factory);
   }
+  pyprep_a11y_name_internal_widgets (GTK_WIDGET (self));
 }
 
 GtkWidget *

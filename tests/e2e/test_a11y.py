@@ -10,6 +10,7 @@ on the question page are reached, in reading order. TAP output.
 Run under xvfb-run and dbus-run-session (the README's test command does).
 """
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -138,12 +139,21 @@ def unnamed_controls(root):
     bad = []
 
     def needs_name(node):
+        # Hidden widgets (libadwaita's unused view switchers and search
+        # entries) reach no one; everything that can be shown counts.
+        if not node.getState().contains(pyatspi.STATE_VISIBLE):
+            return False
         kind = role(node)
         if kind in NAMED_ROLES:
             return True
         return kind == "text" and node.getState().contains(pyatspi.STATE_EDITABLE)
 
-    for node in find_all(root, lambda n: needs_name(n) and not (n.name or "").strip(), []):
+    def unnamed(node):
+        # GTK 4.8 falls back to the widget's type name ("GtkButton").
+        name = (node.name or "").strip()
+        return not name or re.fullmatch(r"(Gtk|Adw|Pyprep)[A-Z]\w*", name) is not None
+
+    for node in find_all(root, lambda n: needs_name(n) and unnamed(n), []):
         bad.append(path_of(node))
     return bad
 
@@ -331,6 +341,20 @@ def run():
         walk(prefs, "Preferences window")
         switches = find_all(prefs, lambda n: role(n) in ("switch", "toggle button", "check box"), [])
         check(len(switches) >= 2, "Preferences has its switches", str(len(switches)))
+        key(KEY_ESCAPE)
+        pump(0.5)
+
+        # 7. About, from the last item of the primary menu.
+        key(KEY_F10)
+        pump(0.5)
+        key(KEY_UP)
+        key(KEY_RETURN)
+        about = wait_for(lambda: next((f for f in frames(app) if f.name and "About" in f.name), None))
+        check(about is not None, "About PyPrep opens from the primary menu",
+              ", ".join(f"{role(f)} {f.name}" for f in frames(app)))
+        pump(0.5)
+        walk(about, "About window")
+        check(find(about, lambda n: n.name == "0.1.0") is not None, "About shows the version")
         key(KEY_ESCAPE)
     finally:
         proc.terminate()
