@@ -14,7 +14,9 @@
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 
+#include "pyprep-code-block.h"
 #include "pyprep-library.h"
+#include "pyprep-question-page.h"
 #include "pyprep-question.h"
 #include "pyprep-study.h"
 #include "pyprep-topic.h"
@@ -31,9 +33,10 @@ typedef enum {
   VIEW_QUESTIONS,
   VIEW_ANSWER,
   VIEW_RESULTS,
+  VIEW_CODE,
 } View;
 
-static const char * const view_names[] = { "topics", "questions", "answer", "results" };
+static const char * const view_names[] = { "topics", "questions", "answer", "results", "code" };
 
 typedef struct {
   int  width;
@@ -155,6 +158,24 @@ assert_nothing_clipped (GtkWidget  *widget,
   return checked;
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 show_view (PyprepWindow *window,
            View          view)
@@ -175,6 +196,28 @@ show_view (PyprepWindow *window,
 
     case VIEW_ANSWER:
       g_assert_true (pyprep_window_open_question_id (window, CODE_QUESTION));
+      break;
+
+    case VIEW_CODE:
+      {
+        GtkWidget *page;
+        GtkWidget *block;
+        GtkScrolledWindow *scroller;
+        graphene_point_t top;
+
+        g_assert_true (pyprep_window_open_question_id (window, CODE_QUESTION));
+        wait_frames ();
+        page = pyprep_window_get_question_page (window);
+        block = find_widget (page, PYPREP_TYPE_CODE_BLOCK);
+        g_assert_nonnull (block);
+        scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (page, PYPREP_TYPE_QUESTION_PAGE,
+                                                                       "scroller"));
+        /* Scroll the first code block to the top of the page. */
+        g_assert_true (gtk_widget_compute_point (block, GTK_WIDGET (scroller), &GRAPHENE_POINT_INIT (0, 0), &top));
+        gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller),
+                                  gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scroller))
+                                  + top.y - 12);
+      }
       break;
 
     case VIEW_RESULTS:
@@ -228,10 +271,11 @@ test_shot (gconstpointer data)
   g_assert_cmpint (adw_leaflet_get_folded (leaflet), ==, shot->width < 700);
   if (adw_leaflet_get_folded (leaflet))
     {
-      g_assert_true (visible == (shot->view == VIEW_ANSWER ? content : sidebar));
+      gboolean on_answer = shot->view == VIEW_ANSWER || shot->view == VIEW_CODE;
+
+      g_assert_true (visible == (on_answer ? content : sidebar));
       /* On the answer, a back button leads to the list. */
-      g_assert_cmpint (gtk_widget_get_mapped (GTK_WIDGET (child (window, "back_button"))), ==,
-                       shot->view == VIEW_ANSWER);
+      g_assert_cmpint (gtk_widget_get_mapped (GTK_WIDGET (child (window, "back_button"))), ==, on_answer);
     }
   else
     {
@@ -241,7 +285,7 @@ test_shot (gconstpointer data)
     }
 
   /* The view asked for is the one on show. */
-  if (shot->view != VIEW_ANSWER)
+  if (shot->view != VIEW_ANSWER && shot->view != VIEW_CODE)
     {
       GtkStack *stack = GTK_STACK (child (window, "sidebar_stack"));
 
@@ -250,6 +294,21 @@ test_shot (gconstpointer data)
     }
   else
     g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (pyprep_window_get_question_page (window))));
+
+  if (shot->view == VIEW_CODE)
+    {
+      /* The code block is on screen, and no wider than the page. */
+      GtkWidget *page = pyprep_window_get_question_page (window);
+      GtkWidget *block = find_widget (page, PYPREP_TYPE_CODE_BLOCK);
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_get_mapped (block));
+      g_assert_true (gtk_widget_compute_bounds (block, page, &bounds));
+      g_assert_cmpfloat (bounds.origin.y, >=, 0);
+      g_assert_cmpfloat (bounds.origin.y, <, gtk_widget_get_height (page) / 2);
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (page));
+    }
 
   if (shot->view == VIEW_RESULTS)
     {
