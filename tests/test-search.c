@@ -131,6 +131,34 @@ test_code_and_empty (void)
   g_assert_cmpuint (empty->len, ==, 0);
 }
 
+static gboolean
+keep_listed_ids (PyprepQuestion *question,
+                 gpointer        user_data)
+{
+  return g_strv_contains (user_data, pyprep_question_get_id (question));
+}
+
+/* A scope keeps only its questions, still in ranked order; a scope
+ * with nothing in it finds nothing. */
+static void
+test_scope_filter (void)
+{
+  g_autoptr(PyprepSearchIndex) index = sample_index ();
+  const char *bookmarked[] = { "body-asyncio", "title-asyncio", NULL };
+  const char *none[] = { NULL };
+  g_autoptr(GArray) all = search (index, "asyncio");
+  g_autoptr(GArray) scoped = pyprep_search_index_query_filtered (index, "asyncio", keep_listed_ids,
+                                                                 bookmarked);
+  g_autoptr(GArray) empty = pyprep_search_index_query_filtered (index, "asyncio", keep_listed_ids,
+                                                                none);
+
+  g_assert_cmpuint (all->len, ==, 3);
+  g_assert_cmpuint (scoped->len, ==, 2);
+  g_assert_cmpstr (id_at (scoped, 0), ==, "title-asyncio");
+  g_assert_cmpstr (id_at (scoped, 1), ==, "body-asyncio");
+  g_assert_cmpuint (empty->len, ==, 0);
+}
+
 /* On the real bank, the question about the GIL comes first for "gil". */
 static void
 test_shipped_bank (void)
@@ -165,6 +193,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/search/match-kinds", test_match_kinds);
   g_test_add_func ("/pyprep/search/folding", test_folding);
   g_test_add_func ("/pyprep/search/code-and-empty", test_code_and_empty);
+  g_test_add_func ("/pyprep/search/scope-filter", test_scope_filter);
   g_test_add_func ("/pyprep/search/shipped-bank", test_shipped_bank);
 
   status = g_test_run ();

@@ -392,6 +392,131 @@ test_search (void)
   close_window (window);
 }
 
+static GListModel *
+search_for (PyprepWindow *window,
+            const char   *text)
+{
+  GtkEditable *entry = GTK_EDITABLE (child (window, PYPREP_TYPE_WINDOW, "search_entry"));
+  GtkListView *results = GTK_LIST_VIEW (child (window, PYPREP_TYPE_WINDOW, "results_list"));
+
+  gtk_editable_set_text (entry, text);
+  g_signal_emit_by_name (entry, "search-changed");
+  iterate ();
+  return G_LIST_MODEL (gtk_list_view_get_model (results));
+}
+
+/* How many questions of @model satisfy @keep. */
+static guint
+count_where (GListModel *model,
+             gboolean  (*keep) (PyprepQuestion *question))
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PyprepQuestion) question = g_list_model_get_item (model, i);
+
+      n += keep (question);
+    }
+  return n;
+}
+
+static gboolean
+is_bookmarked (PyprepQuestion *question)
+{
+  return pyprep_study_get_bookmarked (study, pyprep_question_get_id (question));
+}
+
+static gboolean
+needs_review (PyprepQuestion *question)
+{
+  return pyprep_study_get_status (study, pyprep_question_get_id (question)) == PYPREP_STATUS_NEEDS_REVIEW;
+}
+
+static PyprepTopic *scoped_topic;
+
+static gboolean
+in_scoped_topic (PyprepQuestion *question)
+{
+  return pyprep_question_get_topic (question) == scoped_topic;
+}
+
+static void
+set_scope (PyprepWindow *window,
+           const char   *scope)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search-scope", "s", scope));
+  iterate ();
+}
+
+/* The scope menu narrows the results to the bookmarked questions, those
+ * needing review, or the current topic; its button says which. */
+static void
+test_search_scopes (void)
+{
+  PyprepWindow *window = new_window (library);
+  GtkMenuButton *scope = GTK_MENU_BUTTON (child (window, PYPREP_TYPE_WINDOW, "scope_button"));
+  GtkStack *results_stack = GTK_STACK (child (window, PYPREP_TYPE_WINDOW, "results_stack"));
+  g_autoptr(PyprepTopic) topic = g_list_model_get_item (pyprep_library_get_topics (library), 1);
+  g_autoptr(PyprepQuestion) marked = NULL;
+  g_autoptr(PyprepQuestion) review = NULL;
+  GListModel *model;
+  guint n_all, n_marked, n_review, n_topic;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  model = search_for (window, "python");
+  g_assert_cmpstr (gtk_menu_button_get_label (scope), ==, "All Questions");
+  n_all = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n_all, >, 10);
+
+  /* Mark two of the questions "python" finds. */
+  marked = g_list_model_get_item (model, 3);
+  review = g_list_model_get_item (model, 5);
+  pyprep_study_set_bookmarked (study, pyprep_question_get_id (marked), TRUE);
+  pyprep_study_set_status (study, pyprep_question_get_id (review), PYPREP_STATUS_NEEDS_REVIEW);
+  n_marked = count_where (model, is_bookmarked);
+  n_review = count_where (model, needs_review);
+  scoped_topic = topic;
+  n_topic = count_where (model, in_scoped_topic);
+  g_assert_cmpuint (n_marked, <, n_all);
+  g_assert_cmpuint (n_review, <, n_all);
+  g_assert_cmpuint (n_topic, >, 0);
+  g_assert_cmpuint (n_topic, <, n_all);
+
+  set_scope (window, "bookmarked");
+  g_assert_cmpstr (gtk_menu_button_get_label (scope), ==, "Bookmarked");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_marked);
+  g_assert_cmpuint (count_where (model, is_bookmarked), ==, n_marked);
+
+  set_scope (window, "needs-review");
+  g_assert_cmpstr (gtk_menu_button_get_label (scope), ==, "Needs Review");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_review);
+  g_assert_cmpuint (count_where (model, needs_review), ==, n_review);
+
+  /* No match in the scope: the empty page says to widen it. */
+  search_for (window, "zzqxj");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (results_stack), ==, "empty");
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (child (window, PYPREP_TYPE_WINDOW,
+                                                                                    "results_empty"))),
+                            "all questions"));
+
+  /* The current topic is the one listed in the sidebar. */
+  pyprep_window_show_topic (window, topic);
+  set_scope (window, "topic");
+  model = search_for (window, "python");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_topic);
+  g_assert_cmpuint (count_where (model, in_scoped_topic), ==, n_topic);
+  g_assert_nonnull (strstr (gtk_menu_button_get_label (scope), pyprep_topic_get_title (topic)));
+
+  /* An unknown scope is all questions. */
+  g_object_set (window, "search-scope", "nonsense", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
+
+  pyprep_study_set_bookmarked (study, pyprep_question_get_id (marked), FALSE);
+  pyprep_study_set_status (study, pyprep_question_get_id (review), PYPREP_STATUS_NEW);
+  close_window (window);
+}
+
 /* Next and previous walk the list on show, and stop at its ends. */
 static void
 test_next_previous (void)
@@ -511,6 +636,25 @@ test_preferences (void)
   wait_frames ();
   g_assert_cmpint (title_font_size (window), >, normal);
 
+  /* Off, a new window starts on the topics, not on the last question. */
+  gtk_switch_set_active (GTK_SWITCH (child (prefs, PYPREP_TYPE_PREFERENCES_WINDOW, "reopen_switch")), FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "reopen-last-question"));
+  {
+    g_autofree char *last = g_settings_get_string (settings, "last-question");
+    PyprepWindow *second = new_window (library);
+
+    g_assert_cmpstr (last, ==, pyprep_question_get_id (all->pdata[0]));
+    g_assert_null (pyprep_window_get_question (second));
+    close_window (second);
+  }
+  gtk_switch_set_active (GTK_SWITCH (child (prefs, PYPREP_TYPE_PREFERENCES_WINDOW, "reopen_switch")), TRUE);
+  {
+    PyprepWindow *third = new_window (library);
+
+    g_assert_true (pyprep_window_get_question (third) == all->pdata[0]);
+    close_window (third);
+  }
+
   gtk_window_destroy (GTK_WINDOW (prefs));
   g_settings_reset (settings, "color-scheme");
   g_settings_reset (settings, "text-scale");
@@ -546,6 +690,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/window/notes", test_notes);
   g_test_add_func ("/pyprep/window/reset-and-undo", test_reset_and_undo);
   g_test_add_func ("/pyprep/window/search", test_search);
+  g_test_add_func ("/pyprep/window/search-scopes", test_search_scopes);
   g_test_add_func ("/pyprep/window/next-previous", test_next_previous);
   g_test_add_func ("/pyprep/window/history", test_history);
   g_test_add_func ("/pyprep/window/zoom", test_zoom);

@@ -389,6 +389,26 @@ GArray *
 pyprep_search_index_query (PyprepSearchIndex *self,
                            const char        *query)
 {
+  return pyprep_search_index_query_filtered (self, query, NULL, NULL);
+}
+
+/**
+ * pyprep_search_index_query_filtered:
+ * @filter: (nullable): keeps a question in the results when it returns
+ *   %TRUE; the scope of the search (bookmarked, needs review, one topic)
+ *
+ * Like pyprep_search_index_query(), but only with the questions @filter
+ * keeps. The filter runs on the matches only, not on the whole bank.
+ *
+ * Returns: (transfer full) (element-type PyprepSearchHit): the matches
+ *   in scope, best first
+ */
+GArray *
+pyprep_search_index_query_filtered (PyprepSearchIndex  *self,
+                                    const char         *query,
+                                    PyprepSearchFilter  filter,
+                                    gpointer            user_data)
+{
   g_autofree char *normalized = pyprep_search_normalize (query, -1);
   g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) total = NULL;
@@ -429,6 +449,8 @@ pyprep_search_index_query (PyprepSearchIndex *self,
       guint position = GPOINTER_TO_UINT (key) - 1;
       PyprepSearchHit hit = { self->questions->pdata[position], GPOINTER_TO_UINT (value), position };
 
+      if (filter != NULL && !filter (hit.question, user_data))
+        continue;
       g_array_append_val (hits, hit);
     }
 

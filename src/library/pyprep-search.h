@@ -19,11 +19,19 @@ typedef struct
   guint           position;  /* in the display order of the bank */
 } PyprepSearchHit;
 
+/* Whether a question is in the scope of a search (bookmarked, in a topic …). */
+typedef gboolean (*PyprepSearchFilter) (PyprepQuestion *question,
+                                        gpointer        user_data);
+
 PyprepSearchIndex *pyprep_search_index_new       (GPtrArray         *questions);
 void               pyprep_search_index_free      (PyprepSearchIndex *self);
 guint              pyprep_search_index_get_n_words (PyprepSearchIndex *self);
 GArray            *pyprep_search_index_query     (PyprepSearchIndex *self,
                                                   const char        *query);
+GArray            *pyprep_search_index_query_filtered (PyprepSearchIndex  *self,
+                                                       const char         *query,
+                                                       PyprepSearchFilter  filter,
+                                                       gpointer            user_data);
 char              *pyprep_search_normalize       (const char        *text,
                                                   gssize             length);
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pyprep-a11y.h"
 #include "pyprep-application.h"
 #include "pyprep-backups.h"
 #include "pyprep-library.h"
@@ -35,13 +36,31 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* What changed in each release, in AdwAboutWindow's small markup. */
+static const char release_notes[] =
+  "<p>The first release of PyPrep.</p>"
+  "<ul>"
+  "<li>A question bank for Python interviews, read offline, with highlighted code you can copy</li>"
+  "<li>Bookmarks, needs-review and confident marks, notes, and progress per topic that survives updates</li>"
+  "<li>Search across titles, tags, answers and code that tolerates typos, within all questions, the "
+  "bookmarked ones, those needing review or the current topic</li>"
+  "<li>History, next and previous question, zoom, and a shortcut for everything</li>"
+  "<li>Export, import and daily backups of your progress</li>"
+  "<li>A layout that fits a phone-sized window</li>"
+  "</ul>";
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  const char *developers[] = { _("The PyPrep developers"), NULL };
+  g_autofree char *developer = g_strdup_printf ("%s https://github.com/pyprep/PyPrep",
+                                                _("The PyPrep developers"));
+  g_autofree char *contributors = g_strdup_printf ("%s https://github.com/pyprep/PyPrep",
+                                                   _("The PyPrep contributors"));
+  const char *developers[] = { developer, NULL };
+  const char *bank_authors[] = { contributors, NULL };
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
@@ -52,11 +71,50 @@ about_action (GSimpleAction *action,
                         "comments", _("Study for Python interviews"),
                         "website", "https://github.com/pyprep/PyPrep",
                         "issue-url", "https://github.com/pyprep/PyPrep/issues",
+                        "developer-name", _("The PyPrep developers"),
                         "developers", developers,
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "translator-credits", _("translator-credits"),
+                        "release-notes-version", "0.1.0",
+                        "release-notes", release_notes,
                         NULL);
+  adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Question Bank"), bank_authors);
+  pyprep_a11y_name_internal_widgets (about);
   gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+help_shown_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (parent, result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      AdwMessageDialog *dialog;
+
+      g_warning ("Could not open the help: %s", error->message);
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("The Help Could Not Be Opened"),
+                                                           _("Install the Help app (Yelp) to read the "
+                                                             "PyPrep user guide.")));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+/* Opens the user guide in help/ with the system's help browser. */
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_show_uri_full (parent, "help:" APPLICATION_ID, GDK_CURRENT_TIME, NULL, help_shown_cb,
+                     parent ? g_object_ref (parent) : NULL);
 }
 
 /* Today's backup is written after startup, off the path to the first frame. */
@@ -108,6 +166,7 @@ static const GActionEntry app_actions[] = {
   { .name = "preferences", .activate = preferences_action },
   { .name = "quit", .activate = quit_action },
   { .name = "about", .activate = about_action },
+  { .name = "help", .activate = help_action },
 };
 
 static void
@@ -117,6 +176,7 @@ pyprep_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (pyprep_application_parent_class)->startup (application);
 
@@ -125,6 +185,7 @@ pyprep_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
 
   self->library = pyprep_library_new ();
   pyprep_library_load_default (self->library);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pyprep-a11y.h"
 #include "pyprep-preferences-window.h"
 
 struct _PyprepPreferencesWindow
@@ -19,6 +20,7 @@ struct _PyprepPreferencesWindow
   GtkSwitch            *read_switch;
   GtkSpinButton        *timeout_spin;
   GtkSpinButton        *new_per_day_spin;
+  GtkSwitch            *reopen_switch;
 
   GSettings            *settings;
 };
@@ -72,6 +74,34 @@ percent_to_scale (const GValue       *value,
   return g_variant_new_double (g_value_get_double (value) / 100.0);
 }
 
+/* The style choices as plain labels, each named for screen readers: GTK
+ * 4.8 reads a list item's name from the item widget, which the combo
+ * row's own factory leaves unnamed. */
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  GtkWidget *holder = gtk_widget_get_parent (label);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (holder != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (holder), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
 static void
 pyprep_preferences_window_dispose (GObject *object)
 {
@@ -96,6 +126,7 @@ pyprep_preferences_window_class_init (PyprepPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, scheme_row);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, scale_spin);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, read_switch);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, reopen_switch);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, timeout_spin);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, new_per_day_spin);
 }
@@ -121,6 +152,15 @@ static void
 pyprep_preferences_window_init (PyprepPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
+    adw_combo_row_set_factory (self->scheme_row, factory);
+  }
+  pyprep_a11y_name_internal_widgets (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -144,6 +184,7 @@ pyprep_preferences_window_new (GtkWindow *parent,
                    "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (settings, "new-per-day", gtk_spin_button_get_adjustment (self->new_per_day_spin),
                                 "value", G_SETTINGS_BIND_DEFAULT, count_to_value, value_to_count, NULL, NULL);
+  g_settings_bind (settings, "reopen-last-question", self->reopen_switch, "active", G_SETTINGS_BIND_DEFAULT);
 
   return GTK_WIDGET (self);
 }

@@ -43,6 +43,7 @@ struct _PyprepWindow
   GtkWidget            *sidebar;
   GtkWidget            *content;
   GtkWidget            *topics_button;
+  GtkWidget            *back_button;
   AdwWindowTitle       *sidebar_title;
   GtkStack             *sidebar_stack;
   GtkListView          *topic_list;
@@ -52,6 +53,8 @@ struct _PyprepWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkToggleButton      *search_button;
+  GtkMenuButton        *scope_button;
+  AdwStatusPage        *results_empty;
   GtkStack             *results_stack;
   GtkListView          *results_list;
   GtkLabel             *overall_label;
@@ -81,10 +84,12 @@ struct _PyprepWindow
   gboolean              navigating_history;
   double                zoom;
 
-  PyprepSearchIndex    *search_index;   /* built on the first search */
+  PyprepSearchIndex    *search_index;   /* built after startup, or on the first search */
+  guint                 index_source;
   GListStore           *results;
   GStrv                 search_terms;   /* normalized, for the snippets */
   gboolean              opening_from_search;
+  char                 *search_scope;   /* all, bookmarked, needs-review, topic */
   char                 *page_before_search;
 
   GtkWindow            *statistics_window;  /* weak */
@@ -99,6 +104,7 @@ enum {
   PROP_BOOKMARKED,
   PROP_NEEDS_REVIEW,
   PROP_CONFIDENT,
+  PROP_SEARCH_SCOPE,
   N_PROPS
 };
 
@@ -133,6 +139,26 @@ make_mark_image (const char *icon_name,
   gtk_widget_set_visible (image, FALSE);
   gtk_accessible_update_state (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   return image;
+}
+
+/* Names a list row for screen readers. GTK 4.8 reads a list item's name
+ * from the item widget that holds the row, not from the row itself. */
+static void
+name_row (GtkWidget  *row,
+          const char *label,
+          const char *description)
+{
+  GtkWidget *item = gtk_widget_get_parent (row);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  if (item != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
 }
 
 /* A question row: its title over a dim subtitle (difficulty and status),
@@ -221,10 +247,7 @@ update_topic_row (GtkListItem  *item,
   gtk_label_set_text (GTK_LABEL (progress), progress_text);
   gtk_level_bar_set_max_value (GTK_LEVEL_BAR (bar), MAX (n, 1));
   gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), confident);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, pyprep_topic_get_title (topic),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, accessible,
-                                  -1);
+  name_row (row, pyprep_topic_get_title (topic), accessible);
 }
 
 static void
@@ -305,10 +328,7 @@ update_question_row (GtkListItem *item,
   gtk_label_set_text (GTK_LABEL (subtitle_label), subtitle);
   gtk_widget_set_visible (star, bookmarked);
   gtk_widget_set_visible (note, has_note);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, pyprep_question_get_title (question),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
+  name_row (row, pyprep_question_get_title (question), description);
 }
 
 static void
@@ -1103,11 +1123,7 @@ bind_result_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (title), pyprep_question_get_title (question));
   gtk_label_set_markup (GTK_LABEL (gtk_widget_get_next_sibling (title)), markup);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, pyprep_question_get_title (question),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  topic ? pyprep_topic_get_title (topic) : "",
-                                  -1);
+  name_row (row, pyprep_question_get_title (question), topic ? pyprep_topic_get_title (topic) : "");
 }
 
 static void
@@ -1120,7 +1136,88 @@ leave_search (PyprepWindow *self)
     }
 }
 
-/* Searches the whole bank as the user types. */
+static void
+ensure_search_index (PyprepWindow *self)
+{
+  g_autoptr(GPtrArray) questions = NULL;
+
+  if (self->search_index != NULL)
+    return;
+
+  questions = pyprep_library_list_questions (self->library);
+  self->search_index = pyprep_search_index_new (questions);
+}
+
+/* The index takes tens of milliseconds to build: do it once the window
+ * is up, so that neither the first frame nor the first search waits. */
+static gboolean
+build_search_index_cb (gpointer user_data)
+{
+  PyprepWindow *self = user_data;
+
+  self->index_source = 0;
+  ensure_search_index (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The topic the "Current Topic" scope searches: the one listed in the
+ * sidebar, else the one of the question on show. */
+static PyprepTopic *
+scope_topic (PyprepWindow *self)
+{
+  PyprepQuestion *question = pyprep_question_page_get_question (self->question_page);
+
+  if (self->topic != NULL)
+    return self->topic;
+  return question != NULL ? pyprep_question_get_topic (question) : NULL;
+}
+
+static gboolean
+in_search_scope (PyprepQuestion *question,
+                 gpointer        user_data)
+{
+  PyprepWindow *self = user_data;
+  const char *id = pyprep_question_get_id (question);
+
+  if (g_str_equal (self->search_scope, "bookmarked"))
+    return pyprep_study_get_bookmarked (self->study, id);
+  if (g_str_equal (self->search_scope, "needs-review"))
+    return pyprep_study_get_status (self->study, id) == PYPREP_STATUS_NEEDS_REVIEW;
+  if (g_str_equal (self->search_scope, "topic"))
+    return scope_topic (self) == NULL || pyprep_question_get_topic (question) == scope_topic (self);
+  return TRUE;
+}
+
+/* The scope button says where the search looks, to the eye and to a
+ * screen reader. */
+static void
+update_scope_button (PyprepWindow *self)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *accessible = NULL;
+
+  if (g_str_equal (self->search_scope, "bookmarked"))
+    label = g_strdup (_("Bookmarked"));
+  else if (g_str_equal (self->search_scope, "needs-review"))
+    label = g_strdup (_("Needs Review"));
+  else if (g_str_equal (self->search_scope, "topic") && scope_topic (self) != NULL)
+    /* Translators: the search scope, e.g. "In Async" */
+    label = g_strdup_printf (_("In %s"), pyprep_topic_get_title (scope_topic (self)));
+  else
+    label = g_strdup (_("All Questions"));
+
+  /* Translators: the accessible name of the search scope button */
+  accessible = g_strdup_printf (_("Search in: %s"), label);
+  gtk_menu_button_set_label (self->scope_button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scope_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  adw_status_page_set_description (self->results_empty,
+                                   g_str_equal (self->search_scope, "all")
+                                   ? _("Try fewer or shorter words.")
+                                   : _("Try fewer or shorter words, or search all questions."));
+}
+
+/* Searches the bank, within the chosen scope, as the user types. */
 static void
 search_changed_cb (PyprepWindow *self)
 {
@@ -1135,16 +1232,12 @@ search_changed_cb (PyprepWindow *self)
       return;
     }
 
-  if (self->search_index == NULL)
-    {
-      questions = pyprep_library_list_questions (self->library);
-      self->search_index = pyprep_search_index_new (questions);
-    }
+  ensure_search_index (self);
 
   g_strfreev (self->search_terms);
   self->search_terms = g_regex_split_simple ("[^a-z0-9_]+", normalized, 0, 0);
 
-  hits = pyprep_search_index_query (self->search_index, text);
+  hits = pyprep_search_index_query_filtered (self->search_index, text, in_search_scope, self);
   questions = g_ptr_array_sized_new (hits->len);
   for (guint i = 0; i < hits->len; i++)
     g_ptr_array_add (questions, g_array_index (hits, PyprepSearchHit, i).question);
@@ -1172,6 +1265,25 @@ search_activate_cb (PyprepWindow *self)
 }
 
 static void
+set_search_scope (PyprepWindow *self,
+                  const char   *scope)
+{
+  static const char * const scopes[] = { "all", "bookmarked", "needs-review", "topic", NULL };
+
+  if (scope == NULL || !g_strv_contains (scopes, scope))
+    scope = "all";
+  if (g_strcmp0 (self->search_scope, scope) == 0)
+    return;
+
+  g_free (self->search_scope);
+  self->search_scope = g_strdup (scope);
+  update_scope_button (self);
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "results"))
+    search_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_SCOPE]);
+}
+
+static void
 search_stop_cb (PyprepWindow *self)
 {
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
@@ -1185,6 +1297,8 @@ search_mode_changed_cb (PyprepWindow *self)
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       leave_search (self);
     }
+  else
+    update_scope_button (self);
 }
 
 static void
@@ -1252,6 +1366,7 @@ search_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  update_scope_button (self);
 }
 
 static void
@@ -1749,6 +1864,54 @@ dismiss_problems_action (GtkWidget  *widget,
   gtk_revealer_set_reveal_child (PYPREP_WINDOW (widget)->problems_revealer, FALSE);
 }
 
+/* Keyboard ------------------------------------------------------------ */
+
+/* In GTK 4.8, Tab walks a list view row by row. Tab leaves a sidebar list
+ * for the reading pane instead (the arrow keys move within it), and
+ * Shift+Tab goes back to the search scope or the sidebar's header. */
+static gboolean
+list_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     PyprepWindow          *self)
+{
+  GtkWidget *header = gtk_widget_get_first_child (self->sidebar);
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    {
+      if (gtk_widget_get_mapped (self->content)
+          && gtk_widget_child_focus (self->content, GTK_DIR_TAB_FORWARD))
+        return TRUE;
+      return gtk_widget_child_focus (header, GTK_DIR_TAB_FORWARD);
+    }
+
+  if (keyval == GDK_KEY_ISO_Left_Tab)
+    {
+      /* From the results, back to the search scope above them. */
+      if (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)) == GTK_WIDGET (self->results_list)
+          && gtk_widget_grab_focus (GTK_WIDGET (self->scope_button)))
+        return TRUE;
+      return gtk_widget_child_focus (header, GTK_DIR_TAB_BACKWARD);
+    }
+
+  return FALSE;
+}
+
+static void
+tab_leaves_list (PyprepWindow *self,
+                 GtkListView  *list)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (list), keys);
+}
+
 /* GObject ------------------------------------------------------------- */
 
 static gboolean
@@ -1782,7 +1945,8 @@ restore_state (PyprepWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  question = pyprep_library_lookup_question (self->library, last_id);
+  question = g_settings_get_boolean (self->settings, "reopen-last-question")
+             ? pyprep_library_lookup_question (self->library, last_id) : NULL;
   if (question != NULL)
     {
       pyprep_window_show_question (self, question);
@@ -1817,6 +1981,10 @@ pyprep_window_constructed (GObject *object)
     gtk_list_view_set_factory (self->question_list, question_factory);
   }
   setup_smart_lists (self);
+  tab_leaves_list (self, self->topic_list);
+  tab_leaves_list (self, self->question_list);
+  tab_leaves_list (self, self->results_list);
+  self->index_source = g_timeout_add_full (G_PRIORITY_LOW, 500, build_search_index_cb, self, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-topic", FALSE);
   update_history_actions (self);
 
@@ -1833,6 +2001,9 @@ pyprep_window_constructed (GObject *object)
     gtk_list_view_set_factory (self->results_list, result_factory);
     gtk_list_view_set_model (self->results_list,
                              GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->results)))));
+    /* The entry sits in a box with the scope button, so the bar needs
+     * to be told which entry to forward typed keys to. */
+    gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
     gtk_search_bar_set_key_capture_widget (self->search_bar, self->sidebar);
     g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                              G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1857,6 +2028,7 @@ pyprep_window_dispose (GObject *object)
 {
   PyprepWindow *self = (PyprepWindow *)object;
 
+  g_clear_handle_id (&self->index_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_WINDOW);
   g_clear_weak_pointer (&self->statistics_window);
 
@@ -1883,6 +2055,7 @@ pyprep_window_finalize (GObject *object)
   g_clear_object (&self->results);
   g_clear_pointer (&self->search_terms, g_strfreev);
   g_clear_pointer (&self->page_before_search, g_free);
+  g_clear_pointer (&self->search_scope, g_free);
 
   G_OBJECT_CLASS (pyprep_window_parent_class)->finalize (object);
 }
@@ -1916,6 +2089,10 @@ pyprep_window_set_property (GObject      *object,
 
     case PROP_CONFIDENT:
       set_current_status (self, PYPREP_STATUS_CONFIDENT, g_value_get_boolean (value));
+      break;
+
+    case PROP_SEARCH_SCOPE:
+      set_search_scope (self, g_value_get_string (value));
       break;
 
     default:
@@ -1954,6 +2131,10 @@ pyprep_window_get_property (GObject    *object,
       g_value_set_boolean (value, current_has_status (self, PYPREP_STATUS_CONFIDENT));
       break;
 
+    case PROP_SEARCH_SCOPE:
+      g_value_set_string (value, self->search_scope);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1989,6 +2170,10 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   properties[PROP_CONFIDENT] =
     g_param_spec_boolean ("confident", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Where the search looks: "all", "bookmarked", "needs-review" or "topic". */
+  properties[PROP_SEARCH_SCOPE] =
+    g_param_spec_string ("search-scope", NULL, NULL, "all",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PYPREP_TYPE_QUESTION_PAGE);
@@ -1999,6 +2184,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, content);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, topics_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, topic_list);
@@ -2010,6 +2196,8 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, scope_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, results_empty);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, results_stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, results_list);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, overall_bar);
@@ -2057,6 +2245,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.practice", NULL, practice_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.practice", NULL);
+  gtk_widget_class_install_property_action (widget_class, "win.search-scope", "search-scope");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.reset-all", NULL, reset_all_action);
   gtk_widget_class_install_action (widget_class, "win.reset-topic", NULL, reset_topic_action);
@@ -2078,7 +2267,8 @@ pyprep_window_class_init (PyprepWindowClass *klass)
 static void
 pyprep_window_init (PyprepWindow *self)
 {
-
+  /* Set before the template, whose scope menu reads it. */
+  self->search_scope = g_strdup ("all");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = pyprep_settings_new ();
@@ -2086,6 +2276,7 @@ pyprep_window_init (PyprepWindow *self)
 
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->zoom = 1.0;
+  update_scope_button (self);
 
   {
     GtkGesture *click = gtk_gesture_click_new ();

@@ -1,0 +1,13 @@
+/* pyprep-a11y.h: accessible names for libadwaita 1.2's own unnamed widgets.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void pyprep_a11y_name_internal_widgets (GtkWidget *root);
+
+G_END_DECLS

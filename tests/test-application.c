@@ -1,0 +1,159 @@
+/* test-application.c: the app-wide actions, their keys, the primary menu
+ * and the About window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+
+#include "pyprep-application.h"
+
+static PyprepApplication *app;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+assert_accel (const char *action,
+              const char *accel)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+
+  g_assert_true (g_strv_contains ((const char * const *) accels, accel));
+}
+
+/* F1 opens the help, and the other app-wide keys are set. */
+static void
+test_keys (void)
+{
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "help"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "help"));
+  assert_accel ("app.help", "F1");
+  assert_accel ("app.preferences", "<Control>comma");
+  assert_accel ("app.quit", "<Control>q");
+  assert_accel ("window.close", "<Control>w");
+}
+
+static GtkWidget *
+find_primary_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_primary_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+collect_actions (GMenuModel *model,
+                 GPtrArray  *actions)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *action = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        g_ptr_array_add (actions, g_steal_pointer (&action));
+      if (section != NULL)
+        collect_actions (section, actions);
+    }
+}
+
+/* The primary menu holds Preferences, Keyboard Shortcuts, Help and About,
+ * in that order, each with an action that exists. */
+static void
+test_primary_menu (void)
+{
+  GtkWindow *window;
+  GtkWidget *button;
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
+  static const char * const wanted[] = { "app.preferences", "win.show-help-overlay", "app.help", "app.about" };
+  guint last = 0;
+
+  g_application_activate (G_APPLICATION (app));
+  iterate ();
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_nonnull (window);
+  button = find_primary_menu_button (GTK_WIDGET (window));
+  g_assert_nonnull (button);
+  collect_actions (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)), actions);
+
+  for (guint w = 0; w < G_N_ELEMENTS (wanted); w++)
+    {
+      guint index;
+
+      g_assert_true (g_ptr_array_find_with_equal_func (actions, wanted[w], g_str_equal, &index));
+      g_assert_cmpuint (index, >=, last);
+      last = index;
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+}
+
+/* About names the version, licence, website, tracker and credits, and
+ * has release notes for this version. */
+static void
+test_about (void)
+{
+  AdwAboutWindow *about = NULL;
+  GList *toplevels;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  iterate ();
+
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_ABOUT_WINDOW (l->data))
+      about = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (about);
+
+  g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_cmpstr (adw_about_window_get_website (about), ==, "https://github.com/pyprep/PyPrep");
+  g_assert_cmpstr (adw_about_window_get_issue_url (about), ==, "https://github.com/pyprep/PyPrep/issues");
+  g_assert_nonnull (adw_about_window_get_developers (about));
+  g_assert_cmpstr (adw_about_window_get_release_notes_version (about), ==, PACKAGE_VERSION);
+  g_assert_nonnull (strstr (adw_about_window_get_release_notes (about), "<li>"));
+  g_assert_nonnull (strstr (adw_about_window_get_release_notes (about), "earch"));
+
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = pyprep_application_new ();
+  /* Runs beside other tests and a running PyPrep. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/pyprep/application/keys", test_keys);
+  g_test_add_func ("/pyprep/application/primary-menu", test_primary_menu);
+  g_test_add_func ("/pyprep/application/about", test_about);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}

@@ -1,0 +1,400 @@
+/* test-screenshots.c: renders the main views at phone width (360 px) and
+ * at desktop width (1280 px) to PNG files in the build directory, and
+ * checks what a person would see: the sidebar folds at 360 px and not at
+ * 1280 px, the view asked for is the one on screen, and nothing sticks
+ * out of the window.
+ *
+ * The PNGs land in $G_TEST_BUILDDIR/screenshots/ to be looked at.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+#include <gtksourceview/gtksource.h>
+
+#include "pyprep-code-block.h"
+#include "pyprep-library.h"
+#include "pyprep-question-page.h"
+#include "pyprep-question.h"
+#include "pyprep-study.h"
+#include "pyprep-topic.h"
+#include "pyprep-window.h"
+
+/* A question whose answer has code blocks early on. */
+#define CODE_QUESTION "reference-counting-mechanism"
+
+static PyprepLibrary *library;
+static PyprepStudy *study;
+
+typedef enum {
+  VIEW_TOPICS,
+  VIEW_QUESTIONS,
+  VIEW_ANSWER,
+  VIEW_RESULTS,
+  VIEW_CODE,
+} View;
+
+static const char * const view_names[] = { "topics", "questions", "answer", "results", "code" };
+
+typedef struct {
+  int  width;
+  int  height;
+  View view;
+} Shot;
+
+static GObject *
+child (gpointer    widget,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), PYPREP_TYPE_WINDOW, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static void
+wait_frames (void)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static char *
+save_png (GtkWidget  *window,
+          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                           "screenshots", NULL);
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  char *path = g_build_filename (dir, file, NULL);
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  return path;
+}
+
+/* The nearest ancestor that the user can scroll sideways, or @window. */
+static GtkWidget *
+horizontal_clip (GtkWidget *widget,
+                 GtkWidget *window)
+{
+  for (GtkWidget *parent = gtk_widget_get_parent (widget); parent != NULL;
+       parent = gtk_widget_get_parent (parent))
+    {
+      if (GTK_IS_SCROLLED_WINDOW (parent))
+        {
+          GtkPolicyType policy;
+
+          gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (parent), &policy, NULL);
+          if (policy != GTK_POLICY_NEVER && policy != GTK_POLICY_EXTERNAL)
+            return parent;
+        }
+    }
+
+  return window;
+}
+
+/* Whether @widget is something a person reads or presses. */
+static gboolean
+is_content (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_LABEL (widget)
+         || GTK_IS_EDITABLE (widget) || GTK_IS_TEXT_VIEW (widget) || GTK_IS_SWITCH (widget);
+}
+
+/* Every mapped label, button and entry lies, side to side, inside the
+ * window or inside the sideways-scrolling area that holds it. Returns
+ * how many were checked. */
+static guint
+assert_nothing_clipped (GtkWidget  *widget,
+                        GtkWidget  *window,
+                        const char *shot)
+{
+  guint checked = 0;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+
+  if (is_content (widget) && gtk_widget_get_width (widget) > 0)
+    {
+      GtkWidget *clip = horizontal_clip (widget, window);
+      graphene_rect_t bounds, area;
+
+      g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
+      if (clip == window)
+        graphene_rect_init (&area, 0, 0, gtk_widget_get_width (window), gtk_widget_get_height (window));
+      else
+        g_assert_true (gtk_widget_compute_bounds (clip, window, &area));
+
+      if (bounds.origin.x < area.origin.x - 0.5
+          || bounds.origin.x + bounds.size.width > area.origin.x + area.size.width + 0.5)
+        g_error ("%s: a %s (%s) spans x %.0f–%.0f, outside %.0f–%.0f", shot,
+                 G_OBJECT_TYPE_NAME (widget),
+                 GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget)) : "",
+                 bounds.origin.x, bounds.origin.x + bounds.size.width,
+                 area.origin.x, area.origin.x + area.size.width);
+
+      checked++;
+    }
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    checked += assert_nothing_clipped (c, window, shot);
+
+  return checked;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+show_view (PyprepWindow *window,
+           View          view)
+{
+  switch (view)
+    {
+    case VIEW_TOPICS:
+      pyprep_window_show_topic (window, NULL);
+      break;
+
+    case VIEW_QUESTIONS:
+      {
+        PyprepQuestion *question = pyprep_library_lookup_question (library, CODE_QUESTION);
+
+        pyprep_window_show_topic (window, pyprep_question_get_topic (question));
+      }
+      break;
+
+    case VIEW_ANSWER:
+      g_assert_true (pyprep_window_open_question_id (window, CODE_QUESTION));
+      break;
+
+    case VIEW_CODE:
+      {
+        GtkWidget *page;
+        GtkWidget *block;
+        GtkScrolledWindow *scroller;
+        graphene_point_t top;
+
+        g_assert_true (pyprep_window_open_question_id (window, CODE_QUESTION));
+        wait_frames ();
+        page = pyprep_window_get_question_page (window);
+        block = find_widget (page, PYPREP_TYPE_CODE_BLOCK);
+        g_assert_nonnull (block);
+        scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (page, PYPREP_TYPE_QUESTION_PAGE,
+                                                                       "scroller"));
+        /* Scroll the first code block to the top of the page. */
+        g_assert_true (gtk_widget_compute_point (block, GTK_WIDGET (scroller), &GRAPHENE_POINT_INIT (0, 0), &top));
+        gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller),
+                                  gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scroller))
+                                  + top.y - 12);
+      }
+      break;
+
+    case VIEW_RESULTS:
+      {
+        GtkEditable *entry = GTK_EDITABLE (child (window, "search_entry"));
+
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+        gtk_editable_set_text (entry, "asyncio gather");
+        g_signal_emit_by_name (entry, "search-changed");
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+test_shot (gconstpointer data)
+{
+  const Shot *shot = data;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *name = g_strdup_printf ("%s-%d", view_names[shot->view], shot->width);
+  g_autofree char *path = NULL;
+  PyprepWindow *window;
+  AdwLeaflet *leaflet;
+  GtkWidget *sidebar, *content, *visible;
+  int minimum;
+
+  g_settings_set_boolean (settings, "reopen-last-question", FALSE);
+  g_settings_set_int (settings, "window-width", shot->width);
+  g_settings_set_int (settings, "window-height", shot->height);
+  window = pyprep_window_new_for_library (NULL, library, study);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames ();
+  show_view (window, shot->view);
+  wait_frames ();
+
+  /* A screen as wide as the window leaves room for its shadow. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, shot->width);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, shot->width - 40);
+  path = save_png (GTK_WIDGET (window), name);
+  g_test_message ("%s: %s", name, path);
+
+  leaflet = ADW_LEAFLET (child (window, "leaflet"));
+  sidebar = GTK_WIDGET (child (window, "sidebar"));
+  content = GTK_WIDGET (child (window, "content"));
+  visible = adw_leaflet_get_visible_child (leaflet);
+
+  /* Folded on a phone, side by side on a desktop. */
+  g_assert_cmpint (adw_leaflet_get_folded (leaflet), ==, shot->width < 700);
+  if (adw_leaflet_get_folded (leaflet))
+    {
+      gboolean on_answer = shot->view == VIEW_ANSWER || shot->view == VIEW_CODE;
+
+      g_assert_true (visible == (on_answer ? content : sidebar));
+      /* On the answer, a back button leads to the list. */
+      g_assert_cmpint (gtk_widget_get_mapped (GTK_WIDGET (child (window, "back_button"))), ==, on_answer);
+    }
+  else
+    {
+      g_assert_true (gtk_widget_get_mapped (sidebar));
+      g_assert_true (gtk_widget_get_mapped (content));
+      g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (child (window, "back_button"))));
+    }
+
+  /* The view asked for is the one on show. */
+  if (shot->view != VIEW_ANSWER && shot->view != VIEW_CODE)
+    {
+      GtkStack *stack = GTK_STACK (child (window, "sidebar_stack"));
+
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, view_names[shot->view]);
+      g_assert_true (gtk_widget_get_mapped (gtk_stack_get_visible_child (stack)));
+    }
+  else
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (pyprep_window_get_question_page (window))));
+
+  if (shot->view == VIEW_CODE)
+    {
+      /* The code block is on screen, and no wider than the page. */
+      GtkWidget *page = pyprep_window_get_question_page (window);
+      GtkWidget *block = find_widget (page, PYPREP_TYPE_CODE_BLOCK);
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_get_mapped (block));
+      g_assert_true (gtk_widget_compute_bounds (block, page, &bounds));
+      g_assert_cmpfloat (bounds.origin.y, >=, 0);
+      g_assert_cmpfloat (bounds.origin.y, <, gtk_widget_get_height (page) / 2);
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (page));
+    }
+
+  if (shot->view == VIEW_RESULTS)
+    {
+      GListModel *results = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (child (window,
+                                                                                          "results_list"))));
+
+      g_assert_cmpuint (g_list_model_get_n_items (results), >, 0);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (child (window, "scope_button"))));
+    }
+
+  /* The window fits the narrowest phone, whatever it shows. */
+  gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+
+  g_assert_cmpuint (assert_nothing_clipped (GTK_WIDGET (window), GTK_WIDGET (window), name), >, 5);
+
+  /* On a phone, Enter opens the best result full screen, and Back
+   * returns to the results. */
+  if (shot->view == VIEW_RESULTS && adw_leaflet_get_folded (leaflet))
+    {
+      g_signal_emit_by_name (child (window, "search_entry"), "activate");
+      wait_frames ();
+      g_assert_true (adw_leaflet_get_visible_child (leaflet) == content);
+      g_assert_nonnull (pyprep_window_get_question (window));
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (child (window, "back_button"))));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+      wait_frames ();
+      g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, "sidebar_stack"))), ==,
+                       "results");
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_frames ();
+  g_settings_reset (settings, "reopen-last-question");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const int sizes[][2] = { { 360, 640 }, { 1280, 800 } };
+  static Shot shots[G_N_ELEMENTS (sizes) * G_N_ELEMENTS (view_names)];
+  guint n = 0;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  gtk_source_init ();
+  /* What AdwApplication does for the app from its resource base path:
+   * the app's icons and style sheet. */
+  {
+    GdkDisplay *display = gdk_display_get_default ();
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display), RESOURCE_PREFIX "/icons");
+    gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
+    gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+  /* Views appear at once, not halfway through a slide. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  library = pyprep_library_new ();
+  pyprep_library_load_resources (library, RESOURCE_PREFIX "/content");
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    study = pyprep_study_new (settings);
+  }
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint v = 0; v < G_N_ELEMENTS (view_names); v++)
+      {
+        g_autofree char *path = g_strdup_printf ("/pyprep/screenshots/%s-%d", view_names[v], sizes[s][0]);
+
+        shots[n] = (Shot) { sizes[s][0], sizes[s][1], v };
+        g_test_add_data_func (path, &shots[n], test_shot);
+        n++;
+      }
+
+  status = g_test_run ();
+  g_clear_object (&study);
+  g_clear_object (&library);
+  return status;
+}
