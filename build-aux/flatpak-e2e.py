@@ -8,6 +8,8 @@ appears, (2) a bookmark made in the first run is still there in the second
 runtime's python3, the panel shows its output, exit status 0 and "Flatpak
 sandbox, no network", and an edited snippet finds no network: only the
 loopback interface, and the address the host just reached is unreachable.
+A fourth start after flatpak override --share=network checks that the
+panel then says the sandbox has network access.
 TAP output; what the panel showed is printed as # comments.
 
 Called by build-aux/flatpak-ci.sh under xvfb-run and dbus-run-session,
@@ -133,6 +135,50 @@ def panel_lines(app):
     return panel_texts(panel) if panel is not None else []
 
 
+def press_run(app, when=""):
+    """Tabs to the first Run button, presses it and returns the panel's
+    texts once the run has ended. WHEN goes into the check names."""
+    run_button = wait_for(lambda: find(app, lambda n: role(n) == "push button"
+                                       and n.name == "Run" and showing(n)), timeout=30)
+    check(run_button is not None, f"the question {RUN_QUESTION!r} shows a Run button{when}")
+    # Run stays insensitive until python3 is found; its tooltip says why.
+    check(wait_for(lambda: run_button.getState().contains(pyatspi.STATE_SENSITIVE),
+                   timeout=20),
+          f"Run is enabled: python3 is found inside the sandbox{when}", run_button.description)
+    notes.append(f"Run button: {run_button.description}")
+
+    for _ in range(200):
+        if focused(run_button):
+            break
+        press(KEY_TAB)
+    check(focused(run_button), f"Run can be reached with Tab{when}")
+    press(KEY_SPACE)
+
+    texts = wait_for(lambda: (lambda t: t if t and t[0].startswith(("Finished", "Failed"))
+                              else None)(panel_lines(app)), timeout=30)
+    return texts or panel_lines(app)
+
+
+def run_with_network_override():
+    """Fourth start, after the user gave the app the network with flatpak
+    override: the panel must no longer claim there is no network."""
+    subprocess.run(["flatpak", "override", "--user", "--share=network", APP_ID], check=True)
+    proc = None
+    try:
+        proc, app = launch()
+        check(app is not None, "the app starts with a network override")
+        texts = press_run(app, " (network override)")
+        notes.extend(f"panel with --share=network: {line}" for line in texts)
+        info = [t for t in texts if t.startswith("Python 3.")]
+        check(info and info[-1].endswith("· Flatpak sandbox, but with network access"),
+              "with a network override the panel says the sandbox has network access",
+              repr(texts))
+    finally:
+        subprocess.run(["flatpak", "override", "--user", "--reset", APP_ID], check=False)
+        if proc is not None:
+            quit_app(proc)
+
+
 def run_in_sandbox(keyfile):
     """Third start: press Run on a snippet, then make it try the network."""
     wait_for(app_stopped, timeout=20)
@@ -142,25 +188,8 @@ def run_in_sandbox(keyfile):
     proc, app = launch()
     try:
         check(app is not None, "the app starts again for the run check")
-        run_button = wait_for(lambda: find(app, lambda n: role(n) == "push button"
-                                           and n.name == "Run" and showing(n)), timeout=30)
-        check(run_button is not None, f"the question {RUN_QUESTION!r} shows a Run button")
-        # Run stays insensitive until python3 is found; its tooltip says why.
-        check(wait_for(lambda: run_button.getState().contains(pyatspi.STATE_SENSITIVE),
-                       timeout=20),
-              "Run is enabled: python3 is found inside the sandbox", run_button.description)
-        notes.append(f"Run button: {run_button.description}")
-
-        for _ in range(200):
-            if focused(run_button):
-                break
-            press(KEY_TAB)
-        check(focused(run_button), "Run can be reached with Tab")
-        press(KEY_SPACE)
-
-        texts = wait_for(lambda: (lambda t: t if t and t[0].startswith(("Finished", "Failed"))
-                                  else None)(panel_lines(app)), timeout=30)
-        notes.extend(f"panel: {line}" for line in texts or panel_lines(app))
+        texts = press_run(app)
+        notes.extend(f"panel: {line}" for line in texts)
         check(texts and texts[0].startswith("Finished · exit status 0"),
               "the snippet finishes with exit status 0", repr(texts))
         joined = "\n".join(texts)
@@ -256,6 +285,8 @@ def scenario():
         quit_app(None)
 
     run_in_sandbox(keyfile)
+    wait_for(app_stopped, timeout=20)
+    run_with_network_override()
 
 
 def main():
