@@ -7,7 +7,8 @@
 # org.gnome.Sdk//43 into a private flatpak installation, builds a copy of
 # flatpak/io.github.pyprep.PyPrep.json against it (runtime-version 43, md4c
 # from the runtime), then runs the app under Xvfb and checks through AT-SPI
-# that the window appears and that a bookmark survives a restart.
+# that the window appears, that a bookmark survives a restart, and that Run
+# works inside the sandbox with the runtime's python3 and no network.
 #
 # Everything lives in one directory under /tmp that is removed at the end
 # (KEEP=1 keeps it). Needs root (debootstrap, chroot). Exit status: 0 pass,
@@ -133,14 +134,16 @@ t flatpak-builder flatpak-builder --user --disable-rofiles-fuse --force-clean --
   --state-dir="$W/builder-state" app-build "$APP_ID.json" > builder.log 2>&1 \
   || { tail -n 40 builder.log; say "FAIL: flatpak-builder"; exit 1; }
 
-# 6. Run it under Xvfb: the window appears, a bookmark survives a restart.
+# 6. Run it under Xvfb: the window appears, a bookmark survives a restart,
+#    a snippet runs inside the sandbox and cannot reach the mirror that the
+#    host just reached.
 mkdir home
 status=0
 # The session bus finds the D-Bus service that flatpak exported through
 # XDG_DATA_DIRS, as on a desktop with Flatpak installed.
 t run-app env -u XDG_CONFIG_HOME -u XDG_DATA_HOME -u XDG_CACHE_HOME HOME="$W/home" \
   XDG_DATA_DIRS="$FLATPAK_USER_DIR/exports/share:/usr/local/share:/usr/share" \
-  PYTHONPATH="$SRC/tests/e2e" SCREENSHOT="$W/window.png" \
+  PYTHONPATH="$SRC/tests/e2e" SCREENSHOT="$W/window.png" DEBIAN_MIRROR="$MIRROR" \
   xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- \
   /usr/bin/python3 "$SRC/build-aux/flatpak-e2e.py" 2> run.log || status=1
 [ $status -eq 0 ] || tail -n 30 run.log

@@ -1,17 +1,27 @@
 #!/usr/bin/python3
-"""Runs the installed PyPrep Flatpak twice, the way a user would (first
-with flatpak run, then through D-Bus activation as GNOME Shell starts it),
-and checks through AT-SPI that (1) its window appears and (2) a bookmark
-made in the first run is still there in the second. Inside the sandbox the
-settings go through GLib's keyfile backend in ~/.var/app. TAP output.
+"""Runs the installed PyPrep Flatpak three times, the way a user would
+(with flatpak run, then through D-Bus activation as GNOME Shell starts it,
+then with flatpak run again), and checks through AT-SPI that (1) its window
+appears, (2) a bookmark made in the first run is still there in the second
+(inside the sandbox the settings go through GLib's keyfile backend in
+~/.var/app) and (3) Run works inside the sandbox: a snippet runs with the
+runtime's python3, the panel shows its output, exit status 0 and "Flatpak
+sandbox, no network", and an edited snippet finds no network: only the
+loopback interface, and the address the host just reached is unreachable.
+A fourth start after flatpak override --share=network checks that the
+panel then says the sandbox has network access.
+TAP output; what the panel showed is printed as # comments.
 
 Called by build-aux/flatpak-ci.sh under xvfb-run and dbus-run-session,
 with FLATPAK_USER_DIR naming the installation and HOME a fresh folder.
 """
+import errno
 import os
+import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 
 from test_persistence import (CODE_CONTROL, CODE_D, KEY_HOME, KEY_RETURN, chord,
                               question_rows, use_session_a11y_bus)
@@ -21,10 +31,14 @@ use_session_a11y_bus()
 import pyatspi  # noqa: E402
 
 from test_e2e import find, press, role, wait_for  # noqa: E402
+from test_run_code import (CODE_HOME, CODE_RETURN, KEY_SPACE, KEY_TAB, focused, panel_texts,  # noqa: E402
+                           showing, type_text)
 
 APP_ID = "io.github.pyprep.PyPrep"
 CODE_Q = 24
+RUN_QUESTION = "closures"       # its first block is a runnable Python snippet
 results = []
+notes = []
 
 
 def check(ok, description, detail=""):
@@ -77,6 +91,149 @@ def quit_app(proc):
     return proc.stderr.read()
 
 
+def app_stopped():
+    """The sandbox is gone, so the app can no longer write its settings."""
+    listing = subprocess.run(["flatpak", "ps", "--columns=application"],
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    return APP_ID not in listing.stdout
+
+
+def open_question_next_time(keyfile, question):
+    """Makes the next start open QUESTION, as if the user had read it last."""
+    with open(keyfile, encoding="utf-8") as stream:
+        lines = [line for line in stream.read().splitlines()
+                 if not line.startswith("last-question=")]
+    group = "[io/github/pyprep/PyPrep]"
+    if group not in lines:
+        lines.append(group)
+    lines.insert(lines.index(group) + 1, f"last-question='{question}'")
+    with open(keyfile, "w", encoding="utf-8") as stream:
+        stream.write("\n".join(lines) + "\n")
+
+
+def reachable_address():
+    """An address the host can connect to (the Debian mirror the build
+    used), so that failing to reach it from a snippet means the sandbox
+    has no network, not that there is none at all."""
+    mirror = os.environ.get("DEBIAN_MIRROR", "http://deb.debian.org/debian")
+    host = urllib.parse.urlsplit(mirror).hostname or "deb.debian.org"
+    try:
+        address = socket.getaddrinfo(host, 80, socket.AF_INET, socket.SOCK_STREAM)[0][4][0]
+    except OSError as error:
+        notes.append(f"host: cannot resolve {host}: {error}")
+        return "1.1.1.1"
+    with socket.socket() as probe:
+        probe.settimeout(5)
+        result = probe.connect_ex((address, 80))
+    notes.append(f"host: connect to {host} ({address}:80): "
+                 f"{'connected' if result == 0 else errno.errorcode.get(result, result)}")
+    return address
+
+
+def panel_lines(app):
+    panel = find(app, lambda n: n.name == "Run output")
+    return panel_texts(panel) if panel is not None else []
+
+
+def press_run(app, when=""):
+    """Tabs to the first Run button, presses it and returns the panel's
+    texts once the run has ended. WHEN goes into the check names."""
+    run_button = wait_for(lambda: find(app, lambda n: role(n) == "push button"
+                                       and n.name == "Run" and showing(n)), timeout=30)
+    check(run_button is not None, f"the question {RUN_QUESTION!r} shows a Run button{when}")
+    # Run stays insensitive until python3 is found; its tooltip says why.
+    check(wait_for(lambda: run_button.getState().contains(pyatspi.STATE_SENSITIVE),
+                   timeout=20),
+          f"Run is enabled: python3 is found inside the sandbox{when}", run_button.description)
+    notes.append(f"Run button: {run_button.description}")
+
+    for _ in range(200):
+        if focused(run_button):
+            break
+        press(KEY_TAB)
+    check(focused(run_button), f"Run can be reached with Tab{when}")
+    press(KEY_SPACE)
+
+    texts = wait_for(lambda: (lambda t: t if t and t[0].startswith(("Finished", "Failed"))
+                              else None)(panel_lines(app)), timeout=30)
+    return texts or panel_lines(app)
+
+
+def run_with_network_override():
+    """Fourth start, after the user gave the app the network with flatpak
+    override: the panel must no longer claim there is no network."""
+    subprocess.run(["flatpak", "override", "--user", "--share=network", APP_ID], check=True)
+    proc = None
+    try:
+        proc, app = launch()
+        check(app is not None, "the app starts with a network override")
+        texts = press_run(app, " (network override)")
+        notes.extend(f"panel with --share=network: {line}" for line in texts)
+        info = [t for t in texts if t.startswith("Python 3.")]
+        check(info and info[-1].endswith("· Flatpak sandbox, but with network access"),
+              "with a network override the panel says the sandbox has network access",
+              repr(texts))
+    finally:
+        subprocess.run(["flatpak", "override", "--user", "--reset", APP_ID], check=False)
+        if proc is not None:
+            quit_app(proc)
+
+
+def run_in_sandbox(keyfile):
+    """Third start: press Run on a snippet, then make it try the network."""
+    wait_for(app_stopped, timeout=20)
+    open_question_next_time(keyfile, RUN_QUESTION)
+    address = reachable_address()
+
+    proc, app = launch()
+    try:
+        check(app is not None, "the app starts again for the run check")
+        texts = press_run(app)
+        notes.extend(f"panel: {line}" for line in texts)
+        check(texts and texts[0].startswith("Finished · exit status 0"),
+              "the snippet finishes with exit status 0", repr(texts))
+        joined = "\n".join(texts)
+        check("1 2 101 7" in joined, "the panel shows what the snippet printed", repr(texts))
+        check("Matches the stated output" in texts, "the output matches the stated output",
+              repr(texts))
+        info = [t for t in texts if t.startswith("Python 3.")]
+        check(info and info[-1].endswith("· Flatpak sandbox, no network"),
+              "the panel says the run had the Flatpak sandbox, no network", repr(texts))
+
+        # Edit the snippet so that it first tries the network.
+        code = find(app, lambda n: n.name == "Code" and showing(n))
+        press(KEY_TAB)                  # Run -> Edit
+        press(KEY_SPACE)
+        check(wait_for(lambda: code is not None and focused(code)
+                       and code.getState().contains(pyatspi.STATE_EDITABLE), timeout=5),
+              "Edit makes the code editable and focuses it")
+        chord(CODE_CONTROL, CODE_HOME)
+        type_text("import errno, socket; s = socket.socket(); s.settimeout(3); "
+                  "print('net:', [n for i, n in socket.if_nameindex()], "
+                  f"errno.errorcode.get(s.connect_ex(('{address}', 80)), 'connected'))")
+        press(KEY_RETURN)
+        chord(CODE_CONTROL, CODE_RETURN)  # Ctrl+Enter runs it
+        def net_line(texts):
+            return next((line for line in "\n".join(texts).splitlines()
+                         if line.startswith("net:")), "")
+
+        texts = wait_for(lambda: (lambda t: t if net_line(t) and t[0].startswith(
+            ("Finished", "Failed")) else None)(panel_lines(app)), timeout=30)
+        texts = texts or panel_lines(app)
+        notes.extend(f"panel after the edit: {line}" for line in texts)
+        net = net_line(texts)
+        check(net.startswith("net: ['lo']"),
+              "inside the sandbox a snippet sees only the loopback interface", repr(texts))
+        check(net.endswith("ENETUNREACH"),
+              f"inside the sandbox {address}:80 is unreachable (ENETUNREACH)", repr(texts))
+    finally:
+        stderr = quit_app(proc)
+        notes.extend(f"app stderr: {line}" for line in stderr.splitlines()
+                     if "CRITICAL" in line or "WARNING" in line)
+    check(proc.returncode == 0, "the app quits cleanly after running code",
+          f"status {proc.returncode}")
+
+
 def scenario():
     keyfile = os.path.join(os.environ["HOME"], ".var", "app", APP_ID,
                            "config", "glib-2.0", "settings", "keyfile")
@@ -127,6 +284,10 @@ def scenario():
     finally:
         quit_app(None)
 
+    run_in_sandbox(keyfile)
+    wait_for(app_stopped, timeout=20)
+    run_with_network_override()
+
 
 def main():
     try:
@@ -140,6 +301,9 @@ def main():
         print(f"{'ok' if ok else 'not ok'} {number} - {description}")
         if detail and not ok:
             print(f"# {detail}")
+    for note in notes:
+        for line in note.splitlines():
+            print(f"# {line}")
     return 0 if results and all(ok for ok, _, _ in results) else 1
 
 

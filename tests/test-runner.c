@@ -504,6 +504,41 @@ test_bwrap_broken (void)
   g_test_trap_assert_passed ();
 }
 
+/* A user can give the Flatpak the network with flatpak override; the
+ * panel must not then claim there is none. */
+static void
+test_flatpak_network (void)
+{
+  static const char * const cases[][2] = {
+    { "[Application]\nname=io.github.pyprep.PyPrep\n[Context]\nshared=ipc;\n", "no" },
+    { "[Application]\nname=io.github.pyprep.PyPrep\n[Context]\nshared=network;ipc;\n", "yes" },
+    { "[Application]\nname=io.github.pyprep.PyPrep\n", "no" },
+    { "not a key file at all", "no" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-flatpak-info-XXXXXX", &error);
+  g_autofree char *path = NULL;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "flatpak-info", NULL);
+  g_assert_false (pyprep_runner_flatpak_shares_network (path));   /* missing */
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_true (g_file_set_contents (path, cases[i][0], -1, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (pyprep_runner_flatpak_shares_network (path), ==,
+                       g_str_equal (cases[i][1], "yes"));
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+
+  g_assert_cmpstr (pyprep_run_protection_describe (PYPREP_RUN_PROTECTION_FLATPAK), ==,
+                   "Flatpak sandbox, no network");
+  g_assert_null (strstr (pyprep_run_protection_describe (PYPREP_RUN_PROTECTION_FLATPAK_NETWORK),
+                         "no network"));
+}
+
 static void
 test_diff (void)
 {
@@ -538,6 +573,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/runner/no-network", test_no_network);
   g_test_add_func ("/pyprep/runner/read-only-system", test_read_only_system);
   g_test_add_func ("/pyprep/runner/bwrap-broken", test_bwrap_broken);
+  g_test_add_func ("/pyprep/runner/flatpak-network", test_flatpak_network);
   g_test_add_func ("/pyprep/output-diff/compare", test_diff);
 
   return g_test_run ();

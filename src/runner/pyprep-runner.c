@@ -73,6 +73,7 @@ typedef struct
   char      *prefix;
   char      *base_prefix;
   gboolean   flatpak;
+  gboolean   flatpak_network;  /* the sandbox was given the network */
   char      *bwrap;          /* path when bubblewrap works, else NULL */
   char      *sandbox_note;   /* why bubblewrap is not used, or NULL */
   GPtrArray *waiting;        /* GTask, completed when the probe ends */
@@ -509,6 +510,7 @@ start_probe (void)
 
   probe.started = TRUE;
   probe.flatpak = g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
+  probe.flatpak_network = probe.flatpak && pyprep_runner_flatpak_shares_network ("/.flatpak-info");
   probe.executable = g_find_program_in_path ("python3");
 
   if (probe.executable == NULL)
@@ -599,10 +601,28 @@ pyprep_runner_get_protection (PyprepRunner *self)
   g_return_val_if_fail (PYPREP_IS_RUNNER (self), PYPREP_RUN_PROTECTION_LIMITS);
 
   if (probe.flatpak)
-    return PYPREP_RUN_PROTECTION_FLATPAK;
+    return probe.flatpak_network ? PYPREP_RUN_PROTECTION_FLATPAK_NETWORK
+                                 : PYPREP_RUN_PROTECTION_FLATPAK;
   if (self->use_sandbox && probe.bwrap != NULL)
     return PYPREP_RUN_PROTECTION_BWRAP;
   return PYPREP_RUN_PROTECTION_LIMITS;
+}
+
+/* Whether the Flatpak sandbox described by FLATPAK_INFO (normally
+ * /.flatpak-info) shares the host's network. The manifest does not grant
+ * it, but a user can, with flatpak override --share=network. */
+gboolean
+pyprep_runner_flatpak_shares_network (const char *flatpak_info)
+{
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_auto(GStrv) shared = NULL;
+
+  g_return_val_if_fail (flatpak_info != NULL, FALSE);
+
+  if (!g_key_file_load_from_file (info, flatpak_info, G_KEY_FILE_NONE, NULL))
+    return FALSE;
+  shared = g_key_file_get_string_list (info, "Context", "shared", NULL, NULL);
+  return shared != NULL && g_strv_contains ((const char * const *)shared, "network");
 }
 
 /* Why bubblewrap is not in use on the host, or NULL. */
@@ -622,6 +642,8 @@ pyprep_run_protection_describe (PyprepRunProtection protection)
       return _("Sandboxed with bubblewrap: no network, read-only system");
     case PYPREP_RUN_PROTECTION_FLATPAK:
       return _("Flatpak sandbox, no network");
+    case PYPREP_RUN_PROTECTION_FLATPAK_NETWORK:
+      return _("Flatpak sandbox, but with network access");
     case PYPREP_RUN_PROTECTION_LIMITS:
     default:
       return _("Not sandboxed: time, memory and process limits only");

@@ -21,6 +21,7 @@ typedef enum {
   PYPREP_RUN_PROTECTION_LIMITS,   /* own process group and resource limits only */
   PYPREP_RUN_PROTECTION_BWRAP,    /* bubblewrap: no network, read-only system */
   PYPREP_RUN_PROTECTION_FLATPAK,  /* the Flatpak sandbox: no network */
+  PYPREP_RUN_PROTECTION_FLATPAK_NETWORK,  /* the Flatpak sandbox, given the network */
 } PyprepRunProtection;
 
 typedef enum {
@@ -81,6 +82,7 @@ gboolean             pyprep_runner_probe_finish        (PyprepRunner  *self,
 gboolean             pyprep_runner_is_probed           (PyprepRunner  *self);
 const char          *pyprep_runner_get_python_version  (PyprepRunner  *self);
 PyprepRunProtection  pyprep_runner_get_protection      (PyprepRunner  *self);
+gboolean             pyprep_runner_flatpak_shares_network (const char *flatpak_info);
 const char          *pyprep_runner_get_sandbox_note    (PyprepRunner  *self);
 
 void                 pyprep_runner_run_async           (PyprepRunner        *self,
