@@ -1,7 +1,9 @@
 /* bench-switch.c: question switching. Shows every question of the bank in
  * turn, the way selecting it in the sidebar does, and measures from the
  * selection to the end of the next painted frame. Prints the median, the
- * p95 and the worst case.
+ * p95 and the worst case, where the time goes, and the main thread's CPU
+ * time. With PYPREP_BENCH_TOPICS=1 it shows only the first question of
+ * each topic, so that every switch changes topic.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -270,6 +272,22 @@ main (int   argc,
   pyprep_library_load_resources (library, RESOURCE_PREFIX "/content");
 
   questions = pyprep_library_list_questions (library);
+  if (g_getenv ("PYPREP_BENCH_TOPICS") != NULL)
+    {
+      /* Only the first question of each topic: every switch also
+       * refills the sidebar's question list. */
+      GPtrArray *firsts = g_ptr_array_new_with_free_func (g_object_unref);
+      PyprepTopic *last = NULL;
+      for (guint i = 0; i < questions->len; i++)
+        {
+          PyprepQuestion *q = g_ptr_array_index (questions, i);
+          if (pyprep_question_get_topic (q) != last)
+            g_ptr_array_add (firsts, g_object_ref (q));
+          last = pyprep_question_get_topic (q);
+        }
+      g_ptr_array_unref (questions);
+      questions = firsts;
+    }
 
   /* The baseline: a bare libadwaita window whose one label changes. */
   bare_window = adw_application_window_new (NULL);

@@ -36,7 +36,10 @@ struct _PyprepMarkdownView
 
   GtkWidget *content;
   Builder   *builder;     /* while blocks remain to be built */
-  guint      build_id;
+  GPtrArray *retired;     /* earlier answers' content, to free */
+  guint      idle_id;
+  GdkFrameClock *clock;   /* while waiting for a frame to be painted */
+  gulong     after_paint_id;
   GStrv      highlights;  /* lower-case words to mark, or NULL */
 };
 
@@ -962,43 +965,104 @@ build_blocks (PyprepMarkdownView *self,
 static void
 finish_building (PyprepMarkdownView *self)
 {
-  g_clear_handle_id (&self->build_id, g_source_remove);
   g_clear_pointer (&self->builder, builder_free);
 }
 
+/* What is left over from a switch (building the rest of the answer,
+ * freeing the previous one) waits until the new answer's first frame
+ * has been painted: as a plain idle it could run before that frame, whose
+ * timer may not have expired yet when the main loop looks for work. */
 static gboolean
-build_idle_cb (gpointer user_data)
+deferred_idle_cb (gpointer user_data)
 {
   PyprepMarkdownView *self = user_data;
 
-  if (build_blocks (self, CHARS_PER_IDLE))
+  if (self->retired->len > 0)
+    {
+      g_ptr_array_set_size (self->retired, 0);
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (self->builder != NULL && build_blocks (self, CHARS_PER_IDLE))
     return G_SOURCE_CONTINUE;
 
-  self->build_id = 0;
-  g_clear_pointer (&self->builder, builder_free);
+  finish_building (self);
+  self->idle_id = 0;
   return G_SOURCE_REMOVE;
 }
 
-/* Tearing down the previous answer's widgets is left for idle time, after
- * the new answer's first frame. */
-static gboolean
-release_idle_cb (gpointer data)
+static void
+stop_waiting_for_paint (PyprepMarkdownView *self)
 {
-  g_object_unref (data);
-  return G_SOURCE_REMOVE;
+  if (self->clock != NULL)
+    {
+      g_clear_signal_handler (&self->after_paint_id, self->clock);
+      g_clear_object (&self->clock);
+    }
+}
+
+static void
+after_paint_cb (GdkFrameClock      *clock,
+                PyprepMarkdownView *self)
+{
+  stop_waiting_for_paint (self);
+  if (self->idle_id == 0)
+    self->idle_id = g_idle_add_full (G_PRIORITY_LOW, deferred_idle_cb, self, NULL);
+}
+
+static void
+defer_until_painted (PyprepMarkdownView *self)
+{
+  GdkFrameClock *clock;
+
+  if (self->builder == NULL && self->retired->len == 0)
+    return;
+
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    {
+      /* Not shown: there is no frame to wait for. */
+      stop_waiting_for_paint (self);
+      self->idle_id = g_idle_add_full (G_PRIORITY_LOW, deferred_idle_cb, self, NULL);
+      return;
+    }
+
+  if (self->clock == clock)
+    return;
+
+  stop_waiting_for_paint (self);
+  self->clock = g_object_ref (clock);
+  self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
 }
 
 static void
 clear (PyprepMarkdownView *self)
 {
+  g_clear_handle_id (&self->idle_id, g_source_remove);
   finish_building (self);
   if (self->content != NULL)
     {
-      GtkWidget *old = g_object_ref (self->content);
-
+      g_ptr_array_add (self->retired, g_object_ref (self->content));
       g_clear_pointer (&self->content, gtk_widget_unparent);
-      g_idle_add_full (G_PRIORITY_LOW, release_idle_cb, old, NULL);
     }
+}
+
+/* A widget that leaves the screen leaves its frame clock behind, and the
+ * frame it was waiting for will not come. */
+static void
+pyprep_markdown_view_unrealize (GtkWidget *widget)
+{
+  PyprepMarkdownView *self = PYPREP_MARKDOWN_VIEW (widget);
+
+  if (self->clock != NULL)
+    {
+      stop_waiting_for_paint (self);
+      if (self->idle_id == 0)
+        self->idle_id = g_idle_add_full (G_PRIORITY_LOW, deferred_idle_cb, self, NULL);
+    }
+
+  GTK_WIDGET_CLASS (pyprep_markdown_view_parent_class)->unrealize (widget);
 }
 
 static void
@@ -1007,6 +1071,8 @@ pyprep_markdown_view_dispose (GObject *object)
   PyprepMarkdownView *self = (PyprepMarkdownView *)object;
 
   clear (self);
+  stop_waiting_for_paint (self);
+  g_clear_pointer (&self->retired, g_ptr_array_unref);
   g_clear_pointer (&self->highlights, g_strfreev);
 
   G_OBJECT_CLASS (pyprep_markdown_view_parent_class)->dispose (object);
@@ -1019,6 +1085,7 @@ pyprep_markdown_view_class_init (PyprepMarkdownViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pyprep_markdown_view_dispose;
+  widget_class->unrealize = pyprep_markdown_view_unrealize;
 
   /**
    * PyprepMarkdownView::activate-link:
@@ -1043,6 +1110,7 @@ pyprep_markdown_view_class_init (PyprepMarkdownViewClass *klass)
 static void
 pyprep_markdown_view_init (PyprepMarkdownView *self)
 {
+  self->retired = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 GtkWidget *
@@ -1110,7 +1178,10 @@ pyprep_markdown_view_set_markdown (PyprepMarkdownView *self,
   clear (self);
 
   if (markdown == NULL)
-    return;
+    {
+      defer_until_painted (self);
+      return;
+    }
 
   builder = g_new0 (Builder, 1);
   builder->view = self;
@@ -1132,8 +1203,7 @@ pyprep_markdown_view_set_markdown (PyprepMarkdownView *self,
   gtk_widget_add_css_class (self->content, "md-document");
   gtk_widget_set_parent (self->content, GTK_WIDGET (self));
 
-  if (build_blocks (self, FIRST_SCREEN_CHARS))
-    self->build_id = g_idle_add_full (G_PRIORITY_LOW, build_idle_cb, self, NULL);
-  else
+  if (!build_blocks (self, FIRST_SCREEN_CHARS))
     finish_building (self);
+  defer_until_painted (self);
 }
