@@ -40,7 +40,10 @@ quit_action (GSimpleAction *action,
 static const char release_notes[] =
   "<p>The first release of PyPrep.</p>"
   "<ul>"
-  "<li>A question bank for Python interviews, read offline, with highlighted code you can copy</li>"
+  "<li>A question bank for Python interviews, read offline, with highlighted code you can copy, "
+  "edit and run in a sandbox</li>"
+  "<li>Practice sessions with spaced repetition (FSRS), and timed mock interviews</li>"
+  "<li>Statistics: streaks, an activity calendar, mastery per topic and reviews due</li>"
   "<li>Bookmarks, needs-review and confident marks, notes, and progress per topic that survives updates</li>"
   "<li>Search across titles, tags, answers and code that tolerates typos, within all questions, the "
   "bookmarked ones, those needing review or the current topic</li>"
