@@ -112,21 +112,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* Rows ---------------------------------------------------------------- */
 
-static GtkWidget *
-make_row_label (const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
-  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_NONE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
 /* Text in list rows is a GtkInscription: unlike a wrapping label, it is
  * not measured, so filling a list with rows costs a fraction of the time.
  * It takes @lines lines, wraps within them and ellipsizes what is left. */
@@ -223,13 +208,11 @@ setup_topic_row_cb (GtkSignalListItemFactory *factory,
                     gpointer                  user_data)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *description = make_row_label ("caption");
-  GtkWidget *progress = make_row_label ("caption");
+  GtkWidget *description = make_row_text (2, "caption");
+  GtkWidget *progress = make_row_text (1, "caption");
   GtkWidget *bar = gtk_level_bar_new ();
 
   gtk_widget_add_css_class (description, "dim-label");
-  gtk_label_set_lines (GTK_LABEL (description), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (description), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (progress, "dim-label");
   gtk_widget_add_css_class (progress, "numeric");
   gtk_widget_set_margin_top (bar, 3);
@@ -237,7 +220,7 @@ setup_topic_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_widget_set_margin_top (row, 6);
   gtk_widget_set_margin_bottom (row, 6);
-  gtk_box_append (GTK_BOX (row), make_row_label (NULL));
+  gtk_box_append (GTK_BOX (row), make_row_text (1, NULL));
   gtk_box_append (GTK_BOX (row), description);
   gtk_box_append (GTK_BOX (row), progress);
   gtk_box_append (GTK_BOX (row), bar);
@@ -272,9 +255,9 @@ update_topic_row (GtkListItem  *item,
   progress_text = g_strdup_printf (_("%u of %u confident"), confident, n);
   accessible = g_strdup_printf ("%s. %s", pyprep_topic_get_description (topic), progress_text);
 
-  gtk_label_set_text (GTK_LABEL (title), pyprep_topic_get_title (topic));
-  gtk_label_set_text (GTK_LABEL (description), pyprep_topic_get_description (topic));
-  gtk_label_set_text (GTK_LABEL (progress), progress_text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (title), pyprep_topic_get_title (topic));
+  gtk_inscription_set_text (GTK_INSCRIPTION (description), pyprep_topic_get_description (topic));
+  gtk_inscription_set_text (GTK_INSCRIPTION (progress), progress_text);
   gtk_level_bar_set_max_value (GTK_LEVEL_BAR (bar), MAX (n, 1));
   gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), confident);
   name_row (row, pyprep_topic_get_title (topic), accessible);
