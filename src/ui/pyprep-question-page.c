@@ -122,6 +122,11 @@ load_note (PyprepQuestionPage *self)
   if (self->study != NULL && self->question != NULL)
     note = pyprep_study_get_note (self->study, pyprep_question_get_id (self->question));
 
+  /* Most questions have no note: leaving an empty buffer alone spares the
+   * text view a layout pass on every switch. */
+  if ((note == NULL || note[0] == '\0') && gtk_text_buffer_get_char_count (buffer) == 0)
+    return;
+
   g_signal_handlers_block_by_func (buffer, note_changed_cb, self);
   gtk_text_buffer_set_text (buffer, note ? note : "", -1);
   g_signal_handlers_unblock_by_func (buffer, note_changed_cb, self);
