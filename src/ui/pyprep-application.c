@@ -38,7 +38,8 @@ quit_action (GSimpleAction *action,
 
 /* What changed in each release, in AdwAboutWindow's small markup. */
 static const char release_notes[] =
-  "<p>The first release of PyPrep.</p>"
+  /* Translators: release notes in About; keep the <p>, <ul> and <li> tags. */
+  N_("<p>The first release of PyPrep.</p>"
   "<ul>"
   "<li>A question bank for Python interviews, read offline, with highlighted code you can copy, "
   "edit and run in a sandbox</li>"
@@ -50,7 +51,7 @@ static const char release_notes[] =
   "<li>History, next and previous question, zoom, and a shortcut for everything</li>"
   "<li>Export, import and daily backups of your progress</li>"
   "<li>A layout that fits a phone-sized window</li>"
-  "</ul>";
+  "</ul>");
 
 static void
 about_action (GSimpleAction *action,
@@ -79,7 +80,7 @@ about_action (GSimpleAction *action,
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "translator-credits", _("translator-credits"),
                         "release-notes-version", "0.1.0",
-                        "release-notes", release_notes,
+                        "release-notes", _(release_notes),
                         NULL);
   adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Question Bank"), bank_authors);
   pyprep_a11y_name_internal_widgets (about);

@@ -71,7 +71,7 @@ def run():
 
         items = wait_for(menu_items, timeout=10) or []
         flat = " | ".join(items)
-        for entry in ("Einstellungen", "Tastenkürzel", "Info zu PyPrep"):
+        for entry in ("Einstellungen", "Tastenkürzel", "Über PyPrep"):
             check(any(entry in item.replace("_", "") for item in items),
                   f"the main menu has “{entry}”", flat)
         check(not any("Preferences" in item for item in items),
