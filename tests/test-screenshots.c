@@ -20,6 +20,8 @@
 #include "pyprep-question.h"
 #include "pyprep-study.h"
 #include "pyprep-topic.h"
+#include "pyprep-practice-window.h"
+#include "pyprep-statistics-window.h"
 #include "pyprep-window.h"
 
 /* A question whose answer has code blocks early on. */
@@ -349,6 +351,29 @@ test_shot (gconstpointer data)
   g_settings_reset (settings, "window-height");
 }
 
+/* The Practice and Statistics windows also fit the narrowest phone. */
+static void
+test_other_windows_fit (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWindow *windows[2];
+
+  windows[0] = GTK_WINDOW (pyprep_practice_window_new (NULL, library, study, settings));
+  windows[1] = pyprep_statistics_window_new (NULL, study, library);
+
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    {
+      int minimum;
+
+      gtk_window_present (windows[i]);
+      gtk_widget_measure (adw_window_get_content (ADW_WINDOW (windows[i])),
+                          GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_test_message ("%s: minimum width %d", G_OBJECT_TYPE_NAME (windows[i]), minimum);
+      g_assert_cmpint (minimum, <=, 360);
+      gtk_window_destroy (windows[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +417,8 @@ main (int   argc,
         g_test_add_data_func (path, &shots[n], test_shot);
         n++;
       }
+
+  g_test_add_func ("/pyprep/screenshots/other-windows-fit", test_other_windows_fit);
 
   status = g_test_run ();
   g_clear_object (&study);

@@ -50,7 +50,8 @@ pyprep_bar_chart_measure (GtkWidget      *widget,
       for (guint i = 0; self->labels != NULL && self->labels[i] != NULL; i++)
         widest = MAX (widest, pyprep_chart_text_width (widget, self->labels[i]));
 
-      *minimum = n * MAX (MIN_COLUMN, widest + 4);
+      /* At its narrowest (a phone), labels may touch. */
+      *minimum = n * MAX (MIN_COLUMN, widest);
       *natural = n * MAX (NAT_COLUMN, widest + 12);
     }
   else

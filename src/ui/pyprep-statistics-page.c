@@ -39,7 +39,7 @@ struct _PyprepStatisticsPage
   GtkLabel       *due_today_label;
   PyprepBarChart *forecast;
   GtkLabel       *forecast_hint;
-  GtkBox         *legend;
+  GtkGrid        *legend;
   GtkListBox     *mastery_list;
 
   PyprepStudy    *study;
@@ -280,7 +280,8 @@ build_legend (PyprepStatisticsPage *self)
       gtk_widget_add_css_class (label, "caption");
       gtk_box_append (GTK_BOX (item), swatch);
       gtk_box_append (GTK_BOX (item), label);
-      gtk_box_append (self->legend, item);
+      /* Two by two, so that the legend fits a phone-sized window. */
+      gtk_grid_attach (self->legend, item, i % 2, i / 2, 1, 1);
     }
 }
 
