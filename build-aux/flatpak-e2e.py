@@ -23,48 +23,22 @@ import sys
 import time
 import urllib.parse
 
-from test_persistence import (CODE_CONTROL, CODE_D, KEY_HOME, KEY_RETURN, chord,
-                              question_rows, use_session_a11y_bus)
-
-use_session_a11y_bus()
-
-import pyatspi  # noqa: E402
-
-from test_e2e import find, press, role, wait_for  # noqa: E402
-from test_run_code import (CODE_HOME, CODE_RETURN, KEY_SPACE, KEY_TAB, focused, panel_texts,  # noqa: E402
-                           showing, type_text)
+from atspi_util import (CODE_CONTROL, CODE_D, CODE_HOME, CODE_Q, CODE_RETURN, KEY_HOME, KEY_RETURN,
+                        KEY_SPACE, KEY_TAB, check, chord, find, find_app, focused, press,
+                        print_tap, question_rows, results, role, showing, type_text,
+                        use_session_a11y_bus, wait_for)
+import pyatspi
+from test_run_code import panel_texts
 
 APP_ID = "io.github.pyprep.PyPrep"
-CODE_Q = 24
 RUN_QUESTION = "closures"       # its first block is a runnable Python snippet
-results = []
 notes = []
-
-
-def check(ok, description, detail=""):
-    results.append((bool(ok), description, detail))
-    if not ok:
-        raise AssertionError(f"{description}: {detail}")
 
 
 def launch():
     proc = subprocess.Popen(["flatpak", "run", "--env=GSK_RENDERER=cairo", APP_ID],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-
-    def app():
-        for candidate in pyatspi.Registry.getDesktop(0):
-            if candidate is not None and candidate.name == "pyprep":
-                return candidate
-        return None
-
-    return proc, wait_for(app, timeout=60)
-
-
-def find_pyprep():
-    for candidate in pyatspi.Registry.getDesktop(0):
-        if candidate is not None and candidate.name == "pyprep":
-            return candidate
-    return None
+    return proc, wait_for(find_app, timeout=60)
 
 
 def activate():
@@ -76,13 +50,13 @@ def activate():
                            "--method", "org.freedesktop.Application.Activate", "{}"],
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                           timeout=90)
-    return call, wait_for(find_pyprep, timeout=60)
+    return call, wait_for(find_app, timeout=60)
 
 
 def quit_app(proc):
     chord(CODE_CONTROL, CODE_Q)
     if proc is None:  # D-Bus activated: wait for it to leave the desktop
-        return "" if wait_for(lambda: find_pyprep() is None, timeout=20) else "still running"
+        return "" if wait_for(lambda: find_app() is None, timeout=20) else "still running"
     try:
         proc.wait(timeout=20)
     except subprocess.TimeoutExpired:
@@ -296,16 +270,13 @@ def main():
         pass
     except Exception as error:  # a broken run is a failure, not a crash
         results.append((False, "the scenario runs", repr(error)))
-    print(f"1..{len(results)}")
-    for number, (ok, description, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {number} - {description}")
-        if detail and not ok:
-            print(f"# {detail}")
+    status = print_tap()
     for note in notes:
         for line in note.splitlines():
             print(f"# {line}")
-    return 0 if results and all(ok for ok, _, _ in results) else 1
+    return status
 
 
 if __name__ == "__main__":
+    use_session_a11y_bus()
     sys.exit(main())

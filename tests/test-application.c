@@ -9,15 +9,9 @@
 #include <adwaita.h>
 
 #include "pyprep-application.h"
+#include "test-util.h"
 
 static PyprepApplication *app;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 assert_accel (const char *action,

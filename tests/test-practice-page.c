@@ -12,6 +12,7 @@
 #include "pyprep-practice-page.h"
 #include "pyprep-practice-session.h"
 #include "pyprep-question.h"
+#include "test-util.h"
 
 static const char deck[] =
   "---\nid: alpha\ntitle: Alpha\norder: 1\n---\n\n"
@@ -26,24 +27,6 @@ sample_library (void)
 
   g_assert_true (pyprep_library_load_bytes (library, "alpha.md", bytes));
   return library;
-}
-
-static gpointer
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 /* Whether any label under @widget shows @text. */

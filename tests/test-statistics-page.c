@@ -15,6 +15,7 @@
 #include "pyprep-statistics-page.h"
 #include "pyprep-statistics-window.h"
 #include "pyprep-window.h"
+#include "test-util.h"
 
 static const char deck_basics[] =
   "---\nid: basics\ntitle: Basics\norder: 1\n---\n\n"
@@ -27,24 +28,6 @@ static const char deck_advanced[] =
   "# Five?\nid: q5\ndifficulty: senior\n\nA.\n";
 
 static PyprepLibrary *library;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gpointer
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
 
 #define PAGE_CHILD(page, name) child (page, PYPREP_TYPE_STATISTICS_PAGE, name)
 

@@ -15,27 +15,10 @@
 #include "pyprep-question.h"
 #include "pyprep-topic.h"
 #include "pyprep-window.h"
+#include "test-util.h"
 
 static PyprepLibrary *library;
 static PyprepStudy *study;
-
-static GObject *
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static PyprepWindow *
 new_window (PyprepLibrary *lib)

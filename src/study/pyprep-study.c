@@ -512,6 +512,26 @@ emit_changed (PyprepStudy *self,
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (id), id);
 }
 
+/* After a change to @id's progress at @now: counts it in @now's day's
+ * activity, saves both and tells observers. */
+static void
+count_activity (PyprepStudy *self,
+                const char  *id,
+                GDateTime   *now)
+{
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+
+  g_hash_table_replace (self->activity, g_strdup (day),
+                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->activity, day)) + 1));
+
+  if (self->settings != NULL)
+    {
+      save_progress (self);
+      save_string_map (self, "activity", self->activity, TRUE);
+    }
+  emit_changed (self, id);
+}
+
 static Progress *
 ensure_progress (PyprepStudy *self,
                  const char  *id)
@@ -620,7 +640,6 @@ pyprep_study_mark_opened (PyprepStudy *self,
                           const char  *id,
                           GDateTime   *now)
 {
-  g_autofree char *day = NULL;
   Progress *progress;
   gint64 when;
 
@@ -637,16 +656,7 @@ pyprep_study_mark_opened (PyprepStudy *self,
   if (progress->status == PYPREP_STATUS_NEW && self->mark_read_on_open)
     progress->status = PYPREP_STATUS_READ;
 
-  day = g_date_time_format (now, "%Y-%m-%d");
-  g_hash_table_replace (self->activity, g_strdup (day),
-                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->activity, day)) + 1));
-
-  if (self->settings != NULL)
-    {
-      save_progress (self);
-      save_string_map (self, "activity", self->activity, TRUE);
-    }
-  emit_changed (self, id);
+  count_activity (self, id, now);
 }
 
 /* When @id was last opened, as Unix time; 0 if never. */
@@ -815,7 +825,6 @@ pyprep_study_record_review (PyprepStudy *self,
                             PyprepGrade  grade,
                             GDateTime   *now)
 {
-  g_autofree char *day = NULL;
   Progress *progress;
   gsize n_grades;
   char previous;
@@ -844,16 +853,7 @@ pyprep_study_record_review (PyprepStudy *self,
   else if (progress->status == PYPREP_STATUS_NEW)
     progress->status = PYPREP_STATUS_READ;
 
-  day = g_date_time_format (now, "%Y-%m-%d");
-  g_hash_table_replace (self->activity, g_strdup (day),
-                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->activity, day)) + 1));
-
-  if (self->settings != NULL)
-    {
-      save_progress (self);
-      save_string_map (self, "activity", self->activity, TRUE);
-    }
-  emit_changed (self, id);
+  count_activity (self, id, now);
 }
 
 /* How many questions were practised for the first time on @now's day

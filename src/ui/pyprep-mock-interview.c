@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pyprep-card-util.h"
 #include "pyprep-markdown-view.h"
 #include "pyprep-mock-interview.h"
 #include "pyprep-question.h"
@@ -131,11 +132,8 @@ show_question (PyprepMockInterview *self)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->scratch_view), "", -1);
 
   gtk_widget_set_visible (GTK_WIDGET (self->timeout_label), FALSE);
-  pyprep_markdown_view_set_markdown (self->markdown_view, NULL);
-  gtk_revealer_set_transition_duration (self->answer_revealer, 0);
-  gtk_revealer_set_reveal_child (self->answer_revealer, FALSE);
-  gtk_revealer_set_reveal_child (self->grades_revealer, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->reveal_button), TRUE);
+  pyprep_card_show_answer (self->markdown_view, self->answer_revealer, self->grades_revealer,
+                           self->reveal_button, NULL);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   gtk_stack_set_visible_child_name (self->stack, "question");
 
@@ -274,11 +272,8 @@ pyprep_mock_interview_reveal (PyprepMockInterview *self)
   answer->seconds_taken = answer->timed_out ? self->seconds : MIN (elapsed, (gint64)self->seconds);
 
   gtk_widget_set_visible (GTK_WIDGET (self->timeout_label), answer->timed_out);
-  pyprep_markdown_view_set_markdown (self->markdown_view, pyprep_question_get_body (answer->question));
-  gtk_revealer_set_transition_duration (self->answer_revealer, 250);
-  gtk_revealer_set_reveal_child (self->answer_revealer, TRUE);
-  gtk_revealer_set_reveal_child (self->grades_revealer, TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->reveal_button), FALSE);
+  pyprep_card_show_answer (self->markdown_view, self->answer_revealer, self->grades_revealer,
+                           self->reveal_button, pyprep_question_get_body (answer->question));
   gtk_widget_grab_focus (self->grade_buttons[PYPREP_GRADE_GOOD - 1]);
 }
 
@@ -349,15 +344,6 @@ grade_clicked_cb (GtkButton           *button,
   pyprep_mock_interview_grade (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "grade")));
 }
 
-static gboolean
-focus_in_text (PyprepMockInterview *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && (GTK_IS_TEXT_VIEW (focus) || GTK_IS_TEXT (focus) || GTK_IS_EDITABLE (focus));
-}
-
 /* As on practice cards: Space reveals, 1 to 4 grade; while typing,
  * Ctrl+Return reveals and Escape leaves the field. */
 static gboolean
@@ -367,44 +353,24 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 PyprepMockInterview   *self)
 {
-  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_SUPER_MASK);
+  PyprepGrade grade;
 
   if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "question"))
     return FALSE;
 
-  if (focus_in_text (self))
+  switch (pyprep_card_read_key (GTK_WIDGET (self), keyval, state, self->revealed, &grade))
     {
-      if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && mods == GDK_CONTROL_MASK)
-        {
-          pyprep_mock_interview_reveal (self);
-          return TRUE;
-        }
-      if (keyval == GDK_KEY_Escape && mods == 0)
-        {
-          gtk_widget_grab_focus (self->revealed ? self->grade_buttons[PYPREP_GRADE_GOOD - 1]
-                                                : GTK_WIDGET (self->reveal_button));
-          return TRUE;
-        }
-      return FALSE;
-    }
-
-  if (mods != 0)
-    return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_space:
-    case GDK_KEY_KP_Space:
+    case PYPREP_CARD_KEY_REVEAL:
       pyprep_mock_interview_reveal (self);
       return TRUE;
-    case GDK_KEY_1: case GDK_KEY_KP_1:
-    case GDK_KEY_2: case GDK_KEY_KP_2:
-    case GDK_KEY_3: case GDK_KEY_KP_3:
-    case GDK_KEY_4: case GDK_KEY_KP_4:
-      if (!self->revealed)
-        return FALSE;
-      pyprep_mock_interview_grade (self, (keyval >= GDK_KEY_KP_1 ? keyval - GDK_KEY_KP_1 : keyval - GDK_KEY_1) + 1);
+    case PYPREP_CARD_KEY_LEAVE_FIELD:
+      gtk_widget_grab_focus (self->revealed ? self->grade_buttons[PYPREP_GRADE_GOOD - 1]
+                                            : GTK_WIDGET (self->reveal_button));
       return TRUE;
+    case PYPREP_CARD_KEY_GRADE:
+      pyprep_mock_interview_grade (self, grade);
+      return TRUE;
+    case PYPREP_CARD_KEY_NONE:
     default:
       return FALSE;
     }
@@ -413,19 +379,10 @@ key_pressed_cb (GtkEventControllerKey *controller,
 static void
 build_grade_buttons (PyprepMockInterview *self)
 {
-  static const char * const styles[4] = { "grade-again", "grade-hard", "grade-good", "grade-easy" };
-
   for (guint i = 0; i < 4; i++)
     {
-      const char *name = pyprep_grade_get_label (i + 1);
-      GtkWidget *button = gtk_button_new_with_label (name);
-      g_autofree char *tooltip = g_strdup_printf (_("%s (%u)"), name, i + 1);
+      GtkWidget *button = pyprep_card_grade_button_new (i + 1, NULL);
 
-      gtk_widget_set_size_request (button, 76, -1);
-      gtk_widget_add_css_class (button, "grade");
-      gtk_widget_add_css_class (button, styles[i]);
-      gtk_widget_set_tooltip_text (button, tooltip);
-      g_object_set_data (G_OBJECT (button), "grade", GINT_TO_POINTER (i + 1));
       g_signal_connect_object (button, "clicked", G_CALLBACK (grade_clicked_cb), self, 0);
       gtk_box_append (self->grades_box, button);
       self->grade_buttons[i] = button;

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pyprep-card-util.h"
 #include "pyprep-markdown-view.h"
 #include "pyprep-practice-page.h"
 #include "pyprep-question.h"
@@ -90,11 +91,8 @@ show_card (PyprepPracticePage *self)
   gtk_button_set_label (self->keep_button, _("_Keep as Note"));
 
   /* The answer is not even in the widget tree until revealed. */
-  pyprep_markdown_view_set_markdown (self->markdown_view, NULL);
-  gtk_revealer_set_transition_duration (self->answer_revealer, 0);
-  gtk_revealer_set_reveal_child (self->answer_revealer, FALSE);
-  gtk_revealer_set_reveal_child (self->grades_revealer, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->reveal_button), TRUE);
+  pyprep_card_show_answer (self->markdown_view, self->answer_revealer, self->grades_revealer,
+                           self->reveal_button, NULL);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 
   gtk_stack_set_visible_child_name (self->stack, "card");
@@ -210,11 +208,8 @@ pyprep_practice_page_reveal (PyprepPracticePage *self)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
     }
 
-  pyprep_markdown_view_set_markdown (self->markdown_view, pyprep_question_get_body (question));
-  gtk_revealer_set_transition_duration (self->answer_revealer, 250);
-  gtk_revealer_set_reveal_child (self->answer_revealer, TRUE);
-  gtk_revealer_set_reveal_child (self->grades_revealer, TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->reveal_button), FALSE);
+  pyprep_card_show_answer (self->markdown_view, self->answer_revealer, self->grades_revealer,
+                           self->reveal_button, pyprep_question_get_body (question));
   gtk_widget_grab_focus (self->grade_buttons[PYPREP_GRADE_GOOD - 1]);
 }
 
@@ -295,15 +290,6 @@ keep_clicked_cb (PyprepPracticePage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->keep_button), FALSE);
 }
 
-static gboolean
-focus_in_text (PyprepPracticePage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && (GTK_IS_TEXT_VIEW (focus) || GTK_IS_TEXT (focus) || GTK_IS_EDITABLE (focus));
-}
-
 /* Runs before the focused widget sees the key, so that Space reveals
  * rather than pressing a button; in the scratch area keys type, except
  * Ctrl+Return (reveal) and Escape (leave the field). */
@@ -314,74 +300,47 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 PyprepPracticePage    *self)
 {
-  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_SUPER_MASK);
+  PyprepGrade grade;
 
   if (self->session == NULL || !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "card"))
     return FALSE;
 
-  if (focus_in_text (self))
+  switch (pyprep_card_read_key (GTK_WIDGET (self), keyval, state, self->revealed, &grade))
     {
-      if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && mods == GDK_CONTROL_MASK)
-        {
-          pyprep_practice_page_reveal (self);
-          return TRUE;
-        }
-      if (keyval == GDK_KEY_Escape && mods == 0)
-        {
-          gtk_widget_grab_focus (self->revealed ? self->grade_buttons[PYPREP_GRADE_GOOD - 1]
-                                                : GTK_WIDGET (self->reveal_button));
-          return TRUE;
-        }
-      return FALSE;
-    }
-
-  if (mods != 0)
-    return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_space:
-    case GDK_KEY_KP_Space:
+    case PYPREP_CARD_KEY_REVEAL:
       pyprep_practice_page_reveal (self);
-      return TRUE;  /* never let Space press a grade button by accident */
-    case GDK_KEY_1: case GDK_KEY_KP_1:
-    case GDK_KEY_2: case GDK_KEY_KP_2:
-    case GDK_KEY_3: case GDK_KEY_KP_3:
-    case GDK_KEY_4: case GDK_KEY_KP_4:
-      if (!self->revealed)
-        return FALSE;
-      pyprep_practice_page_grade (self, (keyval >= GDK_KEY_KP_1 ? keyval - GDK_KEY_KP_1 : keyval - GDK_KEY_1) + 1);
       return TRUE;
+    case PYPREP_CARD_KEY_LEAVE_FIELD:
+      gtk_widget_grab_focus (self->revealed ? self->grade_buttons[PYPREP_GRADE_GOOD - 1]
+                                            : GTK_WIDGET (self->reveal_button));
+      return TRUE;
+    case PYPREP_CARD_KEY_GRADE:
+      pyprep_practice_page_grade (self, grade);
+      return TRUE;
+    case PYPREP_CARD_KEY_NONE:
     default:
       return FALSE;
     }
 }
 
+/* Each button shows its grade's name over the interval it would give. */
 static void
 build_grade_buttons (PyprepPracticePage *self)
 {
-  static const char * const styles[4] = { "grade-again", "grade-hard", "grade-good", "grade-easy" };
-
   for (guint i = 0; i < 4; i++)
     {
-      GtkWidget *button = gtk_button_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
       GtkWidget *name = gtk_label_new (pyprep_grade_get_label (i + 1));
       GtkWidget *interval = gtk_label_new (NULL);
-      g_autofree char *tooltip = g_strdup_printf (_("%s (%u)"), pyprep_grade_get_label (i + 1), i + 1);
+      GtkWidget *button;
 
       gtk_widget_add_css_class (name, "heading");
       gtk_widget_add_css_class (interval, "caption");
       gtk_box_append (GTK_BOX (box), name);
       gtk_box_append (GTK_BOX (box), interval);
-      gtk_button_set_child (GTK_BUTTON (button), box);
-      gtk_widget_set_size_request (button, 76, -1);
-      gtk_widget_add_css_class (button, "grade");
-      gtk_widget_add_css_class (button, styles[i]);
-      gtk_widget_set_tooltip_text (button, tooltip);
+      button = pyprep_card_grade_button_new (i + 1, box);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       pyprep_grade_get_label (i + 1), -1);
-      g_object_set_data (G_OBJECT (button), "grade", GINT_TO_POINTER (i + 1));
       g_signal_connect_object (button, "clicked", G_CALLBACK (grade_clicked_cb), self, 0);
       gtk_box_append (self->grades_box, button);
       self->grade_buttons[i] = button;

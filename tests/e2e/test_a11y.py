@@ -9,42 +9,19 @@ on the question page are reached, in reading order. TAP output.
 
 Run under xvfb-run and dbus-run-session (the README's test command does).
 """
-import os
 import re
-import subprocess
 import sys
 import tempfile
 import time
 
+from gi.repository import GLib
 
-def use_session_a11y_bus():
-    """Names this session's accessibility bus, rather than whatever bus an
-    outer session left on the X root window."""
-    try:
-        reply = subprocess.run(["gdbus", "call", "--session", "--dest", "org.a11y.Bus",
-                                "--object-path", "/org/a11y/bus",
-                                "--method", "org.a11y.Bus.GetAddress"],
-                               stdout=subprocess.PIPE, text=True, check=True).stdout
-        os.environ["AT_SPI_BUS_ADDRESS"] = reply.split("'")[1]
-    except (OSError, subprocess.CalledProcessError, IndexError):
-        pass
-
-
-if __name__ == "__main__":
-    use_session_a11y_bus()
-
-import gi  # noqa: E402
-
-gi.require_version("Atspi", "2.0")
-from gi.repository import GLib  # noqa: E402
-import pyatspi  # noqa: E402
-
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from test_e2e import find, find_all, role, wait_for  # noqa: E402
-
-KEY_TAB, KEY_DOWN, KEY_UP, KEY_RETURN = 0xFF09, 0xFF54, 0xFF52, 0xFF0D
-KEY_ESCAPE, KEY_F10, KEY_HOME = 0xFF1B, 0xFFC7, 0xFF50
-CODE_CONTROL, CODE_SHIFT, CODE_TAB, CODE_F, CODE_COMMA = 37, 50, 23, 41, 59
+import pyatspi
+from atspi_util import (CODE_COMMA, CODE_CONTROL, CODE_F, CODE_SHIFT, CODE_TAB, KEY_DOWN,
+                        KEY_ESCAPE, KEY_F10, KEY_HOME, KEY_RETURN, KEY_TAB, KEY_UP, app_env, check,
+                        find, find_all, launch, main, role, stop_and_record, use_session_a11y_bus,
+                        wait_for)
+import atspi_util
 
 # Controls a person operates: each must have a name.
 NAMED_ROLES = {
@@ -56,15 +33,6 @@ NAMED_ROLES = {
 
 # A question with runnable code and links to related questions.
 CODE_QUESTION = "How does pymalloc, the small-object allocator, work?"
-
-results = []
-
-
-def check(ok, description, detail=""):
-    results.append((bool(ok), description, detail))
-    if not ok:
-        raise AssertionError(f"{description}: {detail}")
-
 
 def pump(seconds):
     """Lets AT-SPI events arrive while waiting."""
@@ -101,17 +69,12 @@ def key(keysym, times=1):
 
 
 def chord(*keycodes):
-    for keycode in keycodes:
-        pyatspi.Registry.generateKeyboardEvent(keycode, None, pyatspi.KEY_PRESS)
-        time.sleep(0.05)
-    for keycode in reversed(keycodes):
-        pyatspi.Registry.generateKeyboardEvent(keycode, None, pyatspi.KEY_RELEASE)
-        time.sleep(0.05)
+    atspi_util.chord(*keycodes, after=0)
     pump(0.4)
 
 
 def type_text(text):
-    pyatspi.Registry.generateKeyboardEvent(0, text, pyatspi.KEY_STRING)
+    atspi_util.type_text(text, after=0)
     pump(0.6)
 
 
@@ -174,26 +137,12 @@ def frames(app):
     return [child for child in app if child is not None and role(child) in ("frame", "dialog", "window")]
 
 
-def find_app():
-    for app in pyatspi.Registry.getDesktop(0):
-        if app is not None and app.name == "pyprep":
-            return app
-    return None
-
-
 def run():
     data_home = tempfile.mkdtemp(prefix="pyprep-a11y-")
-    env = dict(os.environ,
-               GSETTINGS_BACKEND="memory",
-               XDG_DATA_HOME=data_home,
-               XDG_CONFIG_HOME=data_home,
-               GSK_RENDERER="cairo",
-               GTK_A11Y="atspi")
-    env.pop("NO_AT_BRIDGE", None)
-    proc = subprocess.Popen([os.environ["PYPREP_BIN"]], env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True)
+    env = app_env(GSETTINGS_BACKEND="memory", XDG_DATA_HOME=data_home,
+                  XDG_CONFIG_HOME=data_home, GTK_A11Y="atspi")
+    proc, app = launch(env, timeout=30)
     try:
-        app = wait_for(find_app, timeout=30)
         check(app is not None, "the app appears on the accessibility bus")
         focus = Focus()
         window = wait_for(lambda: find(app, lambda n: role(n) == "frame" and n.name == "PyPrep"))
@@ -357,32 +306,9 @@ def run():
         check(find(about, lambda n: n.name == "0.1.0") is not None, "About shows the version")
         key(KEY_ESCAPE)
     finally:
-        proc.terminate()
-        try:
-            _, stderr = proc.communicate(timeout=5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            _, stderr = proc.communicate()
-        criticals = [line for line in stderr.splitlines() if "CRITICAL" in line]
-        results.append((not criticals, "the app logs no criticals", "; ".join(criticals[:3])))
-
-
-def main():
-    try:
-        run()
-        failed = False
-    except AssertionError:
-        failed = True
-    except Exception as error:  # a broken tree is a failure, not a crash
-        results.append((False, "the accessibility tree can be walked", repr(error)))
-        failed = True
-    print(f"1..{len(results)}")
-    for number, (ok, description, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {number} - {description}")
-        if detail and not ok:
-            print(f"# {detail}")
-    return 1 if failed or not all(ok for ok, _, _ in results) else 0
+        stop_and_record(proc)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    use_session_a11y_bus(required=False)
+    sys.exit(main(run))

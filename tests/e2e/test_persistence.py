@@ -5,94 +5,22 @@ binary through the keyboard and reads it back through AT-SPI; TAP output.
 
 Run under xvfb-run and dbus-run-session (the README's test command does).
 """
-import json
 import os
 import signal
-import subprocess
 import sys
-import tempfile
 import time
 
-
-def use_session_a11y_bus():
-    """A scenario runs in its own session bus. libatspi would take the
-    accessibility bus named on the X root window, which belongs to the
-    outer session, so name this session's bus explicitly."""
-    reply = subprocess.run(["gdbus", "call", "--session", "--dest", "org.a11y.Bus",
-                            "--object-path", "/org/a11y/bus",
-                            "--method", "org.a11y.Bus.GetAddress"],
-                           stdout=subprocess.PIPE, text=True, check=True).stdout
-    os.environ["AT_SPI_BUS_ADDRESS"] = reply.split("'")[1]
-
-
-if __name__ == "__main__" and "--scenario" in sys.argv:
-    use_session_a11y_bus()
-
-import gi  # noqa: E402
-
-gi.require_version("Atspi", "2.0")
-import pyatspi  # noqa: E402
-
-from test_e2e import find, find_all, press, role, wait_for  # noqa: E402
-
-KEY_HOME, KEY_DOWN, KEY_RETURN = 0xFF50, 0xFF54, 0xFF0D
-# Chords are pressed by X keycode (evdev layout, as Xvfb uses).
-CODE_CONTROL, CODE_SHIFT, CODE_D, CODE_R, CODE_C = 37, 50, 40, 27, 54
-
-results = []
-
-
-def check(ok, description, detail=""):
-    results.append((bool(ok), description, detail))
-    if not ok:
-        raise AssertionError(f"{description}: {detail}")
-
-
-def chord(*keycodes):
-    for keycode in keycodes:
-        pyatspi.Registry.generateKeyboardEvent(keycode, None, pyatspi.KEY_PRESS)
-        time.sleep(0.05)
-    for keycode in reversed(keycodes):
-        pyatspi.Registry.generateKeyboardEvent(keycode, None, pyatspi.KEY_RELEASE)
-        time.sleep(0.05)
-    time.sleep(0.2)
-
-
-def launch(env):
-    proc = subprocess.Popen([os.environ["PYPREP_BIN"]], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-
-    def app():
-        for candidate in pyatspi.Registry.getDesktop(0):
-            if candidate is not None and candidate.name == "pyprep":
-                return candidate
-        return None
-
-    found = wait_for(app, timeout=45)
-    return proc, found
-
-
-def question_rows(app):
-    questions = wait_for(lambda: (lambda q: q if q is not None and q.childCount > 1 else None)(
-        find(app, lambda n: role(n) == "list" and n.name == "Questions")))
-    if questions is None:
-        return []
-    rows = []
-    for item in questions:
-        panel = find(item, lambda n: n.name and role(n) != "label")
-        labels = find_all(item, lambda n: role(n) == "label", [])
-        rows.append((panel.description if panel is not None else "",
-                     [label.name for label in labels]))
-    return rows
+from atspi_util import (CODE_C, CODE_CONTROL, CODE_D, CODE_R, CODE_SHIFT, KEY_DOWN, KEY_HOME,
+                        KEY_RETURN, app_env, check, chord, find, launch, press, question_rows, role,
+                        scenario_main, wait_for)
 
 
 def scenario(backend):
     # The parent made a fresh home and session bus for this run, so that
     # dconf writes go to the temporary config directory.
     home = os.environ["PYPREP_TEST_HOME"]
-    env = dict(os.environ, GSK_RENDERER="cairo")
+    env = app_env()
     env.pop("GSETTINGS_BACKEND", None)
-    env.pop("NO_AT_BRIDGE", None)
     if backend == "keyfile":
         # Hide the dconf module, as on a system without dconf: settings
         # then go to a keyfile (GLib's own, or PyPrep's fallback when GLib
@@ -157,47 +85,7 @@ def scenario(backend):
         proc.communicate(timeout=10)
 
 
-def run_scenario(backend):
-    """In a child: run one scenario and print its results as JSON."""
-    try:
-        scenario(backend)
-    except AssertionError:
-        pass
-    except Exception as error:
-        results.append((False, f"{backend}: the scenario runs", repr(error)))
-    print(json.dumps(results))
-
-
-def main():
-    if len(sys.argv) == 3 and sys.argv[1] == "--scenario":
-        run_scenario(sys.argv[2])
-        return 0
-
-    for backend in ("dconf", "keyfile"):
-        home = tempfile.mkdtemp(prefix=f"pyprep-persist-{backend}-")
-        env = dict(os.environ,
-                   PYPREP_TEST_HOME=home,
-                   XDG_CONFIG_HOME=os.path.join(home, "config"),
-                   XDG_DATA_HOME=os.path.join(home, "data"),
-                   XDG_CACHE_HOME=os.path.join(home, "cache"))
-        child = subprocess.run(["dbus-run-session", "--", sys.executable, __file__,
-                                "--scenario", backend],
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                               text=True, timeout=120)
-        lines = [line for line in child.stdout.splitlines() if line.startswith("[")]
-        if lines:
-            results.extend(tuple(result) for result in json.loads(lines[-1]))
-        else:
-            results.append((False, f"{backend}: the scenario reports", child.stdout[-500:]))
-
-    failed = not all(ok for ok, _, _ in results)
-    print(f"1..{len(results)}")
-    for number, (ok, description, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {number} - {description}")
-        if detail and not ok:
-            print(f"# {detail}")
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(scenario_main({backend: lambda backend=backend: scenario(backend)
+                            for backend in ("dconf", "keyfile")},
+                           "pyprep-persist-", timeout=120))

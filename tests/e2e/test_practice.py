@@ -10,70 +10,17 @@ AT-SPI; TAP output.
 
 Run under xvfb-run and dbus-run-session (the README's test command does).
 """
-import json
 import os
 import re
-import subprocess
 import sys
-import tempfile
 import time
 
+from atspi_util import (CODE_ALT, CODE_CONTROL, CODE_M, CODE_P, KEY_1, KEY_2, KEY_3, KEY_4,
+                        KEY_HOME, KEY_RETURN, KEY_SPACE, app_env, check, chord, critical_lines,
+                        find, find_all, launch, press, question_rows, role, scenario_main, stop,
+                        wait_for)
 
-def use_session_a11y_bus():
-    """Each scenario runs in its own session bus; name its a11y bus."""
-    reply = subprocess.run(["gdbus", "call", "--session", "--dest", "org.a11y.Bus",
-                            "--object-path", "/org/a11y/bus",
-                            "--method", "org.a11y.Bus.GetAddress"],
-                           stdout=subprocess.PIPE, text=True, check=True).stdout
-    os.environ["AT_SPI_BUS_ADDRESS"] = reply.split("'")[1]
-
-
-if __name__ == "__main__" and "--scenario" in sys.argv:
-    use_session_a11y_bus()
-
-import gi  # noqa: E402
-
-gi.require_version("Atspi", "2.0")
-import pyatspi  # noqa: E402
-
-from test_e2e import find, find_all, press, role, wait_for  # noqa: E402
-from test_persistence import chord, question_rows  # noqa: E402
-
-KEY_HOME, KEY_RETURN, KEY_SPACE = 0xFF50, 0xFF0D, 0x20
-KEY_1, KEY_2, KEY_3, KEY_4 = 0x31, 0x32, 0x33, 0x34
-CODE_CONTROL, CODE_ALT, CODE_P, CODE_M = 37, 64, 33, 58
 DAY = 86400
-
-results = []
-
-
-def check(ok, description, detail=""):
-    results.append((bool(ok), description, detail))
-    if not ok:
-        raise AssertionError(f"{description}: {detail}")
-
-
-def launch(env):
-    proc = subprocess.Popen([os.environ["PYPREP_BIN"]], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-
-    def app():
-        for candidate in pyatspi.Registry.getDesktop(0):
-            if candidate is not None and candidate.name == "pyprep":
-                return candidate
-        return None
-
-    return proc, wait_for(app, timeout=45)
-
-
-def stop(proc):
-    proc.terminate()
-    try:
-        _, stderr = proc.communicate(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        _, stderr = proc.communicate()
-    return stderr
 
 
 # GTK 4.8 names a button with a mnemonic "_Label Label", so button names
@@ -113,8 +60,7 @@ def card_title(window):
 
 def environment(settings):
     home = os.environ["PYPREP_TEST_HOME"]
-    env = dict(os.environ, GSK_RENDERER="cairo", GSETTINGS_BACKEND="keyfile")
-    env.pop("NO_AT_BRIDGE", None)
+    env = app_env(GSETTINGS_BACKEND="keyfile")
     keyfile = os.path.join(env["XDG_CONFIG_HOME"], "glib-2.0", "settings", "keyfile")
     os.makedirs(os.path.dirname(keyfile), exist_ok=True)
     with open(keyfile, "w", encoding="utf-8") as f:
@@ -182,7 +128,7 @@ def session_scenario():
         time.sleep(1.0)
     finally:
         stderr = stop(proc)
-    criticals = [line for line in stderr.splitlines() if "CRITICAL" in line]
+    criticals = critical_lines(stderr)
     check(not criticals, "session: the app logs no criticals", "; ".join(criticals[:3]))
 
     reviews = stored_reviews(keyfile)
@@ -268,50 +214,10 @@ def mock_scenario():
         check(row is not None, "the main window's Needs Review list counts it")
     finally:
         stderr = stop(proc)
-    criticals = [line for line in stderr.splitlines() if "CRITICAL" in line]
+    criticals = critical_lines(stderr)
     check(not criticals, "mock: the app logs no criticals", "; ".join(criticals[:3]))
 
 
-def run_scenario(name):
-    try:
-        {"session": session_scenario, "mock": mock_scenario}[name]()
-    except AssertionError:
-        pass
-    except Exception as error:
-        results.append((False, f"{name}: the scenario runs", repr(error)))
-    print(json.dumps(results))
-
-
-def main():
-    if len(sys.argv) == 3 and sys.argv[1] == "--scenario":
-        run_scenario(sys.argv[2])
-        return 0
-
-    for name in ("session", "mock"):
-        home = tempfile.mkdtemp(prefix=f"pyprep-practice-{name}-")
-        env = dict(os.environ,
-                   PYPREP_TEST_HOME=home,
-                   XDG_CONFIG_HOME=os.path.join(home, "config"),
-                   XDG_DATA_HOME=os.path.join(home, "data"),
-                   XDG_CACHE_HOME=os.path.join(home, "cache"))
-        child = subprocess.run(["dbus-run-session", "--", sys.executable, __file__,
-                                "--scenario", name],
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                               text=True, timeout=180)
-        lines = [line for line in child.stdout.splitlines() if line.startswith("[")]
-        if lines:
-            results.extend(tuple(result) for result in json.loads(lines[-1]))
-        else:
-            results.append((False, f"{name}: the scenario reports", child.stdout[-500:]))
-
-    failed = not all(ok for ok, _, _ in results)
-    print(f"1..{len(results)}")
-    for number, (ok, description, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {number} - {description}")
-        if detail and not ok:
-            print(f"# {detail}")
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(scenario_main({"session": session_scenario, "mock": mock_scenario},
+                           "pyprep-practice-", timeout=180))

@@ -13,61 +13,17 @@ import sys
 import tempfile
 import time
 
-import gi
-
-gi.require_version("Atspi", "2.0")
-import pyatspi  # noqa: E402
-
-from test_e2e import find, find_all, role, wait_for  # noqa: E402
+from atspi_util import (CODE_CONTROL, CODE_HOME, CODE_RETURN, KEY_RETURN, KEY_SPACE, KEY_TAB,
+                        app_env, check, chord, find, find_all, find_app, focused, main, role,
+                        showing, stop_and_record, type_text, wait_for)
+import atspi_util
+import pyatspi
 
 QUESTION = "closures"          # its first block is a runnable Python snippet
-KEY_TAB = 0xFF09
-KEY_SPACE = 0x20
-KEY_RETURN = 0xFF0D
-# Chords are pressed by X keycode (evdev layout, as Xvfb uses).
-CODE_CONTROL, CODE_HOME, CODE_RETURN = 37, 110, 36
-
-results = []
-
-
-def check(ok, description, detail=""):
-    results.append((bool(ok), description, detail))
-    if not ok:
-        raise AssertionError(f"{description}: {detail}")
 
 
 def press(keysym):
-    pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
-    time.sleep(0.1)
-
-
-def chord(*keycodes):
-    for keycode in keycodes:
-        pyatspi.Registry.generateKeyboardEvent(keycode, None, pyatspi.KEY_PRESS)
-        time.sleep(0.05)
-    for keycode in reversed(keycodes):
-        pyatspi.Registry.generateKeyboardEvent(keycode, None, pyatspi.KEY_RELEASE)
-        time.sleep(0.05)
-    time.sleep(0.2)
-
-
-def type_text(text):
-    pyatspi.Registry.generateKeyboardEvent(0, text, pyatspi.KEY_STRING)
-    time.sleep(0.3)
-
-
-def focused(node):
-    try:
-        return node.getState().contains(pyatspi.STATE_FOCUSED)
-    except Exception:
-        return False
-
-
-def showing(node):
-    try:
-        return node.getState().contains(pyatspi.STATE_VISIBLE)
-    except Exception:
-        return False
+    atspi_util.press(keysym, after=0.1)
 
 
 def shoot(name):
@@ -101,17 +57,8 @@ def run():
         f.write(f"[io/github/pyprep/PyPrep]\nlast-question='{QUESTION}'\n"
                 f"window-width=1000\nwindow-height={os.environ.get('PYPREP_E2E_HEIGHT', '900')}\n")
 
-    env = dict(os.environ,
-               GSETTINGS_BACKEND="keyfile",
-               XDG_CONFIG_HOME=config,
-               XDG_DATA_HOME=os.path.join(config, "data"),
-               GSK_RENDERER="cairo",
-               GTK_A11Y="atspi")
-    env.pop("NO_AT_BRIDGE", None)
-    def find_app():
-        return next((a for a in pyatspi.Registry.getDesktop(0)
-                     if a is not None and a.name == "pyprep"), None)
-
+    env = app_env(GSETTINGS_BACKEND="keyfile", XDG_CONFIG_HOME=config,
+                  XDG_DATA_HOME=os.path.join(config, "data"), GTK_A11Y="atspi")
     proc = subprocess.Popen([binary], env=env, stderr=subprocess.PIPE, text=True)
     try:
         app = wait_for(find_app, timeout=30)
@@ -182,32 +129,8 @@ def run():
         check("Differs from the stated output" in joined, "the changed output is flagged", repr(texts))
         shoot("run-traceback")
     finally:
-        proc.terminate()
-        try:
-            _, stderr = proc.communicate(timeout=5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            _, stderr = proc.communicate()
-        criticals = [line for line in stderr.splitlines() if "CRITICAL" in line]
-        results.append((not criticals, "the app logs no criticals", "; ".join(criticals[:3])))
-
-
-def main():
-    try:
-        run()
-        failed = False
-    except AssertionError:
-        failed = True
-    except Exception as error:  # a broken tree is a failure, not a crash
-        results.append((False, "the accessibility tree can be walked", repr(error)))
-        failed = True
-    print(f"1..{len(results)}")
-    for number, (ok, description, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {number} - {description}")
-        if detail and not ok:
-            print(f"# {detail}")
-    return 1 if failed or not all(ok for ok, _, _ in results) else 0
+        stop_and_record(proc)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(run))

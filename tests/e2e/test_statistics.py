@@ -7,53 +7,12 @@ each day read out as the calendar's name. TAP output.
 Run under xvfb-run and dbus-run-session (the README's test command does).
 """
 import datetime
-import json
 import os
-import subprocess
 import sys
-import tempfile
 import time
 
-
-def use_session_a11y_bus():
-    """Name this session's accessibility bus (see test_persistence.py)."""
-    reply = subprocess.run(["gdbus", "call", "--session", "--dest", "org.a11y.Bus",
-                            "--object-path", "/org/a11y/bus",
-                            "--method", "org.a11y.Bus.GetAddress"],
-                           stdout=subprocess.PIPE, text=True, check=True).stdout
-    os.environ["AT_SPI_BUS_ADDRESS"] = reply.split("'")[1]
-
-
-if __name__ == "__main__" and "--scenario" in sys.argv:
-    use_session_a11y_bus()
-
-import gi  # noqa: E402
-
-gi.require_version("Atspi", "2.0")
-import pyatspi  # noqa: E402
-
-from test_e2e import find, press, role, wait_for  # noqa: E402
-
-KEY_LEFT, KEY_UP, KEY_TAB = 0xFF51, 0xFF52, 0xFF09
-CODE_CONTROL, CODE_SHIFT, CODE_I, CODE_TAB = 37, 50, 31, 23
-
-results = []
-
-
-def check(ok, description, detail=""):
-    results.append((bool(ok), description, detail))
-    if not ok:
-        raise AssertionError(f"{description}: {detail}")
-
-
-def chord(*keycodes):
-    for keycode in keycodes:
-        pyatspi.Registry.generateKeyboardEvent(keycode, None, pyatspi.KEY_PRESS)
-        time.sleep(0.05)
-    for keycode in reversed(keycodes):
-        pyatspi.Registry.generateKeyboardEvent(keycode, None, pyatspi.KEY_RELEASE)
-        time.sleep(0.05)
-    time.sleep(0.2)
+from atspi_util import (CODE_CONTROL, CODE_I, CODE_SHIFT, CODE_TAB, KEY_LEFT, KEY_UP, app_env,
+                        check, chord, find, launch, press, role, scenario_main, wait_for)
 
 
 def day_text(day, count):
@@ -84,15 +43,11 @@ def write_keyfile(path, today):
 def scenario():
     today = datetime.date.today()
     yesterday = today - datetime.timedelta(days=1)
-    env = dict(os.environ, GSK_RENDERER="cairo", GSETTINGS_BACKEND="keyfile", LC_ALL="C.UTF-8")
-    env.pop("NO_AT_BRIDGE", None)
+    env = app_env(GSETTINGS_BACKEND="keyfile", LC_ALL="C.UTF-8")
     write_keyfile(os.path.join(env["XDG_CONFIG_HOME"], "glib-2.0", "settings", "keyfile"), today)
 
-    proc = subprocess.Popen([os.environ["PYPREP_BIN"]], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc, app = launch(env)
     try:
-        app = wait_for(lambda: next((a for a in pyatspi.Registry.getDesktop(0)
-                                     if a is not None and a.name == "pyprep"), None), timeout=45)
         check(app is not None, "the app starts")
         check(wait_for(lambda: find(app, lambda n: role(n) == "list" and n.name == "Topics")),
               "the main window is shown")
@@ -131,43 +86,5 @@ def scenario():
         proc.communicate(timeout=10)
 
 
-def run_scenario():
-    try:
-        scenario()
-    except AssertionError:
-        pass
-    except Exception as error:
-        results.append((False, "the scenario runs", repr(error)))
-    print(json.dumps(results))
-
-
-def main():
-    if len(sys.argv) == 2 and sys.argv[1] == "--scenario":
-        run_scenario()
-        return 0
-
-    home = tempfile.mkdtemp(prefix="pyprep-statistics-")
-    env = dict(os.environ,
-               XDG_CONFIG_HOME=os.path.join(home, "config"),
-               XDG_DATA_HOME=os.path.join(home, "data"),
-               XDG_CACHE_HOME=os.path.join(home, "cache"))
-    child = subprocess.run(["dbus-run-session", "--", sys.executable, __file__, "--scenario"],
-                           env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                           text=True, timeout=120)
-    lines = [line for line in child.stdout.splitlines() if line.startswith("[")]
-    if lines:
-        results.extend(tuple(result) for result in json.loads(lines[-1]))
-    else:
-        results.append((False, "the scenario reports", child.stdout[-500:]))
-
-    failed = not all(ok for ok, _, _ in results)
-    print(f"1..{len(results)}")
-    for number, (ok, description, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {number} - {description}")
-        if detail and not ok:
-            print(f"# {detail}")
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(scenario_main({None: scenario}, "pyprep-statistics-", timeout=120))

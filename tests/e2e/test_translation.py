@@ -6,27 +6,12 @@ PYPREP_LOCALEDIR points the app at the build tree's compiled catalogues.
 gettext ignores LANGUAGE under the plain "C" locale, so the test runs
 under C.UTF-8, which every Debian system has.
 """
-import os
-import subprocess
 import sys
 import tempfile
 import time
 
-import gi
-
-gi.require_version("Atspi", "2.0")
-import pyatspi  # noqa: E402
-
-from test_e2e import find, find_all, find_app, role, wait_for  # noqa: E402
-
-KEY_F10, KEY_ESCAPE = 0xFFC7, 0xFF1B
-results = []
-
-
-def check(ok, description, detail=""):
-    results.append((bool(ok), description, detail))
-    if not ok:
-        raise AssertionError(f"{description}: {detail}")
+from atspi_util import (KEY_ESCAPE, KEY_F10, app_env, check, find, find_all, launch, main, press,
+                        role, stop_and_record, wait_for)
 
 
 def names(node, wanted_role=None):
@@ -35,16 +20,11 @@ def names(node, wanted_role=None):
 
 
 def run():
-    env = dict(os.environ,
-               LANGUAGE="de", LANG="C.UTF-8", LC_ALL="C.UTF-8",
-               GSETTINGS_BACKEND="memory",
-               XDG_DATA_HOME=tempfile.mkdtemp(prefix="pyprep-l10n-"),
-               GSK_RENDERER="cairo", GTK_A11Y="atspi")
-    env.pop("NO_AT_BRIDGE", None)
-    proc = subprocess.Popen([os.environ["PYPREP_BIN"]], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    env = app_env(LANGUAGE="de", LANG="C.UTF-8", LC_ALL="C.UTF-8",
+                  GSETTINGS_BACKEND="memory",
+                  XDG_DATA_HOME=tempfile.mkdtemp(prefix="pyprep-l10n-"), GTK_A11Y="atspi")
+    proc, app = launch(env, timeout=30)
     try:
-        app = wait_for(find_app, timeout=30)
         check(app is not None, "the app appears on the accessibility bus")
 
         topics = wait_for(lambda: find(app, lambda n: role(n) == "list" and n.name == "Themen"),
@@ -61,7 +41,7 @@ def run():
             check(smart in everything, f"the sidebar lists “{smart}”", repr(everything[:40]))
 
         time.sleep(0.5)
-        pyatspi.Registry.generateKeyboardEvent(KEY_F10, None, pyatspi.KEY_SYM)
+        press(KEY_F10, after=0)
 
         def menu_items():
             # GTK 4.8 does not report "showing", so read the menu's items.
@@ -76,32 +56,10 @@ def run():
                   f"the main menu has “{entry}”", flat)
         check(not any("Preferences" in item for item in items),
               "the main menu has no English entry left", flat)
-        pyatspi.Registry.generateKeyboardEvent(KEY_ESCAPE, None, pyatspi.KEY_SYM)
+        press(KEY_ESCAPE, after=0)
     finally:
-        proc.terminate()
-        try:
-            _, stderr = proc.communicate(timeout=5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            _, stderr = proc.communicate()
-        criticals = [line for line in stderr.splitlines() if "CRITICAL" in line]
-        results.append((not criticals, "the app logs no criticals", "; ".join(criticals[:3])))
-
-
-def main():
-    try:
-        run()
-    except AssertionError:
-        pass
-    except Exception as error:  # a broken tree is a failure, not a crash
-        results.append((False, "the accessibility tree can be walked", repr(error)))
-    print(f"1..{len(results)}")
-    for number, (ok, description, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {number} - {description}")
-        if detail and not ok:
-            print(f"# {detail}")
-    return 0 if results and all(ok for ok, _, _ in results) else 1
+        stop_and_record(proc)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(run))
