@@ -3,9 +3,6 @@
  * number of questions, time per question); the session and the interview
  * run in their own pages.
  *
- * PYPREP_MOCK_SECONDS in the environment overrides the time per mock
- * question, so that tests need not wait minutes.
- *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "pyprep-practice"
@@ -152,12 +149,6 @@ start_action (GtkWidget  *widget,
 static guint
 mock_seconds (PyprepPracticeWindow *self)
 {
-  const char *override = g_getenv ("PYPREP_MOCK_SECONDS");
-  guint64 seconds;
-
-  if (override != NULL && g_ascii_string_to_unsigned (override, 10, 1, 3600, &seconds, NULL))
-    return (guint)seconds;
-
   return MAX (1, g_settings_get_uint (self->settings, "mock-seconds"));
 }
 

@@ -177,8 +177,8 @@ def session_scenario():
 
 
 def mock_scenario():
-    env, _, _ = environment({"mock-questions": "uint32 1"})
-    env["PYPREP_MOCK_SECONDS"] = "1"
+    # The shortest countdown the setting allows.
+    env, _, _ = environment({"mock-questions": "uint32 1", "mock-seconds": "uint32 1"})
     proc, app = launch(env)
     try:
         check(app is not None, "mock: the app starts")
