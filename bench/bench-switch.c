@@ -208,6 +208,25 @@ report_slowest (Bench *bench)
   g_free (done);
 }
 
+/* Splits the samples into switches within a topic and switches that
+ * also change topic, which refill the sidebar's question list. */
+static void
+split_by_topic_change (GArray    *samples,
+                       GPtrArray *questions,
+                       GArray    *same,
+                       GArray    *changed)
+{
+  for (guint i = 0; i < samples->len; i++)
+    {
+      PyprepQuestion *question = g_ptr_array_index (questions, i % questions->len);
+      PyprepQuestion *previous = i > 0 ? g_ptr_array_index (questions, (i - 1) % questions->len) : NULL;
+      gboolean new_topic = previous == NULL
+                           || pyprep_question_get_topic (previous) != pyprep_question_get_topic (question);
+
+      g_array_append_val (new_topic ? changed : same, g_array_index (samples, double, i));
+    }
+}
+
 /* Switches through every question once per round in @window and returns
  * the samples. With @bare_label, only that label's text changes. */
 static GArray *
@@ -259,6 +278,8 @@ main (int   argc,
   g_autoptr(GArray) phases = NULL;
   g_autoptr(GArray) bare_cpu = NULL;
   g_autoptr(GArray) cpu = NULL;
+  g_autoptr(GArray) same = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(PyprepStudy) study = NULL;
   GtkWidget *bare_window, *label;
   int rounds = argc > 1 ? atoi (argv[1]) : 2;
@@ -297,6 +318,7 @@ main (int   argc,
 
   study = pyprep_study_new (NULL);
   pyprep = run (GTK_WIDGET (pyprep_window_new_for_library (NULL, library, study)), NULL, questions, rounds, &phases, &cpu);
+  split_by_topic_change (pyprep, questions, same, changed);
 
   printf ("question switching, select to painted frame, %u switches over %u questions:\n",
           pyprep->len, questions->len);
@@ -305,6 +327,9 @@ main (int   argc,
   report ("bare, main-thread CPU", bare_cpu);
   report ("PyPrep, main-thread CPU", cpu);
   report_phases (phases);
+  report ("  within a topic", same);
+  if (changed->len > 0)
+    report ("  changing topic", changed);
   p95 = bench_percentile (pyprep, 0.95);
   printf ("  PyPrep p95 %.2f ms: %s (budget %.0f ms)\n", p95,
           p95 <= BUDGET_MS ? "within budget" : "OVER BUDGET", BUDGET_MS);

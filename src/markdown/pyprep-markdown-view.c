@@ -26,6 +26,7 @@
  * shown in idle time, so that switching to a long answer costs only what
  * the screen shows. */
 #define FIRST_SCREEN_CHARS 1200
+#define PROSE_MIN_CHARS 20
 #define CHARS_PER_IDLE 2400
 
 typedef struct _Builder Builder;
@@ -137,6 +138,13 @@ make_label (Builder    *builder,
   /* Measuring the natural width of wrapped text is costly; the column
    * width comes from the clamp anyway. */
   gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_NONE);
+  /* A wrapping label's minimum width comes from laying its text out
+   * as narrow as it will go: with no width-chars that is one word per
+   * line, and Pango shapes the rest of the paragraph again at every
+   * line break, so a long paragraph costs time quadratic in its
+   * length. Twenty characters is narrow enough for a phone and makes
+   * that layout a few lines long. */
+  gtk_label_set_width_chars (GTK_LABEL (label), PROSE_MIN_CHARS);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   g_signal_connect_object (label, "activate-link",
@@ -260,6 +268,8 @@ leave_table_cell (Builder *builder)
 
   builder->inline_open = FALSE;
 
+  /* Cells are short, and a table's columns must still fit a phone. */
+  gtk_label_set_width_chars (GTK_LABEL (label), -1);
   gtk_widget_add_css_class (label, builder->table_header ? "md-table-header" : "md-table-cell");
   if (builder->table_row % 2 == 0 && !builder->table_header)
     gtk_widget_add_css_class (label, "md-table-even");
