@@ -79,6 +79,14 @@ after_paint_cb (GdkFrameClock *clock,
     phase[3] = (bench->frame - bench->shown) / 1000.0;
     phase[4] = (bench->frame_cpu - bench->start_cpu) / 1000.0;
     g_array_append_vals (bench->phases, phase, 5);
+    if (g_getenv ("PYPREP_BENCH_TRACE"))
+      {
+        static FILE *trace;
+        if (trace == NULL)
+          trace = fopen (g_getenv ("PYPREP_BENCH_TRACE"), "w");
+        fprintf (trace, "%ld %ld %ld %ld %ld\n", (long)bench->start, (long)bench->shown, (long)bench->frame, (long)bench->layout, (long)now);
+        fflush (trace);
+      }
     g_array_append_val (bench->cpu, cpu);
   }
   bench->start = 0;
