@@ -272,10 +272,12 @@ test_replace_and_clear (void)
   content = pyprep_markdown_view_get_content (PYPREP_MARKDOWN_VIEW (view));
   g_assert_cmpuint (n_children (content), ==, 2);
 
-  /* The old widgets leave at once and are freed in idle time. */
+  /* The old widgets are hidden at once, and leave and are freed in
+   * idle time. */
   g_object_add_weak_pointer (G_OBJECT (content), (gpointer *)&content);
   pyprep_markdown_view_set_markdown (PYPREP_MARKDOWN_VIEW (view), "three\n");
-  g_assert_null (gtk_widget_get_parent (content));
+  g_assert_false (gtk_widget_get_visible (content));
+  g_assert_true (pyprep_markdown_view_get_content (PYPREP_MARKDOWN_VIEW (view)) != content);
   while (content != NULL)
     g_main_context_iteration (NULL, TRUE);
   content = pyprep_markdown_view_get_content (PYPREP_MARKDOWN_VIEW (view));

@@ -978,6 +978,22 @@ finish_building (PyprepMarkdownView *self)
   g_clear_pointer (&self->builder, builder_free);
 }
 
+/* Earlier answers stay children, hidden, until the new one has been
+ * painted: taking a large tree out of the window costs as much as
+ * building a small one. */
+static void
+retire_all (PyprepMarkdownView *self)
+{
+  for (guint i = 0; i < self->retired->len; i++)
+    {
+      GtkWidget *old = g_ptr_array_index (self->retired, i);
+
+      if (gtk_widget_get_parent (old) == GTK_WIDGET (self))
+        gtk_widget_unparent (old);
+    }
+  g_ptr_array_set_size (self->retired, 0);
+}
+
 /* What is left over from a switch (building the rest of the answer,
  * freeing the previous one) waits until the new answer's first frame
  * has been painted: as a plain idle it could run before that frame, whose
@@ -989,7 +1005,7 @@ deferred_idle_cb (gpointer user_data)
 
   if (self->retired->len > 0)
     {
-      g_ptr_array_set_size (self->retired, 0);
+      retire_all (self);
       return G_SOURCE_CONTINUE;
     }
 
@@ -1053,8 +1069,9 @@ clear (PyprepMarkdownView *self)
   finish_building (self);
   if (self->content != NULL)
     {
+      gtk_widget_set_visible (self->content, FALSE);
       g_ptr_array_add (self->retired, g_object_ref (self->content));
-      g_clear_pointer (&self->content, gtk_widget_unparent);
+      self->content = NULL;
     }
 }
 
@@ -1082,6 +1099,8 @@ pyprep_markdown_view_dispose (GObject *object)
 
   clear (self);
   stop_waiting_for_paint (self);
+  if (self->retired != NULL)
+    retire_all (self);
   g_clear_pointer (&self->retired, g_ptr_array_unref);
   g_clear_pointer (&self->highlights, g_strfreev);
 
