@@ -85,6 +85,13 @@ test_primary_menu (void)
   g_assert_nonnull (window);
   button = find_primary_menu_button (GTK_WIDGET (window));
   g_assert_nonnull (button);
+  /* The menu is built when it first opens. */
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  iterate ();
+  g_assert_nonnull (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
   collect_actions (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)), actions);
 
   for (guint w = 0; w < G_N_ELEMENTS (wanted); w++)
@@ -95,7 +102,21 @@ test_primary_menu (void)
       g_assert_cmpuint (index, >=, last);
       last = index;
     }
+  /* Keyboard Shortcuts is built when first asked for, and shown. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  iterate ();
+  {
+    GtkShortcutsWindow *shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+    g_auto(GStrv) accels = NULL;
+
+    g_assert_nonnull (shortcuts);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+    g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (shortcuts)) == window);
+    accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+    g_assert_cmpstr (accels[0], ==, "<Control>question");
+    gtk_window_close (GTK_WINDOW (shortcuts));
+  }
 }
 
 /* About names the version, licence, website, tracker and credits, and

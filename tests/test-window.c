@@ -225,6 +225,7 @@ test_smart_lists_and_progress (void)
   pyprep_study_set_bookmarked (study, a, TRUE);
   pyprep_study_set_bookmarked (study, b, TRUE);
   pyprep_study_set_status (study, b, PYPREP_STATUS_CONFIDENT);
+  iterate ();
   g_assert_cmpstr (gtk_label_get_text (overall), !=, before);
   g_assert_nonnull (strstr (gtk_label_get_text (overall), "confident"));
 

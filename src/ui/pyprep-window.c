@@ -54,6 +54,9 @@ struct _PyprepWindow
   GtkSearchEntry       *search_entry;
   GtkToggleButton      *search_button;
   GtkMenuButton        *scope_button;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
+  GMenuModel           *scope_menu;
   AdwStatusPage        *results_empty;
   GtkStack             *results_stack;
   GtkListView          *results_list;
@@ -86,6 +89,7 @@ struct _PyprepWindow
 
   PyprepSearchIndex    *search_index;   /* built after startup, or on the first search */
   guint                 index_source;
+  guint                 progress_source;
   GListStore           *results;
   GStrv                 search_terms;   /* normalized, for the snippets */
   gboolean              opening_from_search;
@@ -132,14 +136,19 @@ make_row_text (guint       lines,
   return text;
 }
 
-/* A title long enough to be cut short is shown whole in a tooltip. */
+/* A title long enough to be cut short is shown whole in a tooltip.
+ * Setting a tooltip makes GTK ask the display server where the pointer
+ * is, so it is only set when it changes. */
 static void
 set_row_title (GtkWidget  *row,
                GtkWidget  *text,
                const char *title)
 {
+  const char *tooltip = g_utf8_strlen (title, -1) > 60 ? title : NULL;
+
   gtk_inscription_set_text (GTK_INSCRIPTION (text), title);
-  gtk_widget_set_tooltip_text (row, g_utf8_strlen (title, -1) > 60 ? title : NULL);
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (row), tooltip) != 0)
+    gtk_widget_set_tooltip_text (row, tooltip);
 }
 
 /* The marks at the end of a question row: a note, a bookmark star. */
@@ -496,13 +505,30 @@ update_study_actions (PyprepWindow *self)
 
 static void update_progress (PyprepWindow *self);
 
+static gboolean
+update_progress_cb (gpointer user_data)
+{
+  PyprepWindow *self = user_data;
+
+  self->progress_source = 0;
+  update_progress (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The recount goes through the whole bank, so it waits until the main
+ * loop is idle: opening a question changes the record too, and its first
+ * frame comes first. */
 static void
 study_changed_cb (PyprepWindow *self,
                   const char   *id)
 {
   if (g_strcmp0 (id, current_id (self)) == 0)
     update_study_actions (self);
-  update_progress (self);
+  /* A question leaves or joins a shown smart list at once. */
+  if (self->smart_kind != SMART_NONE)
+    gtk_filter_changed (self->smart_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->progress_source == 0)
+    self->progress_source = g_idle_add_full (G_PRIORITY_LOW, update_progress_cb, self, NULL);
 }
 
 static gboolean
@@ -916,9 +942,6 @@ update_progress (PyprepWindow *self)
   gtk_widget_set_sensitive (gtk_widget_get_ancestor (self->smart_counts[SMART_CONTINUE],
                                                      GTK_TYPE_LIST_BOX_ROW),
                             latest != NULL);
-
-  if (self->smart_kind != SMART_NONE)
-    gtk_filter_changed (self->smart_filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -2040,6 +2063,7 @@ pyprep_window_dispose (GObject *object)
   PyprepWindow *self = (PyprepWindow *)object;
 
   g_clear_handle_id (&self->index_source, g_source_remove);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_WINDOW);
   g_clear_weak_pointer (&self->statistics_window);
 
@@ -2208,6 +2232,9 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, scope_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, scope_menu);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, results_empty);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, results_stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, results_list);
@@ -2275,6 +2302,39 @@ pyprep_window_class_init (PyprepWindowClass *klass)
 
 }
 
+/* A menu button's popover is built the first time it opens, not with the
+ * window: building both menus took a fifth of the window's own time. */
+static void
+create_menu_popup_cb (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  gtk_menu_button_set_menu_model (button, user_data);
+}
+
+/* The Keyboard Shortcuts window is built the first time it is asked
+ * for: GtkApplication would build it with every window, and it takes as
+ * long as the window itself. GtkApplicationWindow keeps this action
+ * rather than adding its own. */
+static void
+show_shortcuts_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   PyprepWindow  *self)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (self);
+  GtkShortcutsWindow *shortcuts = gtk_application_window_get_help_overlay (window);
+
+  if (shortcuts == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/pyprep-shortcuts-window.ui");
+
+      shortcuts = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, shortcuts);
+    }
+
+  gtk_window_present (GTK_WINDOW (shortcuts));
+}
+
 static void
 pyprep_window_init (PyprepWindow *self)
 {
@@ -2284,6 +2344,15 @@ pyprep_window_init (PyprepWindow *self)
 
   self->settings = pyprep_settings_new ();
 
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_popup_cb, self->primary_menu, NULL);
+  gtk_menu_button_set_create_popup_func (self->scope_button, create_menu_popup_cb, self->scope_menu, NULL);
+
+  {
+    g_autoptr(GSimpleAction) shortcuts = g_simple_action_new ("show-help-overlay", NULL);
+
+    g_signal_connect_object (shortcuts, "activate", G_CALLBACK (show_shortcuts_cb), self, 0);
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (shortcuts));
+  }
 
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->zoom = 1.0;
