@@ -41,9 +41,10 @@ typedef enum {
 static const char * const view_names[] = { "topics", "questions", "answer", "results", "code" };
 
 typedef struct {
-  int  width;
-  int  height;
-  View view;
+  int    width;
+  int    height;
+  View   view;
+  double zoom;   /* the text size; 0 leaves it alone */
 } Shot;
 
 static GObject *
@@ -242,7 +243,9 @@ test_shot (gconstpointer data)
 {
   const Shot *shot = data;
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autofree char *name = g_strdup_printf ("%s-%d", view_names[shot->view], shot->width);
+  g_autofree char *name = shot->zoom > 0
+                          ? g_strdup_printf ("%s-%d-text%.0f", view_names[shot->view], shot->width, shot->zoom * 100)
+                          : g_strdup_printf ("%s-%d", view_names[shot->view], shot->width);
   g_autofree char *path = NULL;
   PyprepWindow *window;
   AdwLeaflet *leaflet;
@@ -257,6 +260,14 @@ test_shot (gconstpointer data)
   wait_frames ();
   show_view (window, shot->view);
   wait_frames ();
+  /* The text grows while the answer is shown: the answer is laid out
+   * again for the larger characters. */
+  if (shot->zoom > 0)
+    {
+      g_settings_set_double (settings, "text-scale", shot->zoom);
+      wait_frames ();
+      wait_frames ();
+    }
 
   /* A screen as wide as the window leaves room for its shadow. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, shot->width);
@@ -346,6 +357,7 @@ test_shot (gconstpointer data)
 
   gtk_window_destroy (GTK_WINDOW (window));
   wait_frames ();
+  g_settings_reset (settings, "text-scale");
   g_settings_reset (settings, "reopen-last-question");
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
@@ -380,6 +392,9 @@ main (int   argc,
 {
   static const int sizes[][2] = { { 360, 640 }, { 1280, 800 } };
   static Shot shots[G_N_ELEMENTS (sizes) * G_N_ELEMENTS (view_names)];
+  /* Large text on the narrowest phone: how narrow paragraphs may
+   * become is counted in characters, which grow with the text. */
+  static const Shot zoomed[] = { { 360, 640, VIEW_ANSWER, 1.5 }, { 360, 640, VIEW_CODE, 1.5 } };
   guint n = 0;
   int status;
 
@@ -413,10 +428,18 @@ main (int   argc,
       {
         g_autofree char *path = g_strdup_printf ("/pyprep/screenshots/%s-%d", view_names[v], sizes[s][0]);
 
-        shots[n] = (Shot) { sizes[s][0], sizes[s][1], v };
+        shots[n] = (Shot) { sizes[s][0], sizes[s][1], v, 0 };
         g_test_add_data_func (path, &shots[n], test_shot);
         n++;
       }
+
+  for (guint z = 0; z < G_N_ELEMENTS (zoomed); z++)
+    {
+      g_autofree char *path = g_strdup_printf ("/pyprep/screenshots/%s-%d-text%.0f", view_names[zoomed[z].view],
+                                               zoomed[z].width, zoomed[z].zoom * 100);
+
+      g_test_add_data_func (path, &zoomed[z], test_shot);
+    }
 
   g_test_add_func ("/pyprep/screenshots/other-windows-fit", test_other_windows_fit);
 

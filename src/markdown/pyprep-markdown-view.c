@@ -300,6 +300,10 @@ leave_heading (Builder *builder)
   GtkWidget *label = make_label (builder, builder->inline_markup->str);
   guint level = MIN (builder->heading_level, G_N_ELEMENTS (classes));
 
+  /* Headings are short, and a minimum counted in characters of their
+   * larger font would not fit a phone with large text. */
+  gtk_label_set_width_chars (GTK_LABEL (label), -1);
+
   builder->inline_open = FALSE;
   builder->heading_level = 0;
 

@@ -312,7 +312,7 @@ update_related (PyprepQuestionPage *self,
       label = gtk_label_new (NULL);
       gtk_label_set_markup (GTK_LABEL (label), markup);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_width_chars (GTK_LABEL (label), 20);
+      gtk_label_set_width_chars (GTK_LABEL (label), 14);
       gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_NONE);
       gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
       g_signal_connect_object (label, "activate-link", G_CALLBACK (related_link_cb), self, 0);
