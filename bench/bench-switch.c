@@ -186,6 +186,22 @@ report (const char *name,
   printf ("  %-28s median %6.2f ms, p95 %6.2f ms, max %6.2f ms\n", name, median, p95, max);
 }
 
+/* Whether switch @i of a run through @questions (round after round)
+ * also changes topic, which refills the sidebar's question list. The
+ * first switch does: the window starts with no question. */
+static gboolean
+changes_topic (GPtrArray *questions,
+               guint      i)
+{
+  PyprepQuestion *question = g_ptr_array_index (questions, i % questions->len);
+  PyprepQuestion *previous;
+
+  if (i == 0)
+    return TRUE;
+  previous = g_ptr_array_index (questions, (i - 1) % questions->len);
+  return pyprep_question_get_topic (previous) != pyprep_question_get_topic (question);
+}
+
 /* The five switches that took the most main-thread CPU, to show where
  * to look next. A change of topic also refills the question list. */
 static void
@@ -198,7 +214,6 @@ report_slowest (Bench *bench)
     {
       guint worst = 0;
       double worst_ms = -1;
-      PyprepQuestion *question, *previous;
 
       for (guint i = 0; i < bench->cpu->len; i++)
         if (!done[i] && g_array_index (bench->cpu, double, i) > worst_ms)
@@ -207,17 +222,15 @@ report_slowest (Bench *bench)
             worst_ms = g_array_index (bench->cpu, double, i);
           }
       done[worst] = TRUE;
-      question = g_ptr_array_index (bench->shown_questions, worst);
-      previous = worst > 0 ? g_ptr_array_index (bench->shown_questions, worst - 1) : NULL;
-      printf ("    %6.2f ms  %s%s\n", worst_ms, pyprep_question_get_id (question),
-              previous != NULL && pyprep_question_get_topic (previous) != pyprep_question_get_topic (question)
-                ? " (new topic)" : "");
+      printf ("    %6.2f ms  %s%s\n", worst_ms,
+              pyprep_question_get_id (g_ptr_array_index (bench->shown_questions, worst)),
+              changes_topic (bench->shown_questions, worst) ? " (new topic)" : "");
     }
   g_free (done);
 }
 
 /* Splits the samples into switches within a topic and switches that
- * also change topic, which refill the sidebar's question list. */
+ * also change topic. */
 static void
 split_by_topic_change (GArray    *samples,
                        GPtrArray *questions,
@@ -225,14 +238,7 @@ split_by_topic_change (GArray    *samples,
                        GArray    *changed)
 {
   for (guint i = 0; i < samples->len; i++)
-    {
-      PyprepQuestion *question = g_ptr_array_index (questions, i % questions->len);
-      PyprepQuestion *previous = i > 0 ? g_ptr_array_index (questions, (i - 1) % questions->len) : NULL;
-      gboolean new_topic = previous == NULL
-                           || pyprep_question_get_topic (previous) != pyprep_question_get_topic (question);
-
-      g_array_append_val (new_topic ? changed : same, g_array_index (samples, double, i));
-    }
+    g_array_append_val (changes_topic (questions, i) ? changed : same, g_array_index (samples, double, i));
 }
 
 /* Switches through every question once per round in @window and returns
@@ -335,7 +341,8 @@ main (int   argc,
   report ("bare, main-thread CPU", bare_cpu);
   report ("PyPrep, main-thread CPU", cpu);
   report_phases (phases);
-  report ("  within a topic", same);
+  if (same->len > 0)
+    report ("  within a topic", same);
   if (changed->len > 0)
     report ("  changing topic", changed);
   p95 = bench_percentile (pyprep, 0.95);
