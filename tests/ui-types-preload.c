@@ -70,6 +70,7 @@ pyprep_ui_types_register (void)
   g_type_ensure (ADW_TYPE_EXPANDER_ROW);
   register_stand_in ("PyprepMarkdownView", "activate-link");
   register_stand_in ("PyprepQuestionPage", "open-question");
+  register_stand_in ("PyprepScrollBin", NULL);
   register_stand_in ("PyprepPracticePage", NULL);
   register_stand_in ("PyprepMockInterview", NULL);
   g_type_ensure (ADW_TYPE_BIN);

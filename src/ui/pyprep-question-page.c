@@ -16,6 +16,7 @@
 #include "pyprep-markdown-view.h"
 #include "pyprep-question-page.h"
 #include "pyprep-question.h"
+#include "pyprep-scroll-bin.h"
 #include "pyprep-study.h"
 #include "pyprep-topic.h"
 
@@ -194,6 +195,7 @@ pyprep_question_page_class_init (PyprepQuestionPageClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (PYPREP_TYPE_MARKDOWN_VIEW);
+  g_type_ensure (PYPREP_TYPE_SCROLL_BIN);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/pyprep-question-page.ui");

@@ -1,0 +1,16 @@
+/* pyprep-scroll-bin.h: the one child of a vertical scroller, measured only
+ * at the widths it is given.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define PYPREP_TYPE_SCROLL_BIN (pyprep_scroll_bin_get_type ())
+
+G_DECLARE_FINAL_TYPE (PyprepScrollBin, pyprep_scroll_bin, PYPREP, SCROLL_BIN, GtkWidget)
+
+G_END_DECLS
