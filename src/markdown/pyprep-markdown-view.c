@@ -145,6 +145,10 @@ make_label (Builder    *builder,
    * length. Twenty characters is narrow enough for a phone and makes
    * that layout a few lines long. */
   gtk_label_set_width_chars (GTK_LABEL (label), PROSE_MIN_CHARS);
+  /* The natural width is then that same layout, not another one of the
+   * whole paragraph on one line. Nothing reads it: the scroller does
+   * not pass its content's natural width on. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), PROSE_MIN_CHARS);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   g_signal_connect_object (label, "activate-link",
@@ -268,8 +272,10 @@ leave_table_cell (Builder *builder)
 
   builder->inline_open = FALSE;
 
-  /* Cells are short, and a table's columns must still fit a phone. */
+  /* Cells are short, and a table's columns must still fit a phone; the
+   * grid shares its width out by the cells' natural widths. */
   gtk_label_set_width_chars (GTK_LABEL (label), -1);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), -1);
   gtk_widget_add_css_class (label, builder->table_header ? "md-table-header" : "md-table-cell");
   if (builder->table_row % 2 == 0 && !builder->table_header)
     gtk_widget_add_css_class (label, "md-table-even");
@@ -303,6 +309,7 @@ leave_heading (Builder *builder)
   /* Headings are short, and a minimum counted in characters of their
    * larger font would not fit a phone with large text. */
   gtk_label_set_width_chars (GTK_LABEL (label), -1);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), -1);
 
   builder->inline_open = FALSE;
   builder->heading_level = 0;
