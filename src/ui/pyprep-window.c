@@ -151,18 +151,39 @@ set_row_title (GtkWidget  *row,
     gtk_widget_set_tooltip_text (row, tooltip);
 }
 
-/* The marks at the end of a question row: a note, a bookmark star. */
-static GtkWidget *
-make_mark_image (const char *icon_name,
-                 const char *css_class)
+/* The marks at the end of a question row: a note, then a bookmark star.
+ * Most rows show neither, so a mark is made the first time its row
+ * shows it; a new topic's rows are then that much cheaper to make. */
+static void
+show_mark (GtkWidget  *row,
+           const char *icon_name,
+           const char *css_class,
+           gboolean    visible)
 {
-  GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
+  GtkWidget *text = gtk_widget_get_first_child (row);
+  GtkWidget *mark = NULL;
 
-  gtk_widget_set_valign (image, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (image, css_class);
-  gtk_widget_set_visible (image, FALSE);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  return image;
+  for (GtkWidget *child = gtk_widget_get_next_sibling (text); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, css_class))
+      mark = child;
+
+  if (mark == NULL)
+    {
+      if (!visible)
+        return;
+
+      mark = gtk_image_new_from_icon_name (icon_name);
+      gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (mark, css_class);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      /* The note mark goes first, the star last. */
+      if (g_str_equal (css_class, "note-mark"))
+        gtk_box_insert_child_after (GTK_BOX (row), mark, text);
+      else
+        gtk_box_append (GTK_BOX (row), mark);
+    }
+
+  gtk_widget_set_visible (mark, visible);
 }
 
 /* Names a list row for screen readers. GTK 4.8 reads a list item's name
@@ -205,8 +226,6 @@ setup_question_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_top (row, 6);
   gtk_widget_set_margin_bottom (row, 6);
   gtk_box_append (GTK_BOX (row), text);
-  gtk_box_append (GTK_BOX (row), make_mark_image ("document-edit-symbolic", "note-mark"));
-  gtk_box_append (GTK_BOX (row), make_mark_image ("starred-symbolic", "bookmark-mark"));
   gtk_list_item_set_child (item, row);
 }
 
@@ -332,8 +351,6 @@ update_question_row (GtkListItem *item,
   GtkWidget *row = gtk_list_item_get_child (item);
   GtkWidget *title_label = gtk_widget_get_first_child (gtk_widget_get_first_child (row));
   GtkWidget *subtitle_label = gtk_widget_get_next_sibling (title_label);
-  GtkWidget *star = gtk_widget_get_last_child (row);
-  GtkWidget *note = gtk_widget_get_prev_sibling (star);
   g_autofree char *subtitle = NULL;
   g_autofree char *description = NULL;
 
@@ -348,8 +365,8 @@ update_question_row (GtkListItem *item,
 
   set_row_title (row, title_label, pyprep_question_get_title (question));
   gtk_inscription_set_text (GTK_INSCRIPTION (subtitle_label), subtitle);
-  gtk_widget_set_visible (star, bookmarked);
-  gtk_widget_set_visible (note, has_note);
+  show_mark (row, "document-edit-symbolic", "note-mark", has_note);
+  show_mark (row, "starred-symbolic", "bookmark-mark", bookmarked);
   name_row (row, pyprep_question_get_title (question), description);
 }
 
