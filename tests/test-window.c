@@ -12,6 +12,7 @@
 #include "pyprep-preferences-window.h"
 #include "pyprep-markdown-view.h"
 #include "pyprep-question-page.h"
+#include "pyprep-question-slots.h"
 #include "pyprep-question.h"
 #include "pyprep-topic.h"
 #include "pyprep-window.h"
@@ -208,6 +209,50 @@ test_study_actions (void)
   close_window (window);
 }
 
+/* Changing topic keeps the question rows and shows the new topic's
+ * questions in them, in order, with the opened one selected. */
+static void
+test_topic_change_keeps_rows (void)
+{
+  PyprepWindow *window = new_window (library);
+  g_autoptr(PyprepTopic) first = g_list_model_get_item (pyprep_library_get_topics (library), 0);
+  g_autoptr(PyprepTopic) second = g_list_model_get_item (pyprep_library_get_topics (library), 1);
+  GListModel *questions = pyprep_topic_get_questions (second);
+  g_autoptr(PyprepQuestion) opened = g_list_model_get_item (questions, 2);
+  GtkWidget *question_list = child (window, PYPREP_TYPE_WINDOW, "question_list");
+  GtkWidget *first_row;
+  guint n = 0;
+
+  pyprep_window_show_topic (window, first);
+  iterate ();
+  first_row = gtk_widget_get_first_child (question_list);
+  g_assert_nonnull (first_row);
+
+  pyprep_window_show_question (window, opened);
+  iterate ();
+  g_assert_true (gtk_widget_get_first_child (question_list) == first_row);
+
+  for (GtkWidget *row = first_row; row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (row);
+      g_autoptr(PyprepQuestion) question = NULL;
+      GtkWidget *title;
+
+      if (box == NULL || !gtk_widget_get_visible (row))
+        continue;
+      g_assert_cmpuint (n, <, g_list_model_get_n_items (questions));
+      question = g_list_model_get_item (questions, n++);
+      title = gtk_widget_get_first_child (gtk_widget_get_first_child (box));
+      g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (title)), ==,
+                       pyprep_question_get_title (question));
+    }
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (questions));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (question_list)))),
+                    ==, 2);
+
+  close_window (window);
+}
+
 /* The smart lists and the progress follow the study record live. */
 static void
 test_smart_lists_and_progress (void)
@@ -236,7 +281,8 @@ test_smart_lists_and_progress (void)
   g_assert_cmpuint (g_list_model_get_n_items (listed), >=, 2);
   for (guint i = 0; i < g_list_model_get_n_items (listed); i++)
     {
-      g_autoptr(PyprepQuestion) question = g_list_model_get_item (listed, i);
+      g_autoptr(PyprepQuestionSlot) slot = g_list_model_get_item (listed, i);
+      PyprepQuestion *question = pyprep_question_slot_get_question (slot);
 
       g_assert_true (pyprep_study_get_bookmarked (study, pyprep_question_get_id (question)));
     }
@@ -670,6 +716,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/window/question-links", test_question_links);
   g_test_add_func ("/pyprep/window/problem-banner", test_problem_banner);
   g_test_add_func ("/pyprep/window/study-actions", test_study_actions);
+  g_test_add_func ("/pyprep/window/topic-change-keeps-rows", test_topic_change_keeps_rows);
   g_test_add_func ("/pyprep/window/smart-lists-and-progress", test_smart_lists_and_progress);
   g_test_add_func ("/pyprep/window/notes", test_notes);
   g_test_add_func ("/pyprep/window/reset-and-undo", test_reset_and_undo);

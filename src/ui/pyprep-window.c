@@ -16,6 +16,7 @@
 #include "pyprep-library.h"
 #include "pyprep-practice-window.h"
 #include "pyprep-question-page.h"
+#include "pyprep-question-slots.h"
 #include "pyprep-question.h"
 #include "pyprep-search.h"
 #include "pyprep-statistics-window.h"
@@ -71,6 +72,7 @@ struct _PyprepWindow
   PyprepStudy          *study;
   GtkSingleSelection   *topic_selection;
   GtkSingleSelection   *question_selection;
+  PyprepQuestionSlots  *question_slots;
   PyprepTopic          *topic;
 
   /* The smart lists filter every question of the bank. */
@@ -342,7 +344,7 @@ static void
 update_question_row (GtkListItem *item,
                      PyprepStudy *study)
 {
-  PyprepQuestion *question = gtk_list_item_get_item (item);
+  PyprepQuestion *question = pyprep_question_slot_get_question (gtk_list_item_get_item (item));
   const char *id = pyprep_question_get_id (question);
   const char *difficulty = pyprep_difficulty_get_label (pyprep_question_get_difficulty (question));
   PyprepStatus status = pyprep_study_get_status (study, id);
@@ -378,16 +380,50 @@ question_row_changed_cb (PyprepStudy *study,
   update_question_row (item, study);
 }
 
+/* A row follows its question's study record, and the slot it shows: a
+ * change of topic gives the slot another question. */
+static void
+follow_question (GtkListItem *item,
+                 PyprepStudy *study)
+{
+  PyprepQuestion *question = pyprep_question_slot_get_question (gtk_list_item_get_item (item));
+  g_autofree char *signal = g_strdup_printf ("changed::%s", pyprep_question_get_id (question));
+
+  unbind_row_cb (NULL, item, NULL);
+  update_question_row (item, study);
+  follow_study (item, study, signal, G_CALLBACK (question_row_changed_cb), 0);
+}
+
+static void
+slot_question_changed_cb (GtkListItem *item)
+{
+  follow_question (item, g_object_get_data (G_OBJECT (item), "question-study"));
+}
+
 static void
 bind_question_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   PyprepStudy              *study)
 {
-  PyprepQuestion *question = gtk_list_item_get_item (item);
-  g_autofree char *signal = g_strdup_printf ("changed::%s", pyprep_question_get_id (question));
+  gulong handler = g_signal_connect_object (gtk_list_item_get_item (item), "notify::question",
+                                            G_CALLBACK (slot_question_changed_cb), item,
+                                            G_CONNECT_SWAPPED);
 
-  update_question_row (item, study);
-  follow_study (item, study, signal, G_CALLBACK (question_row_changed_cb), 0);
+  g_object_set_data (G_OBJECT (item), "question-study", study);
+  g_object_set_data (G_OBJECT (item), "slot-handler", GSIZE_TO_POINTER (handler));
+  follow_question (item, study);
+}
+
+static void
+unbind_question_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  gulong handler = GPOINTER_TO_SIZE (g_object_steal_data (G_OBJECT (item), "slot-handler"));
+
+  if (handler != 0)
+    g_signal_handler_disconnect (gtk_list_item_get_item (item), handler);
+  unbind_row_cb (factory, item, user_data);
 }
 
 static GtkListItemFactory *
@@ -448,6 +484,16 @@ update_content_title (PyprepWindow *self)
   adw_window_title_set_subtitle (self->content_title, subtitle ? subtitle : "");
 }
 
+/* A new list starts at its top, as a new list view would. */
+static void
+scroll_question_list_to_top (PyprepWindow *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->question_list));
+
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}
+
 /**
  * pyprep_window_show_topic:
  * @topic: (nullable): the topic whose questions the sidebar lists, or
@@ -478,7 +524,8 @@ pyprep_window_show_topic (PyprepWindow *self,
       PyprepQuestion *current = pyprep_question_page_get_question (self->question_page);
       GListModel *questions = pyprep_topic_get_questions (topic);
 
-      gtk_single_selection_set_model (self->question_selection, questions);
+      pyprep_question_slots_set_model (self->question_slots, questions);
+      scroll_question_list_to_top (self);
       gtk_single_selection_set_selected (self->question_selection,
                                          current ? find_position (questions, current)
                                                  : GTK_INVALID_LIST_POSITION);
@@ -820,7 +867,8 @@ topic_activated_cb (GtkListView  *list,
 static void
 question_selected_cb (PyprepWindow *self)
 {
-  PyprepQuestion *question = gtk_single_selection_get_selected_item (self->question_selection);
+  guint position = gtk_single_selection_get_selected (self->question_selection);
+  PyprepQuestion *question = pyprep_question_slots_get_question (self->question_slots, position);
 
   if (question != NULL && question != pyprep_question_page_get_question (self->question_page))
     pyprep_window_show_question (self, question);
@@ -1014,7 +1062,8 @@ show_smart_list (PyprepWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-topic", FALSE);
   self->smart_kind = kind;
   gtk_filter_changed (self->smart_filter, GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_single_selection_set_model (self->question_selection, G_LIST_MODEL (self->smart_model));
+  pyprep_question_slots_set_model (self->question_slots, G_LIST_MODEL (self->smart_model));
+  scroll_question_list_to_top (self);
   gtk_single_selection_set_selected (self->question_selection,
                                      current ? find_position (G_LIST_MODEL (self->smart_model), current)
                                              : GTK_INVALID_LIST_POSITION);
@@ -1372,10 +1421,8 @@ static void
 step_question (PyprepWindow *self,
                int           delta)
 {
-  GListModel *list = G_LIST_MODEL (self->question_selection);
-  guint n = g_list_model_get_n_items (list);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->question_selection));
   guint position = gtk_single_selection_get_selected (self->question_selection);
-  g_autoptr(PyprepQuestion) question = NULL;
 
   if (n == 0)
     return;
@@ -1387,8 +1434,7 @@ step_question (PyprepWindow *self,
   else
     position += delta;
 
-  question = g_list_model_get_item (list, position);
-  pyprep_window_show_question (self, question);
+  pyprep_window_show_question (self, pyprep_question_slots_get_question (self->question_slots, position));
 }
 
 static void
@@ -2026,7 +2072,7 @@ pyprep_window_constructed (GObject *object)
                        G_CALLBACK (unbind_row_cb), self);
     g_autoptr(GtkListItemFactory) question_factory =
       row_factory_new (G_CALLBACK (setup_question_row_cb), G_CALLBACK (bind_question_cb),
-                       G_CALLBACK (unbind_row_cb), self->study);
+                       G_CALLBACK (unbind_question_cb), self->study);
 
     gtk_list_view_set_factory (self->topic_list, topic_factory);
     gtk_list_view_set_factory (self->question_list, question_factory);
@@ -2097,6 +2143,7 @@ pyprep_window_finalize (GObject *object)
   g_clear_object (&self->study);
   g_clear_object (&self->topic_selection);
   g_clear_object (&self->question_selection);
+  g_clear_object (&self->question_slots);
   g_clear_object (&self->topic);
   g_clear_object (&self->smart_model);
   g_clear_object (&self->smart_filter);
@@ -2383,7 +2430,8 @@ pyprep_window_init (PyprepWindow *self)
     gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   }
 
-  self->question_selection = gtk_single_selection_new (NULL);
+  self->question_slots = pyprep_question_slots_new ();
+  self->question_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->question_slots)));
   gtk_single_selection_set_autoselect (self->question_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->question_selection, TRUE);
   gtk_list_view_set_model (self->question_list, GTK_SELECTION_MODEL (self->question_selection));
