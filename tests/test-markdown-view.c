@@ -316,6 +316,22 @@ test_highlights (void)
   g_object_unref (view);
 }
 
+/* Preloading the highlighting after startup sets the code block class
+ * up in a few idle steps that end: an idle source that never stopped
+ * would keep the CPU busy. Runs first, before any block exists. */
+static void
+test_code_block_preload (void)
+{
+  guint steps = 0;
+
+  g_assert_null (g_type_class_peek (PYPREP_TYPE_CODE_BLOCK));
+  while (pyprep_code_block_preload_step (NULL) == G_SOURCE_CONTINUE)
+    g_assert_cmpuint (++steps, <, 10);
+  g_assert_cmpuint (steps, >=, 2);
+  g_assert_nonnull (g_type_class_peek (PYPREP_TYPE_CODE_BLOCK));
+  g_assert_false (pyprep_code_block_preload_step (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +340,7 @@ main (int   argc,
   adw_init ();
   gtk_source_init ();
 
+  g_test_add_func ("/pyprep/markdown-view/code-block-preload", test_code_block_preload);
   g_test_add_func ("/pyprep/markdown-view/every-construct", test_every_construct);
   g_test_add_func ("/pyprep/markdown-view/code-block-language", test_code_block_language);
   g_test_add_func ("/pyprep/markdown-view/code-block-copy", test_code_block_copy);

@@ -474,6 +474,46 @@ pyprep_code_block_init (PyprepCodeBlock *self)
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
 }
 
+/**
+ * pyprep_code_block_preload_step:
+ * @user_data: unused
+ *
+ * Does one step of what the first code block of a session would
+ * otherwise do while an answer waits: setting GtkSourceView and this
+ * class up, loading the style schemes, then compiling the highlighting
+ * rules of Python and of the shell, one language a step. It is a
+ * #GSourceFunc for an idle source after startup.
+ *
+ * Returns: %G_SOURCE_CONTINUE while steps remain
+ */
+gboolean
+pyprep_code_block_preload_step (gpointer user_data)
+{
+  static const char * const languages[] = { "python", "bash" };
+  static guint step;
+  GtkSourceLanguageManager *manager;
+  GtkSourceLanguage *language;
+
+  if (step == 0)
+    {
+      g_type_class_unref (g_type_class_ref (PYPREP_TYPE_CODE_BLOCK));
+      gtk_source_style_scheme_manager_get_scheme (gtk_source_style_scheme_manager_get_default (), "Adwaita");
+      step++;
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (step > G_N_ELEMENTS (languages))
+    return G_SOURCE_REMOVE;
+
+  manager = gtk_source_language_manager_get_default ();
+  language = gtk_source_language_manager_get_language (manager, source_language_id (languages[step - 1]));
+  if (language != NULL)
+    keep_language_loaded (language);
+  step++;
+
+  return step <= G_N_ELEMENTS (languages) ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
 GtkWidget *
 pyprep_code_block_new (const char *language,
                        const char *code)

@@ -13,6 +13,7 @@
 
 #include "pyprep-application.h"
 #include "pyprep-backups.h"
+#include "pyprep-code-block.h"
 #include "pyprep-library.h"
 #include "pyprep-practice-window.h"
 #include "pyprep-question-page.h"
@@ -1257,6 +1258,9 @@ build_search_index_cb (gpointer user_data)
 
   self->index_source = 0;
   ensure_search_index (self);
+  /* Then the syntax highlighting, so that the first answer with code
+   * does not wait for its rules to be compiled either. */
+  g_idle_add_full (G_PRIORITY_LOW, pyprep_code_block_preload_step, NULL, NULL);
   return G_SOURCE_REMOVE;
 }
 
