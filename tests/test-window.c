@@ -223,10 +223,18 @@ test_topic_change_keeps_rows (void)
   GtkWidget *first_row;
   guint n = 0;
 
+  /* The first topic's first question is bookmarked: its row shows a star. */
+  {
+    g_autoptr(PyprepQuestion) marked = g_list_model_get_item (pyprep_topic_get_questions (first), 0);
+
+    pyprep_study_set_bookmarked (study, pyprep_question_get_id (marked), TRUE);
+  }
   pyprep_window_show_topic (window, first);
   iterate ();
   first_row = gtk_widget_get_first_child (question_list);
   g_assert_nonnull (first_row);
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_last_child (gtk_widget_get_first_child (first_row)), "bookmark-mark"));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_last_child (gtk_widget_get_first_child (first_row))));
 
   pyprep_window_show_question (window, opened);
   iterate ();
@@ -247,10 +255,18 @@ test_topic_change_keeps_rows (void)
                        pyprep_question_get_title (question));
     }
   g_assert_cmpuint (n, ==, g_list_model_get_n_items (questions));
+
+  /* The row that showed the star now shows a question without one. */
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_last_child (gtk_widget_get_first_child (first_row))));
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (question_list)))),
                     ==, 2);
 
   close_window (window);
+  {
+    g_autoptr(PyprepQuestion) marked = g_list_model_get_item (pyprep_topic_get_questions (first), 0);
+
+    pyprep_study_set_bookmarked (study, pyprep_question_get_id (marked), FALSE);
+  }
 }
 
 /* The smart lists and the progress follow the study record live. */
