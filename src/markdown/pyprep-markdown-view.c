@@ -126,9 +126,12 @@ current_container (Builder *builder)
   return g_ptr_array_index (builder->containers, builder->containers->len - 1);
 }
 
+/* A selectable, wrapping label. @min_chars is its minimum width in
+ * characters, or -1 for its longest word. */
 static GtkWidget *
 make_label (Builder    *builder,
-            const char *markup)
+            const char *markup,
+            int         min_chars)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -144,11 +147,11 @@ make_label (Builder    *builder,
    * line break, so a long paragraph costs time quadratic in its
    * length. Twenty characters is narrow enough for a phone and makes
    * that layout a few lines long. */
-  gtk_label_set_width_chars (GTK_LABEL (label), PROSE_MIN_CHARS);
+  gtk_label_set_width_chars (GTK_LABEL (label), min_chars);
   /* The natural width is then that same layout, not another one of the
-   * whole paragraph on one line. Nothing reads it: the scroller does
-   * not pass its content's natural width on. */
-  gtk_label_set_max_width_chars (GTK_LABEL (label), PROSE_MIN_CHARS);
+   * whole paragraph on one line. Nothing reads a paragraph's: the
+   * scroller does not pass its content's natural width on. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), min_chars);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   g_signal_connect_object (label, "activate-link",
@@ -189,7 +192,7 @@ flush_inline (Builder *builder)
   if (builder->inline_markup->len == 0)
     return;
 
-  label = make_label (builder, builder->inline_markup->str);
+  label = make_label (builder, builder->inline_markup->str, PROSE_MIN_CHARS);
   gtk_widget_add_css_class (label, "md-paragraph");
   append (builder, label);
 }
@@ -268,14 +271,12 @@ enter_table (Builder *builder)
 static void
 leave_table_cell (Builder *builder)
 {
-  GtkWidget *label = make_label (builder, builder->inline_markup->str);
+  /* Cells are short, and a table's columns must still fit a phone; the
+   * grid shares its width out by the cells' natural widths. */
+  GtkWidget *label = make_label (builder, builder->inline_markup->str, -1);
 
   builder->inline_open = FALSE;
 
-  /* Cells are short, and a table's columns must still fit a phone; the
-   * grid shares its width out by the cells' natural widths. */
-  gtk_label_set_width_chars (GTK_LABEL (label), -1);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), -1);
   gtk_widget_add_css_class (label, builder->table_header ? "md-table-header" : "md-table-cell");
   if (builder->table_row % 2 == 0 && !builder->table_header)
     gtk_widget_add_css_class (label, "md-table-even");
@@ -303,13 +304,10 @@ static void
 leave_heading (Builder *builder)
 {
   static const char * const classes[] = { "title-2", "title-3", "title-4", "heading" };
-  GtkWidget *label = make_label (builder, builder->inline_markup->str);
-  guint level = MIN (builder->heading_level, G_N_ELEMENTS (classes));
-
   /* Headings are short, and a minimum counted in characters of their
    * larger font would not fit a phone with large text. */
-  gtk_label_set_width_chars (GTK_LABEL (label), -1);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), -1);
+  GtkWidget *label = make_label (builder, builder->inline_markup->str, -1);
+  guint level = MIN (builder->heading_level, G_N_ELEMENTS (classes));
 
   builder->inline_open = FALSE;
   builder->heading_level = 0;

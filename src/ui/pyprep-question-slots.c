@@ -262,19 +262,6 @@ pyprep_question_slots_set_model (PyprepQuestionSlots *self,
 }
 
 /**
- * pyprep_question_slots_get_model:
- *
- * Returns: (transfer none) (nullable): the questions listed
- */
-GListModel *
-pyprep_question_slots_get_model (PyprepQuestionSlots *self)
-{
-  g_return_val_if_fail (PYPREP_IS_QUESTION_SLOTS (self), NULL);
-
-  return self->model;
-}
-
-/**
  * pyprep_question_slots_get_question:
  *
  * Returns: (transfer none) (nullable): the question at @position

@@ -24,7 +24,6 @@ G_DECLARE_FINAL_TYPE (PyprepQuestionSlots, pyprep_question_slots, PYPREP, QUESTI
 PyprepQuestionSlots *pyprep_question_slots_new        (void);
 void                 pyprep_question_slots_set_model  (PyprepQuestionSlots *self,
                                                        GListModel          *questions);
-GListModel          *pyprep_question_slots_get_model  (PyprepQuestionSlots *self);
 PyprepQuestion      *pyprep_question_slots_get_question (PyprepQuestionSlots *self,
                                                          guint                position);
 

@@ -398,7 +398,7 @@ follow_question (GtkListItem *item,
 static void
 slot_question_changed_cb (GtkListItem *item)
 {
-  follow_question (item, g_object_get_data (G_OBJECT (item), "question-study"));
+  follow_question (item, g_object_get_data (G_OBJECT (item), "study"));
 }
 
 static void
@@ -410,7 +410,6 @@ bind_question_cb (GtkSignalListItemFactory *factory,
                                             G_CALLBACK (slot_question_changed_cb), item,
                                             G_CONNECT_SWAPPED);
 
-  g_object_set_data (G_OBJECT (item), "question-study", study);
   g_object_set_data (G_OBJECT (item), "slot-handler", GSIZE_TO_POINTER (handler));
   follow_question (item, study);
 }
