@@ -10,6 +10,7 @@
 
 #include "pyprep-code-block.h"
 #include "pyprep-markdown-view.h"
+#include "pyprep-prose-layout.h"
 
 static const char document[] =
   "## Short answer\n"
@@ -332,6 +333,91 @@ test_code_block_preload (void)
   g_assert_false (pyprep_code_block_preload_step (NULL));
 }
 
+static GtkWidget *
+wrapping_label (const char *markup)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  return label;
+}
+
+/* A paragraph sized as running text is exactly as tall as a plain label
+ * at every width, so no line is ever cut off or followed by a gap; its
+ * minimum width is a phone's; and measuring it at one width never changes
+ * the text drawn at another. */
+static void
+test_prose_size (void)
+{
+  static const char markup[] =
+    "Every CPython object stores how many references point at it "
+    "(<tt>ob_refcnt</tt>). Binding a name, storing in a container or passing an "
+    "argument <b>increments</b> it; dropping the reference decrements it.";
+  static const int widths[] = { 160, 250, 400, 700 };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *plain = wrapping_label (markup);
+  GtkWidget *prose = wrapping_label (markup);
+  GtkWidget *word = wrapping_label ("a_single_identifier_far_too_long_to_fit_on_one_narrow_line_of_text");
+  PangoLayout *layout;
+  int min, nat, plain_min, plain_nat, plain_height, baseline, plain_baseline;
+  int width, height;
+
+  pyprep_prose_layout_attach (GTK_LABEL (prose), 20);
+  pyprep_prose_layout_attach (GTK_LABEL (word), 20);
+  g_assert_true (PYPREP_IS_PROSE_LAYOUT (gtk_widget_get_layout_manager (prose)));
+  gtk_box_append (GTK_BOX (box), plain);
+  gtk_box_append (GTK_BOX (box), prose);
+  gtk_box_append (GTK_BOX (box), word);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      gtk_widget_measure (plain, GTK_ORIENTATION_VERTICAL, widths[i], &plain_min, &plain_nat, &plain_baseline, NULL);
+      gtk_widget_measure (prose, GTK_ORIENTATION_VERTICAL, widths[i], &min, &nat, &baseline, NULL);
+      g_assert_cmpint (min, ==, plain_min);
+      g_assert_cmpint (nat, ==, plain_nat);
+      g_assert_cmpint (baseline, ==, plain_baseline);
+    }
+
+  /* Narrow enough for a phone, wide enough for a few words, and still
+   * tall enough there for all of its text. */
+  gtk_widget_measure (prose, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  gtk_widget_measure (plain, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &plain_nat, NULL, NULL);
+  g_assert_cmpint (min, ==, nat);
+  g_assert_cmpint (min, >=, 60);
+  g_assert_cmpint (min, <=, 300);
+  g_assert_cmpint (min, <, plain_nat);
+  gtk_widget_measure (plain, GTK_ORIENTATION_VERTICAL, min, NULL, &plain_height, NULL, NULL);
+  gtk_widget_measure (prose, GTK_ORIENTATION_VERTICAL, min, NULL, &height, NULL, NULL);
+  g_assert_cmpint (height, ==, plain_height);
+
+  /* Given a width, the text wraps at it; a later measurement at another
+   * width leaves what is drawn alone. */
+  gtk_widget_measure (prose, GTK_ORIENTATION_VERTICAL, 250, &height, NULL, NULL, NULL);
+  gtk_widget_allocate (prose, 250, height, -1, NULL);
+  layout = gtk_label_get_layout (GTK_LABEL (prose));
+  g_assert_cmpint (pango_layout_get_width (layout), ==, 250 * PANGO_SCALE);
+  gtk_widget_measure (prose, GTK_ORIENTATION_VERTICAL, 333, NULL, NULL, NULL, NULL);
+  g_assert_true (gtk_label_get_layout (GTK_LABEL (prose)) == layout);
+  g_assert_cmpint (pango_layout_get_width (layout), ==, 250 * PANGO_SCALE);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  g_assert_cmpint (width, <=, 250);
+
+  /* A word longer than the line breaks instead of running off the edge. */
+  gtk_widget_measure (word, GTK_ORIENTATION_VERTICAL, 120, &height, NULL, NULL, NULL);
+  gtk_widget_allocate (word, 120, height, -1, NULL);
+  layout = gtk_label_get_layout (GTK_LABEL (word));
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  g_assert_cmpint (width, <=, 120);
+  g_assert_cmpint (pango_layout_get_line_count (layout), >, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +432,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/markdown-view/code-block-copy", test_code_block_copy);
   g_test_add_func ("/pyprep/markdown-view/replace-and-clear", test_replace_and_clear);
   g_test_add_func ("/pyprep/markdown-view/highlights", test_highlights);
+  g_test_add_func ("/pyprep/markdown-view/prose-size", test_prose_size);
 
   return g_test_run ();
 }

@@ -19,6 +19,7 @@
 
 #include "pyprep-code-block.h"
 #include "pyprep-markdown-view.h"
+#include "pyprep-prose-layout.h"
 
 /* md4c parses the whole answer at once into a list of events, which is
  * cheap; widgets are built from those events only for about a screenful
@@ -138,20 +139,19 @@ make_label (Builder    *builder,
   gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
-  /* Measuring the natural width of wrapped text is costly; the column
-   * width comes from the clamp anyway. */
-  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_NONE);
-  /* A wrapping label's minimum width comes from laying its text out
-   * as narrow as it will go: with no width-chars that is one word per
-   * line, and Pango shapes the rest of the paragraph again at every
-   * line break, so a long paragraph costs time quadratic in its
-   * length. Twenty characters is narrow enough for a phone and makes
-   * that layout a few lines long. */
-  gtk_label_set_width_chars (GTK_LABEL (label), min_chars);
-  /* The natural width is then that same layout, not another one of the
-   * whole paragraph on one line. Nothing reads a paragraph's: the
-   * scroller does not pass its content's natural width on. */
-  gtk_label_set_max_width_chars (GTK_LABEL (label), min_chars);
+  if (min_chars > 0)
+    {
+      /* Running text: its minimum width comes from the font, and it is
+       * laid out only at the widths it is shown at. Twenty characters
+       * is narrow enough for a phone. */
+      pyprep_prose_layout_attach (GTK_LABEL (label), min_chars);
+    }
+  else
+    {
+      /* Measuring the natural width of wrapped text is costly; the
+       * column width comes from the clamp anyway. */
+      gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_NONE);
+    }
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   g_signal_connect_object (label, "activate-link",

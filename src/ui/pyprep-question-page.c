@@ -14,6 +14,7 @@
 
 #include "pyprep-library.h"
 #include "pyprep-markdown-view.h"
+#include "pyprep-prose-layout.h"
 #include "pyprep-question-page.h"
 #include "pyprep-question.h"
 #include "pyprep-scroll-bin.h"
@@ -217,6 +218,11 @@ pyprep_question_page_init (PyprepQuestionPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* The title and tags change with every question; their minimum width
+   * is the one set in the template, not their narrowest layout. */
+  pyprep_prose_layout_attach (self->title_label, gtk_label_get_width_chars (self->title_label));
+  pyprep_prose_layout_attach (self->tags_label, gtk_label_get_width_chars (self->tags_label));
+
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (note_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -314,8 +320,7 @@ update_related (PyprepQuestionPage *self,
       label = gtk_label_new (NULL);
       gtk_label_set_markup (GTK_LABEL (label), markup);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_width_chars (GTK_LABEL (label), 14);
-      gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_NONE);
+      pyprep_prose_layout_attach (GTK_LABEL (label), 14);
       gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
       g_signal_connect_object (label, "activate-link", G_CALLBACK (related_link_cb), self, 0);
       gtk_box_append (GTK_BOX (self->related_list), label);

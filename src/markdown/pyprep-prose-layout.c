@@ -1,0 +1,177 @@
+/* pyprep-prose-layout.c: sizes a wrapping GtkLabel of running text without
+ * laying it out at its narrowest.
+ *
+ * GTK asks a widget for its minimum width before it asks for its height
+ * at a given width. A wrapping GtkLabel answers by laying its whole text
+ * out at its narrowest, and Pango shapes the rest of a paragraph again at
+ * every line break, so that layout costs more than the one the label is
+ * shown with. Nothing uses it for running text: the column's width comes
+ * from the window. This layout manager, set on such a label, gives its
+ * minimum width as a number of average characters, from the font's
+ * metrics, and lays the text out only at the widths it is measured and
+ * shown at.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pyprep-prose-layout"
+
+#include "config.h"
+
+#include "pyprep-prose-layout.h"
+
+struct _PyprepProseLayout
+{
+  GtkLayoutManager parent_instance;
+
+  int min_chars;
+};
+
+G_DEFINE_FINAL_TYPE (PyprepProseLayout, pyprep_prose_layout, GTK_TYPE_LAYOUT_MANAGER)
+
+/* The width of an average character of @label's font, in Pango units.
+ * Pango measures it by shaping a sample sentence, so it is kept per
+ * font, size and resolution: every paragraph of an answer shares it. */
+static int
+char_width (GtkWidget *label)
+{
+  static GHashTable *widths;
+  PangoContext *context = gtk_widget_get_pango_context (label);
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  g_autofree char *font_name = pango_font_description_to_string (font);
+  g_autofree char *key = g_strdup_printf ("%s@%g", font_name,
+                                          pango_cairo_context_get_resolution (context));
+  gpointer width;
+
+  if (widths == NULL)
+    widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (!g_hash_table_lookup_extended (widths, key, NULL, &width))
+    {
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+
+      width = GINT_TO_POINTER (MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                                    pango_font_metrics_get_approximate_digit_width (metrics)));
+      pango_font_metrics_unref (metrics);
+      g_hash_table_insert (widths, g_steal_pointer (&key), width);
+    }
+
+  return GPOINTER_TO_INT (width);
+}
+
+/* A layout of the label's text at @width Pango units. Like GtkLabel, it
+ * uses the label's own layout while the label has no size yet, and when
+ * that layout already has this width; otherwise a copy, so that
+ * measuring at another width does not change what is drawn. */
+static PangoLayout *
+measuring_layout (GtkLabel *label,
+                  int       width)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+
+  if (pango_layout_get_width (layout) == width
+      || gtk_widget_get_width (GTK_WIDGET (label)) <= 1)
+    {
+      pango_layout_set_width (layout, width);
+      return g_object_ref (layout);
+    }
+
+  layout = pango_layout_copy (layout);
+  pango_layout_set_width (layout, width);
+  return layout;
+}
+
+static GtkSizeRequestMode
+pyprep_prose_layout_get_request_mode (GtkLayoutManager *manager,
+                                      GtkWidget        *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+pyprep_prose_layout_measure (GtkLayoutManager *manager,
+                             GtkWidget        *widget,
+                             GtkOrientation    orientation,
+                             int               for_size,
+                             int              *minimum,
+                             int              *natural,
+                             int              *minimum_baseline,
+                             int              *natural_baseline)
+{
+  PyprepProseLayout *self = PYPREP_PROSE_LAYOUT (manager);
+  int min_width = self->min_chars * char_width (widget);
+  g_autoptr(PangoLayout) layout = NULL;
+  int height;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = *natural = PANGO_PIXELS_CEIL (min_width);
+      return;
+    }
+
+  layout = measuring_layout (GTK_LABEL (widget),
+                             for_size < 0 ? min_width : for_size * PANGO_SCALE);
+  pango_layout_get_size (layout, NULL, &height);
+  *minimum = *natural = PANGO_PIXELS_CEIL (height);
+  *minimum_baseline = *natural_baseline = PANGO_PIXELS_CEIL (pango_layout_get_baseline (layout));
+}
+
+/* What GtkLabel does when it is given its size, which it no longer is
+ * once it has a layout manager: wrap at the new width, and place the
+ * context menu if it is open. */
+static void
+pyprep_prose_layout_allocate (GtkLayoutManager *manager,
+                              GtkWidget        *widget,
+                              int               width,
+                              int               height,
+                              int               baseline)
+{
+  pango_layout_set_width (gtk_label_get_layout (GTK_LABEL (widget)), width * PANGO_SCALE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      gtk_popover_present (GTK_POPOVER (child));
+}
+
+static void
+pyprep_prose_layout_class_init (PyprepProseLayoutClass *klass)
+{
+  GtkLayoutManagerClass *manager_class = GTK_LAYOUT_MANAGER_CLASS (klass);
+
+  manager_class->get_request_mode = pyprep_prose_layout_get_request_mode;
+  manager_class->measure = pyprep_prose_layout_measure;
+  manager_class->allocate = pyprep_prose_layout_allocate;
+}
+
+static void
+pyprep_prose_layout_init (PyprepProseLayout *self)
+{
+}
+
+/**
+ * pyprep_prose_layout_attach:
+ * @label: a label that wraps, with no layout manager yet
+ * @min_chars: its minimum width, in average characters
+ *
+ * Sizes @label as running text: its minimum and natural width are
+ * @min_chars characters, and its height is that of its text wrapped at
+ * the width it is given. A word longer than the label is wide is broken
+ * between characters instead of running past its edge.
+ */
+void
+pyprep_prose_layout_attach (GtkLabel *label,
+                            int       min_chars)
+{
+  PyprepProseLayout *self;
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+  g_return_if_fail (gtk_label_get_wrap (label));
+  g_return_if_fail (gtk_widget_get_layout_manager (GTK_WIDGET (label)) == NULL);
+  g_return_if_fail (min_chars > 0);
+
+  self = g_object_new (PYPREP_TYPE_PROSE_LAYOUT, NULL);
+  self->min_chars = min_chars;
+  gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_layout_manager (GTK_WIDGET (label), GTK_LAYOUT_MANAGER (self));
+}

@@ -1,0 +1,19 @@
+/* pyprep-prose-layout.h: sizes a wrapping GtkLabel of running text without
+ * laying it out at its narrowest.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define PYPREP_TYPE_PROSE_LAYOUT (pyprep_prose_layout_get_type ())
+
+G_DECLARE_FINAL_TYPE (PyprepProseLayout, pyprep_prose_layout, PYPREP, PROSE_LAYOUT, GtkLayoutManager)
+
+void pyprep_prose_layout_attach (GtkLabel *label,
+                                 int       min_chars);
+
+G_END_DECLS
