@@ -1,8 +1,8 @@
 /* bench-switch.c: question switching. Shows every question of the bank in
  * turn, the way selecting it in the sidebar does, and measures from the
  * selection to the end of the next painted frame. Prints the median, the
- * p95 and the worst case, where the time goes, and the main thread's CPU
- * time. With PYPREP_BENCH_TOPICS=1 it shows only the first question of
+ * p95 and the worst case, where the time goes, the main thread's CPU
+ * time, and how long until the whole of a long answer is built. With PYPREP_BENCH_TOPICS=1 it shows only the first question of
  * each topic, so that every switch changes topic.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -31,6 +31,8 @@ typedef struct
   GMainLoop    *loop;
   guint         next;
   gint64        start;
+  gint64        selected; /* when the question of the last sample was selected */
+  GArray       *settled;  /* double, ms from selecting to the answer's last block */
   gint64        start_cpu;
   gint64        frame_cpu;
   GArray       *cpu;      /* double, ms of main-thread CPU per sample */
@@ -43,6 +45,7 @@ typedef struct
 } Bench;
 
 static void show_next (Bench *bench);
+static gboolean show_next_idle (gpointer data);
 
 /* CPU time of the calling (main) thread, in microseconds: unlike the
  * wall clock, it does not count time spent waiting for a busy CPU. */
@@ -94,6 +97,22 @@ after_paint_cb (GdkFrameClock *clock,
   show_next (bench);
 }
 
+/* The app has nothing left to do for this question: the rest of a long
+ * answer is built and the previous one freed. */
+static gboolean
+settled_cb (gpointer data)
+{
+  Bench *bench = data;
+  if (bench->selected != 0)
+    {
+      double ms = (g_get_monotonic_time () - bench->selected) / 1000.0;
+
+      g_array_append_val (bench->settled, ms);
+    }
+  g_timeout_add (40, show_next_idle, bench);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 show_next_idle (gpointer data)
 {
@@ -109,6 +128,7 @@ show_next_idle (gpointer data)
   question = g_ptr_array_index (bench->questions, bench->next % bench->questions->len);
   bench->next++;
   bench->start = g_get_monotonic_time ();
+  bench->selected = bench->start;
   bench->start_cpu = thread_cpu_time ();
   g_ptr_array_add (bench->shown_questions, question);
   if (bench->bare_label != NULL)
@@ -120,14 +140,17 @@ show_next_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* A person selects a question at some random moment, not in the
- * instant after a frame, when the frame clock would hold the next frame
- * back until the display's next refresh. Pausing between switches keeps
- * that throttling out of the measurement. */
+/* A person reads an answer before choosing the next one. The next switch
+ * waits until the app has finished what it left for idle time (the rest
+ * of a long answer, freeing the previous one), so that this work is not
+ * billed to the next switch; it is reported separately. Then it waits a
+ * little more: a person selects at some random moment, not in the instant
+ * after a frame, when the frame clock would hold the next frame back until
+ * the display's next refresh. */
 static void
 show_next (Bench *bench)
 {
-  g_timeout_add (40, show_next_idle, bench);
+  g_idle_add_full (G_PRIORITY_LOW + 1, settled_cb, bench, NULL);
 }
 
 static void
@@ -249,7 +272,8 @@ run (GtkWidget *window,
      GPtrArray *questions,
      int        rounds,
      GArray   **phases,
-     GArray   **cpu)
+     GArray   **cpu,
+     GArray   **settled)
 {
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   Bench bench = { 0 };
@@ -263,6 +287,7 @@ run (GtkWidget *window,
   bench.shown_questions = g_ptr_array_new ();
   bench.loop = loop;
   bench.phases = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.settled = g_array_new (FALSE, FALSE, sizeof (double));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_present (GTK_WINDOW (window));
@@ -277,6 +302,7 @@ run (GtkWidget *window,
   g_ptr_array_unref (bench.shown_questions);
   *phases = bench.phases;
   *cpu = bench.cpu;
+  *settled = bench.settled;
   return bench.samples;
 }
 
@@ -292,6 +318,8 @@ main (int   argc,
   g_autoptr(GArray) phases = NULL;
   g_autoptr(GArray) bare_cpu = NULL;
   g_autoptr(GArray) cpu = NULL;
+  g_autoptr(GArray) bare_settled = NULL;
+  g_autoptr(GArray) settled = NULL;
   g_autoptr(GArray) same = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(PyprepStudy) study = NULL;
@@ -328,10 +356,10 @@ main (int   argc,
   bare_window = adw_application_window_new (NULL);
   label = gtk_label_new ("");
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (bare_window), label);
-  bare = run (bare_window, GTK_LABEL (label), questions, rounds, &bare_phases, &bare_cpu);
+  bare = run (bare_window, GTK_LABEL (label), questions, rounds, &bare_phases, &bare_cpu, &bare_settled);
 
   study = pyprep_study_new (NULL);
-  pyprep = run (GTK_WIDGET (pyprep_window_new_for_library (NULL, library, study)), NULL, questions, rounds, &phases, &cpu);
+  pyprep = run (GTK_WIDGET (pyprep_window_new_for_library (NULL, library, study)), NULL, questions, rounds, &phases, &cpu, &settled);
   split_by_topic_change (pyprep, questions, same, changed);
 
   printf ("question switching, select to painted frame, %u switches over %u questions:\n",
@@ -340,6 +368,7 @@ main (int   argc,
   report ("PyPrep", pyprep);
   report ("bare, main-thread CPU", bare_cpu);
   report ("PyPrep, main-thread CPU", cpu);
+  report ("PyPrep, whole answer built", settled);
   report_phases (phases);
   if (same->len > 0)
     report ("  within a topic", same);
