@@ -261,7 +261,9 @@ enter_table (Builder *builder)
   GtkWidget *grid = gtk_grid_new ();
 
   gtk_widget_add_css_class (grid, "md-table");
-  gtk_widget_set_halign (grid, GTK_ALIGN_START);
+  /* A table spans the column, like a code block. Aligned to the start,
+   * it would be measured three more times on every allocation, each
+   * time laying out every cell again. */
   append (builder, grid);
 
   builder->table = GTK_GRID (grid);
