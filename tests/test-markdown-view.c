@@ -415,6 +415,29 @@ test_prose_size (void)
   g_assert_cmpint (width, <=, 120);
   g_assert_cmpint (pango_layout_get_line_count (layout), >, 1);
 
+  /* A table cell asks for its text's width on one line, so that longer
+   * text gets a wider column, and for no more than that as a minimum. */
+  plain = wrapping_label ("counts must be protected between threads");
+  prose = wrapping_label ("counts must be protected between threads");
+  word = wrapping_label ("O(1)");
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (plain), GTK_NATURAL_WRAP_NONE);
+  pyprep_prose_layout_attach_to_cell (GTK_LABEL (prose), 6);
+  pyprep_prose_layout_attach_to_cell (GTK_LABEL (word), 6);
+  gtk_box_append (GTK_BOX (box), plain);
+  gtk_box_append (GTK_BOX (box), prose);
+  gtk_box_append (GTK_BOX (box), word);
+  gtk_widget_measure (plain, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &plain_nat, NULL, NULL);
+  gtk_widget_measure (prose, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (nat, ==, plain_nat);
+  g_assert_cmpint (min, >, 0);
+  g_assert_cmpint (min, <, nat / 3);
+  gtk_widget_measure (word, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, ==, nat);
+  g_assert_cmpint (nat, <, plain_nat / 4);
+  gtk_widget_measure (plain, GTK_ORIENTATION_VERTICAL, 120, &plain_min, NULL, NULL, NULL);
+  gtk_widget_measure (prose, GTK_ORIENTATION_VERTICAL, 120, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, ==, plain_min);
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -27,7 +27,11 @@
  * shown in idle time, so that switching to a long answer costs only what
  * the screen shows. */
 #define FIRST_SCREEN_CHARS 1200
+/* Minimum widths in characters of the block's own font: narrow enough
+ * for a phone with large text. */
 #define PROSE_MIN_CHARS 20
+#define HEADING_MIN_CHARS 8
+#define CELL_MIN_CHARS 6
 #define CHARS_PER_IDLE 2400
 
 typedef struct _Builder Builder;
@@ -127,31 +131,23 @@ current_container (Builder *builder)
   return g_ptr_array_index (builder->containers, builder->containers->len - 1);
 }
 
-/* A selectable, wrapping label. @min_chars is its minimum width in
- * characters, or -1 for its longest word. */
+/* A selectable label of running text. @min_chars is its minimum width
+ * in characters; a table cell's is less when its text is shorter, and
+ * its natural width is its text's on one line. */
 static GtkWidget *
 make_label (Builder    *builder,
             const char *markup,
-            int         min_chars)
+            int         min_chars,
+            gboolean    cell)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
-  if (min_chars > 0)
-    {
-      /* Running text: its minimum width comes from the font, and it is
-       * laid out only at the widths it is shown at. Twenty characters
-       * is narrow enough for a phone. */
-      pyprep_prose_layout_attach (GTK_LABEL (label), min_chars);
-    }
+  if (cell)
+    pyprep_prose_layout_attach_to_cell (GTK_LABEL (label), min_chars);
   else
-    {
-      /* Measuring the natural width of wrapped text is costly; the
-       * column width comes from the clamp anyway. */
-      gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_NONE);
-    }
+    pyprep_prose_layout_attach (GTK_LABEL (label), min_chars);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   g_signal_connect_object (label, "activate-link",
@@ -192,7 +188,7 @@ flush_inline (Builder *builder)
   if (builder->inline_markup->len == 0)
     return;
 
-  label = make_label (builder, builder->inline_markup->str, PROSE_MIN_CHARS);
+  label = make_label (builder, builder->inline_markup->str, PROSE_MIN_CHARS, FALSE);
   gtk_widget_add_css_class (label, "md-paragraph");
   append (builder, label);
 }
@@ -273,9 +269,9 @@ enter_table (Builder *builder)
 static void
 leave_table_cell (Builder *builder)
 {
-  /* Cells are short, and a table's columns must still fit a phone; the
-   * grid shares its width out by the cells' natural widths. */
-  GtkWidget *label = make_label (builder, builder->inline_markup->str, -1);
+  /* A table's columns must still fit a phone; the grid shares its width
+   * out by the cells' natural widths. */
+  GtkWidget *label = make_label (builder, builder->inline_markup->str, CELL_MIN_CHARS, TRUE);
 
   builder->inline_open = FALSE;
 
@@ -306,9 +302,7 @@ static void
 leave_heading (Builder *builder)
 {
   static const char * const classes[] = { "title-2", "title-3", "title-4", "heading" };
-  /* Headings are short, and a minimum counted in characters of their
-   * larger font would not fit a phone with large text. */
-  GtkWidget *label = make_label (builder, builder->inline_markup->str, -1);
+  GtkWidget *label = make_label (builder, builder->inline_markup->str, HEADING_MIN_CHARS, FALSE);
   guint level = MIN (builder->heading_level, G_N_ELEMENTS (classes));
 
   builder->inline_open = FALSE;

@@ -23,7 +23,8 @@ struct _PyprepProseLayout
 {
   GtkLayoutManager parent_instance;
 
-  int min_chars;
+  int      min_chars;
+  gboolean natural_from_text;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepProseLayout, pyprep_prose_layout, GTK_TYPE_LAYOUT_MANAGER)
@@ -104,7 +105,17 @@ pyprep_prose_layout_measure (GtkLayoutManager *manager,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
+      int text_width;
+
       *minimum = *natural = PANGO_PIXELS_CEIL (min_width);
+      if (!self->natural_from_text)
+        return;
+
+      /* The text on one line: no line breaks, so Pango shapes it once. */
+      layout = measuring_layout (GTK_LABEL (widget), -1);
+      pango_layout_get_size (layout, &text_width, NULL);
+      *natural = PANGO_PIXELS_CEIL (text_width);
+      *minimum = MIN (*minimum, *natural);
       return;
     }
 
@@ -149,6 +160,19 @@ pyprep_prose_layout_init (PyprepProseLayout *self)
 {
 }
 
+static void
+attach (GtkLabel *label,
+        int       min_chars,
+        gboolean  natural_from_text)
+{
+  PyprepProseLayout *self = g_object_new (PYPREP_TYPE_PROSE_LAYOUT, NULL);
+
+  self->min_chars = min_chars;
+  self->natural_from_text = natural_from_text;
+  gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_layout_manager (GTK_WIDGET (label), GTK_LAYOUT_MANAGER (self));
+}
+
 /**
  * pyprep_prose_layout_attach:
  * @label: a label that wraps, with no layout manager yet
@@ -163,15 +187,32 @@ void
 pyprep_prose_layout_attach (GtkLabel *label,
                             int       min_chars)
 {
-  PyprepProseLayout *self;
-
   g_return_if_fail (GTK_IS_LABEL (label));
   g_return_if_fail (gtk_label_get_wrap (label));
   g_return_if_fail (gtk_widget_get_layout_manager (GTK_WIDGET (label)) == NULL);
   g_return_if_fail (min_chars > 0);
 
-  self = g_object_new (PYPREP_TYPE_PROSE_LAYOUT, NULL);
-  self->min_chars = min_chars;
-  gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_layout_manager (GTK_WIDGET (label), GTK_LAYOUT_MANAGER (self));
+  attach (label, min_chars, FALSE);
+}
+
+/**
+ * pyprep_prose_layout_attach_to_cell:
+ * @label: a label that wraps, with no layout manager yet
+ * @min_chars: its largest minimum width, in average characters
+ *
+ * Like pyprep_prose_layout_attach(), for a table cell: its natural width
+ * is its text's on one line, so that a grid gives wider text wider
+ * columns, and its minimum width is @min_chars characters, or less when
+ * its text is shorter.
+ */
+void
+pyprep_prose_layout_attach_to_cell (GtkLabel *label,
+                                    int       min_chars)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+  g_return_if_fail (gtk_label_get_wrap (label));
+  g_return_if_fail (gtk_widget_get_layout_manager (GTK_WIDGET (label)) == NULL);
+  g_return_if_fail (min_chars > 0);
+
+  attach (label, min_chars, TRUE);
 }

@@ -13,7 +13,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PyprepProseLayout, pyprep_prose_layout, PYPREP, PROSE_LAYOUT, GtkLayoutManager)
 
-void pyprep_prose_layout_attach (GtkLabel *label,
-                                 int       min_chars);
+void pyprep_prose_layout_attach         (GtkLabel *label,
+                                         int       min_chars);
+void pyprep_prose_layout_attach_to_cell (GtkLabel *label,
+                                         int       min_chars);
 
 G_END_DECLS
