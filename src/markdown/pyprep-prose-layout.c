@@ -165,8 +165,14 @@ attach (GtkLabel *label,
         int       min_chars,
         gboolean  natural_from_text)
 {
-  PyprepProseLayout *self = g_object_new (PYPREP_TYPE_PROSE_LAYOUT, NULL);
+  PyprepProseLayout *self;
 
+  g_return_if_fail (GTK_IS_LABEL (label));
+  g_return_if_fail (gtk_label_get_wrap (label));
+  g_return_if_fail (gtk_widget_get_layout_manager (GTK_WIDGET (label)) == NULL);
+  g_return_if_fail (min_chars > 0);
+
+  self = g_object_new (PYPREP_TYPE_PROSE_LAYOUT, NULL);
   self->min_chars = min_chars;
   self->natural_from_text = natural_from_text;
   gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
@@ -187,11 +193,6 @@ void
 pyprep_prose_layout_attach (GtkLabel *label,
                             int       min_chars)
 {
-  g_return_if_fail (GTK_IS_LABEL (label));
-  g_return_if_fail (gtk_label_get_wrap (label));
-  g_return_if_fail (gtk_widget_get_layout_manager (GTK_WIDGET (label)) == NULL);
-  g_return_if_fail (min_chars > 0);
-
   attach (label, min_chars, FALSE);
 }
 
@@ -209,10 +210,5 @@ void
 pyprep_prose_layout_attach_to_cell (GtkLabel *label,
                                     int       min_chars)
 {
-  g_return_if_fail (GTK_IS_LABEL (label));
-  g_return_if_fail (gtk_label_get_wrap (label));
-  g_return_if_fail (gtk_widget_get_layout_manager (GTK_WIDGET (label)) == NULL);
-  g_return_if_fail (min_chars > 0);
-
   attach (label, min_chars, TRUE);
 }
