@@ -81,6 +81,14 @@ measuring_layout (GtkLabel *label,
   return layout;
 }
 
+/* The minimum width, in Pango units. */
+static int
+min_width (PyprepProseLayout *self,
+           GtkWidget         *label)
+{
+  return self->min_chars * char_width (label);
+}
+
 static GtkSizeRequestMode
 pyprep_prose_layout_get_request_mode (GtkLayoutManager *manager,
                                       GtkWidget        *widget)
@@ -99,7 +107,6 @@ pyprep_prose_layout_measure (GtkLayoutManager *manager,
                              int              *natural_baseline)
 {
   PyprepProseLayout *self = PYPREP_PROSE_LAYOUT (manager);
-  int min_width = self->min_chars * char_width (widget);
   g_autoptr(PangoLayout) layout = NULL;
   int height;
 
@@ -107,7 +114,7 @@ pyprep_prose_layout_measure (GtkLayoutManager *manager,
     {
       int text_width;
 
-      *minimum = *natural = PANGO_PIXELS_CEIL (min_width);
+      *minimum = *natural = PANGO_PIXELS_CEIL (min_width (self, widget));
       if (!self->natural_from_text)
         return;
 
@@ -119,8 +126,10 @@ pyprep_prose_layout_measure (GtkLayoutManager *manager,
       return;
     }
 
+  /* A height at a given width, the question of every switch, needs no
+   * font metrics. */
   layout = measuring_layout (GTK_LABEL (widget),
-                             for_size < 0 ? min_width : for_size * PANGO_SCALE);
+                             for_size < 0 ? min_width (self, widget) : for_size * PANGO_SCALE);
   pango_layout_get_size (layout, NULL, &height);
   *minimum = *natural = PANGO_PIXELS_CEIL (height);
   *minimum_baseline = *natural_baseline = PANGO_PIXELS_CEIL (pango_layout_get_baseline (layout));
