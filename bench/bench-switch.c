@@ -2,13 +2,15 @@
  * turn, the way selecting it in the sidebar does, and measures from the
  * selection to the end of the next painted frame. Prints the median, the
  * p95 and the worst case, where the time goes, the main thread's CPU
- * time, and how long until the whole of a long answer is built. With PYPREP_BENCH_TOPICS=1 it shows only the first question of
+ * time, and how long until the whole of a long answer is built. With
+ * PYPREP_BENCH_TOPICS=1 it shows only the first question of
  * each topic, so that every switch changes topic.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <time.h>
 #include <adwaita.h>
@@ -252,6 +254,35 @@ report_slowest (Bench *bench)
   g_free (done);
 }
 
+/* With PYPREP_BENCH_CSV=FILE, every switch as a line of FILE: the
+ * question, whether it changed topic, and its times in ms, to find out
+ * which answers are slow and why. */
+static void
+write_csv (Bench      *bench,
+           const char *path)
+{
+  FILE *file = fopen (path, "w");
+
+  if (file == NULL)
+    {
+      g_printerr ("Cannot write %s: %s\n", path, g_strerror (errno));
+      return;
+    }
+  fprintf (file, "question,new_topic,wall,cpu,build,layout,draw,before_frame\n");
+  for (guint i = 0; i < bench->samples->len; i++)
+    {
+      const double *phase = &g_array_index (bench->phases, double, i * 5);
+
+      fprintf (file, "%s,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f\n",
+               pyprep_question_get_id (g_ptr_array_index (bench->shown_questions, i)),
+               changes_topic (bench->shown_questions, i),
+               g_array_index (bench->samples, double, i),
+               g_array_index (bench->cpu, double, i),
+               phase[0], phase[1], phase[2], phase[3]);
+    }
+  fclose (file);
+}
+
 /* Splits the samples into switches within a topic and switches that
  * also change topic. */
 static void
@@ -298,7 +329,11 @@ run (GtkWidget *window,
 
   gtk_window_destroy (GTK_WINDOW (window));
   if (bare_label == NULL)
-    report_slowest (&bench);
+    {
+      report_slowest (&bench);
+      if (g_getenv ("PYPREP_BENCH_CSV") != NULL)
+        write_csv (&bench, g_getenv ("PYPREP_BENCH_CSV"));
+    }
   g_ptr_array_unref (bench.shown_questions);
   *phases = bench.phases;
   *cpu = bench.cpu;
