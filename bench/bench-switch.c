@@ -34,6 +34,8 @@ typedef struct
   guint         next;
   gint64        start;
   gint64        selected; /* when the question of the last sample was selected */
+  gint64        painted;  /* when the last frame, of any kind, was painted */
+  gint64        quiet_since; /* when the app was last seen idle */
   GArray       *settled;  /* double, ms from selecting to the answer's last block */
   gint64        start_cpu;
   gint64        frame_cpu;
@@ -66,6 +68,7 @@ after_paint_cb (GdkFrameClock *clock,
 {
   double ms;
 
+  bench->painted = g_get_monotonic_time ();
   if (bench->start == 0)
     return;
 
@@ -99,19 +102,38 @@ after_paint_cb (GdkFrameClock *clock,
   show_next (bench);
 }
 
+/* The app has been idle, and has painted nothing, since quiet_since:
+ * select the next question. Otherwise something is still moving, such
+ * as the selected row's colour fading in, and keeps the frame clock
+ * ticking; a selection now would have to wait for its next tick. */
+static gboolean
+quiet_cb (gpointer data)
+{
+  Bench *bench = data;
+
+  if (bench->painted > bench->quiet_since)
+    show_next (bench);
+  else
+    show_next_idle (bench);
+  return G_SOURCE_REMOVE;
+}
+
 /* The app has nothing left to do for this question: the rest of a long
  * answer is built and the previous one freed. */
 static gboolean
 settled_cb (gpointer data)
 {
   Bench *bench = data;
+
+  bench->quiet_since = g_get_monotonic_time ();
   if (bench->selected != 0)
     {
-      double ms = (g_get_monotonic_time () - bench->selected) / 1000.0;
+      double ms = (bench->quiet_since - bench->selected) / 1000.0;
 
       g_array_append_val (bench->settled, ms);
+      bench->selected = 0;
     }
-  g_timeout_add (40, show_next_idle, bench);
+  g_timeout_add (40, quiet_cb, bench);
   return G_SOURCE_REMOVE;
 }
 
@@ -145,10 +167,10 @@ show_next_idle (gpointer data)
 /* A person reads an answer before choosing the next one. The next switch
  * waits until the app has finished what it left for idle time (the rest
  * of a long answer, freeing the previous one), so that this work is not
- * billed to the next switch; it is reported separately. Then it waits a
- * little more: a person selects at some random moment, not in the instant
- * after a frame, when the frame clock would hold the next frame back until
- * the display's next refresh. */
+ * billed to the next switch; it is reported separately. Then it waits
+ * until the window has painted nothing for 40 ms: a person selects long
+ * after the last frame, not while the frame clock is still ticking for an
+ * animation and would hold the next frame back until its next tick. */
 static void
 show_next (Bench *bench)
 {
@@ -268,17 +290,17 @@ write_csv (Bench      *bench,
       g_printerr ("Cannot write %s: %s\n", path, g_strerror (errno));
       return;
     }
-  fprintf (file, "question,new_topic,wall,cpu,build,layout,draw,before_frame\n");
+  fprintf (file, "question,new_topic,wall,cpu,build,layout,draw,before_frame,cpu_before_frame\n");
   for (guint i = 0; i < bench->samples->len; i++)
     {
       const double *phase = &g_array_index (bench->phases, double, i * 5);
 
-      fprintf (file, "%s,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f\n",
+      fprintf (file, "%s,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f\n",
                pyprep_question_get_id (g_ptr_array_index (bench->shown_questions, i)),
                changes_topic (bench->shown_questions, i),
                g_array_index (bench->samples, double, i),
                g_array_index (bench->cpu, double, i),
-               phase[0], phase[1], phase[2], phase[3]);
+               phase[0], phase[1], phase[2], phase[3], phase[4]);
     }
   fclose (file);
 }
