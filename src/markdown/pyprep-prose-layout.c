@@ -29,34 +29,50 @@ struct _PyprepProseLayout
 
 G_DEFINE_FINAL_TYPE (PyprepProseLayout, pyprep_prose_layout, GTK_TYPE_LAYOUT_MANAGER)
 
+typedef struct
+{
+  double resolution;
+  int    width;
+} CharWidth;
+
 /* The width of an average character of @label's font, in Pango units.
- * Pango measures it by shaping a sample sentence, so it is kept per
- * font, size and resolution: every paragraph of an answer shares it. */
+ * Pango measures it by shaping a sample sentence, so it is kept per font
+ * and resolution: every paragraph of an answer shares it. The lookup
+ * hashes the font description itself, as a string key would be built
+ * again for every paragraph of every switch. */
 static int
 char_width (GtkWidget *label)
 {
-  static GHashTable *widths;
+  static GHashTable *widths;  /* PangoFontDescription → CharWidth */
   PangoContext *context = gtk_widget_get_pango_context (label);
   const PangoFontDescription *font = pango_context_get_font_description (context);
-  g_autofree char *font_name = pango_font_description_to_string (font);
-  g_autofree char *key = g_strdup_printf ("%s@%g", font_name,
-                                          pango_cairo_context_get_resolution (context));
-  gpointer width;
+  double resolution = pango_cairo_context_get_resolution (context);
+  CharWidth *cached;
 
   if (widths == NULL)
-    widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    widths = g_hash_table_new_full ((GHashFunc) pango_font_description_hash,
+                                    (GEqualFunc) pango_font_description_equal,
+                                    (GDestroyNotify) pango_font_description_free,
+                                    g_free);
 
-  if (!g_hash_table_lookup_extended (widths, key, NULL, &width))
+  cached = g_hash_table_lookup (widths, font);
+  if (cached == NULL)
+    {
+      cached = g_new0 (CharWidth, 1);
+      g_hash_table_insert (widths, pango_font_description_copy (font), cached);
+    }
+
+  if (cached->width == 0 || cached->resolution != resolution)
     {
       PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
 
-      width = GINT_TO_POINTER (MAX (pango_font_metrics_get_approximate_char_width (metrics),
-                                    pango_font_metrics_get_approximate_digit_width (metrics)));
+      cached->resolution = resolution;
+      cached->width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                           pango_font_metrics_get_approximate_digit_width (metrics));
       pango_font_metrics_unref (metrics);
-      g_hash_table_insert (widths, g_steal_pointer (&key), width);
     }
 
-  return GPOINTER_TO_INT (width);
+  return cached->width;
 }
 
 /* A layout of the label's text at @width Pango units. Like GtkLabel, it
