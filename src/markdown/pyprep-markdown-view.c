@@ -47,6 +47,7 @@ struct _PyprepMarkdownView
   GdkFrameClock *clock;   /* while waiting for a frame to be painted */
   gulong     after_paint_id;
   GStrv      highlights;  /* lower-case words to mark, or NULL */
+  gboolean   building;    /* as last notified */
 };
 
 G_DEFINE_FINAL_TYPE (PyprepMarkdownView, pyprep_markdown_view, GTK_TYPE_WIDGET)
@@ -57,6 +58,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_BUILDING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 typedef struct
 {
@@ -983,6 +992,21 @@ finish_building (PyprepMarkdownView *self)
   g_clear_pointer (&self->builder, builder_free);
 }
 
+/* Tells whether blocks are still waiting to be built, once the state has
+ * settled: switching answers finishes the old one and starts the new one
+ * in the same call, which is no change for anyone watching. */
+static void
+update_building (PyprepMarkdownView *self)
+{
+  gboolean building = self->builder != NULL;
+
+  if (building == self->building)
+    return;
+
+  self->building = building;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUILDING]);
+}
+
 /* Earlier answers stay children, hidden, until the new one has been
  * painted: taking a large tree out of the window costs as much as
  * building a small one. */
@@ -1019,6 +1043,7 @@ deferred_idle_cb (gpointer user_data)
 
   finish_building (self);
   self->idle_id = 0;
+  update_building (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1113,12 +1138,44 @@ pyprep_markdown_view_dispose (GObject *object)
 }
 
 static void
+pyprep_markdown_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  PyprepMarkdownView *self = PYPREP_MARKDOWN_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUILDING:
+      g_value_set_boolean (value, self->building);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pyprep_markdown_view_class_init (PyprepMarkdownViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pyprep_markdown_view_dispose;
+  object_class->get_property = pyprep_markdown_view_get_property;
+
+  /**
+   * PyprepMarkdownView:building:
+   *
+   * Whether part of the document is still being built in idle time. A
+   * long answer shows its first screenful at once and the rest soon
+   * after; what follows the answer on a page can wait for it, so that
+   * it does not appear below the first screenful and then move down.
+   */
+  properties[PROP_BUILDING] =
+    g_param_spec_boolean ("building", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->unrealize = pyprep_markdown_view_unrealize;
 
   /**
@@ -1170,6 +1227,19 @@ pyprep_markdown_view_set_highlights (PyprepMarkdownView *self,
 }
 
 /**
+ * pyprep_markdown_view_get_building:
+ *
+ * Returns: whether part of the document is still waiting to be built
+ */
+gboolean
+pyprep_markdown_view_get_building (PyprepMarkdownView *self)
+{
+  g_return_val_if_fail (PYPREP_IS_MARKDOWN_VIEW (self), FALSE);
+
+  return self->building;
+}
+
+/**
  * pyprep_markdown_view_get_content:
  *
  * Returns the box holding the rendered blocks, all of them: blocks still
@@ -1186,6 +1256,7 @@ pyprep_markdown_view_get_content (PyprepMarkdownView *self)
     {
       build_blocks (self, G_MAXSIZE);
       finish_building (self);
+      update_building (self);
     }
 
   return self->content;
@@ -1214,6 +1285,7 @@ pyprep_markdown_view_set_markdown (PyprepMarkdownView *self,
   if (markdown == NULL)
     {
       defer_until_painted (self);
+      update_building (self);
       return;
     }
 
@@ -1240,4 +1312,5 @@ pyprep_markdown_view_set_markdown (PyprepMarkdownView *self,
   if (!build_blocks (self, FIRST_SCREEN_CHARS))
     finish_building (self);
   defer_until_painted (self);
+  update_building (self);
 }

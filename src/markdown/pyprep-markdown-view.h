@@ -18,6 +18,7 @@ GtkWidget  *pyprep_markdown_view_new          (void);
 void        pyprep_markdown_view_set_markdown (PyprepMarkdownView *self,
                                                const char         *markdown);
 GtkWidget  *pyprep_markdown_view_get_content  (PyprepMarkdownView *self);
+gboolean    pyprep_markdown_view_get_building (PyprepMarkdownView *self);
 void        pyprep_markdown_view_set_highlights (PyprepMarkdownView *self,
                                                  const char * const *words);
 

@@ -36,9 +36,11 @@ struct _PyprepQuestionPage
   PyprepMarkdownView *markdown_view;
   GtkWidget          *related_box;
   GtkWidget          *related_list;
+  GtkWidget          *notes_box;
   GtkTextView        *notes_view;
 
   PyprepQuestion     *question;
+  PyprepLibrary      *library;   /* where related ids are looked up */
   PyprepStudy        *study;
   guint               note_save_id;
 };
@@ -58,6 +60,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void show_after_answer (PyprepQuestionPage *self);
 
 static gboolean
 activate_link_cb (PyprepMarkdownView *view,
@@ -145,6 +149,7 @@ pyprep_question_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_QUESTION_PAGE);
   g_clear_object (&self->question);
+  g_clear_object (&self->library);
 
   G_OBJECT_CLASS (pyprep_question_page_parent_class)->dispose (object);
 }
@@ -208,6 +213,7 @@ pyprep_question_page_class_init (PyprepQuestionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, tags_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, markdown_view);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, related_box);
+  gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, notes_box);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, related_list);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, notes_view);
   gtk_widget_class_bind_template_callback (widget_class, activate_link_cb);
@@ -225,6 +231,8 @@ pyprep_question_page_init (PyprepQuestionPage *self)
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (note_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->markdown_view, "notify::building",
+                           G_CALLBACK (show_after_answer), self, G_CONNECT_SWAPPED);
 }
 
 /* Words to mark in the next answer shown (the search that led to it). */
@@ -292,9 +300,9 @@ update_tags (PyprepQuestionPage *self)
 /* Related questions are plain links, one label each: rows of a boxed
  * list looked better but cost more than the rest of the answer to lay out. */
 static void
-update_related (PyprepQuestionPage *self,
-                PyprepLibrary      *library)
+update_related (PyprepQuestionPage *self)
 {
+  PyprepLibrary *library = self->library;
   const char * const *related = pyprep_question_get_related (self->question);
   GtkWidget *child;
   guint n_links = 0;
@@ -330,6 +338,27 @@ update_related (PyprepQuestionPage *self,
   gtk_widget_set_visible (self->related_box, n_links > 0);
 }
 
+/* The notes and the related questions follow the answer. A long answer
+ * shows its first screenful at once and the rest soon after, and they
+ * wait for it: shown with the first screenful, they would appear below
+ * it and then jump down. The notes stay while the user is typing there. */
+static void
+show_after_answer (PyprepQuestionPage *self)
+{
+  gboolean building = pyprep_markdown_view_get_building (self->markdown_view);
+
+  if (self->question == NULL)
+    return;
+
+  if (!building || !gtk_widget_is_focus (GTK_WIDGET (self->notes_view)))
+    gtk_widget_set_visible (self->notes_box, !building);
+
+  if (building)
+    gtk_widget_set_visible (self->related_box, FALSE);
+  else
+    update_related (self);
+}
+
 /**
  * pyprep_question_page_set_question:
  * @question: (nullable): the question to show, or %NULL for the empty state
@@ -351,6 +380,7 @@ pyprep_question_page_set_question (PyprepQuestionPage *self,
   if (self->note_save_id != 0)
     save_note (self);
   g_set_object (&self->question, question);
+  g_set_object (&self->library, library);
   load_note (self);
 
   if (question == NULL)
@@ -364,7 +394,7 @@ pyprep_question_page_set_question (PyprepQuestionPage *self,
       update_difficulty (self);
       update_tags (self);
       pyprep_markdown_view_set_markdown (self->markdown_view, pyprep_question_get_body (question));
-      update_related (self, library);
+      show_after_answer (self);
 
       vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
       gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
