@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """End-to-end test of running code: press Run on a snippet and read the
 output panel, edit the snippet so it raises, run it again and read the
-traceback and the non-zero status. Drives the real binary with the
-keyboard and reads it back through AT-SPI; TAP output.
+traceback and the non-zero status, and scroll the page with the wheel
+over the code. Drives the real binary with the keyboard and the mouse
+and reads it back through AT-SPI; TAP output.
 
 Run under xvfb-run and dbus-run-session (the README's test command does).
 With PYPREP_E2E_SHOTS=DIR it also saves screenshots of the three stages.
@@ -128,6 +129,20 @@ def run():
               repr(texts))
         check("Differs from the stated output" in joined, "the changed output is flagged", repr(texts))
         shoot("run-traceback")
+
+        # 4. The mouse wheel over a code block scrolls the page, as it
+        #    does over the text around it.
+        def top(node):
+            return node.queryComponent().getExtents(pyatspi.WINDOW_COORDS).y
+
+        extents = code.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        before = extents.y
+        for _ in range(3):
+            pyatspi.Registry.generateMouseEvent(extents.x + extents.width // 2,
+                                                extents.y + min(extents.height // 2, 40), "b5c")
+            time.sleep(0.2)
+        check(wait_for(lambda: top(code) < before - 20, timeout=5),
+              "the wheel over a code block scrolls the page", f"{before} -> {top(code)}")
     finally:
         stop_and_record(proc)
 
