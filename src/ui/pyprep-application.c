@@ -173,6 +173,13 @@ static const GActionEntry app_actions[] = {
   { .name = "help", .activate = help_action },
 };
 
+static gpointer
+load_library_thread (gpointer data)
+{
+  pyprep_library_load_default (PYPREP_LIBRARY (data));
+  return NULL;
+}
+
 static void
 pyprep_application_startup (GApplication *application)
 {
@@ -182,6 +189,13 @@ pyprep_application_startup (GApplication *application)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *help_accels[] = { "F1", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
+  GThread *loader;
+
+  /* The decks are parsed on another thread while GTK and libadwaita
+   * start up on this one; the loader uses GLib only, and nothing sees
+   * the library before the thread has finished. */
+  self->library = pyprep_library_new ();
+  loader = g_thread_new ("pyprep-decks", load_library_thread, self->library);
 
   G_APPLICATION_CLASS (pyprep_application_parent_class)->startup (application);
 
@@ -193,8 +207,7 @@ pyprep_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", shortcuts_accels);
 
-  self->library = pyprep_library_new ();
-  pyprep_library_load_default (self->library);
+  g_thread_join (loader);
 
   self->settings = pyprep_settings_new ();
   self->study = pyprep_study_new (self->settings);
