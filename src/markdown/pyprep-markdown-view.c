@@ -1163,6 +1163,7 @@ pyprep_markdown_view_class_init (PyprepMarkdownViewClass *klass)
 
   object_class->dispose = pyprep_markdown_view_dispose;
   object_class->get_property = pyprep_markdown_view_get_property;
+  widget_class->unrealize = pyprep_markdown_view_unrealize;
 
   /**
    * PyprepMarkdownView:building:
@@ -1176,7 +1177,6 @@ pyprep_markdown_view_class_init (PyprepMarkdownViewClass *klass)
     g_param_spec_boolean ("building", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-  widget_class->unrealize = pyprep_markdown_view_unrealize;
 
   /**
    * PyprepMarkdownView::activate-link:

@@ -390,11 +390,15 @@ pyprep_question_page_set_question (PyprepQuestionPage *self,
     }
   else
     {
+      gboolean was_building = pyprep_markdown_view_get_building (self->markdown_view);
+
       gtk_label_set_text (self->title_label, pyprep_question_get_title (question));
       update_difficulty (self);
       update_tags (self);
       pyprep_markdown_view_set_markdown (self->markdown_view, pyprep_question_get_body (question));
-      show_after_answer (self);
+      /* A change of "building" has already called it. */
+      if (pyprep_markdown_view_get_building (self->markdown_view) == was_building)
+        show_after_answer (self);
 
       vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
       gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
