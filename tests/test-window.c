@@ -14,6 +14,7 @@
 #include "pyprep-question-page.h"
 #include "pyprep-question-slots.h"
 #include "pyprep-question.h"
+#include "pyprep-row-text.h"
 #include "pyprep-topic.h"
 #include "pyprep-window.h"
 #include "test-util.h"
@@ -251,7 +252,7 @@ test_topic_change_keeps_rows (void)
       g_assert_cmpuint (n, <, g_list_model_get_n_items (questions));
       question = g_list_model_get_item (questions, n++);
       title = gtk_widget_get_first_child (gtk_widget_get_first_child (box));
-      g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (title)), ==,
+      g_assert_cmpstr (pyprep_row_text_get_text (PYPREP_ROW_TEXT (title)), ==,
                        pyprep_question_get_title (question));
     }
   g_assert_cmpuint (n, ==, g_list_model_get_n_items (questions));

@@ -17,6 +17,7 @@
 
 #include "config.h"
 
+#include "pyprep-font-metrics.h"
 #include "pyprep-prose-layout.h"
 
 struct _PyprepProseLayout
@@ -28,52 +29,6 @@ struct _PyprepProseLayout
 };
 
 G_DEFINE_FINAL_TYPE (PyprepProseLayout, pyprep_prose_layout, GTK_TYPE_LAYOUT_MANAGER)
-
-typedef struct
-{
-  double resolution;
-  int    width;
-} CharWidth;
-
-/* The width of an average character of @label's font, in Pango units.
- * Pango measures it by shaping a sample sentence, so it is kept per font
- * and resolution: every paragraph of an answer shares it. The lookup
- * hashes the font description itself, as a string key would be built
- * again for every paragraph of every switch. */
-static int
-char_width (GtkWidget *label)
-{
-  static GHashTable *widths;  /* PangoFontDescription → CharWidth */
-  PangoContext *context = gtk_widget_get_pango_context (label);
-  const PangoFontDescription *font = pango_context_get_font_description (context);
-  double resolution = pango_cairo_context_get_resolution (context);
-  CharWidth *cached;
-
-  if (widths == NULL)
-    widths = g_hash_table_new_full ((GHashFunc) pango_font_description_hash,
-                                    (GEqualFunc) pango_font_description_equal,
-                                    (GDestroyNotify) pango_font_description_free,
-                                    g_free);
-
-  cached = g_hash_table_lookup (widths, font);
-  if (cached == NULL)
-    {
-      cached = g_new0 (CharWidth, 1);
-      g_hash_table_insert (widths, pango_font_description_copy (font), cached);
-    }
-
-  if (cached->width == 0 || cached->resolution != resolution)
-    {
-      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-
-      cached->resolution = resolution;
-      cached->width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
-                           pango_font_metrics_get_approximate_digit_width (metrics));
-      pango_font_metrics_unref (metrics);
-    }
-
-  return cached->width;
-}
 
 /* A layout of the label's text at @width Pango units. Like GtkLabel, it
  * uses the label's own layout while the label has no size yet, and when
@@ -102,7 +57,7 @@ static int
 min_width (PyprepProseLayout *self,
            GtkWidget         *label)
 {
-  return self->min_chars * char_width (label);
+  return self->min_chars * pyprep_font_metrics_get (label).char_width;
 }
 
 static GtkSizeRequestMode

@@ -19,6 +19,7 @@
 #include "pyprep-question-page.h"
 #include "pyprep-question-slots.h"
 #include "pyprep-question.h"
+#include "pyprep-row-text.h"
 #include "pyprep-search.h"
 #include "pyprep-statistics-window.h"
 #include "pyprep-study.h"
@@ -119,39 +120,20 @@ static GParamSpec *properties[N_PROPS];
 
 /* Rows ---------------------------------------------------------------- */
 
-/* Text in list rows is a GtkInscription: unlike a wrapping label, it is
+/* Text in list rows is a PyprepRowText: unlike a wrapping label, it is
  * not measured, so filling a list with rows costs a fraction of the time.
- * It takes @lines lines, wraps within them and ellipsizes what is left. */
+ * It takes @lines lines, wraps within them and ellipsizes what is left;
+ * a text cut short shows whole in its tooltip. */
 static GtkWidget *
 make_row_text (guint       lines,
                const char *css_class)
 {
-  GtkWidget *text = gtk_inscription_new (NULL);
+  GtkWidget *text = pyprep_row_text_new (lines);
 
-  gtk_inscription_set_min_lines (GTK_INSCRIPTION (text), lines);
-  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (text), lines);
-  gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (text), PANGO_WRAP_WORD_CHAR);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (text), 0.0f);
   if (css_class != NULL)
     gtk_widget_add_css_class (text, css_class);
 
   return text;
-}
-
-/* A title long enough to be cut short is shown whole in a tooltip.
- * Setting a tooltip makes GTK ask the display server where the pointer
- * is, so it is only set when it changes. */
-static void
-set_row_title (GtkWidget  *row,
-               GtkWidget  *text,
-               const char *title)
-{
-  const char *tooltip = g_utf8_strlen (title, -1) > 60 ? title : NULL;
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (text), title);
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (row), tooltip) != 0)
-    gtk_widget_set_tooltip_text (row, tooltip);
 }
 
 /* The marks at the end of a question row: a note, then a bookmark star.
@@ -242,10 +224,13 @@ setup_topic_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *description = make_row_text (2, "caption");
   GtkWidget *progress = make_row_text (1, "caption");
   GtkWidget *bar = gtk_level_bar_new ();
+  g_autoptr(PangoAttrList) tabular_figures = pango_attr_list_new ();
 
   gtk_widget_add_css_class (description, "dim-label");
   gtk_widget_add_css_class (progress, "dim-label");
-  gtk_widget_add_css_class (progress, "numeric");
+  /* What the "numeric" style class gives a label: digits of one width. */
+  pango_attr_list_insert (tabular_figures, pango_attr_font_features_new ("tnum=1"));
+  pyprep_row_text_set_attributes (PYPREP_ROW_TEXT (progress), tabular_figures);
   gtk_widget_set_margin_top (bar, 3);
   gtk_accessible_update_state (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 
@@ -286,9 +271,9 @@ update_topic_row (GtkListItem  *item,
   progress_text = g_strdup_printf (_("%u of %u confident"), confident, n);
   accessible = g_strdup_printf ("%s. %s", pyprep_topic_get_description (topic), progress_text);
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (title), pyprep_topic_get_title (topic));
-  gtk_inscription_set_text (GTK_INSCRIPTION (description), pyprep_topic_get_description (topic));
-  gtk_inscription_set_text (GTK_INSCRIPTION (progress), progress_text);
+  pyprep_row_text_set_text (PYPREP_ROW_TEXT (title), pyprep_topic_get_title (topic));
+  pyprep_row_text_set_text (PYPREP_ROW_TEXT (description), pyprep_topic_get_description (topic));
+  pyprep_row_text_set_text (PYPREP_ROW_TEXT (progress), progress_text);
   gtk_level_bar_set_max_value (GTK_LEVEL_BAR (bar), MAX (n, 1));
   gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), confident);
   name_row (row, pyprep_topic_get_title (topic), accessible);
@@ -366,8 +351,8 @@ update_question_row (GtkListItem *item,
                                  bookmarked ? _(", bookmarked") : "",
                                  has_note ? _(", has a note") : "");
 
-  set_row_title (row, title_label, pyprep_question_get_title (question));
-  gtk_inscription_set_text (GTK_INSCRIPTION (subtitle_label), subtitle);
+  pyprep_row_text_set_text (PYPREP_ROW_TEXT (title_label), pyprep_question_get_title (question));
+  pyprep_row_text_set_text (PYPREP_ROW_TEXT (subtitle_label), subtitle);
   show_mark (row, "document-edit-symbolic", "note-mark", has_note);
   show_mark (row, "starred-symbolic", "bookmark-mark", bookmarked);
   name_row (row, pyprep_question_get_title (question), description);
@@ -1221,8 +1206,8 @@ bind_result_cb (GtkSignalListItemFactory *factory,
   g_autofree char *topic_markup = g_markup_escape_text (topic ? pyprep_topic_get_title (topic) : "", -1);
   g_autofree char *markup = g_strdup_printf ("<b>%s</b> · %s", topic_markup, snippet);
 
-  set_row_title (row, title, pyprep_question_get_title (question));
-  gtk_inscription_set_markup (GTK_INSCRIPTION (gtk_widget_get_next_sibling (title)), markup);
+  pyprep_row_text_set_text (PYPREP_ROW_TEXT (title), pyprep_question_get_title (question));
+  pyprep_row_text_set_markup (PYPREP_ROW_TEXT (gtk_widget_get_next_sibling (title)), markup);
   name_row (row, pyprep_question_get_title (question), topic ? pyprep_topic_get_title (topic) : "");
 }
 
