@@ -489,6 +489,31 @@ test_topic_order (void)
   g_assert_cmpstr (pyprep_topic_get_id (first), ==, "early");
 }
 
+/* The languages to get highlighting ready for are those of the code
+ * fences, the most used first; an output fence is not code, and a fence
+ * with no language has none to load. */
+static void
+test_snippet_languages (void)
+{
+  static const char text[] =
+    HEADER
+    "# One?\nid: one\ndifficulty: junior\n\n"
+    "```python run\nprint(1)\n```\n\n```output\n1\n```\n\n"
+    "```bash\nls\n```\n\n```c\nint x;\n```\n\n"
+    "# Two?\nid: two\ndifficulty: junior\n\n"
+    "```python norun\nimport os\n```\n\n```bash\npwd\n```\n\n"
+    "```\nplain\n```\n\n```python norun\nx = 1\n```\n";
+  static const char * const expected[] = { "python", "bash", "c", NULL };
+  g_autoptr(PyprepLibrary) library = pyprep_library_new ();
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_auto(GStrv) languages = NULL;
+
+  g_assert_true (pyprep_library_load_bytes (library, "sample.md", bytes));
+  g_assert_cmpuint (pyprep_library_get_problems (library)->len, ==, 0);
+  languages = pyprep_library_dup_snippet_languages (library);
+  g_assert_cmpstrv (languages, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -510,6 +535,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/deck/user-decks", test_user_decks);
   g_test_add_func ("/pyprep/deck/missing-user-dir", test_missing_user_dir_is_fine);
   g_test_add_func ("/pyprep/deck/topic-order", test_topic_order);
+  g_test_add_func ("/pyprep/deck/snippet-languages", test_snippet_languages);
 
   return g_test_run ();
 }

@@ -9,11 +9,13 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "pyprep-deck.h"
 #include "pyprep-library.h"
 #include "pyprep-question.h"
+#include "pyprep-snippet.h"
 #include "pyprep-topic.h"
 
 struct _PyprepLibrary
@@ -307,6 +309,79 @@ pyprep_library_list_questions (PyprepLibrary *self)
     }
 
   return all;
+}
+
+typedef struct
+{
+  const char *language;
+  guint       uses;
+} LanguageUses;
+
+static int
+compare_language_uses (gconstpointer a,
+                       gconstpointer b)
+{
+  const LanguageUses *x = a, *y = b;
+
+  if (x->uses != y->uses)
+    return x->uses < y->uses ? 1 : -1;
+  return strcmp (x->language, y->language);
+}
+
+/**
+ * pyprep_library_dup_snippet_languages:
+ *
+ * The languages of the library's code fences, such as "python" or "c",
+ * as their fences name them, the most used first.
+ *
+ * Returns: (transfer full): a %NULL-terminated array of languages
+ */
+char **
+pyprep_library_dup_snippet_languages (PyprepLibrary *self)
+{
+  g_autoptr(GPtrArray) questions = NULL;
+  g_autoptr(GHashTable) uses = NULL;  /* language → count */
+  g_autoptr(GArray) sorted = NULL;
+  GStrvBuilder *builder;
+  GHashTableIter iter;
+  gpointer key, value;
+  char **languages;
+
+  g_return_val_if_fail (PYPREP_IS_LIBRARY (self), NULL);
+
+  questions = pyprep_library_list_questions (self);
+  uses = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < questions->len; i++)
+    {
+      GPtrArray *snippets = pyprep_question_get_snippets (g_ptr_array_index (questions, i));
+
+      for (guint j = 0; snippets != NULL && j < snippets->len; j++)
+        {
+          const char *language = ((PyprepSnippet *) g_ptr_array_index (snippets, j))->language;
+
+          if (language != NULL && language[0] != '\0')
+            g_hash_table_insert (uses, (gpointer) language,
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (uses, language)) + 1));
+        }
+    }
+
+  sorted = g_array_sized_new (FALSE, FALSE, sizeof (LanguageUses), g_hash_table_size (uses));
+  g_hash_table_iter_init (&iter, uses);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      LanguageUses entry = { key, GPOINTER_TO_UINT (value) };
+
+      g_array_append_val (sorted, entry);
+    }
+  g_array_sort (sorted, compare_language_uses);
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < sorted->len; i++)
+    g_strv_builder_add (builder, g_array_index (sorted, LanguageUses, i).language);
+  languages = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+
+  return languages;
 }
 
 /* Returns: (transfer none) (nullable) */

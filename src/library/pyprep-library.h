@@ -26,6 +26,7 @@ gboolean        pyprep_library_load_bytes        (PyprepLibrary *self,
 GListModel     *pyprep_library_get_topics        (PyprepLibrary *self);
 guint           pyprep_library_get_n_questions   (PyprepLibrary *self);
 GPtrArray      *pyprep_library_list_questions    (PyprepLibrary *self);
+char          **pyprep_library_dup_snippet_languages (PyprepLibrary *self);
 PyprepQuestion *pyprep_library_lookup_question   (PyprepLibrary *self,
                                                   const char    *id);
 PyprepTopic    *pyprep_library_lookup_topic      (PyprepLibrary *self,

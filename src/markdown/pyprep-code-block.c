@@ -512,44 +512,66 @@ pyprep_code_block_init (PyprepCodeBlock *self)
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
 }
 
-/**
- * pyprep_code_block_preload_step:
- * @user_data: unused
- *
- * Does one step of what the first code block of a session would
- * otherwise do while an answer waits: setting GtkSourceView and this
- * class up, loading the style schemes, then compiling the highlighting
- * rules of Python and of the shell, one language a step. It is a
- * #GSourceFunc for an idle source after startup.
- *
- * Returns: %G_SOURCE_CONTINUE while steps remain
- */
-gboolean
-pyprep_code_block_preload_step (gpointer user_data)
+typedef struct
 {
-  static const char * const languages[] = { "python", "bash" };
-  static guint step;
-  GtkSourceLanguageManager *manager;
+  char  **languages;
+  guint   step;
+} Preload;
+
+static void
+preload_free (gpointer data)
+{
+  Preload *preload = data;
+
+  g_strfreev (preload->languages);
+  g_free (preload);
+}
+
+static gboolean
+preload_step (gpointer user_data)
+{
+  Preload *preload = user_data;
+  guint step = preload->step++;
+  const char *fence;
   GtkSourceLanguage *language;
 
   if (step == 0)
     {
       g_type_class_unref (g_type_class_ref (PYPREP_TYPE_CODE_BLOCK));
       gtk_source_style_scheme_manager_get_scheme (gtk_source_style_scheme_manager_get_default (), "Adwaita");
-      step++;
-      return G_SOURCE_CONTINUE;
+      return preload->languages != NULL && preload->languages[0] != NULL;
     }
 
-  if (step > G_N_ELEMENTS (languages))
-    return G_SOURCE_REMOVE;
-
-  manager = gtk_source_language_manager_get_default ();
-  language = gtk_source_language_manager_get_language (manager, source_language_id (languages[step - 1]));
+  fence = preload->languages[step - 1];
+  language = gtk_source_language_manager_get_language (gtk_source_language_manager_get_default (),
+                                                       source_language_id (fence));
   if (language != NULL)
     keep_language_loaded (language);
-  step++;
 
-  return step <= G_N_ELEMENTS (languages) ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  return preload->languages[step] != NULL ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/**
+ * pyprep_code_block_preload:
+ * @languages: (nullable): the languages of the fences to come, as the
+ *   fences name them, the most used first
+ *
+ * Does in idle time, one step at a time, what the first code block of a
+ * session would otherwise do while an answer waits: setting GtkSourceView
+ * and this class up and loading the style schemes, then compiling the
+ * highlighting rules of each language, one a step. A language such as C
+ * takes several milliseconds to load, a frame's worth. Call it once the
+ * window is up.
+ *
+ * Returns: the idle source's id
+ */
+guint
+pyprep_code_block_preload (const char * const *languages)
+{
+  Preload *preload = g_new0 (Preload, 1);
+
+  preload->languages = g_strdupv ((char **) languages);
+  return g_idle_add_full (G_PRIORITY_LOW, preload_step, preload, preload_free);
 }
 
 GtkWidget *

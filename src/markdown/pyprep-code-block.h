@@ -24,6 +24,6 @@ void        pyprep_code_block_set_output   (PyprepCodeBlock *self,
                                             gboolean         varies);
 gboolean    pyprep_code_block_has_output   (PyprepCodeBlock *self);
 guint       pyprep_code_block_get_n_lines  (PyprepCodeBlock *self);
-gboolean    pyprep_code_block_preload_step (gpointer         user_data);
+guint       pyprep_code_block_preload      (const char * const *languages);
 
 G_END_DECLS

@@ -1239,12 +1239,14 @@ static gboolean
 build_search_index_cb (gpointer user_data)
 {
   PyprepWindow *self = user_data;
+  g_auto(GStrv) languages = NULL;
 
   self->index_source = 0;
   ensure_search_index (self);
-  /* Then the syntax highlighting, so that the first answer with code
-   * does not wait for its rules to be compiled either. */
-  g_idle_add_full (G_PRIORITY_LOW, pyprep_code_block_preload_step, NULL, NULL);
+  /* Then the syntax highlighting of every language the bank uses, so
+   * that no answer with code waits for its rules to be compiled. */
+  languages = pyprep_library_dup_snippet_languages (self->library);
+  pyprep_code_block_preload ((const char * const *) languages);
   return G_SOURCE_REMOVE;
 }
 
