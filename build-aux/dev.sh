@@ -3,7 +3,8 @@
 #
 #   build-aux/dev.sh run    install the build dependencies, build, launch PyPrep
 #   build-aux/dev.sh test   install the build dependencies, build, run every test
-#   build-aux/dev.sh bench  build and run the benchmarks
+#   build-aux/dev.sh bench  build and run the benchmarks (BENCH_WM=openbox
+#                           runs them under that window manager)
 #
 # Works on a fresh Debian 12 or Ubuntu 22.04+ machine; uses sudo when not root.
 set -eu
@@ -59,8 +60,15 @@ case "${1:-run}" in
   bench)
     install_deps
     build
+    # BENCH_WM=openbox (or another window manager) starts it on the display
+    # first, as on a desktop; see the README.
     exec xvfb-run -a -s "-screen 0 1280x1024x24" \
-      dbus-run-session -- meson test -C "$BUILD_DIR" --benchmark --verbose
+      dbus-run-session -- sh -c '
+        if [ -n "${BENCH_WM:-}" ]; then
+          "$BENCH_WM" >/dev/null 2>&1 &
+          sleep 1
+        fi
+        exec meson test -C "$1" --benchmark --verbose' sh "$BUILD_DIR"
     ;;
   *)
     echo "usage: $0 run|test|bench" >&2
