@@ -58,6 +58,9 @@ case "${1:-run}" in
       dbus-run-session -- meson test -C "$BUILD_DIR" --print-errorlogs
     ;;
   bench)
+    # The window manager to run the benchmarks under comes from Debian too
+    # (its package and its command share a name: openbox, icewm, ...).
+    if [ -n "${BENCH_WM:-}" ]; then DEPS="$DEPS $BENCH_WM"; fi
     install_deps
     build
     # BENCH_WM=openbox (or another window manager) starts it on the display
