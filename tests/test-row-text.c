@@ -42,6 +42,11 @@ fixture_init (Fixture    *fixture,
   gtk_box_append (GTK_BOX (box), fixture->text);
   gtk_box_append (GTK_BOX (box), fixture->inscription);
   gtk_window_set_child (GTK_WINDOW (fixture->window), box);
+  /* Styled as in a shown window: a widget is measured once its style
+   * classes have been applied. */
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
 static gboolean

@@ -13,6 +13,10 @@
  *    tooltip set with gtk_widget_set_tooltip_text() at every bind would
  *    make GTK ask the display server where the pointer is, every time.
  *
+ * Its Pango layout is made at its first allocation, once its style is
+ * known: a widget's Pango context made earlier, while it is being built,
+ * costs a style computation that its style classes then undo.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "pyprep-row-text"
@@ -32,7 +36,7 @@ struct _PyprepRowText
   char          *text;
   PangoAttrList *attrs;         /* set by the caller */
   PangoAttrList *markup_attrs;  /* from the last markup */
-  PangoLayout   *layout;
+  PangoLayout   *layout;       /* made at the first allocation */
   guint          lines;
 };
 
@@ -52,13 +56,17 @@ update_alignment (PyprepRowText *self)
 {
   gboolean ltr = gtk_widget_get_direction (GTK_WIDGET (self)) != GTK_TEXT_DIR_RTL;
 
-  pango_layout_set_alignment (self->layout, ltr ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+  if (self->layout != NULL)
+    pango_layout_set_alignment (self->layout, ltr ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
 }
 
 static void
 update_attributes (PyprepRowText *self)
 {
   g_autoptr(PangoAttrList) merged = NULL;
+
+  if (self->layout == NULL)
+    return;
 
   if (self->markup_attrs == NULL)
     {
@@ -94,7 +102,8 @@ take_text (PyprepRowText *self,
   g_clear_pointer (&self->markup_attrs, pango_attr_list_unref);
   self->markup_attrs = markup_attrs;
 
-  pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
+  if (self->layout != NULL)
+    pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
   update_attributes (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
@@ -133,6 +142,14 @@ pyprep_row_text_size_allocate (GtkWidget *widget,
 {
   PyprepRowText *self = PYPREP_ROW_TEXT (widget);
 
+  if (self->layout == NULL)
+    {
+      self->layout = gtk_widget_create_pango_layout (widget, self->text);
+      pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      update_alignment (self);
+      update_attributes (self);
+    }
   pango_layout_set_width (self->layout, width * PANGO_SCALE);
   pango_layout_set_height (self->layout, height * PANGO_SCALE);
 }
@@ -162,7 +179,7 @@ pyprep_row_text_snapshot (GtkWidget   *widget,
 {
   PyprepRowText *self = PYPREP_ROW_TEXT (widget);
 
-  if (self->text == NULL || self->text[0] == '\0')
+  if (self->text == NULL || self->text[0] == '\0' || self->layout == NULL)
     return;
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0,
@@ -286,10 +303,6 @@ static void
 pyprep_row_text_init (PyprepRowText *self)
 {
   self->lines = 1;
-  self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-  update_alignment (self);
   /* Asked each time the pointer rests on it; see query_tooltip. */
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
@@ -383,6 +396,6 @@ pyprep_row_text_is_cut_short (PyprepRowText *self)
 {
   g_return_val_if_fail (PYPREP_IS_ROW_TEXT (self), FALSE);
 
-  return self->text != NULL && gtk_widget_get_width (GTK_WIDGET (self)) > 0
+  return self->text != NULL && self->layout != NULL && gtk_widget_get_width (GTK_WIDGET (self)) > 0
          && pango_layout_is_ellipsized (self->layout);
 }
