@@ -180,6 +180,32 @@ load_library_thread (gpointer data)
   return NULL;
 }
 
+/* GTK reads the icon theme's folders again each time a resource path is
+ * added to it, and GtkApplication and libadwaita both add one during
+ * startup, after GTK has started reading. Left alone, the window's first
+ * icon would wait for that second reading on the main thread. GTK allows
+ * lookups from another thread once the theme is set up (see "Threading"
+ * in gtkicontheme.c), so one is made here, while the window is built. */
+static void
+read_icon_theme_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  gtk_icon_theme_has_icon (GTK_ICON_THEME (task_data), APPLICATION_ID "-symbolic");
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+read_icon_theme (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_task_data (task, g_object_ref (theme), g_object_unref);
+  g_task_run_in_thread (task, read_icon_theme_thread);
+}
+
 static void
 pyprep_application_startup (GApplication *application)
 {
@@ -198,6 +224,7 @@ pyprep_application_startup (GApplication *application)
   loader = g_thread_new ("pyprep-decks", load_library_thread, self->library);
 
   G_APPLICATION_CLASS (pyprep_application_parent_class)->startup (application);
+  read_icon_theme ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
