@@ -104,6 +104,38 @@ test_topics_and_question (void)
   close_window (window);
 }
 
+/* The topics list fills in after the first frame. Reopened on a question
+ * of the last topic, a short window still ends up listing every topic,
+ * with that topic selected for when the user goes back to it. */
+static void
+test_topics_list_complete (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GListModel *topics = pyprep_library_get_topics (library);
+  guint last = g_list_model_get_n_items (topics) - 1;
+  g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, last);
+  g_autoptr(PyprepQuestion) question = g_list_model_get_item (pyprep_topic_get_questions (topic), 0);
+  PyprepWindow *window;
+  GtkSelectionModel *model;
+
+  g_settings_set_int (settings, "window-height", 400);
+  g_settings_set_string (settings, "last-question", pyprep_question_get_id (question));
+  window = new_window (library);
+  g_assert_true (pyprep_window_get_question (window) == question);
+  model = gtk_list_view_get_model (GTK_LIST_VIEW (child (window, PYPREP_TYPE_WINDOW, "topic_list")));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, last + 1);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, last);
+  close_window (window);
+
+  /* A first start at that height lists them all too. */
+  g_settings_reset (settings, "last-question");
+  window = new_window (library);
+  model = gtk_list_view_get_model (GTK_LIST_VIEW (child (window, PYPREP_TYPE_WINDOW, "topic_list")));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, last + 1);
+  close_window (window);
+  g_settings_reset (settings, "window-height");
+}
+
 static void
 test_window_size_restored (void)
 {
@@ -730,6 +762,7 @@ main (int   argc,
 
   g_test_add_func ("/pyprep/window/topics-and-question", test_topics_and_question);
   g_test_add_func ("/pyprep/window/size-restored", test_window_size_restored);
+  g_test_add_func ("/pyprep/window/topics-list-complete", test_topics_list_complete);
   g_test_add_func ("/pyprep/window/question-links", test_question_links);
   g_test_add_func ("/pyprep/window/problem-banner", test_problem_banner);
   g_test_add_func ("/pyprep/window/study-actions", test_study_actions);

@@ -14,6 +14,7 @@
 #include "pyprep-application.h"
 #include "pyprep-backups.h"
 #include "pyprep-code-block.h"
+#include "pyprep-font-metrics.h"
 #include "pyprep-library.h"
 #include "pyprep-practice-window.h"
 #include "pyprep-question-page.h"
@@ -72,7 +73,9 @@ struct _PyprepWindow
   GSettings            *settings;
   PyprepLibrary        *library;
   PyprepStudy          *study;
+  GtkSliceListModel    *topic_slice;      /* the topics the list has rows for */
   GtkSingleSelection   *topic_selection;
+  guint                 topics_source;
   GtkSingleSelection   *question_selection;
   PyprepQuestionSlots  *question_slots;
   PyprepTopic          *topic;
@@ -516,6 +519,7 @@ pyprep_window_show_topic (PyprepWindow *self,
                                                  : GTK_INVALID_LIST_POSITION);
     }
 
+  /* A topic with no row yet is selected when the rest of the list comes. */
   gtk_single_selection_set_selected (self->topic_selection,
                                      find_position (G_LIST_MODEL (self->topic_selection), topic));
   adw_window_title_set_title (self->sidebar_title, pyprep_topic_get_title (topic));
@@ -1017,8 +1021,10 @@ setup_smart_lists (PyprepWindow *self)
       gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
       gtk_widget_add_css_class (count, "dim-label");
       gtk_widget_add_css_class (count, kind == SMART_CONTINUE ? "caption" : "numeric");
+      /* No width in characters: GTK 4.8 would ask Pango for the font's
+       * metrics at every measure. The name keeps its width, and the
+       * count, ellipsized, takes the rest. */
       gtk_label_set_ellipsize (GTK_LABEL (count), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (count), 18);
       gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (smart_lists[kind].icon));
       gtk_box_append (GTK_BOX (box), label);
       gtk_box_append (GTK_BOX (box), count);
@@ -2020,6 +2026,72 @@ pyprep_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (pyprep_window_parent_class)->close_request (window);
 }
 
+/* The topics list ------------------------------------------------------ */
+
+/* GTK 4.8's list view makes a row for every item, shown or not, and the
+ * topic rows are most of what the first frame builds. So the list starts
+ * with the topics that can fit in the window, and gets the others as
+ * soon as that frame is up. The count errs high: each row is taken to
+ * be three lines and its bar high, below at least five lines of
+ * progress and smart lists; at 700 pixels that is ten of seventeen. */
+static guint
+topics_that_fit (PyprepWindow *self)
+{
+  PyprepFontMetrics metrics = pyprep_font_metrics_get (GTK_WIDGET (self));
+  int line = MAX (1, PANGO_PIXELS (metrics.ascent + metrics.descent));
+  int width, height = -1;
+
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (height <= 0)
+    return G_MAXUINT;  /* maximized, or no size yet: no guess */
+
+  return (guint)MAX (0, height - 5 * line) / (guint)(3 * line + 16) + 2;
+}
+
+static void
+show_all_topics (PyprepWindow *self)
+{
+  g_clear_handle_id (&self->topics_source, g_source_remove);
+  if (gtk_slice_list_model_get_size (self->topic_slice) == G_MAXUINT)
+    return;
+
+  gtk_slice_list_model_set_size (self->topic_slice, G_MAXUINT);
+  if (self->topic != NULL && self->smart_kind == SMART_NONE)
+    gtk_single_selection_set_selected (self->topic_selection,
+                                       find_position (G_LIST_MODEL (self->topic_selection), self->topic));
+}
+
+static gboolean
+show_all_topics_cb (gpointer user_data)
+{
+  PyprepWindow *self = user_data;
+
+  self->topics_source = 0;
+  show_all_topics (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the first frame is painted, the main loop finishes showing it,
+ * then the list gets its other rows. */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                PyprepWindow  *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  if (gtk_slice_list_model_get_size (self->topic_slice) != G_MAXUINT && self->topics_source == 0)
+    self->topics_source = g_idle_add (show_all_topics_cb, self);
+}
+
+static void
+pyprep_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (pyprep_window_parent_class)->realize (widget);
+
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (first_frame_cb), widget, 0);
+}
+
 static void
 restore_state (PyprepWindow *self)
 {
@@ -2040,6 +2112,8 @@ restore_state (PyprepWindow *self)
       /* On a narrow screen, reopen on the answer, not on the list. */
       adw_leaflet_set_visible_child (self->leaflet, self->content);
     }
+  /* Reopened on a topic's questions, the topics list is out of sight. */
+  gtk_slice_list_model_set_size (self->topic_slice, question != NULL ? 0 : topics_that_fit (self));
 
   /* Start in the sidebar, not on the first selectable label of the answer. */
   gtk_window_set_focus (GTK_WINDOW (self),
@@ -2100,7 +2174,8 @@ pyprep_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   update_study_actions (self);
 
-  self->topic_selection = gtk_single_selection_new (g_object_ref (pyprep_library_get_topics (self->library)));
+  self->topic_slice = gtk_slice_list_model_new (g_object_ref (pyprep_library_get_topics (self->library)), 0, 0);
+  self->topic_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->topic_slice)));
   gtk_single_selection_set_autoselect (self->topic_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->topic_selection, TRUE);
   gtk_single_selection_set_selected (self->topic_selection, GTK_INVALID_LIST_POSITION);
@@ -2117,6 +2192,7 @@ pyprep_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->index_source, g_source_remove);
   g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_handle_id (&self->topics_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_WINDOW);
   g_clear_weak_pointer (&self->statistics_window);
 
@@ -2132,6 +2208,7 @@ pyprep_window_finalize (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->study);
   g_clear_object (&self->topic_selection);
+  g_clear_object (&self->topic_slice);
   g_clear_object (&self->question_selection);
   g_clear_object (&self->question_slots);
   g_clear_object (&self->topic);
@@ -2241,6 +2318,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   object_class->finalize = pyprep_window_finalize;
   object_class->set_property = pyprep_window_set_property;
   object_class->get_property = pyprep_window_get_property;
+  widget_class->realize = pyprep_window_realize;
   window_class->close_request = pyprep_window_close_request;
 
   properties[PROP_LIBRARY] =
