@@ -2031,9 +2031,11 @@ pyprep_window_close_request (GtkWindow *window)
 /* GTK 4.8's list view makes a row for every item, shown or not, and the
  * topic rows are most of what the first frame builds. So the list starts
  * with the topics that can fit in the window, and gets the others as
- * soon as that frame is up. The count errs high: each row is taken to
- * be three lines and its bar high, below at least five lines of
- * progress and smart lists; at 700 pixels that is ten of seventeen. */
+ * soon as that frame is up. The count errs high. A row is a line of
+ * title and three of captions (82 %), with 24 pixels of margins, spacing
+ * and bar; above the rows, the overall progress, the four smart lists
+ * and the heading take six lines and 56 pixels at least. At 700 pixels
+ * that is eight topics, of which five show. */
 static guint
 topics_that_fit (PyprepWindow *self)
 {
@@ -2046,7 +2048,8 @@ topics_that_fit (PyprepWindow *self)
   if (height <= 0)
     return G_MAXUINT;  /* maximized, or no size yet: no guess */
 
-  return (guint)MAX (0, height - 5 * line) / (guint)(3 * line + 16) + 2;
+  /* Rows that fit, one cut off at the bottom, and one to spare. */
+  return (guint)MAX (0, height - 6 * line - 56) * 10 / (guint)(34 * line + 240) + 2;
 }
 
 static void
