@@ -106,7 +106,8 @@ test_topics_and_question (void)
 
 /* The topics list fills in after the first frame. Reopened on a question
  * of the last topic, a short window still ends up listing every topic,
- * with that topic selected for when the user goes back to it. */
+ * with that topic selected for when the user goes back to it, which
+ * shows the topics page again. */
 static void
 test_topics_list_complete (void)
 {
@@ -117,6 +118,7 @@ test_topics_list_complete (void)
   g_autoptr(PyprepQuestion) question = g_list_model_get_item (pyprep_topic_get_questions (topic), 0);
   PyprepWindow *window;
   GtkSelectionModel *model;
+  GtkStack *stack;
 
   g_settings_set_int (settings, "window-height", 400);
   g_settings_set_string (settings, "last-question", pyprep_question_get_id (question));
@@ -125,6 +127,15 @@ test_topics_list_complete (void)
   model = gtk_list_view_get_model (GTK_LIST_VIEW (child (window, PYPREP_TYPE_WINDOW, "topic_list")));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, last + 1);
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, last);
+
+  /* The topics page waits out of sight, hidden, until the user goes back. */
+  stack = GTK_STACK (child (window, PYPREP_TYPE_WINDOW, "sidebar_stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "questions");
+  g_assert_false (gtk_widget_get_visible (gtk_stack_get_child_by_name (stack, "topics")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-topics", NULL));
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "topics");
+  g_assert_true (gtk_widget_get_visible (gtk_stack_get_child_by_name (stack, "topics")));
   close_window (window);
 
   /* A first start at that height lists them all too. */

@@ -472,6 +472,37 @@ update_content_title (PyprepWindow *self)
   adw_window_title_set_subtitle (self->content_title, subtitle ? subtitle : "");
 }
 
+/* The sidebar's pages --------------------------------------------------- */
+
+/* Only the sidebar page on show, or sliding in or out, is visible: GTK
+ * styles every visible widget, shown or not, and the pages out of sight
+ * are half of the sidebar. A page is made visible before the stack
+ * slides to it, and the others are hidden once the slide is over. */
+static void
+show_sidebar_page (PyprepWindow *self,
+                   const char   *name)
+{
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->sidebar_stack, name), TRUE);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, name);
+}
+
+static void
+hide_other_sidebar_pages (PyprepWindow *self)
+{
+  GtkWidget *shown = gtk_stack_get_visible_child (self->sidebar_stack);
+
+  if (gtk_stack_get_transition_running (self->sidebar_stack))
+    return;
+
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_stack));
+       page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    {
+      if (page != shown)
+        gtk_widget_set_visible (page, FALSE);
+    }
+}
+
 /* A new list starts at its top, as a new list view would. */
 static void
 scroll_question_list_to_top (PyprepWindow *self)
@@ -499,7 +530,7 @@ pyprep_window_show_topic (PyprepWindow *self,
   if (topic == NULL)
     {
       self->smart_kind = SMART_NONE;
-      gtk_stack_set_visible_child_name (self->sidebar_stack, "topics");
+      show_sidebar_page (self, "topics");
       gtk_widget_set_visible (self->topics_button, FALSE);
       adw_window_title_set_title (self->sidebar_title, "PyPrep");
       adw_window_title_set_subtitle (self->sidebar_title, "");
@@ -525,7 +556,7 @@ pyprep_window_show_topic (PyprepWindow *self,
   adw_window_title_set_title (self->sidebar_title, pyprep_topic_get_title (topic));
   adw_window_title_set_subtitle (self->sidebar_title, "");
   gtk_widget_set_visible (self->topics_button, TRUE);
-  gtk_stack_set_visible_child_name (self->sidebar_stack, "questions");
+  show_sidebar_page (self, "questions");
 }
 
 /* Study state of the question on show ---------------------------------- */
@@ -1061,7 +1092,7 @@ show_smart_list (PyprepWindow *self,
 
   adw_window_title_set_title (self->sidebar_title, gettext (smart_lists[kind].title));
   gtk_widget_set_visible (self->topics_button, TRUE);
-  gtk_stack_set_visible_child_name (self->sidebar_stack, "questions");
+  show_sidebar_page (self, "questions");
   gtk_widget_child_focus (GTK_WIDGET (self->question_list), GTK_DIR_TAB_FORWARD);
 }
 
@@ -1222,7 +1253,7 @@ leave_search (PyprepWindow *self)
 {
   if (self->page_before_search != NULL)
     {
-      gtk_stack_set_visible_child_name (self->sidebar_stack, self->page_before_search);
+      show_sidebar_page (self, self->page_before_search);
       g_clear_pointer (&self->page_before_search, g_free);
     }
 }
@@ -1343,7 +1374,7 @@ search_changed_cb (PyprepWindow *self)
   if (self->page_before_search == NULL)
     self->page_before_search = g_strdup (gtk_stack_get_visible_child_name (self->sidebar_stack));
   gtk_stack_set_visible_child_name (self->results_stack, hits->len > 0 ? "list" : "empty");
-  gtk_stack_set_visible_child_name (self->sidebar_stack, "results");
+  show_sidebar_page (self, "results");
 }
 
 /* Enter opens the best result. */
@@ -2186,6 +2217,12 @@ pyprep_window_constructed (GObject *object)
 
   update_problems (self);
   restore_state (self);
+
+  g_signal_connect_object (self->sidebar_stack, "notify::visible-child",
+                           G_CALLBACK (hide_other_sidebar_pages), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar_stack, "notify::transition-running",
+                           G_CALLBACK (hide_other_sidebar_pages), self, G_CONNECT_SWAPPED);
+  hide_other_sidebar_pages (self);
 }
 
 static void

@@ -70,6 +70,13 @@ def scenario(backend):
         check(any("Needs review" in name for name in second[1]),
               f"{backend}: the second question still needs review", repr(second))
 
+        # The counts are on the topics page: back to it, as a user would.
+        back = find(app, lambda n: role(n) == "push button" and n.name == "Back to all topics")
+        check(back is not None, f"{backend}: the sidebar offers a way back to the topics")
+        if back is not None:
+            back.queryAction().doAction(0)
+        wait_for(lambda: find(app, lambda n: role(n) == "list item" and n.name == "Bookmarked"))
+
         def smart_count(name):
             row = find(app, lambda n: role(n) == "list item" and n.name == name)
             return row.description if row is not None else None
