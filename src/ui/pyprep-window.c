@@ -2083,26 +2083,16 @@ topics_that_fit (PyprepWindow *self)
   return (guint)MAX (0, height - 6 * line - 56) * 10 / (guint)(34 * line + 240) + 2;
 }
 
-static void
-show_all_topics (PyprepWindow *self)
-{
-  g_clear_handle_id (&self->topics_source, g_source_remove);
-  if (gtk_slice_list_model_get_size (self->topic_slice) == G_MAXUINT)
-    return;
-
-  gtk_slice_list_model_set_size (self->topic_slice, G_MAXUINT);
-  if (self->topic != NULL && self->smart_kind == SMART_NONE)
-    gtk_single_selection_set_selected (self->topic_selection,
-                                       find_position (G_LIST_MODEL (self->topic_selection), self->topic));
-}
-
 static gboolean
 show_all_topics_cb (gpointer user_data)
 {
   PyprepWindow *self = user_data;
 
   self->topics_source = 0;
-  show_all_topics (self);
+  gtk_slice_list_model_set_size (self->topic_slice, G_MAXUINT);
+  if (self->topic != NULL && self->smart_kind == SMART_NONE)
+    gtk_single_selection_set_selected (self->topic_selection,
+                                       find_position (G_LIST_MODEL (self->topic_selection), self->topic));
   return G_SOURCE_REMOVE;
 }
 
