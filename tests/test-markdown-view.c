@@ -382,7 +382,7 @@ test_prose_size (void)
   int width, height;
 
   pyprep_prose_layout_attach (GTK_LABEL (prose), 20);
-  pyprep_prose_layout_attach (GTK_LABEL (word), 20);
+  pyprep_prose_layout_attach (GTK_LABEL (word), 10);
   g_assert_true (PYPREP_IS_PROSE_LAYOUT (gtk_widget_get_layout_manager (prose)));
   gtk_box_append (GTK_BOX (box), plain);
   gtk_box_append (GTK_BOX (box), prose);

@@ -539,6 +539,26 @@ test_flatpak_network (void)
                          "no network"));
 }
 
+/* The protection a snippet runs under is reported, and where the caller
+ * says bubblewrap must work (CI's fresh systems set
+ * PYPREP_EXPECT_SANDBOX=bwrap), a fallback is a failure, not a skip. */
+static void
+test_protection (void)
+{
+  g_autoptr(PyprepRunner) runner = pyprep_runner_new ();
+  const char *expect = g_getenv ("PYPREP_EXPECT_SANDBOX");
+  PyprepRunProtection protection;
+
+  if (!have_python (runner))
+    return;
+  protection = pyprep_runner_get_protection (runner);
+  g_test_message ("snippets run: %s%s%s", pyprep_run_protection_describe (protection),
+                  pyprep_runner_get_sandbox_note (runner) ? "; " : "",
+                  pyprep_runner_get_sandbox_note (runner) ? pyprep_runner_get_sandbox_note (runner) : "");
+  if (g_strcmp0 (expect, "bwrap") == 0)
+    g_assert_cmpint (protection, ==, PYPREP_RUN_PROTECTION_BWRAP);
+}
+
 static void
 test_diff (void)
 {
@@ -560,6 +580,7 @@ main (int   argc,
   g_setenv ("PYPREP_SECRET_FOR_TEST", "leaked", TRUE);
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/pyprep/runner/protection", test_protection);
   g_test_add_func ("/pyprep/runner/output", test_output);
   g_test_add_func ("/pyprep/runner/traceback", test_traceback);
   g_test_add_func ("/pyprep/runner/stdin-closed", test_stdin_closed);

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <glib/gi18n.h>
 
 #include "pyprep-a11y.h"
@@ -216,6 +217,16 @@ pyprep_application_startup (GApplication *application)
   static const char *help_accels[] = { "F1", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
   GThread *loader;
+
+  /* Without a display GTK would print a warning and exit() from the
+   * parent's startup while the deck loader below is still reading: say so
+   * plainly instead, before any thread is started. */
+  if (!gtk_init_check ())
+    {
+      g_printerr ("%s\n", _("PyPrep cannot start: no display could be opened. "
+                             "It needs a graphical session (Wayland or X11)."));
+      exit (EXIT_FAILURE);
+    }
 
   /* The decks are parsed on another thread while GTK and libadwaita
    * start up on this one; the loader uses GLib only, and nothing sees
