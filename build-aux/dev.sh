@@ -6,7 +6,8 @@
 #   build-aux/dev.sh bench  build and run the benchmarks (BENCH_WM=openbox
 #                           runs them under that window manager)
 #
-# Works on a fresh Debian 12 or Ubuntu 22.04+ machine; uses sudo when not root.
+# Works on a fresh Debian 12 or 13 (build-aux/fresh-system.sh checks that);
+# uses sudo when not root.
 set -eu
 
 cd "$(dirname "$0")/.."
@@ -17,7 +18,7 @@ libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev
 libgtksourceview-5-dev libmd4c-dev libjson-glib-dev
 desktop-file-utils appstream yelp-tools flatpak-builder
 python3 python3-gi python3-pyatspi gir1.2-atspi-2.0 at-spi2-core
-xvfb xauth dbus dbus-x11 imagemagick bubblewrap librsvg2-common"
+xvfb xauth dbus dbus-x11 imagemagick bubblewrap librsvg2-common locales"
 
 install_deps () {
   missing=""

@@ -27,7 +27,7 @@ def question_ids(content):
     """Question ids per topic file, in file name order."""
     topics = []
     for path in sorted(pathlib.Path(content).glob("*.md")):
-        if path.name == "README.md":
+        if path.name[0].isupper():  # a guide (README.md, AUDIT.md), not a deck
             continue
         lines = path.read_text(encoding="utf-8").splitlines()
         ids = []

@@ -137,7 +137,14 @@ pyprep_heatmap_measure (GtkWidget      *widget,
     {
       float step = for_size < 0 ? NAT_STEP : step_for_width (self, for_size);
 
-      *minimum = *natural = height_for_step (self, step);
+      /* The squares grow with the width, and so does the height they
+       * need; a minimum that grew with the width too would break the
+       * rule that a widget gets no taller as it gets wider, which
+       * containers such as AdwClamp rely on. The minimum is the height
+       * at the smallest squares, the natural height the one at this
+       * width. */
+      *minimum = height_for_step (self, MIN_STEP);
+      *natural = MAX (*minimum, height_for_step (self, step));
     }
 }
 

@@ -23,7 +23,8 @@ def first_question_of_first_topic(content_dir):
     """Reads the first deck (by order) the way a user would see it."""
     decks = []
     for entry in sorted(os.listdir(content_dir)):
-        if not entry.endswith(".md") or entry == "README.md":
+        # Guides (README.md, WRITING.md, AUDIT.md) start with a capital.
+        if not entry.endswith(".md") or entry[0].isupper():
             continue
         with open(os.path.join(content_dir, entry), encoding="utf-8") as f:
             lines = f.read().split("\n")

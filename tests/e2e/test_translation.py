@@ -3,15 +3,20 @@
 sidebar and the main menu of the real binary through AT-SPI. TAP output.
 
 PYPREP_LOCALEDIR points the app at the build tree's compiled catalogues.
-gettext ignores LANGUAGE under the plain "C" locale, so the test runs
-under C.UTF-8, which every Debian system has.
+The app runs under a real German locale, as a German user's session would:
+gettext ignores LANGUAGE under the "C" locale, and newer glibc (Debian 13)
+treats C.UTF-8 as "C" too. The locale is compiled with localedef from the
+definitions in Debian's "locales" package into a temporary LOCPATH, so
+nothing on the system changes.
 """
+import os
+import subprocess
 import sys
 import tempfile
 import time
 
 from atspi_util import (KEY_ESCAPE, KEY_F10, app_env, check, find, find_all, launch, main, press,
-                        role, stop_and_record, wait_for)
+                        role, spoken_name, stop_and_record, wait_for)
 
 
 def names(node, wanted_role=None):
@@ -19,8 +24,20 @@ def names(node, wanted_role=None):
     return [n.name for n in found]
 
 
+def german_locale():
+    """A folder for LOCPATH holding de_DE.UTF-8."""
+    folder = tempfile.mkdtemp(prefix="pyprep-locale-")
+    result = subprocess.run(["localedef", "--no-archive", "-i", "de_DE", "-f", "UTF-8",
+                             os.path.join(folder, "de_DE.UTF-8")],
+                            capture_output=True, text=True)
+    check(os.path.isdir(os.path.join(folder, "de_DE.UTF-8", "LC_MESSAGES")),
+          "a German locale can be compiled (Debian's “locales” package)",
+          result.stderr.strip()[:300])
+    return folder
+
+
 def run():
-    env = app_env(LANGUAGE="de", LANG="C.UTF-8", LC_ALL="C.UTF-8",
+    env = app_env(LANGUAGE="de", LANG="de_DE.UTF-8", LC_ALL="de_DE.UTF-8", LOCPATH=german_locale(),
                   GSETTINGS_BACKEND="memory",
                   XDG_DATA_HOME=tempfile.mkdtemp(prefix="pyprep-l10n-"), GTK_A11Y="atspi")
     proc, app = launch(env, timeout=30)
@@ -46,8 +63,8 @@ def run():
         def menu_items():
             # GTK 4.8 does not report "showing", so read the menu's items.
             items = find_all(app, lambda n: role(n) in ("menu item", "check menu item",
-                                                        "radio menu item") and n.name, [])
-            return [n.name for n in items] or None
+                                                        "radio menu item"), [])
+            return [spoken_name(n) for n in items if spoken_name(n)] or None
 
         items = wait_for(menu_items, timeout=10) or []
         flat = " | ".join(items)
