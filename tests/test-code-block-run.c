@@ -269,6 +269,41 @@ test_no_python (void)
   g_test_trap_assert_passed ();
 }
 
+/* A snippet for a newer Python than python3 names the versions in its
+ * header, and Run says what it needs instead of failing. */
+static void
+test_needs_newer_python (void)
+{
+  GtkWidget *block = g_object_ref_sink (pyprep_code_block_new ("python", "print(1)\n"));
+  GtkWidget *window;
+  GtkWidget *run;
+  const char *tooltip;
+
+  if (!have_python ())
+    {
+      g_object_unref (block);
+      return;
+    }
+
+  pyprep_code_block_set_python_range (PYPREP_CODE_BLOCK (block), 399, 0);
+  show_block (block, &window);
+  run = find_run_button (block);
+  g_assert_nonnull (run);
+
+  for (guint i = 0; i < 2000 && gtk_widget_get_sensitive (run); i++)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (gtk_widget_get_visible (run));
+  g_assert_false (gtk_widget_get_sensitive (run));
+  tooltip = gtk_widget_get_tooltip_text (run);
+  g_assert_true (g_str_has_prefix (tooltip, "Needs Python 3.99 and later; this system has Python 3."));
+  gtk_widget_activate_action (block, "code-block.run", NULL);
+  g_assert_null (find_panel (block));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (block);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,6 +316,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/code-block-run/stop", test_stop);
   g_test_add_func ("/pyprep/code-block-run/not-python", test_not_python);
   g_test_add_func ("/pyprep/code-block-run/no-python", test_no_python);
+  g_test_add_func ("/pyprep/code-block-run/needs-newer-python", test_needs_newer_python);
 
   return g_test_run ();
 }

@@ -353,6 +353,58 @@ test_fence_rules (void)
   g_assert_cmpuint (pyprep_topic_get_n_questions (topic), ==, 0);
 }
 
+/* A python fence may name the versions it is for; a range that cannot be
+ * read is a problem with its line, and the question is left out. */
+static void
+test_python_range (void)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PyprepTopic) topic = parse (HEADER
+                                        "# Newer?\n"
+                                        "id: newer\n"
+                                        "difficulty: junior\n"
+                                        "\n"
+                                        "```python run min=3.14\n"
+                                        "print(1)\n"
+                                        "```\n"
+                                        "\n"
+                                        "```python run max=3.12\n"
+                                        "print(2)\n"
+                                        "```\n"
+                                        "\n"
+                                        "# Unreadable?\n"
+                                        "id: unreadable\n"
+                                        "difficulty: junior\n"
+                                        "\n"
+                                        "```python run min=three\n"
+                                        "print(1)\n"
+                                        "```\n",
+                                        &problems, &error);
+  GPtrArray *snippets;
+  const PyprepSnippet *newer, *older;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_true (g_str_has_prefix (((GError *)problems->pdata[0])->message, "sample.md:23:"));
+  g_assert_nonnull (strstr (((GError *)problems->pdata[0])->message, "min=three"));
+  g_assert_cmpuint (pyprep_topic_get_n_questions (topic), ==, 1);
+
+  snippets = pyprep_question_get_snippets (question_at (topic, 0));
+  g_assert_cmpuint (snippets->len, ==, 2);
+  newer = snippets->pdata[0];
+  older = snippets->pdata[1];
+  g_assert_cmpuint (newer->min_python, ==, 314);
+  g_assert_false (pyprep_snippet_runs_on (newer, 313));
+  g_assert_true (pyprep_snippet_runs_on (newer, 314));
+  g_assert_true (pyprep_snippet_runs_on (newer, 315));
+  g_assert_true (pyprep_snippet_runs_on (older, 311));
+  g_assert_false (pyprep_snippet_runs_on (older, 313));
+  g_assert_cmpuint (pyprep_python_version_parse ("3.11.2"), ==, 311);
+  g_assert_cmpuint (pyprep_python_version_parse ("3"), ==, 0);
+  g_assert_cmpuint (pyprep_python_version_parse ("3.x"), ==, 0);
+}
+
 static void
 test_empty_file (void)
 {
@@ -531,6 +583,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/deck/broken-front-matter", test_broken_front_matter);
   g_test_add_func ("/pyprep/deck/unterminated-fence", test_unterminated_fence);
   g_test_add_func ("/pyprep/deck/fence-rules", test_fence_rules);
+  g_test_add_func ("/pyprep/deck/python-range", test_python_range);
   g_test_add_func ("/pyprep/deck/empty-file", test_empty_file);
   g_test_add_func ("/pyprep/deck/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/pyprep/deck/damaged-input", test_damaged_input);

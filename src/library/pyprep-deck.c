@@ -361,15 +361,28 @@ open_fence (Parser     *parser,
 
   if (g_str_equal (language, "python"))
     {
+      guint min_python, max_python;
+      const char *bad_word;
+
       if (has_run == has_norun)
         {
           add_problem (parser, line_number, PYPREP_DECK_ERROR_FENCE,
                        _("A python fence must say either “run” or “norun”"));
           return;
         }
+
+      if (!pyprep_python_range_parse ((const char * const *)words, &min_python, &max_python, &bad_word))
+        {
+          add_problem (parser, line_number, PYPREP_DECK_ERROR_FENCE,
+                       _("“%s” is not a Python version range: write min=3.14 or max=3.12"),
+                       bad_word);
+          return;
+        }
       parser->snippet = pyprep_snippet_new (language,
                                             has_run ? PYPREP_SNIPPET_RUN : PYPREP_SNIPPET_NORUN,
                                             line_number);
+      parser->snippet->min_python = min_python;
+      parser->snippet->max_python = max_python;
     }
   else
     {

@@ -24,6 +24,8 @@ struct _PyprepSnippet
   PyprepSnippetMode  mode;
   gboolean           output_varies;
   guint              line;           /* line of the opening fence */
+  guint              min_python;     /* min=3.14 as 314, or 0 */
+  guint              max_python;     /* max=3.12 as 312, or 0 */
 };
 
 #define PYPREP_TYPE_SNIPPET (pyprep_snippet_get_type ())
@@ -34,6 +36,17 @@ PyprepSnippet *pyprep_snippet_new      (const char        *language,
                                         guint              line);
 PyprepSnippet *pyprep_snippet_copy     (const PyprepSnippet *self);
 void           pyprep_snippet_free     (PyprepSnippet     *self);
+
+gboolean       pyprep_snippet_runs_on  (const PyprepSnippet *self,
+                                        guint              python);
+
+guint          pyprep_python_version_parse    (const char        *text);
+gboolean       pyprep_python_range_parse      (const char * const *words,
+                                               guint             *min_python,
+                                               guint             *max_python,
+                                               const char       **bad_word);
+char          *pyprep_python_range_describe   (guint              min_python,
+                                               guint              max_python);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepSnippet, pyprep_snippet_free)
 

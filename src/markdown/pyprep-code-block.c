@@ -19,6 +19,7 @@
 #include "pyprep-code-block.h"
 #include "pyprep-run-panel.h"
 #include "pyprep-runner.h"
+#include "pyprep-snippet.h"
 
 struct _PyprepCodeBlock
 {
@@ -47,7 +48,9 @@ struct _PyprepCodeBlock
   gboolean       output_varies;
   gboolean       runnable;
   gboolean       probe_requested;
-  gboolean       python_missing;
+  gboolean       python_missing;  /* no python3, or not one this snippet is for */
+  guint          min_python;      /* see pyprep_code_block_set_python_range() */
+  guint          max_python;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepCodeBlock, pyprep_code_block, GTK_TYPE_WIDGET)
@@ -183,6 +186,7 @@ python_probed_cb (GObject      *object,
   g_autoptr(PyprepCodeBlock) self = g_weak_ref_get (weak);
   g_autoptr(GError) error = NULL;
   g_autofree char *tooltip = NULL;
+  const char *version;
 
   g_weak_ref_clear (weak);
   g_free (weak);
@@ -200,8 +204,25 @@ python_probed_cb (GObject      *object,
       return;
     }
 
-  tooltip = g_strdup_printf (_("Run with Python %s (Ctrl+Enter)"),
-                             pyprep_runner_get_python_version (PYPREP_RUNNER (object)));
+  version = pyprep_runner_get_python_version (PYPREP_RUNNER (object));
+  if (self->min_python != 0 || self->max_python != 0)
+    {
+      PyprepSnippet range = { .min_python = self->min_python, .max_python = self->max_python };
+
+      if (!pyprep_snippet_runs_on (&range, pyprep_python_version_parse (version)))
+        {
+          g_autofree char *needs = pyprep_python_range_describe (self->min_python, self->max_python);
+
+          /* Said instead of failing: the snippet is for another Python. */
+          self->python_missing = TRUE;
+          tooltip = g_strdup_printf (_("Needs %s; this system has Python %s"), needs, version);
+          gtk_widget_set_tooltip_text (self->run_button, tooltip);
+          update_run_actions (self);
+          return;
+        }
+    }
+
+  tooltip = g_strdup_printf (_("Run with Python %s (Ctrl+Enter)"), version);
   gtk_widget_set_tooltip_text (self->run_button, tooltip);
 }
 
@@ -637,6 +658,30 @@ pyprep_code_block_get_n_lines (PyprepCodeBlock *self)
 {
   g_return_val_if_fail (PYPREP_IS_CODE_BLOCK (self), 0);
   return gtk_text_buffer_get_line_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)));
+}
+
+/**
+ * pyprep_code_block_set_python_range:
+ * @min_python: the oldest Python the snippet is for (314 for 3.14), or 0
+ * @max_python: the newest, or 0
+ *
+ * The header names the versions, and Run stays off, saying why, where
+ * python3 is not one of them.
+ */
+void
+pyprep_code_block_set_python_range (PyprepCodeBlock *self,
+                                    guint            min_python,
+                                    guint            max_python)
+{
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (PYPREP_IS_CODE_BLOCK (self));
+
+  self->min_python = min_python;
+  self->max_python = max_python;
+  label = pyprep_python_range_describe (min_python, max_python);
+  if (label != NULL)
+    gtk_label_set_label (self->language_label, label);
 }
 
 gboolean

@@ -23,6 +23,9 @@ void        pyprep_code_block_set_output   (PyprepCodeBlock *self,
                                             const char      *output,
                                             gboolean         varies);
 gboolean    pyprep_code_block_has_output   (PyprepCodeBlock *self);
+void        pyprep_code_block_set_python_range (PyprepCodeBlock *self,
+                                                guint            min_python,
+                                                guint            max_python);
 guint       pyprep_code_block_get_n_lines  (PyprepCodeBlock *self);
 guint       pyprep_code_block_preload      (const char * const *languages);
 

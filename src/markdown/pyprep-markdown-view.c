@@ -20,6 +20,7 @@
 #include "pyprep-code-block.h"
 #include "pyprep-markdown-view.h"
 #include "pyprep-prose-layout.h"
+#include "pyprep-snippet.h"
 
 /* md4c parses the whole answer at once into a list of events, which is
  * cheap; widgets are built from those events only for about a screenful
@@ -329,6 +330,9 @@ leave_code (Builder *builder)
   const char *language = words[0] ? words[0] : "";
   GtkWidget *container = current_container (builder);
   GtkWidget *previous = gtk_widget_get_last_child (container);
+  GtkWidget *block;
+  guint min_python, max_python;
+  const char *bad_word;
 
   /* At the top level, the snippet an output belongs to has already moved
    * on to the shown content. */
@@ -347,7 +351,10 @@ leave_code (Builder *builder)
       return;
     }
 
-  append (builder, pyprep_code_block_new (language, builder->code->str));
+  block = pyprep_code_block_new (language, builder->code->str);
+  if (pyprep_python_range_parse ((const char * const *)words, &min_python, &max_python, &bad_word))
+    pyprep_code_block_set_python_range (PYPREP_CODE_BLOCK (block), min_python, max_python);
+  append (builder, block);
 }
 
 static int
