@@ -1,25 +1,34 @@
 #!/bin/sh
 # flatpak-ci.sh: builds PyPrep's Flatpak for real and runs it.
 #
-# Flathub is out of reach from CI, but Debian 12 ships the same GTK,
-# libadwaita and GtkSourceView as the GNOME 43 runtime. So this script
-# debootstraps Debian 12, exports it as org.gnome.Platform//43 and
-# org.gnome.Sdk//43 into a private flatpak installation, builds a copy of
-# flatpak/io.github.pyprep.PyPrep.json against it (runtime-version 43, md4c
-# from the runtime), then runs the app under Xvfb and checks through AT-SPI
-# that the window appears, that a bookmark survives a restart, and that Run
-# works inside the sandbox with the runtime's python3 and no network.
+# Flathub is out of reach from CI, but Debian ships the GTK, libadwaita
+# and GtkSourceView of a GNOME release: Debian 13 those of GNOME 48 (GTK
+# 4.18, libadwaita 1.7), the closest to today's runtime that this machine
+# can reach; Debian 12 those of GNOME 43. So this script debootstraps
+# Debian (FLATPAK_SUITE, default trixie), exports it as
+# org.gnome.Platform and org.gnome.Sdk of that GNOME version into a
+# private flatpak installation, builds a copy of
+# flatpak/io.github.pyprep.PyPrep.json against it (that runtime version,
+# md4c from the runtime), then runs the app under Xvfb and checks through
+# AT-SPI that the window appears, that a bookmark survives a restart, and
+# that Run works inside the sandbox with the runtime's python3 and no
+# network.
 #
-# Everything lives in one directory under /tmp that is removed at the end
-# (KEEP=1 keeps it). Needs root (debootstrap, chroot). Exit status: 0 pass,
-# 1 fail, 77 skip; the only skip is an unreachable Debian mirror.
+# Everything lives in one directory under /var/tmp that is removed at the
+# end (KEEP=1 keeps it). Needs root (debootstrap, chroot). Exit status: 0
+# pass, 1 fail; a mirror that cannot be reached is a failure, said as such.
 set -eu
 
 cd "$(dirname "$0")/.."
 SRC=$PWD
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 APP_ID=io.github.pyprep.PyPrep
-BRANCH=43
+SUITE=${FLATPAK_SUITE:-trixie}
+case $SUITE in
+  bookworm) BRANCH=43 ;;
+  trixie) BRANCH=48 ;;
+  *) echo "flatpak-ci: FAIL: no GNOME version known for Debian $SUITE"; exit 1 ;;
+esac
 
 # Step timings go to fd 3, the original stdout, even when a step's own
 # output goes to a log file.
@@ -34,29 +43,30 @@ t () {  # t LABEL COMMAND...: run and time one step, keep its status
   return $rc
 }
 
-if ! wget -q -T 20 -t 2 -O /dev/null "$MIRROR/dists/bookworm/Release"; then
-  echo "SKIP: flatpak-ci: the Debian mirror $MIRROR cannot be reached"
-  exit 77
-fi
 
 if [ "$(id -u)" -ne 0 ]; then
   say "FAIL: must run as root (debootstrap and chroot)"
   exit 1
 fi
 
-tools="flatpak flatpak-builder debootstrap ostree eu-strip xvfb-run dbus-run-session import"
+tools="flatpak flatpak-builder debootstrap ostree eu-strip xvfb-run dbus-run-session import wget"
 missing=""
 for tool in $tools; do command -v "$tool" > /dev/null || missing=1; done
 if [ -n "$missing" ] || ! /usr/bin/python3 -c 'import pyatspi' 2> /dev/null; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    flatpak flatpak-builder debootstrap ostree elfutils xvfb xauth dbus dbus-x11 \
+    flatpak flatpak-builder debootstrap ostree elfutils xvfb xauth dbus dbus-x11 wget \
     python3 python3-gi python3-pyatspi gir1.2-atspi-2.0 at-spi2-core imagemagick > /dev/null
 fi
 
-W=$(mktemp -d /tmp/pyprep-flatpak.XXXXXX)
+if ! wget -q -T 20 -t 2 -O /dev/null "$MIRROR/dists/$SUITE/Release"; then
+  echo "flatpak-ci: FAIL: the Debian mirror $MIRROR cannot be reached"
+  exit 1
+fi
+
+W=$(mktemp -d /var/tmp/pyprep-flatpak.XXXXXX)
 cleanup () {
-  if [ "${KEEP:-0}" = 1 ]; then say "kept $W"; else rm -rf "$W"; fi
+  if [ "${KEEP:-0}" = 1 ]; then say "kept $W"; else rm -rf --one-file-system "$W"; fi
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
@@ -69,7 +79,7 @@ total_start=$(date +%s)
 #    provider for dconf.
 t debootstrap debootstrap --variant=minbase \
   --include=libgtk-4-1,libadwaita-1-0,libgtksourceview-5-0,libjson-glib-1.0-0,libmd4c0,python3,fonts-dejavu-core,fonts-cantarell,shared-mime-info,librsvg2-common,hicolor-icon-theme,adwaita-icon-theme,dbus,dbus-x11 \
-  bookworm rootfs-platform "$MIRROR" > debootstrap.log 2>&1 \
+  "$SUITE" rootfs-platform "$MIRROR" > debootstrap.log 2>&1 \
   || { tail -n 20 debootstrap.log; say "FAIL: debootstrap"; exit 1; }
 
 # 2. The Sdk: the Platform plus the toolchain, -dev packages (md4c among
@@ -115,7 +125,7 @@ t install-runtimes flatpak --user install -y --noninteractive local-runtime \
   || { cat install.log; say "FAIL: installing the runtimes"; exit 1; }
 
 # 5. The app, from a copy of our manifest: same modules and finish-args,
-#    runtime 43, md4c from the runtime, sources from a clean copy of the tree.
+#    runtime $BRANCH, md4c from the runtime, sources from a clean copy of the tree.
 mkdir source
 (cd "$SRC" && git ls-files -z --cached --others --exclude-standard | xargs -0 tar -cf - 2> /dev/null) \
   | tar -xf - -C source

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 
+#include "pyprep-alert.h"
 #include "pyprep-library.h"
 #include "pyprep-preferences-window.h"
 #include "pyprep-markdown-view.h"
@@ -400,21 +401,6 @@ test_notes (void)
   close_window (window);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
 
 /* Resetting a topic asks first, clears its statuses, and can be undone. */
 static void
@@ -424,17 +410,17 @@ test_reset_and_undo (void)
   g_autoptr(PyprepTopic) topic = g_list_model_get_item (pyprep_library_get_topics (library), 2);
   g_autoptr(PyprepQuestion) question = g_list_model_get_item (pyprep_topic_get_questions (topic), 1);
   const char *id = pyprep_question_get_id (question);
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
 
   pyprep_window_show_question (window, question);
   pyprep_study_set_status (study, id, PYPREP_STATUS_CONFIDENT);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-topic", NULL));
   iterate ();
-  dialog = find_dialog ();
+  dialog = pyprep_alert_get_shown (GTK_WIDGET (window));
   g_assert_nonnull (dialog);
   g_assert_cmpint (pyprep_study_get_status (study, id), ==, PYPREP_STATUS_CONFIDENT);
-  adw_message_dialog_response (dialog, "reset");
+  pyprep_alert_respond (dialog, "reset");
   iterate ();
   g_assert_cmpint (pyprep_study_get_status (study, id), ==, PYPREP_STATUS_NEW);
 

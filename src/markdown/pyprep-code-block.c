@@ -674,14 +674,30 @@ pyprep_code_block_set_python_range (PyprepCodeBlock *self,
                                     guint            max_python)
 {
   g_autofree char *label = NULL;
+  g_autofree char *description = NULL;
 
   g_return_if_fail (PYPREP_IS_CODE_BLOCK (self));
 
   self->min_python = min_python;
   self->max_python = max_python;
-  label = pyprep_python_range_describe (min_python, max_python);
-  if (label != NULL)
-    gtk_label_set_label (self->language_label, label);
+
+  /* Short, for the header beside the buttons; said in full to a screen
+   * reader and in the tooltip. */
+  if (min_python != 0 && max_python != 0)
+    label = g_strdup_printf ("Python %u.%u–%u.%u", min_python / 100, min_python % 100,
+                             max_python / 100, max_python % 100);
+  else if (min_python != 0)
+    label = g_strdup_printf ("Python %u.%u+", min_python / 100, min_python % 100);
+  else if (max_python != 0)
+    label = g_strdup_printf ("Python ≤ %u.%u", max_python / 100, max_python % 100);
+  else
+    return;
+
+  description = pyprep_python_range_describe (min_python, max_python);
+  gtk_label_set_label (self->language_label, label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->language_label), description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->language_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
 }
 
 gboolean

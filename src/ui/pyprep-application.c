@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "pyprep-a11y.h"
+#include "pyprep-alert.h"
 #include "pyprep-application.h"
 #include "pyprep-backups.h"
 #include "pyprep-library.h"
@@ -99,14 +100,13 @@ help_shown_cb (GObject      *object,
   if (!gtk_show_uri_full_finish (parent, result, &error)
       && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      AdwMessageDialog *dialog;
+      GtkWidget *dialog;
 
       g_warning ("Could not open the help: %s", error->message);
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("The Help Could Not Be Opened"),
-                                                           _("Install the Help app (Yelp) to read the "
-                                                             "PyPrep user guide.")));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      dialog = pyprep_alert_new (_("The Help Could Not Be Opened"),
+                                 _("Install the Help app (Yelp) to read the PyPrep user guide."));
+      pyprep_alert_add_response (dialog, "close", _("_Close"), ADW_RESPONSE_DEFAULT);
+      pyprep_alert_present (dialog, parent ? GTK_WIDGET (parent) : NULL);
     }
 }
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "pyprep-alert.h"
 #include "pyprep-application.h"
 #include "pyprep-backups.h"
 #include "pyprep-code-block.h"
@@ -743,15 +744,22 @@ apply_zoom (PyprepWindow *self)
                                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
     }
 
-  /* libadwaita gives the title classes absolute sizes (20, 15, 15 and
-   * 13 pt), so they are scaled here along with the text. */
-  g_ascii_formatd (number, sizeof number, "%.0f", self->zoom * 100);
-  css = g_strdup_printf ("questionpage { font-size: %s%%; }\n"
-                         "questionpage .title-1 { font-size: %dpt; }\n"
-                         "questionpage .title-2, questionpage .title-3 { font-size: %dpt; }\n"
-                         "questionpage .title-4 { font-size: %dpt; }\n",
-                         number, (int)(20 * self->zoom + 0.5), (int)(15 * self->zoom + 0.5),
-                         (int)(13 * self->zoom + 0.5));
+  /* At 100 % the theme's own sizes stand. Otherwise the page's text is
+   * scaled, and the title classes with it: libadwaita 1.7 sizes them in
+   * percent of the text already (181, 136 and 118 %), but libadwaita 1.2
+   * in points (20, 15 and 13 pt, the same sizes for its 11 pt text), so
+   * the rules below restate 1.7's. */
+  if (G_APPROX_VALUE (self->zoom, 1.0, 0.001))
+    css = g_strdup ("");
+  else
+    {
+      g_ascii_formatd (number, sizeof number, "%.0f", self->zoom * 100);
+      css = g_strdup_printf ("questionpage { font-size: %s%%; }\n"
+                             "questionpage .title-1 { font-size: 181%%; }\n"
+                             "questionpage .title-2, questionpage .title-3 { font-size: 136%%; }\n"
+                             "questionpage .title-4 { font-size: 118%%; }\n",
+                             number);
+    }
   gtk_css_provider_load_from_data (provider, css, -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", self->zoom < ZOOM_MAX - 0.01);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", self->zoom > ZOOM_MIN + 0.01);
@@ -1589,9 +1597,9 @@ show_problems_action (GtkWidget  *widget,
                             g_file_peek_path (user_dir));
   g_string_append_printf (body, "\n%s", folder);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Problems in the Decks"), body->str);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  dialog = pyprep_alert_new (_("Problems in the Decks"), body->str);
+  pyprep_alert_add_response (dialog, "close", _("_Close"), ADW_RESPONSE_DEFAULT);
+  pyprep_alert_present (dialog, GTK_WIDGET (self));
 }
 
 /* Export and import --------------------------------------------------- */
@@ -1601,10 +1609,10 @@ show_error (PyprepWindow *self,
             const char   *heading,
             const char   *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  GtkWidget *dialog = pyprep_alert_new (heading, body);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  pyprep_alert_add_response (dialog, "close", _("_Close"), ADW_RESPONSE_DEFAULT);
+  pyprep_alert_present (dialog, GTK_WIDGET (self));
 }
 
 static void
@@ -1655,7 +1663,7 @@ typedef struct
 } ImportRequest;
 
 static void
-import_mode_cb (AdwMessageDialog *dialog,
+import_mode_cb (GtkWidget        *dialog,
                 const char       *response,
                 ImportRequest    *request)
 {
@@ -1702,23 +1710,17 @@ import_loaded_cb (GObject      *object,
   request->window = g_object_ref (self);
   request->contents = g_bytes_new_take (g_steal_pointer (&contents), length);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Progress?"),
+  dialog = pyprep_alert_new (_("Import Progress?"),
                                    _("Merging keeps, for each question, whichever record saw it "
                                      "last. Replacing discards your current progress, bookmarks "
                                      "and notes. A file with any problem changes nothing."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "replace", _("_Replace"),
-                                    "merge", _("_Merge"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "merge",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "merge");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  pyprep_alert_add_response (dialog, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  pyprep_alert_add_response (dialog, "replace", _("_Replace"), ADW_RESPONSE_DESTRUCTIVE);
+  pyprep_alert_add_response (dialog, "merge", _("_Merge"), ADW_RESPONSE_SUGGESTED);
+  pyprep_alert_set_default_response (dialog, "merge");
+  pyprep_alert_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (import_mode_cb), request);
-  gtk_window_present (GTK_WINDOW (dialog));
+  pyprep_alert_present (dialog, GTK_WIDGET (self));
 }
 
 static void
@@ -1804,7 +1806,7 @@ undo_action (GtkWidget  *widget,
 }
 
 static void
-reset_response_cb (AdwMessageDialog *dialog,
+reset_response_cb (GtkWidget        *dialog,
                    const char       *response,
                    PyprepWindow     *self)
 {
@@ -1824,6 +1826,7 @@ confirm_reset (PyprepWindow *self,
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
   GtkWidget *dialog;
   GStrv ids = NULL;
 
@@ -1837,25 +1840,27 @@ confirm_reset (PyprepWindow *self,
           g_strv_builder_add (builder, pyprep_question_get_id (question));
         }
       ids = g_strv_builder_end (builder);
-      heading = g_strdup_printf (_("Reset Progress in “%s”?"), pyprep_topic_get_title (topic));
+      /* The topic goes in the body: a heading does not wrap in every
+       * libadwaita, and a long title would not fit a phone. */
+      heading = g_strdup (_("Reset Topic Progress?"));
+      body = g_strdup_printf (_("Every status and the reading history in “%s” are cleared. "
+                                "Bookmarks and notes stay."), pyprep_topic_get_title (topic));
     }
   else
-    heading = g_strdup (_("Reset All Progress?"));
+    {
+      heading = g_strdup (_("Reset All Progress?"));
+      body = g_strdup (_("Every status and the reading history are cleared. "
+                         "Bookmarks and notes stay."));
+    }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("Every status and the reading history are cleared. "
-                                     "Bookmarks and notes stay."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "reset", _("_Reset"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reset",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = pyprep_alert_new (heading, body);
+  pyprep_alert_add_response (dialog, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  pyprep_alert_add_response (dialog, "reset", _("_Reset"), ADW_RESPONSE_DESTRUCTIVE);
+  pyprep_alert_set_default_response (dialog, "cancel");
+  pyprep_alert_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "ids", ids, (GDestroyNotify)g_strfreev);
   g_signal_connect_object (dialog, "response", G_CALLBACK (reset_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  pyprep_alert_present (dialog, GTK_WIDGET (self));
 }
 
 static void
@@ -1890,7 +1895,7 @@ restore_clicked_cb (GtkButton    *button,
   else
     show_error (self, _("Could Not Restore the Backup"), error->message);
 
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (gtk_widget_get_root (GTK_WIDGET (button))), "close");
+  pyprep_alert_respond (pyprep_alert_get_for_child (GTK_WIDGET (button)), "close");
 }
 
 static void
@@ -1903,12 +1908,12 @@ restore_backup_action (GtkWidget  *widget,
   GPtrArray *backups = pyprep_backups_list (dir);
   GtkWidget *dialog, *list;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore from Backup"),
+  dialog = pyprep_alert_new (_("Restore from Backup"),
                                    backups->len > 0
                                    ? _("PyPrep keeps a copy of your progress each day you use it. "
                                        "Restoring replaces your current progress; you can undo it.")
                                    : _("There is no backup yet. PyPrep makes one each day you use it."));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  pyprep_alert_add_response (dialog, "close", _("_Close"), ADW_RESPONSE_DEFAULT);
 
   if (backups->len > 0)
     {
@@ -1937,11 +1942,11 @@ restore_backup_action (GtkWidget  *widget,
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
           gtk_list_box_append (GTK_LIST_BOX (list), row);
         }
-      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+      pyprep_alert_set_extra_child (dialog, list);
     }
 
   g_object_set_data_full (G_OBJECT (dialog), "backups", backups, (GDestroyNotify)g_ptr_array_unref);
-  gtk_window_present (GTK_WINDOW (dialog));
+  pyprep_alert_present (dialog, GTK_WIDGET (self));
 }
 
 /* Actions ------------------------------------------------------------- */
