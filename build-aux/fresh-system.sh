@@ -20,7 +20,10 @@
 # the run, and the PID namespace takes every process down with it.
 #
 # The build's test log and screenshots are copied to
-# _build/lanes/SUITE/ in this tree. The system is deleted at the end, even
+# _build/lanes/SUITE/ in this tree, with any other files of the build
+# named in LANE_KEEP (paths under _build). LANE_INCLUDE adds packages to
+# the debootstrap (a comma-separated list), and LANE_FILES copies files of
+# this tree that git ignores (built elsewhere) into the copy. The system is deleted at the end, even
 # on failure or a signal, once /proc/mounts shows nothing under it
 # (KEEP=1 keeps it). Exit status: the command's; 1 for a setup failure,
 # with a line that says which step failed (a mirror that cannot be reached
@@ -132,7 +135,7 @@ step () {  # step LABEL COMMAND...: time one step; say which one failed
 }
 
 bootstrap () {
-  if ! debootstrap --variant=minbase --include=git,sudo,ca-certificates \
+  if ! debootstrap --variant=minbase --include=git,sudo,ca-certificates${LANE_INCLUDE:+,$LANE_INCLUDE} \
       "$SUITE" "$ROOT" "$MIRROR" > "$W/debootstrap.log" 2>&1; then
     tail -n 20 "$W/debootstrap.log"
     say "debootstrap of $SUITE from $MIRROR failed (is the mirror reachable?)"
@@ -152,6 +155,10 @@ home=/home/$USER_NAME
 mkdir -p "$ROOT$home/pyprep"
 git ls-files -z --cached --others --exclude-standard | xargs -0 tar -cf - 2> /dev/null \
   | tar -xf - -C "$ROOT$home/pyprep"
+for file in ${LANE_FILES:-}; do
+  mkdir -p "$ROOT$home/pyprep/$(dirname "$file")"
+  cp "$file" "$ROOT$home/pyprep/$file"
+done
 chroot "$ROOT" chown -R "$USER_NAME:$USER_NAME" "$home/pyprep"
 
 # The command, as the newcomer, in a login-like environment.
@@ -171,7 +178,7 @@ say "TIME $(( $(date +%s) - start ))s $*"
 # What CI keeps: the test log and the screenshots.
 rm -rf "$OUT"
 mkdir -p "$OUT"
-for keep in meson-logs/testlog.txt tests/screenshots; do
+for keep in meson-logs/testlog.txt tests/screenshots ${LANE_KEEP:-}; do
   if [ -e "$ROOT$home/pyprep/_build/$keep" ]; then
     cp -r "$ROOT$home/pyprep/_build/$keep" "$OUT/"
   fi

@@ -1,6 +1,6 @@
 /* test-snippets.c: every Python snippet in the shipped bank is real.
- * A "python run" snippet runs under python3 (isolated, in an empty
- * temporary directory, with a timeout) and prints exactly its stated
+ * A "python run" snippet runs under python3 (isolated, from snippet.py
+ * in a temporary folder as the app runs it, with a timeout) and prints exactly its stated
  * output; a "python norun" snippet still compiles.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,6 +14,9 @@
 #include "pyprep-question.h"
 #include "pyprep-snippet.h"
 #include "pyprep-topic.h"
+
+/* The name the app's runner gives a snippet (pyprep-runner.c). */
+#define SNIPPET_FILE "snippet.py"
 
 #define TIMEOUT_SECONDS 15
 
@@ -58,10 +61,15 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs python3 with @args, feeding @input on stdin, and returns the exit
- * status; *timed_out is set when it had to be killed. */
+/* Runs python3 with @args in an empty folder, feeding @input on stdin,
+ * and returns the exit status; *timed_out is set when it had to be
+ * killed. @script, if given, is written there as snippet.py first, as
+ * the app's runner does: a process started by multiprocessing's
+ * forkserver (the default on Linux since 3.14) imports the main module
+ * again, which needs a file. */
 static int
 run_python (const char * const  *args,
+            const char          *script,
             const char          *input,
             char               **stdout_text,
             char               **stderr_text,
@@ -77,6 +85,13 @@ run_python (const char * const  *args,
   int status;
 
   g_assert_no_error (error);
+  if (script != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, SNIPPET_FILE, NULL);
+
+      g_file_set_contents (path, script, -1, &error);
+      g_assert_no_error (error);
+    }
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
                                         | G_SUBPROCESS_FLAGS_STDOUT_PIPE
@@ -99,6 +114,12 @@ run_python (const char * const  *args,
   g_subprocess_wait (subprocess, NULL, NULL);
   status = g_subprocess_get_if_exited (subprocess) ? g_subprocess_get_exit_status (subprocess) : -1;
 
+  if (script != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, SNIPPET_FILE, NULL);
+
+      g_unlink (path);
+    }
   g_rmdir (dir);  /* fails, harmlessly, if the snippet left files behind */
 
   *stdout_text = run.stdout_text;
@@ -125,7 +146,7 @@ probe_python_version (void)
   g_autofree char *err = NULL;
   gboolean timed_out;
 
-  if (run_python (args, NULL, &out, &err, &timed_out) != 0)
+  if (run_python (args, NULL, NULL, &out, &err, &timed_out) != 0)
     g_error ("python3 does not start: %s", err);
   return pyprep_python_version_parse (g_strstrip (out));
 }
@@ -155,7 +176,7 @@ test_snippet (gconstpointer data)
     {
       const char * const args[] = { "python3", "-I", "-c", compile_only, NULL };
 
-      status = run_python (args, snippet->code, &out, &err, &timed_out);
+      status = run_python (args, NULL, snippet->code, &out, &err, &timed_out);
       if (status != 0)
         g_error ("%s:%u (%s): the snippet does not compile:\n%s",
                  pyprep_question_get_source (c->question), snippet->line,
@@ -164,9 +185,9 @@ test_snippet (gconstpointer data)
     }
   else
     {
-      const char * const args[] = { "python3", "-I", "-X", "utf8", "-c", snippet->code, NULL };
+      const char * const args[] = { "python3", "-I", "-X", "utf8", SNIPPET_FILE, NULL };
 
-      status = run_python (args, NULL, &out, &err, &timed_out);
+      status = run_python (args, snippet->code, NULL, &out, &err, &timed_out);
     }
 
   if (timed_out)
