@@ -491,7 +491,8 @@ pyprep_code_block_class_init (PyprepCodeBlockClass *klass)
  * they cannot scroll: the wheel over a code block, which only scrolls
  * sideways, would not move the page. Vertical scrolling is passed on to
  * the page's scroller, by the steps GTK itself uses. Shift+wheel still
- * scrolls a long line sideways. */
+ * scrolls a long line sideways. Written for GTK 4.8; not yet checked on
+ * GTK 4.18, where it does the same. */
 static gboolean
 scroll_cb (GtkEventControllerScroll *controller,
            double                    dx,

@@ -11,6 +11,10 @@
  * metrics, and lays the text out only at the widths it is measured and
  * shown at.
  *
+ * Written for GTK 4.8, still needed on GTK 4.18: a wrapping label of
+ * 3,660 characters takes 7 ms to give its minimum width on 4.8 and 10 ms
+ * on 4.18 (measured on Debian 12 and 13).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "pyprep-prose-layout"

@@ -1,8 +1,11 @@
-/* pyprep-a11y.c: libadwaita 1.2 builds some widgets of its windows (the
- * About window's back buttons and version button, the preferences
- * window's search entry) without an accessible name, and GTK 4.8 then
- * reads them to a screen reader as their type, "GtkImage" or
- * "GtkButton". This names them after what they show.
+/* pyprep-a11y.c: a workaround for libadwaita 1.2 with GTK 4.8 (Debian
+ * 12), which build some widgets of their windows (the About window's
+ * back buttons and version button, the preferences window's search
+ * entry) without an accessible name; GTK 4.8 then reads them to a screen
+ * reader as their type, "GtkImage" or "GtkButton". This names them after
+ * what they show. libadwaita 1.7 with GTK 4.18 names them itself (the
+ * Debian 13 lane's AT-SPI walk of both windows checks it), so there it
+ * does nothing; the versions between keep it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +13,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "pyprep-a11y.h"
@@ -46,6 +50,9 @@ void
 pyprep_a11y_name_internal_widgets (GtkWidget *root)
 {
   g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (adw_get_minor_version () >= 7 && gtk_check_version (4, 18, 0) == NULL)
+    return;
 
   name_widget (root);
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;

@@ -187,7 +187,11 @@ load_library_thread (gpointer data)
  * startup, after GTK has started reading. Left alone, the window's first
  * icon would wait for that second reading on the main thread. GTK allows
  * lookups from another thread once the theme is set up (see "Threading"
- * in gtkicontheme.c), so one is made here, while the window is built. */
+ * in gtkicontheme.c), so one is made here, while the window is built.
+ *
+ * Written for GTK 4.8. GTK 4.18 still reads the theme twice at startup:
+ * a bare AdwApplication opens Adwaita's index.theme twice on its main
+ * thread there (strace, Debian 13), so this stays on every version. */
 static void
 read_icon_theme_thread (GTask        *task,
                         gpointer      source_object,

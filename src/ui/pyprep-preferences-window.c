@@ -75,8 +75,9 @@ percent_to_scale (const GValue       *value,
 }
 
 /* The style choices as plain labels, each named for screen readers: GTK
- * 4.8 reads a list item's name from the item widget, which the combo
- * row's own factory leaves unnamed. */
+ * reads a list item's name from the item widget, which the combo row's
+ * own factory leaves unnamed. Still so in GTK 4.18, where the sidebar's
+ * rows need the same (see name_row() in pyprep-window.c). */
 static void
 setup_choice_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,

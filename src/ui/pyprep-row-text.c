@@ -13,6 +13,10 @@
  *    tooltip set with gtk_widget_set_tooltip_text() at every bind would
  *    make GTK ask the display server where the pointer is, every time.
  *
+ * Written for GTK 4.8; on GTK 4.18 GtkInscription still has no cache of
+ * its own for the metrics (Pango 1.56 does not keep them), so the row
+ * text stays on every version.
+ *
  * Its Pango layout is made at its first allocation, once its style is
  * known: a widget's Pango context made earlier, while it is being built,
  * costs a style computation that its style classes then undo.

@@ -10,6 +10,12 @@
  * its content and answers the question without asking its child. Every
  * other measurement, and the allocation, pass straight through.
  *
+ * Workaround for GTK 4.8. GTK 4.18 no longer asks: after a change of
+ * content its scroller asked for the height once, at a width, where GTK
+ * 4.8 asked twice, once with no width (measured on Debian 12 and 13). So
+ * from GTK 4.18 the bin passes that question through too, as the stock
+ * scroller's child would answer it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "pyprep-scroll-bin"
@@ -44,7 +50,8 @@ pyprep_scroll_bin_measure (GtkWidget      *widget,
 
   /* A height with no width given only ever comes from the scroller,
    * which takes its own height from the window. */
-  if (orientation == GTK_ORIENTATION_VERTICAL && for_size < 0)
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size < 0
+      && gtk_check_version (4, 18, 0) != NULL)
     return;
 
   gtk_widget_measure (child, orientation, for_size, minimum, natural, NULL, NULL);
