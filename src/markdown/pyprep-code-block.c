@@ -491,8 +491,10 @@ pyprep_code_block_class_init (PyprepCodeBlockClass *klass)
  * they cannot scroll: the wheel over a code block, which only scrolls
  * sideways, would not move the page. Vertical scrolling is passed on to
  * the page's scroller, by the steps GTK itself uses. Shift+wheel still
- * scrolls a long line sideways. Written for GTK 4.8; not yet checked on
- * GTK 4.18, where it does the same. */
+ * scrolls a long line sideways. Written for GTK 4.8, still needed on
+ * GTK 4.18: there too, three wheel steps over a sideways-only scroller
+ * left the page where it was, and moved it 134 pixels over a plain label
+ * (measured on Debian 12 and 13 with xdotool). */
 static gboolean
 scroll_cb (GtkEventControllerScroll *controller,
            double                    dx,
