@@ -234,34 +234,42 @@ find_run_button (GtkWidget *block)
   return NULL;
 }
 
+/* Shows @block (consumed) and checks that Run stays in place, turned
+ * off, with a tooltip starting with @why, and that it runs nothing. */
+static void
+assert_run_refused (GtkWidget  *block,
+                    const char *why)
+{
+  GtkWidget *window;
+  GtkWidget *run;
+
+  show_block (block, &window);
+  run = find_run_button (block);
+  g_assert_nonnull (run);
+
+  /* Until python3 has been looked for. */
+  for (guint i = 0; i < 2000 && gtk_widget_get_sensitive (run); i++)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (gtk_widget_get_visible (run));
+  g_assert_false (gtk_widget_get_sensitive (run));
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (run), why));
+  gtk_widget_activate_action (block, "code-block.run", NULL);
+  g_assert_null (find_panel (block));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (block);
+}
+
 /* Without python3, Run stays in place, insensitive, and says why. */
 static void
 test_no_python (void)
 {
   if (g_test_subprocess ())
     {
-      GtkWidget *block;
-      GtkWidget *window;
-      GtkWidget *run;
-
       g_setenv ("PATH", "/nonexistent", TRUE);
-      block = g_object_ref_sink (pyprep_code_block_new ("python", "print(1)\n"));
-      show_block (block, &window);
-      run = find_run_button (block);
-      g_assert_nonnull (run);
-
-      for (guint i = 0; i < 2000 && gtk_widget_get_sensitive (run); i++)
-        g_main_context_iteration (NULL, TRUE);
-
-      g_assert_true (gtk_widget_get_visible (run));
-      g_assert_false (gtk_widget_get_sensitive (run));
-      g_assert_cmpstr (gtk_widget_get_tooltip_text (run), ==,
-                       "No python3 was found. Install Python 3 to run snippets.");
-      gtk_widget_activate_action (block, "code-block.run", NULL);
-      g_assert_null (find_panel (block));
-
-      gtk_window_destroy (GTK_WINDOW (window));
-      g_assert_finalize_object (block);
+      assert_run_refused (g_object_ref_sink (pyprep_code_block_new ("python", "print(1)\n")),
+                          "No python3 was found. Install Python 3 to run snippets.");
       return;
     }
 
@@ -275,9 +283,6 @@ static void
 test_needs_newer_python (void)
 {
   GtkWidget *block = g_object_ref_sink (pyprep_code_block_new ("python", "print(1)\n"));
-  GtkWidget *window;
-  GtkWidget *run;
-  const char *tooltip;
 
   if (!have_python ())
     {
@@ -286,22 +291,7 @@ test_needs_newer_python (void)
     }
 
   pyprep_code_block_set_python_range (PYPREP_CODE_BLOCK (block), 399, 0);
-  show_block (block, &window);
-  run = find_run_button (block);
-  g_assert_nonnull (run);
-
-  for (guint i = 0; i < 2000 && gtk_widget_get_sensitive (run); i++)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_true (gtk_widget_get_visible (run));
-  g_assert_false (gtk_widget_get_sensitive (run));
-  tooltip = gtk_widget_get_tooltip_text (run);
-  g_assert_true (g_str_has_prefix (tooltip, "Needs Python 3.99 and later; this system has Python 3."));
-  gtk_widget_activate_action (block, "code-block.run", NULL);
-  g_assert_null (find_panel (block));
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (block);
+  assert_run_refused (block, "Needs Python 3.99 and later; this system has Python 3.");
 }
 
 int

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <stdio.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 
 #include "pyprep-backups.h"
@@ -519,6 +521,83 @@ test_reset_some (void)
   g_assert_cmpstr (pyprep_study_get_note (study, "mro"), !=, NULL);
 }
 
+static void
+read_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+/* Reads @path as the import does; returns its bytes or NULL with @error. */
+static GBytes *
+read_import (const char  *path,
+             GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  pyprep_study_read_import_async (file, NULL, read_done_cb, &result);
+  while (result == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (result);  /* no file may make the import hang */
+  return pyprep_study_read_import_finish (result, error);
+}
+
+/* The import reads what a file holds, not what it claims: a pipe or a
+ * device is refused before it is opened, and a file past the limit is
+ * refused after at most one byte more than the limit. */
+static void
+test_read_import_bounded (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-import-XXXXXX", NULL);
+  g_autofree char *small = g_build_filename (dir, "small.json", NULL);
+  g_autofree char *large = g_build_filename (dir, "large.json", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  FILE *f;
+
+  g_assert_true (g_file_set_contents (small, "{\"format\": 2}", -1, NULL));
+  bytes = read_import (small, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "{\"format\": 2}", 13);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* Empty is read as empty; the parser then says what is wrong. */
+  g_assert_true (g_file_set_contents (small, "", 0, NULL));
+  bytes = read_import (small, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (bytes), ==, 0);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  f = fopen (large, "w");
+  g_assert_nonnull (f);
+  g_assert_cmpint (fseek (f, PYPREP_STUDY_IMPORT_MAX_BYTES, SEEK_SET), ==, 0);
+  g_assert_cmpint (fputc ('x', f), ==, 'x');
+  fclose (f);
+  bytes = read_import (large, &error);
+  g_assert_error (error, PYPREP_STUDY_ERROR, PYPREP_STUDY_ERROR_TOO_LARGE);
+  g_assert_null (bytes);
+  g_clear_error (&error);
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  bytes = read_import (fifo, &error);
+  g_assert_error (error, PYPREP_STUDY_ERROR, PYPREP_STUDY_ERROR_NOT_A_FILE);
+  g_assert_nonnull (strstr (error->message, "pipe"));
+  g_clear_error (&error);
+
+  bytes = read_import ("/dev/zero", &error);
+  g_assert_error (error, PYPREP_STUDY_ERROR, PYPREP_STUDY_ERROR_NOT_A_FILE);
+  g_clear_error (&error);
+
+  g_unlink (small);
+  g_unlink (large);
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -536,6 +615,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/study/review-rules", test_review_rules);
   g_test_add_func ("/pyprep/study/bad-review-values", test_bad_review_values);
   g_test_add_func ("/pyprep/study/json-bad-imports", test_json_bad_imports);
+  g_test_add_func ("/pyprep/study/read-import-bounded", test_read_import_bounded);
   g_test_add_func ("/pyprep/study/backups", test_backups);
   g_test_add_func ("/pyprep/study/reset-some", test_reset_some);
 

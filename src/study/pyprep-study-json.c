@@ -307,6 +307,103 @@ imported_free (gpointer data)
   g_free (entry);
 }
 
+static void
+read_import_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree char *buffer = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  /* A pipe would block for ever and a device (/dev/zero) never ends:
+   * only a regular file is opened. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &error);
+  if (info == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_task_return_new_error (task, PYPREP_STUDY_ERROR, PYPREP_STUDY_ERROR_NOT_A_FILE,
+                               _("“%s” is not a file that PyPrep can import. Choose a progress "
+                                 "file that PyPrep exported."),
+                               g_file_info_get_display_name (info));
+      return;
+    }
+
+  /* Whatever size the file claims, no more than one byte past the limit
+   * is read. */
+  stream = g_file_read (file, cancellable, &error);
+  buffer = g_malloc (PYPREP_STUDY_IMPORT_MAX_BYTES + 1);
+  if (stream == NULL
+      || !g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, PYPREP_STUDY_IMPORT_MAX_BYTES + 1,
+                                   &length, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (length > PYPREP_STUDY_IMPORT_MAX_BYTES)
+    {
+      g_autofree char *limit = g_format_size (PYPREP_STUDY_IMPORT_MAX_BYTES);
+
+      g_task_return_new_error (task, PYPREP_STUDY_ERROR, PYPREP_STUDY_ERROR_TOO_LARGE,
+                               _("The file is larger than %s, too large to be a PyPrep "
+                                 "progress file."), limit);
+      return;
+    }
+
+  g_task_return_pointer (task, g_bytes_new_take (g_realloc (g_steal_pointer (&buffer), MAX (length, 1)), length),
+                         (GDestroyNotify)g_bytes_unref);
+}
+
+/**
+ * pyprep_study_read_import_async:
+ * @file: the file the user chose to import
+ *
+ * Reads @file for pyprep_study_import_json() on another thread: only a
+ * regular file, and no more than %PYPREP_STUDY_IMPORT_MAX_BYTES, whatever
+ * size it reports.
+ */
+void
+pyprep_study_read_import_async (GFile               *file,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pyprep_study_read_import_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, read_import_thread);
+}
+
+/**
+ * pyprep_study_read_import_finish:
+ *
+ * Returns: (transfer full): the file's contents, or %NULL with @error
+ *   set: %PYPREP_STUDY_ERROR_NOT_A_FILE, %PYPREP_STUDY_ERROR_TOO_LARGE, or
+ *   the GIO error that stopped the reading
+ */
+GBytes *
+pyprep_study_read_import_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, pyprep_study_read_import_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /**
  * pyprep_study_import_json:
  * @mode: merge with the current record, or replace it

@@ -29,6 +29,7 @@ typedef enum {
   PYPREP_STUDY_ERROR_TOO_LARGE,
   PYPREP_STUDY_ERROR_INVALID,
   PYPREP_STUDY_ERROR_VERSION,
+  PYPREP_STUDY_ERROR_NOT_A_FILE,
 } PyprepStudyError;
 
 #define PYPREP_STUDY_EXPORT_VERSION 2
@@ -94,6 +95,12 @@ gboolean      pyprep_study_get_due            (PyprepStudy  *self,
 GQuark        pyprep_study_error_quark        (void);
 char         *pyprep_study_export_json        (PyprepStudy  *self,
                                                GDateTime    *now);
+void          pyprep_study_read_import_async  (GFile               *file,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+GBytes       *pyprep_study_read_import_finish (GAsyncResult        *result,
+                                               GError             **error);
 gboolean      pyprep_study_import_json        (PyprepStudy  *self,
                                                const char   *data,
                                                gsize         length,

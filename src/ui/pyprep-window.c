@@ -1703,20 +1703,25 @@ import_loaded_cb (GObject      *object,
 {
   g_autoptr(PyprepWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) contents = pyprep_study_read_import_finish (result, &error);
   ImportRequest *request;
   GtkWidget *dialog;
-  gsize length;
 
-  if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error))
+  if (contents == NULL)
     {
-      show_error (self, _("Could Not Import Progress"), error->message);
+      /* PyPrep's own errors are written for the user; GIO's follow a
+       * sentence that says what failed. */
+      g_autofree char *body = error->domain == PYPREP_STUDY_ERROR
+                              ? g_strdup (error->message)
+                              : g_strdup_printf (_("The file could not be read (%s)."), error->message);
+
+      show_error (self, _("Could Not Import Progress"), body);
       return;
     }
 
   request = g_new0 (ImportRequest, 1);
   request->window = g_object_ref (self);
-  request->contents = g_bytes_new_take (g_steal_pointer (&contents), length);
+  request->contents = g_steal_pointer (&contents);
 
   dialog = pyprep_alert_new (_("Import Progress?"),
                                    _("Merging keeps, for each question, whichever record saw it "
@@ -1737,18 +1742,9 @@ import_response_cb (GtkNativeDialog *chooser,
                     PyprepWindow    *self)
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_autoptr(GFileInfo) info = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT && file != NULL)
-    {
-      /* A file far too large to be ours is refused before it is read. */
-      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
-      if (info != NULL && g_file_info_get_size (info) > PYPREP_STUDY_IMPORT_MAX_BYTES)
-        show_error (self, _("Could Not Import Progress"),
-                    _("The file is too large to be a PyPrep progress file."));
-      else
-        g_file_load_contents_async (file, NULL, import_loaded_cb, g_object_ref (self));
-    }
+    pyprep_study_read_import_async (file, NULL, import_loaded_cb, g_object_ref (self));
 
   g_object_unref (chooser);
 }
