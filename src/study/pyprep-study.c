@@ -1043,12 +1043,29 @@ _pyprep_study_apply_import (PyprepStudy      *self,
         g_hash_table_replace (self->activity, g_strdup (key), value);
     }
 
+  /* One change of the store, not four: delayed, the four keys reach the
+   * backend together in one write (one change set in dconf, one file in
+   * the keyfile backend), so a crash cannot leave old and new mixed. */
   if (self->settings != NULL)
     {
+      GSettings *direct = self->settings;
+      g_autoptr(GSettingsSchema) schema = NULL;
+      g_autoptr(GSettingsBackend) backend = NULL;
+      g_autofree char *path = NULL;
+      g_autoptr(GSettings) batch = NULL;
+
+      /* A GSettings stays in delay-apply mode for good, so the writes go
+       * through a second one on the same keys. */
+      g_object_get (direct, "settings-schema", &schema, "backend", &backend, "path", &path, NULL);
+      batch = g_settings_new_full (schema, backend, path);
+      g_settings_delay (batch);
+      self->settings = batch;
       save_progress (self);
       save_bookmarks (self);
       save_string_map (self, "notes", self->notes, FALSE);
       save_string_map (self, "activity", self->activity, TRUE);
+      self->settings = direct;
+      g_settings_apply (batch);
     }
 
   /* Tell observers about every question that may have changed. */
