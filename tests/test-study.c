@@ -521,6 +521,52 @@ test_reset_some (void)
   g_assert_cmpstr (pyprep_study_get_note (study, "mro"), !=, NULL);
 }
 
+static gboolean
+count_change_event_cb (GSettings    *settings,
+                       const GQuark *keys,
+                       int           n_keys,
+                       GPtrArray    *events)
+{
+  GString *names = g_string_new (NULL);
+
+  for (int i = 0; i < n_keys; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? " " : "", g_quark_to_string (keys[i]));
+  g_ptr_array_add (events, g_string_free (names, FALSE));
+  return FALSE;
+}
+
+/* An import reaches the store as one change of all four keys, never as
+ * four writes a crash could come between. */
+static void
+test_import_is_one_change (void)
+{
+  g_autoptr(GSettings) settings = fresh_settings ();
+  g_autoptr(PyprepStudy) study = pyprep_study_new (settings);
+  g_autoptr(PyprepStudy) other = sample_study ();
+  g_autoptr(GDateTime) now = at (28, 10);
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *exported = pyprep_study_export_json (other, now);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_signal_connect (settings, "change-event", G_CALLBACK (count_change_event_cb), events);
+  g_assert_true (pyprep_study_import_json (study, exported, strlen (exported), PYPREP_IMPORT_REPLACE, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (events->len, ==, 1);
+  keys = g_strsplit (events->pdata[0], " ", -1);
+  g_assert_cmpuint (g_strv_length (keys), ==, 4);
+  g_assert_true (g_strv_contains ((const char * const *)keys, "progress"));
+  g_assert_true (g_strv_contains ((const char * const *)keys, "bookmarks"));
+  g_assert_true (g_strv_contains ((const char * const *)keys, "notes"));
+  g_assert_true (g_strv_contains ((const char * const *)keys, "activity"));
+
+  /* And what was written is the imported record. */
+  g_assert_true (pyprep_study_get_bookmarked (study, "mro"));
+  g_assert_cmpint (pyprep_study_get_status (study, "slots"), ==, PYPREP_STATUS_CONFIDENT);
+  g_signal_handlers_disconnect_by_data (settings, events);
+}
+
 static void
 read_done_cb (GObject      *source,
               GAsyncResult *result,
@@ -616,6 +662,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/study/bad-review-values", test_bad_review_values);
   g_test_add_func ("/pyprep/study/json-bad-imports", test_json_bad_imports);
   g_test_add_func ("/pyprep/study/read-import-bounded", test_read_import_bounded);
+  g_test_add_func ("/pyprep/study/import-is-one-change", test_import_is_one_change);
   g_test_add_func ("/pyprep/study/backups", test_backups);
   g_test_add_func ("/pyprep/study/reset-some", test_reset_some);
 
