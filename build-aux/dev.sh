@@ -5,6 +5,8 @@
 #   build-aux/dev.sh test   install the build dependencies, build, run every test
 #   build-aux/dev.sh bench  build and run the benchmarks (BENCH_WM=openbox
 #                           runs them under that window manager)
+#   build-aux/dev.sh sanitize  build with AddressSanitizer and UBSan and run
+#                           the headless tests (no display), leaks checked
 #
 # Works on a fresh Debian 12 or 13 (build-aux/fresh-system.sh checks that);
 # uses sudo when not root.
@@ -74,8 +76,24 @@ case "${1:-run}" in
         fi
         exec meson test -C "$1" --benchmark --verbose' sh "$BUILD_DIR"
     ;;
+  sanitize)
+    install_deps
+    # The headless tests: the layers below GTK, which link no GTK. LSan is
+    # on with ASan; meson makes any finding abort the test.
+    headless="test-deck test-search test-study test-stats test-scheduler test-practice-session test-runner test-snippets"
+    dir=${BUILD_DIR}-sanitize
+    if [ ! -f "$dir/build.ninja" ]; then
+      meson setup "$dir" --buildtype=debug -Db_sanitize=address,undefined \
+        -Dwarning_level=2 -Dwerror=true
+    fi
+    # shellcheck disable=SC2046
+    meson compile -C "$dir" $(for t in $headless; do echo "tests/$t"; done)
+    # shellcheck disable=SC2086
+    exec env ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      meson test -C "$dir" --print-errorlogs $headless
+    ;;
   *)
-    echo "usage: $0 run|test|bench" >&2
+    echo "usage: $0 run|test|bench|sanitize" >&2
     exit 2
     ;;
 esac

@@ -486,6 +486,7 @@ test_user_decks (void)
   g_autoptr(PyprepLibrary) library = pyprep_library_new ();
   g_autofree char *bad_path = g_build_filename (dir, "b-bad.md", NULL);
   g_autofree char *expected = g_strdup_printf ("*%s:1:*", bad_path);
+  static const char * const names[] = { "a-good.md", "b-bad.md", "c-clash.md", "notes.txt" };
   GPtrArray *problems;
 
   write_file (dir, "a-good.md",
@@ -509,10 +510,12 @@ test_user_decks (void)
   g_assert_cmpstr (pyprep_topic_get_id (pyprep_question_get_topic (
                      pyprep_library_lookup_question (library, "mine-one"))), ==, "mine");
 
-  g_remove (bad_path);
-  g_remove (g_build_filename (dir, "a-good.md", NULL));
-  g_remove (g_build_filename (dir, "c-clash.md", NULL));
-  g_remove (g_build_filename (dir, "notes.txt", NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      g_remove (path);
+    }
   g_rmdir (dir);
 }
 

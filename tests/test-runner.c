@@ -462,6 +462,8 @@ test_read_only_system (void)
 static void
 test_bwrap_broken (void)
 {
+  g_autofree char *python = NULL;
+
   if (g_test_subprocess ())
     {
       g_autoptr(PyprepRunner) runner = pyprep_runner_new ();
@@ -490,7 +492,8 @@ test_bwrap_broken (void)
       return;
     }
 
-  if (g_find_program_in_path ("python3") == NULL)
+  python = g_find_program_in_path ("python3");
+  if (python == NULL)
     {
       g_test_skip ("no python3 on PATH");
       return;
