@@ -7,6 +7,9 @@
 #                           runs them under that window manager)
 #   build-aux/dev.sh sanitize  build with AddressSanitizer and UBSan and run
 #                           the headless tests (no display), leaks checked
+#   build-aux/dev.sh fuzz   build the libFuzzer harnesses with clang and run
+#                           each for FUZZ_SECONDS (60), seeded with the bank
+#                           and an export
 #
 # Works on a fresh Debian 12 or 13 (build-aux/fresh-system.sh checks that);
 # uses sudo when not root.
@@ -92,8 +95,41 @@ case "${1:-run}" in
     exec env ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       meson test -C "$dir" --print-errorlogs $headless
     ;;
+  fuzz)
+    DEPS="$DEPS clang libclang-rt-dev"
+    install_deps
+    dir=${BUILD_DIR}-fuzz
+    if [ ! -f "$dir/build.ninja" ]; then
+      CC=clang meson setup "$dir" --buildtype=debugoptimized -Dfuzzing=true \
+        -Db_sanitize=address,undefined -Db_lundef=false
+    fi
+    meson compile -C "$dir" tests/fuzz/fuzz-deck tests/fuzz/fuzz-import
+    corpus=$(mktemp -d)
+    mkdir "$corpus/deck" "$corpus/import"
+    cp data/content/[a-z]*.md "$corpus/deck/"
+    cp tests/fuzz/seeds/export.json "$corpus/import/"
+    ok=0
+    fail=0
+    for target in deck import; do
+      if env ASAN_OPTIONS=detect_leaks=1 "$dir/tests/fuzz/fuzz-$target" \
+          -max_total_time="${FUZZ_SECONDS:-60}" -rss_limit_mb=2048 -print_final_stats=1 \
+          "$corpus/$target" > "$corpus/$target.log" 2>&1; then
+        echo "ok - fuzz-$target: $(grep -o 'number_of_executed_units: *[0-9]*' "$corpus/$target.log")"
+        ok=$((ok + 1))
+      else
+        echo "not ok - fuzz-$target"
+        tail -n 60 "$corpus/$target.log"
+        fail=$((fail + 1))
+      fi
+    done
+    rm -rf "$corpus"
+    # The summary .ci/run reads, as meson prints it.
+    echo "Ok: $ok"
+    echo "Fail: $fail"
+    [ "$fail" -eq 0 ]
+    ;;
   *)
-    echo "usage: $0 run|test|bench|sanitize" >&2
+    echo "usage: $0 run|test|bench|sanitize|fuzz" >&2
     exit 2
     ;;
 esac
