@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -519,6 +520,42 @@ test_user_decks (void)
   g_rmdir (dir);
 }
 
+/* A user deck past the size limit is reported with its file and skipped;
+ * the other decks load. */
+static void
+test_user_deck_too_large (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-decks-XXXXXX", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr(PyprepLibrary) library = pyprep_library_new ();
+  g_autofree char *huge = g_build_filename (dir, "huge.md", NULL);
+  g_autofree char *good = g_build_filename (dir, "good.md", NULL);
+  g_autofree char *expected = g_strdup_printf ("*%s:1: the deck is larger than 4.0*MiB*split it into smaller decks*", huge);
+  GPtrArray *problems;
+  FILE *f;
+
+  write_file (dir, "good.md",
+              "---\nid: mine\ntitle: Mine\n---\n\n# Mine?\nid: mine-one\ndifficulty: junior\n\nYes.\n");
+  f = fopen (huge, "w");
+  g_assert_nonnull (f);
+  g_assert_cmpint (fseek (f, PYPREP_DECK_MAX_BYTES, SEEK_SET), ==, 0);
+  g_assert_cmpint (fputc ('\n', f), ==, '\n');
+  fclose (f);
+
+  g_test_expect_message ("pyprep-library", G_LOG_LEVEL_WARNING, expected);
+  pyprep_library_load_directory (library, file);
+  g_test_assert_expected_messages ();
+
+  problems = pyprep_library_get_problems (library);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_true (g_error_matches (problems->pdata[0], PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_TOO_LARGE));
+  g_assert_nonnull (pyprep_library_lookup_question (library, "mine-one"));
+
+  g_remove (huge);
+  g_remove (good);
+  g_rmdir (dir);
+}
+
 static void
 test_missing_user_dir_is_fine (void)
 {
@@ -591,6 +628,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/deck/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/pyprep/deck/damaged-input", test_damaged_input);
   g_test_add_func ("/pyprep/deck/user-decks", test_user_decks);
+  g_test_add_func ("/pyprep/deck/user-deck-too-large", test_user_deck_too_large);
   g_test_add_func ("/pyprep/deck/missing-user-dir", test_missing_user_dir_is_fine);
   g_test_add_func ("/pyprep/deck/topic-order", test_topic_order);
   g_test_add_func ("/pyprep/deck/snippet-languages", test_snippet_languages);

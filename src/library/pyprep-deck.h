@@ -19,7 +19,11 @@ typedef enum {
   PYPREP_DECK_ERROR_METADATA,
   PYPREP_DECK_ERROR_DUPLICATE_ID,
   PYPREP_DECK_ERROR_FENCE,
+  PYPREP_DECK_ERROR_TOO_LARGE,
 } PyprepDeckError;
+
+/* The largest deck a user may add: the built-in ones are under 200 KiB. */
+#define PYPREP_DECK_MAX_BYTES (4 * 1024 * 1024)
 
 GQuark       pyprep_deck_error_quark (void);
 PyprepTopic *pyprep_deck_parse       (const char  *source,

@@ -202,7 +202,8 @@ pyprep_library_load_directory (PyprepLibrary *self,
 
   enumerator = g_file_enumerate_children (directory,
                                           G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                          G_FILE_ATTRIBUTE_STANDARD_SIZE,
                                           G_FILE_QUERY_INFO_NONE, NULL, &error);
   if (enumerator == NULL)
     {
@@ -217,8 +218,19 @@ pyprep_library_load_directory (PyprepLibrary *self,
     {
       const char *name = g_file_info_get_name (info);
 
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR
-          && g_str_has_suffix (name, ".md"))
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && g_str_has_suffix (name, ".md")
+          && g_file_info_get_size (info) > PYPREP_DECK_MAX_BYTES)
+        {
+          /* Said and skipped: a deck that large is not one a person wrote,
+           * and reading it would slow every start. */
+          g_autofree char *source = g_build_filename (g_file_peek_path (directory), name, NULL);
+          g_autofree char *limit = g_format_size_full (PYPREP_DECK_MAX_BYTES, G_FORMAT_SIZE_IEC_UNITS);
+
+          report (self, g_error_new (PYPREP_DECK_ERROR, PYPREP_DECK_ERROR_TOO_LARGE,
+                                     _("%s:%u: the deck is larger than %s, the most a deck may "
+                                       "have; split it into smaller decks"), source, 1, limit));
+        }
+      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && g_str_has_suffix (name, ".md"))
         g_ptr_array_add (names, g_strdup (name));
       g_object_unref (info);
     }
