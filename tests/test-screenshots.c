@@ -23,6 +23,7 @@
 #include "pyprep-practice-window.h"
 #include "pyprep-statistics-window.h"
 #include "pyprep-window.h"
+#include "test-util.h"
 
 /* A question whose answer has code blocks early on. */
 #define CODE_QUESTION "reference-counting-mechanism"
@@ -47,15 +48,6 @@ typedef struct {
   double zoom;   /* the text size; 0 leaves it alone */
 } Shot;
 
-static GObject *
-child (gpointer    widget,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), PYPREP_TYPE_WINDOW, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
 
 static void
 wait_frames (void)
@@ -225,7 +217,7 @@ show_view (PyprepWindow *window,
 
     case VIEW_RESULTS:
       {
-        GtkEditable *entry = GTK_EDITABLE (child (window, "search_entry"));
+        GtkEditable *entry = GTK_EDITABLE (part (window, "search_entry"));
 
         g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
         gtk_editable_set_text (entry, "asyncio gather");
@@ -275,9 +267,9 @@ test_shot (gconstpointer data)
   path = save_png (GTK_WIDGET (window), name);
   g_test_message ("%s: %s", name, path);
 
-  leaflet = ADW_LEAFLET (child (window, "leaflet"));
-  sidebar = GTK_WIDGET (child (window, "sidebar"));
-  content = GTK_WIDGET (child (window, "content"));
+  leaflet = ADW_LEAFLET (part (window, "leaflet"));
+  sidebar = GTK_WIDGET (part (window, "sidebar"));
+  content = GTK_WIDGET (part (window, "content"));
   visible = adw_leaflet_get_visible_child (leaflet);
 
   /* Folded on a phone, side by side on a desktop. */
@@ -288,19 +280,19 @@ test_shot (gconstpointer data)
 
       g_assert_true (visible == (on_answer ? content : sidebar));
       /* On the answer, a back button leads to the list. */
-      g_assert_cmpint (gtk_widget_get_mapped (GTK_WIDGET (child (window, "back_button"))), ==, on_answer);
+      g_assert_cmpint (gtk_widget_get_mapped (GTK_WIDGET (part (window, "back_button"))), ==, on_answer);
     }
   else
     {
       g_assert_true (gtk_widget_get_mapped (sidebar));
       g_assert_true (gtk_widget_get_mapped (content));
-      g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (child (window, "back_button"))));
+      g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (part (window, "back_button"))));
     }
 
   /* The view asked for is the one on show. */
   if (shot->view != VIEW_ANSWER && shot->view != VIEW_CODE)
     {
-      GtkStack *stack = GTK_STACK (child (window, "sidebar_stack"));
+      GtkStack *stack = GTK_STACK (part (window, "sidebar_stack"));
 
       g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, view_names[shot->view]);
       g_assert_true (gtk_widget_get_mapped (gtk_stack_get_visible_child (stack)));
@@ -325,11 +317,11 @@ test_shot (gconstpointer data)
 
   if (shot->view == VIEW_RESULTS)
     {
-      GListModel *results = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (child (window,
+      GListModel *results = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (part (window,
                                                                                           "results_list"))));
 
       g_assert_cmpuint (g_list_model_get_n_items (results), >, 0);
-      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (child (window, "scope_button"))));
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (part (window, "scope_button"))));
     }
 
   /* The window fits the narrowest phone, whatever it shows. */
@@ -343,15 +335,15 @@ test_shot (gconstpointer data)
    * returns to the results. */
   if (shot->view == VIEW_RESULTS && adw_leaflet_get_folded (leaflet))
     {
-      g_signal_emit_by_name (child (window, "search_entry"), "activate");
+      g_signal_emit_by_name (part (window, "search_entry"), "activate");
       wait_frames ();
       g_assert_true (adw_leaflet_get_visible_child (leaflet) == content);
       g_assert_nonnull (pyprep_window_get_question (window));
-      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (child (window, "back_button"))));
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (part (window, "back_button"))));
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
       wait_frames ();
       g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar);
-      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, "sidebar_stack"))), ==,
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (part (window, "sidebar_stack"))), ==,
                        "results");
     }
 

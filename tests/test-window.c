@@ -57,7 +57,7 @@ test_topics_and_question (void)
   window = new_window (library);
 
   /* Every topic is listed, and nothing is open yet. */
-  topic_list = GTK_LIST_VIEW (child (window, PYPREP_TYPE_WINDOW, "topic_list"));
+  topic_list = GTK_LIST_VIEW (part (window, "topic_list"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (topic_list))), ==,
                     g_list_model_get_n_items (pyprep_library_get_topics (library)));
   g_assert_null (pyprep_window_get_question (window));
@@ -66,11 +66,11 @@ test_topics_and_question (void)
   g_signal_emit_by_name (topic_list, "activate", 0);
   iterate ();
   topic = g_list_model_get_item (pyprep_library_get_topics (library), 0);
-  question_list = GTK_LIST_VIEW (child (window, PYPREP_TYPE_WINDOW, "question_list"));
+  question_list = GTK_LIST_VIEW (part (window, "question_list"));
   questions = gtk_list_view_get_model (question_list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (questions)), ==,
                     pyprep_topic_get_n_questions (topic));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, PYPREP_TYPE_WINDOW, "sidebar_stack"))),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (part (window, "sidebar_stack"))),
                    ==, "questions");
 
   /* Selecting the second question shows its title and its answer. */
@@ -96,7 +96,7 @@ test_topics_and_question (void)
   /* The next window opens on the same question, selected in its topic. */
   window = new_window (library);
   g_assert_true (pyprep_window_get_question (window) == question);
-  question_list = GTK_LIST_VIEW (child (window, PYPREP_TYPE_WINDOW, "question_list"));
+  question_list = GTK_LIST_VIEW (part (window, "question_list"));
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (question_list))),
                     ==, 1);
   page = pyprep_window_get_question_page (window);
@@ -125,12 +125,12 @@ test_topics_list_complete (void)
   g_settings_set_string (settings, "last-question", pyprep_question_get_id (question));
   window = new_window (library);
   g_assert_true (pyprep_window_get_question (window) == question);
-  model = gtk_list_view_get_model (GTK_LIST_VIEW (child (window, PYPREP_TYPE_WINDOW, "topic_list")));
+  model = gtk_list_view_get_model (GTK_LIST_VIEW (part (window, "topic_list")));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, last + 1);
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, last);
 
   /* The topics page waits out of sight, hidden, until the user goes back. */
-  stack = GTK_STACK (child (window, PYPREP_TYPE_WINDOW, "sidebar_stack"));
+  stack = GTK_STACK (part (window, "sidebar_stack"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "questions");
   g_assert_false (gtk_widget_get_visible (gtk_stack_get_child_by_name (stack, "topics")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-topics", NULL));
@@ -142,7 +142,7 @@ test_topics_list_complete (void)
   /* A first start at that height lists them all too. */
   g_settings_reset (settings, "last-question");
   window = new_window (library);
-  model = gtk_list_view_get_model (GTK_LIST_VIEW (child (window, PYPREP_TYPE_WINDOW, "topic_list")));
+  model = gtk_list_view_get_model (GTK_LIST_VIEW (part (window, "topic_list")));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, last + 1);
   close_window (window);
   g_settings_reset (settings, "window-height");
@@ -203,9 +203,8 @@ test_problem_banner (void)
   pyprep_library_load_resources (broken, RESOURCE_PREFIX "/content");
 
   window = new_window (broken);
-  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (child (window, PYPREP_TYPE_WINDOW,
-                                                                     "problems_revealer"))));
-  label = GTK_LABEL (child (window, PYPREP_TYPE_WINDOW, "problems_label"));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (part (window, "problems_revealer"))));
+  label = GTK_LABEL (part (window, "problems_label"));
   g_assert_nonnull (strstr (gtk_label_get_text (label), "broken.md:6:"));
   g_assert_cmpuint (g_list_model_get_n_items (pyprep_library_get_topics (broken)), ==,
                     g_list_model_get_n_items (pyprep_library_get_topics (library)) + 1);
@@ -240,7 +239,7 @@ test_study_actions (void)
   iterate ();
 
   /* The list marks the bookmark in the question's row at once. */
-  question_list = GTK_LIST_VIEW (child (window, PYPREP_TYPE_WINDOW, "question_list"));
+  question_list = GTK_LIST_VIEW (part (window, "question_list"));
   row = gtk_widget_get_first_child (GTK_WIDGET (question_list));
   row = gtk_widget_get_first_child (row);
   mark = gtk_widget_get_last_child (row);
@@ -264,7 +263,7 @@ test_topic_change_keeps_rows (void)
   g_autoptr(PyprepTopic) second = g_list_model_get_item (pyprep_library_get_topics (library), 1);
   GListModel *questions = pyprep_topic_get_questions (second);
   g_autoptr(PyprepQuestion) opened = g_list_model_get_item (questions, 2);
-  GtkWidget *question_list = child (window, PYPREP_TYPE_WINDOW, "question_list");
+  GtkWidget *question_list = part (window, "question_list");
   GtkWidget *first_row;
   guint n = 0;
 
@@ -322,9 +321,9 @@ test_smart_lists_and_progress (void)
   g_autoptr(GPtrArray) all = pyprep_library_list_questions (library);
   const char *a = pyprep_question_get_id (all->pdata[5]);
   const char *b = pyprep_question_get_id (all->pdata[40]);
-  GtkListBox *smart_list = GTK_LIST_BOX (child (window, PYPREP_TYPE_WINDOW, "smart_list"));
-  GtkListView *question_list = GTK_LIST_VIEW (child (window, PYPREP_TYPE_WINDOW, "question_list"));
-  GtkLabel *overall = GTK_LABEL (child (window, PYPREP_TYPE_WINDOW, "overall_label"));
+  GtkListBox *smart_list = GTK_LIST_BOX (part (window, "smart_list"));
+  GtkListView *question_list = GTK_LIST_VIEW (part (window, "question_list"));
+  GtkLabel *overall = GTK_LABEL (part (window, "overall_label"));
   g_autofree char *before = g_strdup (gtk_label_get_text (overall));
   GListModel *listed;
 
@@ -435,15 +434,14 @@ static void
 test_search (void)
 {
   PyprepWindow *window = new_window (library);
-  GtkEditable *entry = GTK_EDITABLE (child (window, PYPREP_TYPE_WINDOW, "search_entry"));
-  GtkStack *sidebar_stack = GTK_STACK (child (window, PYPREP_TYPE_WINDOW, "sidebar_stack"));
-  GtkListView *results = GTK_LIST_VIEW (child (window, PYPREP_TYPE_WINDOW, "results_list"));
+  GtkEditable *entry = GTK_EDITABLE (part (window, "search_entry"));
+  GtkStack *sidebar_stack = GTK_STACK (part (window, "sidebar_stack"));
+  GtkListView *results = GTK_LIST_VIEW (part (window, "results_list"));
   GListModel *model;
   g_autoptr(PyprepQuestion) first = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
-  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (child (window, PYPREP_TYPE_WINDOW,
-                                                                        "search_bar"))));
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (part (window, "search_bar"))));
 
   gtk_editable_set_text (entry, "Asyncoi gather");  /* a typo, and any case */
   g_signal_emit_by_name (entry, "search-changed");
@@ -461,7 +459,7 @@ test_search (void)
   g_signal_emit_by_name (entry, "search-changed");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
 
-  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (child (window, PYPREP_TYPE_WINDOW, "search_bar")), FALSE);
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (part (window, "search_bar")), FALSE);
   iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar_stack), !=, "results");
 
@@ -472,8 +470,8 @@ static GListModel *
 search_for (PyprepWindow *window,
             const char   *text)
 {
-  GtkEditable *entry = GTK_EDITABLE (child (window, PYPREP_TYPE_WINDOW, "search_entry"));
-  GtkListView *results = GTK_LIST_VIEW (child (window, PYPREP_TYPE_WINDOW, "results_list"));
+  GtkEditable *entry = GTK_EDITABLE (part (window, "search_entry"));
+  GtkListView *results = GTK_LIST_VIEW (part (window, "results_list"));
 
   gtk_editable_set_text (entry, text);
   g_signal_emit_by_name (entry, "search-changed");
@@ -531,8 +529,8 @@ static void
 test_search_scopes (void)
 {
   PyprepWindow *window = new_window (library);
-  GtkMenuButton *scope = GTK_MENU_BUTTON (child (window, PYPREP_TYPE_WINDOW, "scope_button"));
-  GtkStack *results_stack = GTK_STACK (child (window, PYPREP_TYPE_WINDOW, "results_stack"));
+  GtkMenuButton *scope = GTK_MENU_BUTTON (part (window, "scope_button"));
+  GtkStack *results_stack = GTK_STACK (part (window, "results_stack"));
   g_autoptr(PyprepTopic) topic = g_list_model_get_item (pyprep_library_get_topics (library), 1);
   g_autoptr(PyprepQuestion) marked = NULL;
   g_autoptr(PyprepQuestion) review = NULL;
@@ -572,8 +570,7 @@ test_search_scopes (void)
   /* No match in the scope: the empty page says to widen it. */
   search_for (window, "zzqxj");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (results_stack), ==, "empty");
-  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (child (window, PYPREP_TYPE_WINDOW,
-                                                                                    "results_empty"))),
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (part (window, "results_empty"))),
                             "all questions"));
 
   /* The current topic is the one listed in the sidebar. */

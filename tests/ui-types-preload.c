@@ -14,26 +14,70 @@
 
 void pyprep_ui_types_register (void) __attribute__((constructor));
 
+/* What a stand-in offers the templates that hold it: signals (each
+ * taking a string, or returning a boolean for "activate-link"), and
+ * boolean and widget properties. */
+typedef struct
+{
+  const char *signals[3];
+  const char *booleans[2];
+  const char *widgets[2];
+} StandIn;
+
+static void
+stand_in_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+}
+
+static void
+stand_in_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  g_value_reset (value);
+}
+
 static void
 stand_in_class_init (gpointer klass,
                      gpointer class_data)
 {
-  const char *signal = class_data;
+  const StandIn *stand_in = class_data;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  guint prop_id = 1;
 
-  if (signal == NULL)
-    return;
-  if (g_str_equal (signal, "activate-link"))
-    g_signal_new (signal, G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
-  else
-    g_signal_new (signal, G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  object_class->set_property = stand_in_set_property;
+  object_class->get_property = stand_in_get_property;
+
+  for (guint i = 0; i < G_N_ELEMENTS (stand_in->signals) && stand_in->signals[i]; i++)
+    {
+      const char *signal = stand_in->signals[i];
+
+      if (g_str_equal (signal, "activate-link"))
+        g_signal_new (signal, G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                      NULL, NULL, NULL, G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
+      else
+        g_signal_new (signal, G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                      NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (stand_in->booleans) && stand_in->booleans[i]; i++)
+    g_object_class_install_property (object_class, prop_id++,
+                                     g_param_spec_boolean (stand_in->booleans[i], NULL, NULL, FALSE,
+                                                           G_PARAM_READWRITE));
+  for (guint i = 0; i < G_N_ELEMENTS (stand_in->widgets) && stand_in->widgets[i]; i++)
+    g_object_class_install_property (object_class, prop_id++,
+                                     g_param_spec_object (stand_in->widgets[i], NULL, NULL, GTK_TYPE_WIDGET,
+                                                          G_PARAM_READWRITE));
 }
 
 static void
-register_stand_in (const char *name,
-                   const char *signal)
+register_stand_in (const char    *name,
+                   const StandIn *stand_in)
 {
+  static const StandIn nothing = { { NULL } };
   const char *skip = g_getenv ("PYPREP_VALIDATE_TEMPLATE");
   GTypeQuery query;
   GTypeInfo info = { 0 };
@@ -45,13 +89,18 @@ register_stand_in (const char *name,
   info.class_size = query.class_size;
   info.instance_size = query.instance_size;
   info.class_init = stand_in_class_init;
-  info.class_data = signal;
+  info.class_data = stand_in ? stand_in : &nothing;
   g_type_register_static (GTK_TYPE_WIDGET, name, &info, 0);
 }
 
 void
 pyprep_ui_types_register (void)
 {
+  static const StandIn markdown_view = { { "activate-link" } };
+  static const StandIn question_page = { { "open-question" } };
+  static const StandIn sidebar = { { "question-selected", "question-activated" }, { "folded" }, { "reading-pane" } };
+  static const StandIn chart = { { "stand-in" } };
+
   g_type_ensure (ADW_TYPE_APPLICATION_WINDOW);
   g_type_ensure (ADW_TYPE_LEAFLET);
   g_type_ensure (ADW_TYPE_LEAFLET_PAGE);
@@ -68,12 +117,14 @@ pyprep_ui_types_register (void)
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   g_type_ensure (ADW_TYPE_WINDOW);
   g_type_ensure (ADW_TYPE_EXPANDER_ROW);
-  register_stand_in ("PyprepMarkdownView", "activate-link");
-  register_stand_in ("PyprepQuestionPage", "open-question");
+
+  register_stand_in ("PyprepMarkdownView", &markdown_view);
+  register_stand_in ("PyprepQuestionPage", &question_page);
+  register_stand_in ("PyprepSidebar", &sidebar);
   register_stand_in ("PyprepScrollBin", NULL);
   register_stand_in ("PyprepPracticePage", NULL);
   register_stand_in ("PyprepMockInterview", NULL);
   g_type_ensure (ADW_TYPE_BIN);
-  register_stand_in ("PyprepHeatmap", "stand-in");
-  register_stand_in ("PyprepBarChart", "stand-in");
+  register_stand_in ("PyprepHeatmap", &chart);
+  register_stand_in ("PyprepBarChart", &chart);
 }

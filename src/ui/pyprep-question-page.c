@@ -43,6 +43,13 @@ struct _PyprepQuestionPage
   PyprepLibrary      *library;   /* where related ids are looked up */
   PyprepStudy        *study;
   guint               note_save_id;
+
+  /* Where the reader is, kept while the text changes size. */
+  GtkWidget          *place_anchor;  /* weak */
+  double              place_offset;
+  guint               place_frames;
+  guint               place_tick;
+  gboolean            restoring_place;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepQuestionPage, pyprep_question_page, GTK_TYPE_WIDGET)
@@ -138,6 +145,89 @@ load_note (PyprepQuestionPage *self)
   g_signal_handlers_unblock_by_func (buffer, note_changed_cb, self);
 }
 
+/* Keeping the reader's place ------------------------------------------- */
+
+/* The block of the answer at the top of the view, and how far above the
+ * view's top it starts, in content coordinates. */
+static gboolean
+place_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  PyprepQuestionPage *self = PYPREP_QUESTION_PAGE (widget);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)));
+  graphene_point_t top;
+
+  if (self->place_anchor == NULL
+      || !gtk_widget_compute_point (self->place_anchor, content, &GRAPHENE_POINT_INIT (0, 0), &top))
+    {
+      self->place_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  /* Held for a second of frames: the answer is laid out again by then. */
+  if (++self->place_frames > 60)
+    {
+      g_clear_weak_pointer (&self->place_anchor);
+      self->place_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  self->restoring_place = TRUE;
+  gtk_adjustment_set_value (adjustment, top.y - self->place_offset);
+  self->restoring_place = FALSE;
+  return G_SOURCE_CONTINUE;
+}
+
+/* The reader scrolled: the place they chose is theirs. */
+static void
+place_value_changed_cb (PyprepQuestionPage *self)
+{
+  if (!self->restoring_place)
+    g_clear_weak_pointer (&self->place_anchor);
+}
+
+/**
+ * pyprep_question_page_keep_place:
+ *
+ * The text is about to change size: keeps the block of the answer at the
+ * top of the view where it is while the answer is laid out again, until
+ * the reader scrolls or opens another question.
+ */
+void
+pyprep_question_page_keep_place (PyprepQuestionPage *self)
+{
+  GtkAdjustment *adjustment;
+  GtkWidget *content, *blocks;
+  double value;
+
+  g_return_if_fail (PYPREP_IS_QUESTION_PAGE (self));
+
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  value = gtk_adjustment_get_value (adjustment);
+  content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)));
+  blocks = pyprep_markdown_view_get_content (self->markdown_view);
+  if (value <= gtk_adjustment_get_lower (adjustment) || blocks == NULL)
+    return;
+
+  for (GtkWidget *block = gtk_widget_get_first_child (blocks); block; block = gtk_widget_get_next_sibling (block))
+    {
+      graphene_point_t top;
+
+      if (gtk_widget_compute_point (block, content, &GRAPHENE_POINT_INIT (0, 0), &top)
+          && top.y + gtk_widget_get_height (block) > value)
+        {
+          g_set_weak_pointer (&self->place_anchor, block);
+          self->place_offset = top.y - value;
+          self->place_frames = 0;
+          if (self->place_tick == 0)
+            self->place_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), place_tick_cb, NULL, NULL);
+          return;
+        }
+    }
+}
+
 static void
 pyprep_question_page_dispose (GObject *object)
 {
@@ -147,6 +237,7 @@ pyprep_question_page_dispose (GObject *object)
     save_note (self);
   g_clear_object (&self->study);
 
+  g_clear_weak_pointer (&self->place_anchor);
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_QUESTION_PAGE);
   g_clear_object (&self->question);
   g_clear_object (&self->library);
@@ -233,6 +324,8 @@ pyprep_question_page_init (PyprepQuestionPage *self)
                            G_CALLBACK (note_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->markdown_view, "notify::building",
                            G_CALLBACK (show_after_answer), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (place_value_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* Words to mark in the next answer shown (the search that led to it). */
@@ -400,6 +493,7 @@ pyprep_question_page_set_question (PyprepQuestionPage *self,
       if (pyprep_markdown_view_get_building (self->markdown_view) == was_building)
         show_after_answer (self);
 
+      g_clear_weak_pointer (&self->place_anchor);
       vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
       gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
       gtk_stack_set_visible_child_name (self->stack, "question");

@@ -23,6 +23,7 @@ void            pyprep_question_page_set_question (PyprepQuestionPage *self,
 
 void            pyprep_question_page_set_study    (PyprepQuestionPage *self,
                                                    PyprepStudy        *study);
+void            pyprep_question_page_keep_place     (PyprepQuestionPage *self);
 void            pyprep_question_page_set_highlights (PyprepQuestionPage *self,
                                                      const char * const *words);
 

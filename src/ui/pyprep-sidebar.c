@@ -1,0 +1,1654 @@
+/* pyprep-sidebar.c: the main window's sidebar. It lists the topics with
+ * the overall progress and the smart lists, then the questions of a
+ * topic or of a smart list, or the search results, and says which
+ * question the user picked. The reading pane is the window's.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pyprep-sidebar"
+
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "pyprep-code-block.h"
+#include "pyprep-font-metrics.h"
+#include "pyprep-question-slots.h"
+#include "pyprep-question.h"
+#include "pyprep-row-text.h"
+#include "pyprep-search.h"
+#include "pyprep-sidebar.h"
+#include "pyprep-topic.h"
+
+typedef enum {
+  SMART_NONE = -1,
+  SMART_CONTINUE,
+  SMART_BOOKMARKED,
+  SMART_NEEDS_REVIEW,
+  SMART_NOT_STARTED,
+  N_SMART_LISTS
+} SmartList;
+
+struct _PyprepSidebar
+{
+  GtkWidget             parent_instance;
+
+  GtkWidget            *topics_button;
+  AdwWindowTitle       *sidebar_title;
+  GtkStack             *sidebar_stack;
+  GtkListView          *topic_list;
+  GtkListView          *question_list;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkMenuButton        *scope_button;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
+  GMenuModel           *scope_menu;
+  AdwStatusPage        *results_empty;
+  GtkStack             *results_stack;
+  GtkListView          *results_list;
+  GtkLabel             *overall_label;
+  GtkLevelBar          *overall_bar;
+  GtkListBox           *smart_list;
+
+  PyprepLibrary        *library;
+  PyprepStudy          *study;
+  PyprepQuestion       *question;         /* on show in the reading pane */
+  GtkWidget            *reading_pane;     /* weak */
+  gboolean              folded;
+  GtkSliceListModel    *topic_slice;      /* the topics the list has rows for */
+  GtkSingleSelection   *topic_selection;
+  guint                 topics_source;
+  GtkSingleSelection   *question_selection;
+  PyprepQuestionSlots  *question_slots;
+  PyprepTopic          *topic;            /* of the questions listed last */
+  PyprepTopic          *listed_topic;     /* of the questions listed now */
+
+  /* The smart lists filter every question of the bank. */
+  GListStore           *all_questions;
+  GtkFilter            *smart_filter;
+  GtkFilterListModel   *smart_model;
+  SmartList             smart_kind;
+  GtkWidget            *smart_counts[N_SMART_LISTS];
+  guint                 progress_source;
+
+  PyprepSearchIndex    *search_index;     /* built after startup, or on the first search */
+  guint                 index_source;
+  GListStore           *results;
+  GStrv                 search_terms;     /* normalized, for the snippets */
+  char                 *search_scope;     /* all, bookmarked, needs-review, topic */
+  char                 *page_before_search;
+};
+
+G_DEFINE_FINAL_TYPE (PyprepSidebar, pyprep_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_TOPIC,
+  PROP_FOLDED,
+  PROP_READING_PANE,
+  PROP_SEARCH_SCOPE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  QUESTION_SELECTED,
+  QUESTION_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Says that the user picked @question: "question-selected" shows it,
+ * "question-activated" also goes to it on a narrow screen. */
+static void
+activate_question (PyprepSidebar  *self,
+                   PyprepQuestion *question,
+                   gboolean        from_search)
+{
+  g_signal_emit (self, signals[QUESTION_SELECTED], 0, question, from_search);
+}
+
+static void
+set_listed_topic (PyprepSidebar *self,
+                  PyprepTopic   *topic)
+{
+  if (g_set_object (&self->listed_topic, topic))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOPIC]);
+}
+
+/* Rows ---------------------------------------------------------------- */
+
+/* Text in list rows is a PyprepRowText: unlike a wrapping label, it is
+ * not measured, so filling a list with rows costs a fraction of the time.
+ * It takes @lines lines, wraps within them and ellipsizes what is left;
+ * a text cut short shows whole in its tooltip. */
+static GtkWidget *
+make_row_text (guint       lines,
+               const char *css_class)
+{
+  GtkWidget *text = pyprep_row_text_new (lines);
+
+  if (css_class != NULL)
+    gtk_widget_add_css_class (text, css_class);
+
+  return text;
+}
+
+/* The marks at the end of a question row: a note, then a bookmark star.
+ * Most rows show neither, so a mark is made the first time its row
+ * shows it; a new topic's rows are then that much cheaper to make. */
+static void
+show_mark (GtkWidget  *row,
+           const char *icon_name,
+           const char *css_class,
+           gboolean    visible)
+{
+  GtkWidget *text = gtk_widget_get_first_child (row);
+  GtkWidget *mark = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_next_sibling (text); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, css_class))
+      mark = child;
+
+  if (mark == NULL)
+    {
+      if (!visible)
+        return;
+
+      mark = gtk_image_new_from_icon_name (icon_name);
+      gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (mark, css_class);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      /* The note mark goes first, the star last. */
+      if (g_str_equal (css_class, "note-mark"))
+        gtk_box_insert_child_after (GTK_BOX (row), mark, text);
+      else
+        gtk_box_append (GTK_BOX (row), mark);
+    }
+
+  gtk_widget_set_visible (mark, visible);
+}
+
+/* Names a list row for screen readers. GTK reads a list item's name from
+ * the item widget that holds the row, not from the row itself: 4.8 and
+ * 4.18 alike (without it, the Debian 13 lane's AT-SPI tests find unnamed
+ * list items). From GTK 4.12, gtk_list_item_set_accessible_label() is the
+ * stock way to say the same. */
+static void
+name_row (GtkWidget  *row,
+          const char *label,
+          const char *description)
+{
+  GtkWidget *item = gtk_widget_get_parent (row);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  if (item != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+}
+
+/* A question row: its title over a dim subtitle (difficulty and status),
+ * then a note mark and a bookmark star. */
+static void
+setup_question_row_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  user_data)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *subtitle = make_row_text (1, "caption");
+
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (text), make_row_text (2, NULL));
+  gtk_box_append (GTK_BOX (text), subtitle);
+
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_box_append (GTK_BOX (row), text);
+  gtk_list_item_set_child (item, row);
+}
+
+/* A topic row: title, description, and how much of it is confident. */
+static void
+setup_topic_row_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *description = make_row_text (2, "caption");
+  GtkWidget *progress = make_row_text (1, "caption");
+  GtkWidget *bar = gtk_level_bar_new ();
+  g_autoptr(PangoAttrList) tabular_figures = pango_attr_list_new ();
+
+  gtk_widget_add_css_class (description, "dim-label");
+  gtk_widget_add_css_class (progress, "dim-label");
+  /* What the "numeric" style class gives a label: digits of one width. */
+  pango_attr_list_insert (tabular_figures, pango_attr_font_features_new ("tnum=1"));
+  pyprep_row_text_set_attributes (PYPREP_ROW_TEXT (progress), tabular_figures);
+  gtk_widget_set_margin_top (bar, 3);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_box_append (GTK_BOX (row), make_row_text (1, NULL));
+  gtk_box_append (GTK_BOX (row), description);
+  gtk_box_append (GTK_BOX (row), progress);
+  gtk_box_append (GTK_BOX (row), bar);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+update_topic_row (GtkListItem  *item,
+                  PyprepSidebar *self)
+{
+  PyprepTopic *topic = gtk_list_item_get_item (item);
+  GListModel *questions = pyprep_topic_get_questions (topic);
+  guint n = g_list_model_get_n_items (questions);
+  guint confident = 0;
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (row);
+  GtkWidget *description = gtk_widget_get_next_sibling (title);
+  GtkWidget *progress = gtk_widget_get_next_sibling (description);
+  GtkWidget *bar = gtk_widget_get_next_sibling (progress);
+  g_autofree char *progress_text = NULL;
+  g_autofree char *accessible = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PyprepQuestion) question = g_list_model_get_item (questions, i);
+
+      if (pyprep_study_get_status (self->study, pyprep_question_get_id (question)) == PYPREP_STATUS_CONFIDENT)
+        confident++;
+    }
+
+  /* Translators: a topic's progress, e.g. "12 of 18 confident" */
+  progress_text = g_strdup_printf (_("%u of %u confident"), confident, n);
+  accessible = g_strdup_printf ("%s. %s", pyprep_topic_get_description (topic), progress_text);
+
+  pyprep_row_text_set_text (PYPREP_ROW_TEXT (title), pyprep_topic_get_title (topic));
+  pyprep_row_text_set_text (PYPREP_ROW_TEXT (description), pyprep_topic_get_description (topic));
+  pyprep_row_text_set_text (PYPREP_ROW_TEXT (progress), progress_text);
+  gtk_level_bar_set_max_value (GTK_LEVEL_BAR (bar), MAX (n, 1));
+  gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), confident);
+  name_row (row, pyprep_topic_get_title (topic), accessible);
+}
+
+static void
+topic_row_changed_cb (GtkListItem *item,
+                      const char  *id)
+{
+  PyprepSidebar *self = g_object_get_data (G_OBJECT (item), "window");
+  PyprepQuestion *question = pyprep_library_lookup_question (self->library, id);
+
+  if (question != NULL && pyprep_question_get_topic (question) == gtk_list_item_get_item (item))
+    update_topic_row (item, self);
+}
+
+/* A bound row follows the study record until it is unbound. */
+static void
+follow_study (GtkListItem  *item,
+              PyprepStudy  *study,
+              const char   *signal,
+              GCallback     callback,
+              GConnectFlags flags)
+{
+  gulong handler = g_signal_connect_object (study, signal, callback, item, flags);
+
+  g_object_set_data (G_OBJECT (item), "study", study);
+  g_object_set_data (G_OBJECT (item), "study-handler", GSIZE_TO_POINTER (handler));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  gulong handler = GPOINTER_TO_SIZE (g_object_steal_data (G_OBJECT (item), "study-handler"));
+  PyprepStudy *study = g_object_steal_data (G_OBJECT (item), "study");
+
+  if (handler != 0)
+    g_signal_handler_disconnect (study, handler);
+}
+
+static void
+bind_topic_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               PyprepSidebar             *self)
+{
+  g_object_set_data (G_OBJECT (item), "window", self);
+  update_topic_row (item, self);
+  follow_study (item, self->study, "changed", G_CALLBACK (topic_row_changed_cb), G_CONNECT_SWAPPED);
+}
+
+static void
+update_question_row (GtkListItem *item,
+                     PyprepStudy *study)
+{
+  PyprepQuestion *question = pyprep_question_slot_get_question (gtk_list_item_get_item (item));
+  const char *id = pyprep_question_get_id (question);
+  const char *difficulty = pyprep_difficulty_get_label (pyprep_question_get_difficulty (question));
+  PyprepStatus status = pyprep_study_get_status (study, id);
+  gboolean bookmarked = pyprep_study_get_bookmarked (study, id);
+  gboolean has_note = pyprep_study_get_note (study, id) != NULL;
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *title_label = gtk_widget_get_first_child (gtk_widget_get_first_child (row));
+  GtkWidget *subtitle_label = gtk_widget_get_next_sibling (title_label);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *description = NULL;
+
+  if (status == PYPREP_STATUS_NEW)
+    subtitle = g_strdup (difficulty);
+  else
+    subtitle = g_strdup_printf ("%s · %s", difficulty, pyprep_status_get_label (status));
+
+  description = g_strdup_printf ("%s%s%s", subtitle,
+                                 bookmarked ? _(", bookmarked") : "",
+                                 has_note ? _(", has a note") : "");
+
+  pyprep_row_text_set_text (PYPREP_ROW_TEXT (title_label), pyprep_question_get_title (question));
+  pyprep_row_text_set_text (PYPREP_ROW_TEXT (subtitle_label), subtitle);
+  show_mark (row, "document-edit-symbolic", "note-mark", has_note);
+  show_mark (row, "starred-symbolic", "bookmark-mark", bookmarked);
+  name_row (row, pyprep_question_get_title (question), description);
+}
+
+static void
+question_row_changed_cb (PyprepStudy *study,
+                         const char  *id,
+                         GtkListItem *item)
+{
+  update_question_row (item, study);
+}
+
+/* A row follows its question's study record, and the slot it shows: a
+ * change of topic gives the slot another question. */
+static void
+follow_question (GtkListItem *item,
+                 PyprepStudy *study)
+{
+  PyprepQuestion *question = pyprep_question_slot_get_question (gtk_list_item_get_item (item));
+  g_autofree char *signal = g_strdup_printf ("changed::%s", pyprep_question_get_id (question));
+
+  unbind_row_cb (NULL, item, NULL);
+  update_question_row (item, study);
+  follow_study (item, study, signal, G_CALLBACK (question_row_changed_cb), 0);
+}
+
+static void
+slot_question_changed_cb (GtkListItem *item)
+{
+  follow_question (item, g_object_get_data (G_OBJECT (item), "study"));
+}
+
+static void
+bind_question_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  PyprepStudy              *study)
+{
+  gulong handler = g_signal_connect_object (gtk_list_item_get_item (item), "notify::question",
+                                            G_CALLBACK (slot_question_changed_cb), item,
+                                            G_CONNECT_SWAPPED);
+
+  g_object_set_data (G_OBJECT (item), "slot-handler", GSIZE_TO_POINTER (handler));
+  follow_question (item, study);
+}
+
+static void
+unbind_question_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  gulong handler = GPOINTER_TO_SIZE (g_object_steal_data (G_OBJECT (item), "slot-handler"));
+
+  if (handler != 0)
+    g_signal_handler_disconnect (gtk_list_item_get_item (item), handler);
+  unbind_row_cb (factory, item, user_data);
+}
+
+static GtkListItemFactory *
+row_factory_new (GCallback setup,
+                 GCallback bind,
+                 GCallback unbind,
+                 gpointer  user_data)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", setup, NULL);
+  g_signal_connect (factory, "bind", bind, user_data);
+  if (unbind != NULL)
+    g_signal_connect (factory, "unbind", unbind, user_data);
+
+  return factory;
+}
+
+/* Navigation ---------------------------------------------------------- */
+
+static guint
+find_position (GListModel *model,
+               gpointer    item)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+
+      if (other == item)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The sidebar's pages --------------------------------------------------- */
+
+/* Only the sidebar page on show, or sliding in or out, is visible: GTK
+ * styles every visible widget, shown or not, and the pages out of sight
+ * are half of the sidebar. A page is made visible before the stack
+ * slides to it, and the others are hidden once the slide is over.
+ *
+ * Workaround for GTK 4.8, still needed on GTK 4.18: there too, a stack
+ * page of 3,000 labels out of sight delays the first frame (43 to 120 ms,
+ * against 6 to 17 ms with the page hidden; measured on Debian 13). */
+static void
+show_sidebar_page (PyprepSidebar *self,
+                   const char   *name)
+{
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->sidebar_stack, name), TRUE);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, name);
+}
+
+static void
+hide_other_sidebar_pages (PyprepSidebar *self)
+{
+  GtkWidget *shown = gtk_stack_get_visible_child (self->sidebar_stack);
+
+  if (gtk_stack_get_transition_running (self->sidebar_stack))
+    return;
+
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_stack));
+       page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    {
+      if (page != shown)
+        gtk_widget_set_visible (page, FALSE);
+    }
+}
+
+/* A new list starts at its top, as a new list view would. */
+static void
+scroll_question_list_to_top (PyprepSidebar *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->question_list));
+
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}
+
+/**
+ * pyprep_sidebar_show_topic:
+ * @topic: (nullable): the topic whose questions the sidebar lists, or
+ *   %NULL for the list of topics
+ */
+void
+pyprep_sidebar_show_topic (PyprepSidebar *self,
+                          PyprepTopic  *topic)
+{
+  g_return_if_fail (PYPREP_IS_SIDEBAR (self));
+  g_return_if_fail (!topic || PYPREP_IS_TOPIC (topic));
+
+  if (topic == NULL)
+    {
+      self->smart_kind = SMART_NONE;
+      set_listed_topic (self, NULL);
+      show_sidebar_page (self, "topics");
+      gtk_widget_set_visible (self->topics_button, FALSE);
+      adw_window_title_set_title (self->sidebar_title, "PyPrep");
+      adw_window_title_set_subtitle (self->sidebar_title, "");
+      return;
+    }
+
+  self->smart_kind = SMART_NONE;
+  if (g_set_object (&self->topic, topic))
+    {
+      PyprepQuestion *current = self->question;
+      GListModel *questions = pyprep_topic_get_questions (topic);
+
+      pyprep_question_slots_set_model (self->question_slots, questions);
+      scroll_question_list_to_top (self);
+      gtk_single_selection_set_selected (self->question_selection,
+                                         current ? find_position (questions, current)
+                                                 : GTK_INVALID_LIST_POSITION);
+    }
+
+  /* A topic with no row yet is selected when the rest of the list comes. */
+  gtk_single_selection_set_selected (self->topic_selection,
+                                     find_position (G_LIST_MODEL (self->topic_selection), topic));
+  adw_window_title_set_title (self->sidebar_title, pyprep_topic_get_title (topic));
+  adw_window_title_set_subtitle (self->sidebar_title, "");
+  gtk_widget_set_visible (self->topics_button, TRUE);
+  set_listed_topic (self, topic);
+  show_sidebar_page (self, "questions");
+}
+
+/* Progress and smart lists --------------------------------------------- */
+
+static const struct {
+  const char *icon;
+  const char *title;
+} smart_lists[N_SMART_LISTS] = {
+  [SMART_CONTINUE] = { "media-playback-start-symbolic", N_("Continue") },
+  [SMART_BOOKMARKED] = { "starred-symbolic", N_("Bookmarked") },
+  [SMART_NEEDS_REVIEW] = { "dialog-warning-symbolic", N_("Needs Review") },
+  [SMART_NOT_STARTED] = { "document-new-symbolic", N_("Not Started") },
+};
+
+static gboolean
+in_smart_list (PyprepSidebar *self,
+               SmartList     kind,
+               const char   *id)
+{
+  switch (kind)
+    {
+    case SMART_BOOKMARKED:
+      return pyprep_study_get_bookmarked (self->study, id);
+    case SMART_NEEDS_REVIEW:
+      return pyprep_study_get_status (self->study, id) == PYPREP_STATUS_NEEDS_REVIEW;
+    case SMART_NOT_STARTED:
+      return pyprep_study_get_status (self->study, id) == PYPREP_STATUS_NEW;
+    case SMART_CONTINUE:
+    case SMART_NONE:
+    case N_SMART_LISTS:
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+smart_filter_func (gpointer item,
+                   gpointer user_data)
+{
+  PyprepSidebar *self = user_data;
+
+  return in_smart_list (self, self->smart_kind, pyprep_question_get_id (item));
+}
+
+/* The question opened most recently, or NULL. */
+static PyprepQuestion *
+last_opened (PyprepSidebar *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->all_questions));
+  PyprepQuestion *latest = NULL;
+  gint64 latest_time = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PyprepQuestion) question = g_list_model_get_item (G_LIST_MODEL (self->all_questions), i);
+      gint64 seen = pyprep_study_get_last_seen (self->study, pyprep_question_get_id (question));
+
+      if (seen > latest_time)
+        {
+          latest_time = seen;
+          latest = question;
+        }
+    }
+
+  return latest;
+}
+
+/* Recounts the overall progress and the smart lists. A few hundred
+ * lookups in hash tables: cheap enough to redo on every change. */
+static void
+update_progress (PyprepSidebar *self)
+{
+  guint counts[N_SMART_LISTS] = { 0 };
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->all_questions));
+  guint confident = 0, read = 0;
+  PyprepQuestion *latest = last_opened (self);
+  g_autofree char *overall = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PyprepQuestion) question = g_list_model_get_item (G_LIST_MODEL (self->all_questions), i);
+      const char *id = pyprep_question_get_id (question);
+      PyprepStatus status = pyprep_study_get_status (self->study, id);
+
+      confident += status == PYPREP_STATUS_CONFIDENT;
+      read += status != PYPREP_STATUS_NEW;
+      for (guint kind = SMART_BOOKMARKED; kind < N_SMART_LISTS; kind++)
+        counts[kind] += in_smart_list (self, kind, id);
+    }
+
+  /* Translators: overall progress, e.g. "40 of 272 confident, 120 read" */
+  overall = g_strdup_printf (_("%u of %u confident, %u read"), confident, n, read);
+  gtk_label_set_text (self->overall_label, overall);
+  gtk_level_bar_set_max_value (self->overall_bar, MAX (n, 1));
+  gtk_level_bar_set_value (self->overall_bar, confident);
+
+  for (guint kind = SMART_BOOKMARKED; kind < N_SMART_LISTS; kind++)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", counts[kind]);
+
+      gtk_label_set_text (GTK_LABEL (self->smart_counts[kind]), count);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_ancestor (self->smart_counts[kind],
+                                                                               GTK_TYPE_LIST_BOX_ROW)),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, count, -1);
+    }
+
+  gtk_label_set_text (GTK_LABEL (self->smart_counts[SMART_CONTINUE]),
+                      latest ? pyprep_question_get_title (latest) : _("Nothing read yet"));
+  gtk_widget_set_sensitive (gtk_widget_get_ancestor (self->smart_counts[SMART_CONTINUE],
+                                                     GTK_TYPE_LIST_BOX_ROW),
+                            latest != NULL);
+}
+
+static void
+setup_smart_lists (PyprepSidebar *self)
+{
+  g_autoptr(GPtrArray) questions = pyprep_library_list_questions (self->library);
+
+  self->all_questions = g_list_store_new (PYPREP_TYPE_QUESTION);
+  g_list_store_splice (self->all_questions, 0, 0, questions->pdata, questions->len);
+  self->smart_kind = SMART_NONE;
+  self->smart_filter = GTK_FILTER (gtk_custom_filter_new (smart_filter_func, self, NULL));
+  self->smart_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->all_questions)),
+                                                 g_object_ref (self->smart_filter));
+
+  for (guint kind = 0; kind < N_SMART_LISTS; kind++)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *label = gtk_label_new (gettext (smart_lists[kind].title));
+      GtkWidget *count = gtk_label_new (NULL);
+
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+      gtk_widget_add_css_class (count, "dim-label");
+      gtk_widget_add_css_class (count, kind == SMART_CONTINUE ? "caption" : "numeric");
+      /* No width in characters: GTK 4.8 would ask Pango for the font's
+       * metrics at every measure, and Pango 1.56 (Debian 13) does not
+       * keep them either (see pyprep-font-metrics.c). The name keeps its
+       * width, and the count, ellipsized, takes the rest. */
+      gtk_label_set_ellipsize (GTK_LABEL (count), PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (smart_lists[kind].icon));
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), count);
+      gtk_widget_set_margin_top (box, 6);
+      gtk_widget_set_margin_bottom (box, 6);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, gettext (smart_lists[kind].title),
+                                      -1);
+      g_object_set_data (G_OBJECT (row), "smart-list", GINT_TO_POINTER (kind));
+      gtk_list_box_append (self->smart_list, row);
+      self->smart_counts[kind] = count;
+    }
+
+  update_progress (self);
+}
+
+/* Lists the questions of a smart list in the sidebar. */
+static void
+show_smart_list (PyprepSidebar *self,
+                 SmartList     kind)
+{
+  PyprepQuestion *current = self->question;
+
+  g_clear_object (&self->topic);
+  set_listed_topic (self, NULL);
+  self->smart_kind = kind;
+  gtk_filter_changed (self->smart_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  pyprep_question_slots_set_model (self->question_slots, G_LIST_MODEL (self->smart_model));
+  scroll_question_list_to_top (self);
+  gtk_single_selection_set_selected (self->question_selection,
+                                     current ? find_position (G_LIST_MODEL (self->smart_model), current)
+                                             : GTK_INVALID_LIST_POSITION);
+
+  adw_window_title_set_title (self->sidebar_title, gettext (smart_lists[kind].title));
+  gtk_widget_set_visible (self->topics_button, TRUE);
+  show_sidebar_page (self, "questions");
+  gtk_widget_child_focus (GTK_WIDGET (self->question_list), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+smart_row_activated_cb (GtkListBox    *list,
+                        GtkListBoxRow *row,
+                        PyprepSidebar  *self)
+{
+  SmartList kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "smart-list"));
+
+  if (kind == SMART_CONTINUE)
+    {
+      PyprepQuestion *latest = last_opened (self);
+
+      if (latest != NULL)
+        activate_question (self, latest, FALSE);
+      return;
+    }
+
+  show_smart_list (self, kind);
+}
+
+/* Search --------------------------------------------------------------- */
+
+static gboolean
+is_ascii_word_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+static gboolean
+term_at (const char *text,
+         GStrv       terms,
+         gsize      *length)
+{
+  for (guint i = 0; terms[i] != NULL; i++)
+    {
+      gsize n = strlen (terms[i]);
+
+      if (n > 0 && g_ascii_strncasecmp (text, terms[i], n) == 0)
+        {
+          *length = n;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* A line of the answer around the first match, with the matches in bold.
+ * The text is escaped, so an answer can never inject markup. */
+static char *
+make_snippet (const char *body,
+              GStrv       terms)
+{
+  const char *start = NULL;
+  GString *markup = g_string_new (NULL);
+  const char *p;
+  gsize shown = 0;
+
+  if (terms == NULL)
+    terms = (GStrv)(const char *[]) { NULL };
+
+  for (p = body; *p && start == NULL; p++)
+    {
+      gsize length;
+
+      if ((p == body || !is_ascii_word_char (p[-1])) && term_at (p, terms, &length))
+        start = p;
+    }
+
+  if (start == NULL)
+    {
+      const char *short_answer = strstr (body, "## Short answer");
+
+      start = short_answer ? short_answer + strlen ("## Short answer") : body;
+    }
+  else
+    {
+      for (guint back = 0; back < 40 && start > body; back++)
+        start = g_utf8_prev_char (start);
+      /* Begin at a word. */
+      while (start > body && *start && *start != ' ' && *start != '\n')
+        start = g_utf8_next_char (start);
+    }
+
+  for (p = start; *p && shown < 130; )
+    {
+      gsize length;
+
+      if (term_at (p, terms, &length) && (p == body || !is_ascii_word_char (p[-1])))
+        {
+          g_autofree char *word = g_markup_escape_text (p, length);
+
+          g_string_append_printf (markup, "<b>%s</b>", word);
+          p += length;
+          shown += length;
+          continue;
+        }
+
+      if (*p == '\n' || *p == '#' || *p == '`' || *p == '*' || *p == '|')
+        {
+          if (markup->len > 0 && markup->str[markup->len - 1] != ' ')
+            g_string_append_c (markup, ' ');
+          p++;
+        }
+      else
+        {
+          const char *next = g_utf8_next_char (p);
+          g_autofree char *piece = g_markup_escape_text (p, next - p);
+
+          g_string_append (markup, piece);
+          p = next;
+        }
+      shown++;
+    }
+
+  g_string_append (markup, "…");
+  return g_strstrip (g_string_free (markup, FALSE));
+}
+
+static void
+setup_result_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *snippet = make_row_text (3, "caption");
+
+  gtk_widget_add_css_class (snippet, "dim-label");
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_box_append (GTK_BOX (row), make_row_text (2, NULL));
+  gtk_box_append (GTK_BOX (row), snippet);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+bind_result_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                PyprepSidebar             *self)
+{
+  PyprepQuestion *question = gtk_list_item_get_item (item);
+  PyprepTopic *topic = pyprep_question_get_topic (question);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (row);
+  g_autofree char *snippet = make_snippet (pyprep_question_get_body (question), self->search_terms);
+  g_autofree char *topic_markup = g_markup_escape_text (topic ? pyprep_topic_get_title (topic) : "", -1);
+  g_autofree char *markup = g_strdup_printf ("<b>%s</b> · %s", topic_markup, snippet);
+
+  pyprep_row_text_set_text (PYPREP_ROW_TEXT (title), pyprep_question_get_title (question));
+  pyprep_row_text_set_markup (PYPREP_ROW_TEXT (gtk_widget_get_next_sibling (title)), markup);
+  name_row (row, pyprep_question_get_title (question), topic ? pyprep_topic_get_title (topic) : "");
+}
+
+static void
+leave_search (PyprepSidebar *self)
+{
+  if (self->page_before_search != NULL)
+    {
+      show_sidebar_page (self, self->page_before_search);
+      g_clear_pointer (&self->page_before_search, g_free);
+    }
+}
+
+static void
+ensure_search_index (PyprepSidebar *self)
+{
+  g_autoptr(GPtrArray) questions = NULL;
+
+  if (self->search_index != NULL)
+    return;
+
+  questions = pyprep_library_list_questions (self->library);
+  self->search_index = pyprep_search_index_new (questions);
+}
+
+/* The index takes tens of milliseconds to build: do it once the window
+ * is up, so that neither the first frame nor the first search waits. */
+static gboolean
+build_search_index_cb (gpointer user_data)
+{
+  PyprepSidebar *self = user_data;
+  g_auto(GStrv) languages = NULL;
+
+  self->index_source = 0;
+  ensure_search_index (self);
+  /* Then the syntax highlighting of every language the bank uses, so
+   * that no answer with code waits for its rules to be compiled. */
+  languages = pyprep_library_dup_snippet_languages (self->library);
+  pyprep_code_block_preload ((const char * const *) languages);
+  return G_SOURCE_REMOVE;
+}
+
+/* The topic the "Current Topic" scope searches: the one listed in the
+ * sidebar, else the one of the question on show. */
+static PyprepTopic *
+scope_topic (PyprepSidebar *self)
+{
+  PyprepQuestion *question = self->question;
+
+  if (self->topic != NULL)
+    return self->topic;
+  return question != NULL ? pyprep_question_get_topic (question) : NULL;
+}
+
+static gboolean
+in_search_scope (PyprepQuestion *question,
+                 gpointer        user_data)
+{
+  PyprepSidebar *self = user_data;
+  const char *id = pyprep_question_get_id (question);
+
+  if (g_str_equal (self->search_scope, "bookmarked"))
+    return pyprep_study_get_bookmarked (self->study, id);
+  if (g_str_equal (self->search_scope, "needs-review"))
+    return pyprep_study_get_status (self->study, id) == PYPREP_STATUS_NEEDS_REVIEW;
+  if (g_str_equal (self->search_scope, "topic"))
+    return scope_topic (self) == NULL || pyprep_question_get_topic (question) == scope_topic (self);
+  return TRUE;
+}
+
+/* The scope button says where the search looks, to the eye and to a
+ * screen reader. */
+static void
+update_scope_button (PyprepSidebar *self)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *accessible = NULL;
+
+  if (g_str_equal (self->search_scope, "bookmarked"))
+    label = g_strdup (_("Bookmarked"));
+  else if (g_str_equal (self->search_scope, "needs-review"))
+    label = g_strdup (_("Needs Review"));
+  else if (g_str_equal (self->search_scope, "topic") && scope_topic (self) != NULL)
+    /* Translators: the search scope, e.g. "In Async" */
+    label = g_strdup_printf (_("In %s"), pyprep_topic_get_title (scope_topic (self)));
+  else
+    label = g_strdup (_("All Questions"));
+
+  /* Translators: the accessible name of the search scope button */
+  accessible = g_strdup_printf (_("Search in: %s"), label);
+  gtk_menu_button_set_label (self->scope_button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scope_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  adw_status_page_set_description (self->results_empty,
+                                   g_str_equal (self->search_scope, "all")
+                                   ? _("Try fewer or shorter words.")
+                                   : _("Try fewer or shorter words, or search all questions."));
+}
+
+/* Searches the bank, within the chosen scope, as the user types. */
+static void
+search_changed_cb (PyprepSidebar *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *normalized = pyprep_search_normalize (text, -1);
+  g_autoptr(GArray) hits = NULL;
+  g_autoptr(GPtrArray) questions = NULL;
+
+  if (g_strstrip (normalized)[0] == '\0')
+    {
+      leave_search (self);
+      return;
+    }
+
+  ensure_search_index (self);
+
+  g_strfreev (self->search_terms);
+  self->search_terms = g_regex_split_simple ("[^a-z0-9_]+", normalized, 0, 0);
+
+  hits = pyprep_search_index_query_filtered (self->search_index, text, in_search_scope, self);
+  questions = g_ptr_array_sized_new (hits->len);
+  for (guint i = 0; i < hits->len; i++)
+    g_ptr_array_add (questions, g_array_index (hits, PyprepSearchHit, i).question);
+  g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
+                       questions->pdata, questions->len);
+
+  if (self->page_before_search == NULL)
+    self->page_before_search = g_strdup (gtk_stack_get_visible_child_name (self->sidebar_stack));
+  gtk_stack_set_visible_child_name (self->results_stack, hits->len > 0 ? "list" : "empty");
+  show_sidebar_page (self, "results");
+}
+
+/* Enter opens the best result. */
+static void
+search_activate_cb (PyprepSidebar *self)
+{
+  g_autoptr(PyprepQuestion) first = g_list_model_get_item (G_LIST_MODEL (self->results), 0);
+
+  if (first != NULL && g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "results"))
+    {
+      activate_question (self, first, TRUE);
+    }
+}
+
+static void
+set_search_scope (PyprepSidebar *self,
+                  const char   *scope)
+{
+  static const char * const scopes[] = { "all", "bookmarked", "needs-review", "topic", NULL };
+
+  if (scope == NULL || !g_strv_contains (scopes, scope))
+    scope = "all";
+  if (g_strcmp0 (self->search_scope, scope) == 0)
+    return;
+
+  g_free (self->search_scope);
+  self->search_scope = g_strdup (scope);
+  update_scope_button (self);
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "results"))
+    search_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_SCOPE]);
+}
+
+static void
+search_stop_cb (PyprepSidebar *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+search_mode_changed_cb (PyprepSidebar *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      leave_search (self);
+    }
+  else
+    update_scope_button (self);
+}
+
+static void
+result_activated_cb (GtkListView  *list,
+                     guint         position,
+                     PyprepSidebar *self)
+{
+  g_autoptr(PyprepQuestion) question = g_list_model_get_item (G_LIST_MODEL (self->results), position);
+
+  if (question != NULL)
+    {
+      activate_question (self, question, TRUE);
+    }
+}
+
+/**
+ * pyprep_sidebar_get_neighbour:
+ * @delta: 1 for the next question of the list on show, -1 for the previous
+ *
+ * Returns: (transfer none) (nullable): that question, or %NULL at either
+ *   end of the list; with nothing selected, the first or the last
+ */
+PyprepQuestion *
+pyprep_sidebar_get_neighbour (PyprepSidebar *self,
+                              int            delta)
+{
+  guint n, position;
+
+  g_return_val_if_fail (PYPREP_IS_SIDEBAR (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->question_selection));
+  position = gtk_single_selection_get_selected (self->question_selection);
+  if (n == 0)
+    return NULL;
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    position = delta > 0 ? 0 : n - 1;
+  else if ((delta < 0 && position == 0) || (delta > 0 && position + 1 >= n))
+    return NULL;
+  else
+    position += delta;
+
+  return pyprep_question_slots_get_question (self->question_slots, position);
+}
+
+/* Keyboard ------------------------------------------------------------ */
+
+/* In GTK 4.8, Tab walks a list view row by row. Tab leaves a sidebar list
+ * for the reading pane instead (the arrow keys move within it), and
+ * Shift+Tab goes back to the search scope or the sidebar's header.
+ * Still needed on GTK 4.18: without it, Tab moves to the next row there
+ * too (the Debian 13 lane's AT-SPI test fails). */
+static gboolean
+list_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     PyprepSidebar          *self)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self));
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    {
+      if (self->reading_pane != NULL && gtk_widget_get_mapped (self->reading_pane)
+          && gtk_widget_child_focus (self->reading_pane, GTK_DIR_TAB_FORWARD))
+        return TRUE;
+      return gtk_widget_child_focus (header, GTK_DIR_TAB_FORWARD);
+    }
+
+  if (keyval == GDK_KEY_ISO_Left_Tab)
+    {
+      /* From the results, back to the search scope above them. */
+      if (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)) == GTK_WIDGET (self->results_list)
+          && gtk_widget_grab_focus (GTK_WIDGET (self->scope_button)))
+        return TRUE;
+      return gtk_widget_child_focus (header, GTK_DIR_TAB_BACKWARD);
+    }
+
+  return FALSE;
+}
+
+static void
+tab_leaves_list (PyprepSidebar *self,
+                 GtkListView  *list)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (list), keys);
+}
+
+/* The topics list ------------------------------------------------------ */
+
+/* GTK 4.8's list view makes a row for every item, shown or not, and the
+ * topic rows are most of what the first frame builds. So the list starts
+ * with the topics that can fit in the window, and gets the others as
+ * soon as that frame is up. The count errs high. A row is a line of
+ * title and three of captions (82 %), with 24 pixels of margins, spacing
+ * and bar; above the rows, the overall progress, the four smart lists
+ * and the heading take six lines and 56 pixels at least. At 700 pixels
+ * that is eight topics, of which five show.
+ *
+ * Workaround for GTK 4.8, still needed on GTK 4.18: both make 100 rows for
+ * 100 items in a list view 200 pixels high (measured on Debian 12 and 13). */
+static guint
+topics_that_fit (PyprepSidebar *self)
+{
+  PyprepFontMetrics metrics = pyprep_font_metrics_get (GTK_WIDGET (self));
+  int line = MAX (1, PANGO_PIXELS (metrics.ascent + metrics.descent));
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  int width, height = -1;
+
+  if (window != NULL && !gtk_window_is_maximized (window))
+    gtk_window_get_default_size (window, &width, &height);
+  if (height <= 0)
+    return G_MAXUINT;  /* maximized, or no size yet: no guess */
+
+  /* Rows that fit, one cut off at the bottom, and one to spare. */
+  return (guint)MAX (0, height - 6 * line - 56) * 10 / (guint)(34 * line + 240) + 2;
+}
+
+static gboolean
+show_all_topics_cb (gpointer user_data)
+{
+  PyprepSidebar *self = user_data;
+
+  self->topics_source = 0;
+  gtk_slice_list_model_set_size (self->topic_slice, G_MAXUINT);
+  if (self->topic != NULL && self->smart_kind == SMART_NONE)
+    gtk_single_selection_set_selected (self->topic_selection,
+                                       find_position (G_LIST_MODEL (self->topic_selection), self->topic));
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the first frame is painted, the main loop finishes showing it,
+ * then the list gets its other rows. */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                PyprepSidebar  *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  if (gtk_slice_list_model_get_size (self->topic_slice) != G_MAXUINT && self->topics_source == 0)
+    self->topics_source = g_idle_add (show_all_topics_cb, self);
+}
+
+static void
+pyprep_sidebar_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (pyprep_sidebar_parent_class)->realize (widget);
+
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (first_frame_cb), widget, 0);
+}
+/* A menu button's popover is built the first time it opens, not with the
+ * window: building both menus took a fifth of the window's own time. */
+static void
+create_menu_popup_cb (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  gtk_menu_button_set_menu_model (button, user_data);
+}
+
+
+/* Picking -------------------------------------------------------------- */
+
+static void
+topic_activated_cb (GtkListView   *list,
+                    guint          position,
+                    PyprepSidebar *self)
+{
+  g_autoptr(PyprepTopic) topic = g_list_model_get_item (G_LIST_MODEL (self->topic_selection),
+                                                        position);
+
+  pyprep_sidebar_show_topic (self, topic);
+  gtk_widget_child_focus (GTK_WIDGET (self->question_list), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+question_selected_cb (PyprepSidebar *self)
+{
+  guint position = gtk_single_selection_get_selected (self->question_selection);
+  PyprepQuestion *question = pyprep_question_slots_get_question (self->question_slots, position);
+
+  if (question != NULL && question != self->question)
+    activate_question (self, question, FALSE);
+}
+
+/* Enter on the question already selected: go to its answer. */
+static void
+question_activated_cb (GtkListView   *list,
+                       guint          position,
+                       PyprepSidebar *self)
+{
+  PyprepQuestion *question = pyprep_question_slots_get_question (self->question_slots, position);
+
+  if (question != NULL)
+    g_signal_emit (self, signals[QUESTION_ACTIVATED], 0, question);
+}
+
+static gboolean
+update_progress_cb (gpointer user_data)
+{
+  PyprepSidebar *self = user_data;
+
+  self->progress_source = 0;
+  update_progress (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The recount goes through the whole bank, so it waits until the main
+ * loop is idle: opening a question changes the record too, and its first
+ * frame comes first. */
+static void
+study_changed_cb (PyprepSidebar *self,
+                  const char    *id)
+{
+  /* A question leaves or joins a shown smart list at once. */
+  if (self->smart_kind != SMART_NONE)
+    gtk_filter_changed (self->smart_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->progress_source == 0)
+    self->progress_source = g_idle_add_full (G_PRIORITY_LOW, update_progress_cb, self, NULL);
+}
+
+/* Public API ----------------------------------------------------------- */
+
+/**
+ * pyprep_sidebar_set_study:
+ *
+ * Gives the sidebar the bank to list and the record to follow. Called
+ * once, by the window that holds it.
+ */
+void
+pyprep_sidebar_set_study (PyprepSidebar *self,
+                          PyprepLibrary *library,
+                          PyprepStudy   *study)
+{
+  g_autoptr(GtkListItemFactory) topic_factory = NULL;
+  g_autoptr(GtkListItemFactory) question_factory = NULL;
+  g_autoptr(GtkListItemFactory) result_factory = NULL;
+
+  g_return_if_fail (PYPREP_IS_SIDEBAR (self));
+  g_return_if_fail (PYPREP_IS_LIBRARY (library));
+  g_return_if_fail (PYPREP_IS_STUDY (study));
+  g_return_if_fail (self->library == NULL);
+
+  self->library = g_object_ref (library);
+  self->study = g_object_ref (study);
+
+  topic_factory = row_factory_new (G_CALLBACK (setup_topic_row_cb), G_CALLBACK (bind_topic_cb),
+                                   G_CALLBACK (unbind_row_cb), self);
+  question_factory = row_factory_new (G_CALLBACK (setup_question_row_cb), G_CALLBACK (bind_question_cb),
+                                      G_CALLBACK (unbind_question_cb), self->study);
+  result_factory = row_factory_new (G_CALLBACK (setup_result_cb), G_CALLBACK (bind_result_cb), NULL, self);
+  gtk_list_view_set_factory (self->topic_list, topic_factory);
+  gtk_list_view_set_factory (self->question_list, question_factory);
+  gtk_list_view_set_factory (self->results_list, result_factory);
+
+  setup_smart_lists (self);
+  self->index_source = g_timeout_add_full (G_PRIORITY_LOW, 500, build_search_index_cb, self, NULL);
+  g_signal_connect_object (self->study, "changed", G_CALLBACK (study_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->topic_slice = gtk_slice_list_model_new (g_object_ref (pyprep_library_get_topics (self->library)), 0, 0);
+  self->topic_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->topic_slice)));
+  gtk_single_selection_set_autoselect (self->topic_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->topic_selection, TRUE);
+  gtk_single_selection_set_selected (self->topic_selection, GTK_INVALID_LIST_POSITION);
+  gtk_list_view_set_model (self->topic_list, GTK_SELECTION_MODEL (self->topic_selection));
+}
+
+/**
+ * pyprep_sidebar_start:
+ * @on_question: whether the window reopened on a question
+ *
+ * Fills the topics list for the first frame, and puts the keyboard focus
+ * in the list the user sees.
+ */
+void
+pyprep_sidebar_start (PyprepSidebar *self,
+                      gboolean       on_question)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (PYPREP_IS_SIDEBAR (self));
+
+  /* Reopened on a topic's questions, the topics list is out of sight. */
+  gtk_slice_list_model_set_size (self->topic_slice, on_question ? 0 : topics_that_fit (self));
+
+  /* Start in the sidebar, not on the first selectable label of the answer. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_focus (GTK_WINDOW (root),
+                          GTK_WIDGET (on_question ? self->question_list : self->topic_list));
+}
+
+/* Returns: (transfer none) (nullable): the topic whose questions are
+ * listed, or %NULL for the topics, a smart list or the search */
+PyprepTopic *
+pyprep_sidebar_get_topic (PyprepSidebar *self)
+{
+  g_return_val_if_fail (PYPREP_IS_SIDEBAR (self), NULL);
+  return self->listed_topic;
+}
+
+/**
+ * pyprep_sidebar_set_question:
+ * @question: the question the reading pane shows
+ *
+ * Selects @question in the list on show: the search results stay, a
+ * smart list that holds it stays, else its topic is listed.
+ */
+void
+pyprep_sidebar_set_question (PyprepSidebar  *self,
+                             PyprepQuestion *question)
+{
+  PyprepTopic *topic;
+
+  g_return_if_fail (PYPREP_IS_SIDEBAR (self));
+  g_return_if_fail (PYPREP_IS_QUESTION (question));
+
+  g_set_object (&self->question, question);
+  topic = pyprep_question_get_topic (question);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->sidebar_stack), "results") == 0)
+    {
+      /* Opened from the search: the results stay in the sidebar. */
+    }
+  else if (self->smart_kind != SMART_NONE
+           && find_position (G_LIST_MODEL (self->smart_model), question) != GTK_INVALID_LIST_POSITION)
+    {
+      /* Opened from a smart list: stay in it. */
+      gtk_single_selection_set_selected (self->question_selection,
+                                         find_position (G_LIST_MODEL (self->smart_model), question));
+    }
+  else if (topic != NULL)
+    {
+      pyprep_sidebar_show_topic (self, topic);
+      gtk_single_selection_set_selected (self->question_selection,
+                                         find_position (pyprep_topic_get_questions (topic), question));
+    }
+}
+
+/* Where the selected question is in the list on show, for "Question 3
+ * of 12"; FALSE when none is selected. */
+gboolean
+pyprep_sidebar_get_position (PyprepSidebar *self,
+                             guint         *position,
+                             guint         *n_items)
+{
+  g_return_val_if_fail (PYPREP_IS_SIDEBAR (self), FALSE);
+
+  *position = gtk_single_selection_get_selected (self->question_selection);
+  *n_items = g_list_model_get_n_items (G_LIST_MODEL (self->question_selection));
+  return *position != GTK_INVALID_LIST_POSITION;
+}
+
+/* Opens the search bar and puts the keyboard in it. */
+void
+pyprep_sidebar_begin_search (PyprepSidebar *self)
+{
+  g_return_if_fail (PYPREP_IS_SIDEBAR (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  update_scope_button (self);
+}
+
+/* Returns: (transfer none) (nullable): the searched words, normalized */
+const char * const *
+pyprep_sidebar_get_search_terms (PyprepSidebar *self)
+{
+  g_return_val_if_fail (PYPREP_IS_SIDEBAR (self), NULL);
+  return (const char * const *)self->search_terms;
+}
+
+/* Lists the topics and puts the keyboard in that list. */
+void
+pyprep_sidebar_focus_topics (PyprepSidebar *self)
+{
+  g_return_if_fail (PYPREP_IS_SIDEBAR (self));
+
+  pyprep_sidebar_show_topic (self, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->topic_list));
+}
+
+/* GObject -------------------------------------------------------------- */
+
+static void
+pyprep_sidebar_dispose (GObject *object)
+{
+  PyprepSidebar *self = (PyprepSidebar *)object;
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->index_source, g_source_remove);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_handle_id (&self->topics_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_SIDEBAR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_weak_pointer (&self->reading_pane);
+
+  G_OBJECT_CLASS (pyprep_sidebar_parent_class)->dispose (object);
+}
+
+static void
+pyprep_sidebar_finalize (GObject *object)
+{
+  PyprepSidebar *self = (PyprepSidebar *)object;
+
+  g_clear_object (&self->library);
+  g_clear_object (&self->study);
+  g_clear_object (&self->question);
+  g_clear_object (&self->topic_selection);
+  g_clear_object (&self->topic_slice);
+  g_clear_object (&self->question_selection);
+  g_clear_object (&self->question_slots);
+  g_clear_object (&self->topic);
+  g_clear_object (&self->listed_topic);
+  g_clear_object (&self->smart_model);
+  g_clear_object (&self->smart_filter);
+  g_clear_object (&self->all_questions);
+  g_clear_pointer (&self->search_index, pyprep_search_index_free);
+  g_clear_object (&self->results);
+  g_clear_pointer (&self->search_terms, g_strfreev);
+  g_clear_pointer (&self->page_before_search, g_free);
+  g_clear_pointer (&self->search_scope, g_free);
+
+  G_OBJECT_CLASS (pyprep_sidebar_parent_class)->finalize (object);
+}
+
+static void
+pyprep_sidebar_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  PyprepSidebar *self = PYPREP_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_FOLDED:
+      if (self->folded != g_value_get_boolean (value))
+        {
+          self->folded = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_READING_PANE:
+      g_set_weak_pointer (&self->reading_pane, g_value_get_object (value));
+      break;
+
+    case PROP_SEARCH_SCOPE:
+      set_search_scope (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pyprep_sidebar_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PyprepSidebar *self = PYPREP_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_TOPIC:
+      g_value_set_object (value, self->listed_topic);
+      break;
+
+    case PROP_FOLDED:
+      g_value_set_boolean (value, self->folded);
+      break;
+
+    case PROP_READING_PANE:
+      g_value_set_object (value, self->reading_pane);
+      break;
+
+    case PROP_SEARCH_SCOPE:
+      g_value_set_string (value, self->search_scope);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pyprep_sidebar_class_init (PyprepSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pyprep_sidebar_dispose;
+  object_class->finalize = pyprep_sidebar_finalize;
+  object_class->set_property = pyprep_sidebar_set_property;
+  object_class->get_property = pyprep_sidebar_get_property;
+  widget_class->realize = pyprep_sidebar_realize;
+
+  properties[PROP_TOPIC] =
+    g_param_spec_object ("topic", NULL, NULL, PYPREP_TYPE_TOPIC,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The window is folded: the header then shows the window's buttons. */
+  properties[PROP_FOLDED] =
+    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Where Tab goes from a list. */
+  properties[PROP_READING_PANE] =
+    g_param_spec_object ("reading-pane", NULL, NULL, GTK_TYPE_WIDGET,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* Where the search looks: "all", "bookmarked", "needs-review" or "topic". */
+  properties[PROP_SEARCH_SCOPE] =
+    g_param_spec_string ("search-scope", NULL, NULL, "all",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The user picked a question, in a list or in the results. */
+  signals[QUESTION_SELECTED] =
+    g_signal_new ("question-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, PYPREP_TYPE_QUESTION, G_TYPE_BOOLEAN);
+  /* The user pressed Enter on the selected question. */
+  signals[QUESTION_ACTIVATED] =
+    g_signal_new ("question-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, PYPREP_TYPE_QUESTION);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/pyprep-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, topics_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, topic_list);
+  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, question_list);
+  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, overall_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, scope_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, scope_menu);
+  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, results_empty);
+  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, results_list);
+  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, overall_bar);
+  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, smart_list);
+  gtk_widget_class_bind_template_callback (widget_class, topic_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, question_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, smart_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
+
+}
+
+static void
+pyprep_sidebar_init (PyprepSidebar *self)
+{
+  /* Set before the template, whose scope menu reads it. */
+  self->search_scope = g_strdup ("all");
+  self->smart_kind = SMART_NONE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_popup_cb, self->primary_menu, NULL);
+  gtk_menu_button_set_create_popup_func (self->scope_button, create_menu_popup_cb, self->scope_menu, NULL);
+  update_scope_button (self);
+
+  self->question_slots = pyprep_question_slots_new ();
+  self->question_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->question_slots)));
+  gtk_single_selection_set_autoselect (self->question_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->question_selection, TRUE);
+  gtk_list_view_set_model (self->question_list, GTK_SELECTION_MODEL (self->question_selection));
+  g_signal_connect_object (self->question_selection, "notify::selected",
+                           G_CALLBACK (question_selected_cb), self, G_CONNECT_SWAPPED);
+
+  tab_leaves_list (self, self->topic_list);
+  tab_leaves_list (self, self->question_list);
+  tab_leaves_list (self, self->results_list);
+
+  self->results = g_list_store_new (PYPREP_TYPE_QUESTION);
+  gtk_list_view_set_model (self->results_list,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->results)))));
+  /* The entry sits in a box with the scope button, so the bar needs
+   * to be told which entry to forward typed keys to. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->sidebar_stack, "notify::visible-child",
+                           G_CALLBACK (hide_other_sidebar_pages), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar_stack, "notify::transition-running",
+                           G_CALLBACK (hide_other_sidebar_pages), self, G_CONNECT_SWAPPED);
+  hide_other_sidebar_pages (self);
+}

@@ -1,0 +1,239 @@
+/* pyprep-window-actions.c: the main window's actions and their keyboard
+ * shortcuts: moving between questions, history, zoom, search, and
+ * opening the Practice and Statistics windows. Each action does its work
+ * through the window's or the sidebar's API.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pyprep-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pyprep-alert.h"
+#include "pyprep-practice-window.h"
+#include "pyprep-statistics-window.h"
+#include "pyprep-window-private.h"
+
+#define MAX_PROBLEMS_LISTED 20
+#define ZOOM_STEP 0.1
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  _pyprep_window_go_in_history (PYPREP_WINDOW (widget),
+                                g_str_equal (action_name, "win.history-back") ? -1 : 1);
+}
+
+/* The text size is a preference: zooming stores it, and the window
+ * follows the stored value, however it changed. */
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+  double zoom = 1.0;
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    zoom = self->zoom + ZOOM_STEP;
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    zoom = self->zoom - ZOOM_STEP;
+
+  _pyprep_window_set_zoom (self, zoom);
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+  GtkWidget *sidebar = GTK_WIDGET (self->sidebar);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet,
+                                   adw_leaflet_get_visible_child (self->leaflet) == sidebar
+                                   ? self->content : sidebar);
+  else
+    gtk_widget_set_visible (sidebar, !gtk_widget_get_visible (sidebar));
+}
+
+/* Moves to the next or previous question of the list on show. */
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+  int delta = g_str_equal (action_name, "win.next-question") ? 1 : -1;
+  PyprepQuestion *question = pyprep_sidebar_get_neighbour (self->sidebar, delta);
+
+  if (question != NULL)
+    pyprep_window_show_question (self, question);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar));
+  pyprep_sidebar_begin_search (self->sidebar);
+}
+
+/* One Practice window and one Statistics window per main window, raised
+ * if already open. */
+static void
+practice_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+
+  if (self->practice_window == NULL)
+    g_set_weak_pointer (&self->practice_window,
+                        GTK_WINDOW (pyprep_practice_window_new (GTK_WINDOW (self), self->library,
+                                                                self->study, self->settings)));
+
+  gtk_window_present (self->practice_window);
+}
+
+static void
+show_statistics_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+
+  if (self->statistics_window == NULL)
+    g_set_weak_pointer (&self->statistics_window,
+                        pyprep_statistics_window_new (GTK_WINDOW (self), self->study, self->library));
+
+  gtk_window_present (self->statistics_window);
+}
+
+static void
+show_problems_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+  GPtrArray *problems = pyprep_library_get_problems (self->library);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *folder = NULL;
+  g_autoptr(GFile) user_dir = pyprep_library_get_user_deck_dir ();
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < problems->len && i < MAX_PROBLEMS_LISTED; i++)
+    g_string_append_printf (body, "%s\n", ((GError *)g_ptr_array_index (problems, i))->message);
+  if (problems->len > MAX_PROBLEMS_LISTED)
+    g_string_append_printf (body, _("…and %u more, listed in the log.\n"),
+                            problems->len - MAX_PROBLEMS_LISTED);
+
+  folder = g_strdup_printf (_("The questions with problems were skipped. Fix the files "
+                              "(your own decks are in %s) and restart PyPrep."),
+                            g_file_peek_path (user_dir));
+  g_string_append_printf (body, "\n%s", folder);
+
+  dialog = pyprep_alert_new (_("Problems in the Decks"), body->str);
+  pyprep_alert_add_response (dialog, "close", _("_Close"), ADW_RESPONSE_DEFAULT);
+  pyprep_alert_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+dismiss_problems_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  gtk_revealer_set_reveal_child (PYPREP_WINDOW (widget)->problems_revealer, FALSE);
+}
+
+static void
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+  AdwToast *toast = adw_toast_new (g_variant_get_string (parameter, NULL));
+
+  adw_toast_set_timeout (toast, 2);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_topics_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar));
+  pyprep_sidebar_focus_topics (self->sidebar);
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  adw_leaflet_navigate (PYPREP_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+void
+_pyprep_window_class_add_actions (GtkWidgetClass *widget_class)
+{
+  static const struct {
+    const char *name;
+    guint       key;
+    GdkModifierType modifiers;
+  } bindings[] = {
+    { "win.bookmark", GDK_KEY_d, GDK_CONTROL_MASK },
+    { "win.needs-review", GDK_KEY_R, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+    { "win.confident", GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+    { "win.history-back", GDK_KEY_Left, GDK_ALT_MASK },
+    { "win.history-forward", GDK_KEY_Right, GDK_ALT_MASK },
+    { "win.zoom-in", GDK_KEY_plus, GDK_CONTROL_MASK },
+    { "win.zoom-in", GDK_KEY_equal, GDK_CONTROL_MASK },
+    { "win.zoom-in", GDK_KEY_KP_Add, GDK_CONTROL_MASK },
+    { "win.zoom-out", GDK_KEY_minus, GDK_CONTROL_MASK },
+    { "win.zoom-out", GDK_KEY_KP_Subtract, GDK_CONTROL_MASK },
+    { "win.zoom-reset", GDK_KEY_0, GDK_CONTROL_MASK },
+    { "win.toggle-sidebar", GDK_KEY_F9, 0 },
+    { "win.next-question", GDK_KEY_Page_Down, GDK_CONTROL_MASK },
+    { "win.previous-question", GDK_KEY_Page_Up, GDK_CONTROL_MASK },
+    { "win.practice", GDK_KEY_p, GDK_CONTROL_MASK },
+    { "win.search", GDK_KEY_f, GDK_CONTROL_MASK },
+    { "win.show-statistics", GDK_KEY_i, GDK_CONTROL_MASK },
+  };
+
+  gtk_widget_class_install_property_action (widget_class, "win.bookmark", "bookmarked");
+  gtk_widget_class_install_property_action (widget_class, "win.needs-review", "needs-review");
+  gtk_widget_class_install_property_action (widget_class, "win.confident", "confident");
+  gtk_widget_class_install_property_action (widget_class, "win.search-scope", "search-scope");
+  gtk_widget_class_install_action (widget_class, "win.history-back", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.history-forward", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.next-question", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-question", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.practice", NULL, practice_action);
+  gtk_widget_class_install_action (widget_class, "win.show-statistics", NULL, show_statistics_action);
+  gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-problems", NULL, dismiss_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-topics", NULL, show_topics_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
+    gtk_widget_class_add_binding_action (widget_class, bindings[i].key, bindings[i].modifiers,
+                                         bindings[i].name, NULL);
+}

@@ -1,0 +1,60 @@
+/* pyprep-window-private.h: what the files of the main window share:
+ * pyprep-window.c (the shell), pyprep-window-actions.c (its actions) and
+ * pyprep-window-progress.c (export, import, reset, restore and undo).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pyprep-library.h"
+#include "pyprep-question-page.h"
+#include "pyprep-sidebar.h"
+#include "pyprep-study.h"
+#include "pyprep-window.h"
+
+G_BEGIN_DECLS
+
+struct _PyprepWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  PyprepSidebar        *sidebar;
+  GtkWidget            *content;
+  GtkWidget            *back_button;
+  AdwWindowTitle       *content_title;
+  GtkRevealer          *problems_revealer;
+  GtkLabel             *problems_label;
+  PyprepQuestionPage   *question_page;
+
+  GSettings            *settings;
+  PyprepLibrary        *library;
+  PyprepStudy          *study;
+
+  char                 *undo_snapshot;  /* the record before a reset or restore */
+
+  GPtrArray            *history;        /* question ids, oldest first */
+  guint                 history_position;
+  gboolean              navigating_history;
+  double                zoom;
+  GtkCssProvider       *zoom_css;
+
+  GtkWindow            *practice_window;    /* weak */
+  GtkWindow            *statistics_window;  /* weak */
+};
+
+void _pyprep_window_class_add_actions          (GtkWidgetClass *widget_class);
+void _pyprep_window_class_add_progress_actions (GtkWidgetClass *widget_class);
+void _pyprep_window_go_in_history              (PyprepWindow   *self,
+                                                int             delta);
+void _pyprep_window_set_zoom                   (PyprepWindow   *self,
+                                                double          zoom);
+void _pyprep_window_show_error                 (PyprepWindow   *self,
+                                                const char     *heading,
+                                                const char     *body,
+                                                const GError   *error);
+
+G_END_DECLS
