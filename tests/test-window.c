@@ -13,6 +13,7 @@
 #include "pyprep-preferences-window.h"
 #include "pyprep-markdown-view.h"
 #include "pyprep-question-page.h"
+#include "pyprep-question-row.h"
 #include "pyprep-question-slots.h"
 #include "pyprep-question.h"
 #include "pyprep-row-text.h"
@@ -21,6 +22,20 @@
 #include "test-util.h"
 
 static PyprepLibrary *library;
+
+/* The question rows of @list that are shown, top to bottom. */
+static GPtrArray *
+shown_question_rows (GtkWidget *list)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (GtkWidget *item = gtk_widget_get_first_child (list); item != NULL; item = gtk_widget_get_next_sibling (item))
+    for (GtkWidget *row = gtk_widget_get_first_child (item); row != NULL; row = gtk_widget_get_next_sibling (row))
+      if (PYPREP_IS_QUESTION_ROW (row) && gtk_widget_get_visible (item))
+        g_ptr_array_add (rows, row);
+
+  return rows;
+}
 static PyprepStudy *study;
 
 static PyprepWindow *
@@ -240,9 +255,16 @@ test_study_actions (void)
 
   /* The list marks the bookmark in the question's row at once. */
   question_list = GTK_LIST_VIEW (part (window, "question_list"));
-  row = gtk_widget_get_first_child (GTK_WIDGET (question_list));
-  row = gtk_widget_get_first_child (row);
-  mark = gtk_widget_get_last_child (row);
+  {
+    g_autoptr(GPtrArray) rows = shown_question_rows (GTK_WIDGET (question_list));
+
+    row = NULL;
+    for (guint i = 0; i < rows->len; i++)
+      if (pyprep_question_row_get_question (rows->pdata[i]) == question)
+        row = rows->pdata[i];
+  }
+  g_assert_nonnull (row);
+  mark = part (row, "bookmark_mark");
   g_assert_true (GTK_IS_IMAGE (mark));
   g_assert_true (gtk_widget_get_visible (mark));
 
@@ -265,7 +287,7 @@ test_topic_change_keeps_rows (void)
   g_autoptr(PyprepQuestion) opened = g_list_model_get_item (questions, 2);
   GtkWidget *question_list = part (window, "question_list");
   GtkWidget *first_row;
-  guint n = 0;
+  g_autoptr(GPtrArray) rows = NULL;
 
   /* The first topic's first question is bookmarked: its row shows a star. */
   {
@@ -275,33 +297,29 @@ test_topic_change_keeps_rows (void)
   }
   pyprep_window_show_topic (window, first);
   iterate ();
-  first_row = gtk_widget_get_first_child (question_list);
-  g_assert_nonnull (first_row);
-  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_last_child (gtk_widget_get_first_child (first_row)), "bookmark-mark"));
-  g_assert_true (gtk_widget_get_visible (gtk_widget_get_last_child (gtk_widget_get_first_child (first_row))));
+  rows = shown_question_rows (question_list);
+  g_assert_cmpuint (rows->len, >, 0);
+  first_row = rows->pdata[0];
+  g_assert_true (gtk_widget_get_visible (part (first_row, "bookmark_mark")));
+  g_clear_pointer (&rows, g_ptr_array_unref);
 
   pyprep_window_show_question (window, opened);
   iterate ();
-  g_assert_true (gtk_widget_get_first_child (question_list) == first_row);
+  rows = shown_question_rows (question_list);
+  g_assert_true (rows->pdata[0] == first_row);
 
-  for (GtkWidget *row = first_row; row != NULL; row = gtk_widget_get_next_sibling (row))
+  g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (questions));
+  for (guint i = 0; i < rows->len; i++)
     {
-      GtkWidget *box = gtk_widget_get_first_child (row);
-      g_autoptr(PyprepQuestion) question = NULL;
-      GtkWidget *title;
+      g_autoptr(PyprepQuestion) question = g_list_model_get_item (questions, i);
 
-      if (box == NULL || !gtk_widget_get_visible (row))
-        continue;
-      g_assert_cmpuint (n, <, g_list_model_get_n_items (questions));
-      question = g_list_model_get_item (questions, n++);
-      title = gtk_widget_get_first_child (gtk_widget_get_first_child (box));
-      g_assert_cmpstr (pyprep_row_text_get_text (PYPREP_ROW_TEXT (title)), ==,
+      g_assert_true (pyprep_question_row_get_question (rows->pdata[i]) == question);
+      g_assert_cmpstr (pyprep_row_text_get_text (part (rows->pdata[i], "title")), ==,
                        pyprep_question_get_title (question));
     }
-  g_assert_cmpuint (n, ==, g_list_model_get_n_items (questions));
 
   /* The row that showed the star now shows a question without one. */
-  g_assert_false (gtk_widget_get_visible (gtk_widget_get_last_child (gtk_widget_get_first_child (first_row))));
+  g_assert_false (gtk_widget_get_visible (part (first_row, "bookmark_mark")));
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (question_list)))),
                     ==, 2);
 

@@ -16,10 +16,12 @@
 #include "pyprep-code-block.h"
 #include "pyprep-font-metrics.h"
 #include "pyprep-question-slots.h"
+#include "pyprep-question-row.h"
 #include "pyprep-question.h"
-#include "pyprep-row-text.h"
+#include "pyprep-result-row.h"
 #include "pyprep-search.h"
 #include "pyprep-sidebar.h"
+#include "pyprep-topic-row.h"
 #include "pyprep-topic.h"
 
 typedef enum {
@@ -123,312 +125,67 @@ set_listed_topic (PyprepSidebar *self,
 
 /* Rows ---------------------------------------------------------------- */
 
-/* Text in list rows is a PyprepRowText: unlike a wrapping label, it is
- * not measured, so filling a list with rows costs a fraction of the time.
- * It takes @lines lines, wraps within them and ellipsizes what is left;
- * a text cut short shows whole in its tooltip. */
-static GtkWidget *
-make_row_text (guint       lines,
-               const char *css_class)
-{
-  GtkWidget *text = pyprep_row_text_new (lines);
-
-  if (css_class != NULL)
-    gtk_widget_add_css_class (text, css_class);
-
-  return text;
-}
-
-/* The marks at the end of a question row: a note, then a bookmark star.
- * Most rows show neither, so a mark is made the first time its row
- * shows it; a new topic's rows are then that much cheaper to make. */
-static void
-show_mark (GtkWidget  *row,
-           const char *icon_name,
-           const char *css_class,
-           gboolean    visible)
-{
-  GtkWidget *text = gtk_widget_get_first_child (row);
-  GtkWidget *mark = NULL;
-
-  for (GtkWidget *child = gtk_widget_get_next_sibling (text); child; child = gtk_widget_get_next_sibling (child))
-    if (gtk_widget_has_css_class (child, css_class))
-      mark = child;
-
-  if (mark == NULL)
-    {
-      if (!visible)
-        return;
-
-      mark = gtk_image_new_from_icon_name (icon_name);
-      gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (mark, css_class);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-      /* The note mark goes first, the star last. */
-      if (g_str_equal (css_class, "note-mark"))
-        gtk_box_insert_child_after (GTK_BOX (row), mark, text);
-      else
-        gtk_box_append (GTK_BOX (row), mark);
-    }
-
-  gtk_widget_set_visible (mark, visible);
-}
-
-/* Names a list row for screen readers. GTK reads a list item's name from
- * the item widget that holds the row, not from the row itself: 4.8 and
- * 4.18 alike (without it, the Debian 13 lane's AT-SPI tests find unnamed
- * list items). From GTK 4.12, gtk_list_item_set_accessible_label() is the
- * stock way to say the same. */
-static void
-name_row (GtkWidget  *row,
-          const char *label,
-          const char *description)
-{
-  GtkWidget *item = gtk_widget_get_parent (row);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
-  if (item != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (item),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                    -1);
-}
-
-/* A question row: its title over a dim subtitle (difficulty and status),
- * then a note mark and a bookmark star. */
-static void
-setup_question_row_cb (GtkSignalListItemFactory *factory,
-                       GtkListItem              *item,
-                       gpointer                  user_data)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *subtitle = make_row_text (1, "caption");
-
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (text), make_row_text (2, NULL));
-  gtk_box_append (GTK_BOX (text), subtitle);
-
-  gtk_widget_set_margin_top (row, 6);
-  gtk_widget_set_margin_bottom (row, 6);
-  gtk_box_append (GTK_BOX (row), text);
-  gtk_list_item_set_child (item, row);
-}
-
-/* A topic row: title, description, and how much of it is confident. */
+/* A row shows what its list item holds, through an expression that
+ * follows the item. */
 static void
 setup_topic_row_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
-                    gpointer                  user_data)
+                    PyprepSidebar            *self)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *description = make_row_text (2, "caption");
-  GtkWidget *progress = make_row_text (1, "caption");
-  GtkWidget *bar = gtk_level_bar_new ();
-  g_autoptr(PangoAttrList) tabular_figures = pango_attr_list_new ();
+  GtkWidget *row = pyprep_topic_row_new (self->study);
 
-  gtk_widget_add_css_class (description, "dim-label");
-  gtk_widget_add_css_class (progress, "dim-label");
-  /* What the "numeric" style class gives a label: digits of one width. */
-  pango_attr_list_insert (tabular_figures, pango_attr_font_features_new ("tnum=1"));
-  pyprep_row_text_set_attributes (PYPREP_ROW_TEXT (progress), tabular_figures);
-  gtk_widget_set_margin_top (bar, 3);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_expression_bind (gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item"), row, "topic", item);
+  gtk_list_item_set_child (item, row);
+}
 
-  gtk_widget_set_margin_top (row, 6);
-  gtk_widget_set_margin_bottom (row, 6);
-  gtk_box_append (GTK_BOX (row), make_row_text (1, NULL));
-  gtk_box_append (GTK_BOX (row), description);
-  gtk_box_append (GTK_BOX (row), progress);
-  gtk_box_append (GTK_BOX (row), bar);
+/* The question list holds slots, which get other questions when the
+ * list changes topic; the row follows its slot's question. */
+static void
+setup_question_row_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       PyprepSidebar            *self)
+{
+  GtkWidget *row = pyprep_question_row_new (self->study);
+  GtkExpression *slot = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+
+  gtk_expression_bind (gtk_property_expression_new (PYPREP_TYPE_QUESTION_SLOT, slot, "question"),
+                       row, "question", item);
   gtk_list_item_set_child (item, row);
 }
 
 static void
-update_topic_row (GtkListItem  *item,
-                  PyprepSidebar *self)
+setup_result_row_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     PyprepSidebar            *self)
 {
-  PyprepTopic *topic = gtk_list_item_get_item (item);
-  GListModel *questions = pyprep_topic_get_questions (topic);
-  guint n = g_list_model_get_n_items (questions);
-  guint confident = 0;
-  GtkWidget *row = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (row);
-  GtkWidget *description = gtk_widget_get_next_sibling (title);
-  GtkWidget *progress = gtk_widget_get_next_sibling (description);
-  GtkWidget *bar = gtk_widget_get_next_sibling (progress);
-  g_autofree char *progress_text = NULL;
-  g_autofree char *accessible = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PyprepQuestion) question = g_list_model_get_item (questions, i);
-
-      if (pyprep_study_get_status (self->study, pyprep_question_get_id (question)) == PYPREP_STATUS_CONFIDENT)
-        confident++;
-    }
-
-  /* Translators: a topic's progress, e.g. "12 of 18 confident" */
-  progress_text = g_strdup_printf (_("%u of %u confident"), confident, n);
-  accessible = g_strdup_printf ("%s. %s", pyprep_topic_get_description (topic), progress_text);
-
-  pyprep_row_text_set_text (PYPREP_ROW_TEXT (title), pyprep_topic_get_title (topic));
-  pyprep_row_text_set_text (PYPREP_ROW_TEXT (description), pyprep_topic_get_description (topic));
-  pyprep_row_text_set_text (PYPREP_ROW_TEXT (progress), progress_text);
-  gtk_level_bar_set_max_value (GTK_LEVEL_BAR (bar), MAX (n, 1));
-  gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), confident);
-  name_row (row, pyprep_topic_get_title (topic), accessible);
+  gtk_list_item_set_child (item, pyprep_result_row_new ());
 }
 
+static char *make_snippet (const char *body,
+                           GStrv       terms);
+
+/* The results are replaced, not changed, as the search changes. */
 static void
-topic_row_changed_cb (GtkListItem *item,
-                      const char  *id)
-{
-  PyprepSidebar *self = g_object_get_data (G_OBJECT (item), "window");
-  PyprepQuestion *question = pyprep_library_lookup_question (self->library, id);
-
-  if (question != NULL && pyprep_question_get_topic (question) == gtk_list_item_get_item (item))
-    update_topic_row (item, self);
-}
-
-/* A bound row follows the study record until it is unbound. */
-static void
-follow_study (GtkListItem  *item,
-              PyprepStudy  *study,
-              const char   *signal,
-              GCallback     callback,
-              GConnectFlags flags)
-{
-  gulong handler = g_signal_connect_object (study, signal, callback, item, flags);
-
-  g_object_set_data (G_OBJECT (item), "study", study);
-  g_object_set_data (G_OBJECT (item), "study-handler", GSIZE_TO_POINTER (handler));
-}
-
-static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  gulong handler = GPOINTER_TO_SIZE (g_object_steal_data (G_OBJECT (item), "study-handler"));
-  PyprepStudy *study = g_object_steal_data (G_OBJECT (item), "study");
-
-  if (handler != 0)
-    g_signal_handler_disconnect (study, handler);
-}
-
-static void
-bind_topic_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               PyprepSidebar             *self)
-{
-  g_object_set_data (G_OBJECT (item), "window", self);
-  update_topic_row (item, self);
-  follow_study (item, self->study, "changed", G_CALLBACK (topic_row_changed_cb), G_CONNECT_SWAPPED);
-}
-
-static void
-update_question_row (GtkListItem *item,
-                     PyprepStudy *study)
-{
-  PyprepQuestion *question = pyprep_question_slot_get_question (gtk_list_item_get_item (item));
-  const char *id = pyprep_question_get_id (question);
-  const char *difficulty = pyprep_difficulty_get_label (pyprep_question_get_difficulty (question));
-  PyprepStatus status = pyprep_study_get_status (study, id);
-  gboolean bookmarked = pyprep_study_get_bookmarked (study, id);
-  gboolean has_note = pyprep_study_get_note (study, id) != NULL;
-  GtkWidget *row = gtk_list_item_get_child (item);
-  GtkWidget *title_label = gtk_widget_get_first_child (gtk_widget_get_first_child (row));
-  GtkWidget *subtitle_label = gtk_widget_get_next_sibling (title_label);
-  g_autofree char *subtitle = NULL;
-  g_autofree char *description = NULL;
-
-  if (status == PYPREP_STATUS_NEW)
-    subtitle = g_strdup (difficulty);
-  else
-    subtitle = g_strdup_printf ("%s · %s", difficulty, pyprep_status_get_label (status));
-
-  description = g_strdup_printf ("%s%s%s", subtitle,
-                                 bookmarked ? _(", bookmarked") : "",
-                                 has_note ? _(", has a note") : "");
-
-  pyprep_row_text_set_text (PYPREP_ROW_TEXT (title_label), pyprep_question_get_title (question));
-  pyprep_row_text_set_text (PYPREP_ROW_TEXT (subtitle_label), subtitle);
-  show_mark (row, "document-edit-symbolic", "note-mark", has_note);
-  show_mark (row, "starred-symbolic", "bookmark-mark", bookmarked);
-  name_row (row, pyprep_question_get_title (question), description);
-}
-
-static void
-question_row_changed_cb (PyprepStudy *study,
-                         const char  *id,
-                         GtkListItem *item)
-{
-  update_question_row (item, study);
-}
-
-/* A row follows its question's study record, and the slot it shows: a
- * change of topic gives the slot another question. */
-static void
-follow_question (GtkListItem *item,
-                 PyprepStudy *study)
-{
-  PyprepQuestion *question = pyprep_question_slot_get_question (gtk_list_item_get_item (item));
-  g_autofree char *signal = g_strdup_printf ("changed::%s", pyprep_question_get_id (question));
-
-  unbind_row_cb (NULL, item, NULL);
-  update_question_row (item, study);
-  follow_study (item, study, signal, G_CALLBACK (question_row_changed_cb), 0);
-}
-
-static void
-slot_question_changed_cb (GtkListItem *item)
-{
-  follow_question (item, g_object_get_data (G_OBJECT (item), "study"));
-}
-
-static void
-bind_question_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  PyprepStudy              *study)
-{
-  gulong handler = g_signal_connect_object (gtk_list_item_get_item (item), "notify::question",
-                                            G_CALLBACK (slot_question_changed_cb), item,
-                                            G_CONNECT_SWAPPED);
-
-  g_object_set_data (G_OBJECT (item), "slot-handler", GSIZE_TO_POINTER (handler));
-  follow_question (item, study);
-}
-
-static void
-unbind_question_cb (GtkSignalListItemFactory *factory,
+bind_result_row_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
-                    gpointer                  user_data)
+                    PyprepSidebar            *self)
 {
-  gulong handler = GPOINTER_TO_SIZE (g_object_steal_data (G_OBJECT (item), "slot-handler"));
+  PyprepQuestion *question = gtk_list_item_get_item (item);
+  g_autofree char *excerpt = make_snippet (pyprep_question_get_body (question), self->search_terms);
 
-  if (handler != 0)
-    g_signal_handler_disconnect (gtk_list_item_get_item (item), handler);
-  unbind_row_cb (factory, item, user_data);
+  pyprep_result_row_show (PYPREP_RESULT_ROW (gtk_list_item_get_child (item)), question, excerpt);
 }
 
 static GtkListItemFactory *
-row_factory_new (GCallback setup,
-                 GCallback bind,
-                 GCallback unbind,
-                 gpointer  user_data)
+row_factory_new (PyprepSidebar *self,
+                 GCallback      setup,
+                 GCallback      bind)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-  g_signal_connect (factory, "setup", setup, NULL);
-  g_signal_connect (factory, "bind", bind, user_data);
-  if (unbind != NULL)
-    g_signal_connect (factory, "unbind", unbind, user_data);
+  g_signal_connect_object (factory, "setup", setup, self, 0);
+  if (bind != NULL)
+    g_signal_connect_object (factory, "bind", bind, self, 0);
 
   return factory;
 }
@@ -838,40 +595,6 @@ make_snippet (const char *body,
 
   g_string_append (markup, "…");
   return g_strstrip (g_string_free (markup, FALSE));
-}
-
-static void
-setup_result_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *snippet = make_row_text (3, "caption");
-
-  gtk_widget_add_css_class (snippet, "dim-label");
-  gtk_widget_set_margin_top (row, 6);
-  gtk_widget_set_margin_bottom (row, 6);
-  gtk_box_append (GTK_BOX (row), make_row_text (2, NULL));
-  gtk_box_append (GTK_BOX (row), snippet);
-  gtk_list_item_set_child (item, row);
-}
-
-static void
-bind_result_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                PyprepSidebar             *self)
-{
-  PyprepQuestion *question = gtk_list_item_get_item (item);
-  PyprepTopic *topic = pyprep_question_get_topic (question);
-  GtkWidget *row = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (row);
-  g_autofree char *snippet = make_snippet (pyprep_question_get_body (question), self->search_terms);
-  g_autofree char *topic_markup = g_markup_escape_text (topic ? pyprep_topic_get_title (topic) : "", -1);
-  g_autofree char *markup = g_strdup_printf ("<b>%s</b> · %s", topic_markup, snippet);
-
-  pyprep_row_text_set_text (PYPREP_ROW_TEXT (title), pyprep_question_get_title (question));
-  pyprep_row_text_set_markup (PYPREP_ROW_TEXT (gtk_widget_get_next_sibling (title)), markup);
-  name_row (row, pyprep_question_get_title (question), topic ? pyprep_topic_get_title (topic) : "");
 }
 
 static void
@@ -1302,11 +1025,9 @@ pyprep_sidebar_set_study (PyprepSidebar *self,
   self->library = g_object_ref (library);
   self->study = g_object_ref (study);
 
-  topic_factory = row_factory_new (G_CALLBACK (setup_topic_row_cb), G_CALLBACK (bind_topic_cb),
-                                   G_CALLBACK (unbind_row_cb), self);
-  question_factory = row_factory_new (G_CALLBACK (setup_question_row_cb), G_CALLBACK (bind_question_cb),
-                                      G_CALLBACK (unbind_question_cb), self->study);
-  result_factory = row_factory_new (G_CALLBACK (setup_result_cb), G_CALLBACK (bind_result_cb), NULL, self);
+  topic_factory = row_factory_new (self, G_CALLBACK (setup_topic_row_cb), NULL);
+  question_factory = row_factory_new (self, G_CALLBACK (setup_question_row_cb), NULL);
+  result_factory = row_factory_new (self, G_CALLBACK (setup_result_row_cb), G_CALLBACK (bind_result_row_cb));
   gtk_list_view_set_factory (self->topic_list, topic_factory);
   gtk_list_view_set_factory (self->question_list, question_factory);
   gtk_list_view_set_factory (self->results_list, result_factory);
