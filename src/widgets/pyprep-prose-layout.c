@@ -18,9 +18,10 @@
  * switch from 15.0/21.8 to 12.9/19.5 ms (median/p95); on headings and
  * table cells another 7.7 % of a switch's instructions.
  *
- * Unnecessary from: no GTK release yet. GTK 4.18 still lays a wrapping
- * label out at its narrowest, and it takes 10 ms there for the same
- * label (measured on Debian 13), so the layout is used on every version.
+ * Unnecessary from: not known yet; GTK 4.18 still needs it, the newest
+ * measured. It still lays a wrapping label out at its narrowest, and
+ * takes 10 ms there for the same label (measured on Debian 13), so the
+ * layout is used on every version.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -17,9 +17,10 @@
  *    tooltip set with gtk_widget_set_tooltip_text() at every bind would
  *    make GTK ask the display server where the pointer is, every time.
  *
- * Unnecessary from: no GTK release yet. GtkInscription in GTK 4.18 still
- * asks Pango at every measure, and Pango 1.56 (Debian 13) still keeps no
- * metrics, so the row text is used on every version. Once GtkInscription
+ * Unnecessary from: not known yet; GTK 4.18 still needs it, the newest
+ * measured. Its GtkInscription still asks Pango at every measure, and
+ * Pango 1.56 (Debian 13) still keeps no metrics, so the row text is used
+ * on every version. Once GtkInscription
  * keeps its metrics, rows can take a GtkInscription of the same lines
  * instead: test-row-text checks that the two are the same size.
  *
