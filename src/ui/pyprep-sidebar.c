@@ -448,7 +448,6 @@ setup_smart_lists (PyprepSidebar *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, gettext (smart_lists[kind].title),
                                       -1);
-      g_object_set_data (G_OBJECT (row), "smart-list", GINT_TO_POINTER (kind));
       gtk_list_box_append (self->smart_list, row);
       self->smart_counts[kind] = count;
     }
@@ -484,7 +483,8 @@ smart_row_activated_cb (GtkListBox    *list,
                         GtkListBoxRow *row,
                         PyprepSidebar  *self)
 {
-  SmartList kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "smart-list"));
+  /* The rows are in the order of the lists. */
+  SmartList kind = gtk_list_box_row_get_index (row);
 
   if (kind == SMART_CONTINUE)
     {

@@ -1,5 +1,8 @@
 /* pyprep-font-metrics.h: a widget's font metrics, kept per font.
  *
+ * A workaround for Pango 1.50, still needed on Pango 1.56; see
+ * pyprep-font-metrics.c for what it saves.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

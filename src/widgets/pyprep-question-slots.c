@@ -1,18 +1,23 @@
 /* pyprep-question-slots.c: a list of questions for a GtkListView that
  * keeps its rows when the list is replaced.
  *
- * GTK 4.8's list view keeps a row only for an item it has seen before:
- * giving it another topic's questions destroys every row and makes new
- * ones, which is most of what a change of topic costs. This model lists
- * slots instead, each holding one question. Replacing the list gives the
- * existing slots their new questions, and a bound row follows its slot's
- * "question"; only the difference in length adds or removes slots.
- * Changes within the list (a question leaving a smart list) are passed
- * on as they are, so that the selection stays on its question.
+ * This model lists slots, each holding one question. Replacing the list
+ * gives the existing slots their new questions, and a bound row follows
+ * its slot's "question"; only the difference in length adds or removes
+ * slots. Changes within the list (a question leaving a smart list) are
+ * passed on as they are, so that the selection stays on its question.
  *
- * Workaround for GTK 4.8, still needed on GTK 4.18: there too, no row
- * survives replacing every item of a list view's model (measured on
- * Debian 13).
+ * Works around GTK 4.8's list view, which keeps a row only for an item it
+ * has seen before: giving it another topic's questions destroyed every
+ * row and made new ones, most of what a change of topic cost. With the
+ * slots, a run of topic changes takes 4.45 G instructions instead of
+ * 5.65 G (callgrind), the switch p95 went from 42.1 to 32.6 ms and a
+ * topic change from 45 to 32 ms (median; GTK 4.8, alternating runs).
+ *
+ * Unnecessary from: not known yet; GTK 4.18 still needs it, the newest
+ * measured. There too, no row survives replacing every item of a list
+ * view's model (measured on Debian 13), so the slots are used on every
+ * version.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,6 +1,9 @@
 /* pyprep-scroll-bin.h: the one child of a vertical scroller, measured only
  * at the widths it is given.
  *
+ * A workaround for GTK 4.8, a plain bin from GTK 4.18; see
+ * pyprep-scroll-bin.c for what it saves.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,8 @@
 /* pyprep-row-text.h: the text of a list row, a fixed number of lines high.
  *
+ * A workaround for GtkInscription in GTK 4.8, still needed on GTK 4.18;
+ * see pyprep-row-text.c for what it saves.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

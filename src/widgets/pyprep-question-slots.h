@@ -1,6 +1,9 @@
 /* pyprep-question-slots.h: a list of questions for a GtkListView that
  * keeps its rows when the list is replaced.
  *
+ * A workaround for GTK 4.8, still needed on GTK 4.18; see
+ * pyprep-question-slots.c for what it saves.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

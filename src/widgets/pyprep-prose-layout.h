@@ -1,6 +1,9 @@
 /* pyprep-prose-layout.h: sizes a wrapping GtkLabel of running text without
  * laying it out at its narrowest.
  *
+ * A workaround for GTK 4.8, still needed on GTK 4.18; see
+ * pyprep-prose-layout.c for what it saves.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
