@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "pyprep-application.h"
+#include "pyprep-runner.h"
 #include "test-util.h"
 
 static PyprepApplication *app;
@@ -149,6 +150,37 @@ test_about (void)
   gtk_window_destroy (GTK_WINDOW (about));
 }
 
+/* The app applies the preferences that are not a window's: the style
+ * and the time limit of a run follow the settings object, which writes
+ * through to GSettings. */
+static void
+test_settings (void)
+{
+  PyprepSettings *settings = pyprep_application_get_settings (app);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(GSettings) gsettings = g_settings_new (APPLICATION_ID);
+  g_autofree char *scheme = NULL;
+
+  g_assert_true (PYPREP_IS_SETTINGS (settings));
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_DEFAULT);
+
+  pyprep_settings_set_color_scheme (settings, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  scheme = g_settings_get_string (gsettings, "color-scheme");
+  g_assert_cmpstr (scheme, ==, "dark");
+
+  g_settings_set_string (gsettings, "color-scheme", "light");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  g_settings_set_uint (gsettings, "run-timeout", 7);
+  g_assert_cmpuint (pyprep_runner_get_timeout (pyprep_runner_get_default ()), ==, 7000);
+
+  g_settings_reset (gsettings, "color-scheme");
+  g_settings_reset (gsettings, "run-timeout");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_DEFAULT);
+  g_assert_cmpuint (pyprep_runner_get_timeout (pyprep_runner_get_default ()), ==, 5000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -167,6 +199,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/application/keys", test_keys);
   g_test_add_func ("/pyprep/application/primary-menu", test_primary_menu);
   g_test_add_func ("/pyprep/application/about", test_about);
+  g_test_add_func ("/pyprep/application/settings", test_settings);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "pyprep-card.h"
 #include "pyprep-library.h"
 #include "pyprep-mock-interview.h"
 #include "pyprep-practice-page.h"
@@ -53,6 +54,7 @@ test_practice_card (void)
   g_autoptr(PyprepPracticeSession) session = NULL;
   GtkWidget *window = gtk_window_new ();
   GtkWidget *page = pyprep_practice_page_new ();
+  GtkWidget *card = child (page, PYPREP_TYPE_PRACTICE_PAGE, "card");
   GtkTextView *scratch;
   GtkWidget *answer;
 
@@ -66,9 +68,9 @@ test_practice_card (void)
   iterate ();
 
   /* The answer is hidden, and not even rendered yet. */
-  answer = child (page, PYPREP_TYPE_PRACTICE_PAGE, "markdown_view");
+  answer = child (card, PYPREP_TYPE_CARD, "markdown_view");
   g_assert_false (pyprep_practice_page_get_revealed (PYPREP_PRACTICE_PAGE (page)));
-  g_assert_false (gtk_revealer_get_reveal_child (child (page, PYPREP_TYPE_PRACTICE_PAGE, "answer_revealer")));
+  g_assert_false (gtk_revealer_get_reveal_child (child (card, PYPREP_TYPE_CARD, "answer_revealer")));
   g_assert_false (shows_text (answer, "The first."));
   g_assert_cmpstr (gtk_progress_bar_get_text (child (page, PYPREP_TYPE_PRACTICE_PAGE, "progress_bar")),
                    ==, "Card 1 of 2");
@@ -78,7 +80,7 @@ test_practice_card (void)
   g_assert_cmpuint (pyprep_practice_session_get_position (session), ==, 0);
 
   /* The scratch answer is kept only on request, under the old note. */
-  scratch = child (page, PYPREP_TYPE_PRACTICE_PAGE, "scratch_view");
+  scratch = child (card, PYPREP_TYPE_CARD, "scratch_view");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (scratch), "  My answer.  ", -1);
   g_assert_cmpstr (pyprep_study_get_note (study, "one"), ==, "Mine.");
   g_signal_emit_by_name (child (page, PYPREP_TYPE_PRACTICE_PAGE, "keep_button"), "clicked");
@@ -86,11 +88,11 @@ test_practice_card (void)
 
   pyprep_practice_page_reveal (PYPREP_PRACTICE_PAGE (page));
   iterate ();
-  g_assert_true (gtk_revealer_get_reveal_child (child (page, PYPREP_TYPE_PRACTICE_PAGE, "answer_revealer")));
+  g_assert_true (gtk_revealer_get_reveal_child (child (card, PYPREP_TYPE_CARD, "answer_revealer")));
   g_assert_true (shows_text (answer, "The first."));
   /* The buttons show the intervals of a new card: 10 min, 1, 3, 16 days. */
-  g_assert_true (shows_text (child (page, PYPREP_TYPE_PRACTICE_PAGE, "grades_box"), "16 days"));
-  g_assert_true (shows_text (child (page, PYPREP_TYPE_PRACTICE_PAGE, "grades_box"), "10 min"));
+  g_assert_true (shows_text (child (card, PYPREP_TYPE_CARD, "grades_box"), "16 days"));
+  g_assert_true (shows_text (child (card, PYPREP_TYPE_CARD, "grades_box"), "10 min"));
 
   pyprep_practice_page_grade (PYPREP_PRACTICE_PAGE (page), PYPREP_GRADE_GOOD);
   iterate ();
@@ -119,6 +121,125 @@ test_practice_card (void)
   g_assert_finalize_object (page);
 }
 
+static void
+graded_cb (PyprepCard *card,
+           int         grade,
+           int        *last)
+{
+  *last = grade;
+}
+
+/* Presses @keyval on @card as its key controller sees it.
+ * Returns: whether the card took the key */
+static gboolean
+press (GtkWidget       *card,
+       guint            keyval,
+       GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (card);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+          return handled;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+static GtkWidget *
+focus_of (GtkWidget *window)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+/* The card's keys: Space reveals, 1 to 4 grade once revealed; while
+ * typing, keys type except Ctrl+Return (reveal) and Escape (leave). */
+static void
+test_card_keys (void)
+{
+  g_autoptr(PyprepLibrary) library = sample_library ();
+  g_autoptr(GPtrArray) questions = pyprep_library_list_questions (library);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *card = pyprep_card_new ();
+  GtkWidget *scratch = child (card, PYPREP_TYPE_CARD, "scratch_view");
+  GtkWidget *reveal = child (card, PYPREP_TYPE_CARD, "reveal_button");
+  int last = 0;
+
+  g_object_ref (card);
+  gtk_window_set_child (GTK_WINDOW (window), card);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (card, "graded", G_CALLBACK (graded_cb), &last);
+
+  /* Without a question there is nothing to reveal. */
+  g_assert_false (press (card, GDK_KEY_space, 0));
+  pyprep_card_set_revealed (PYPREP_CARD (card), TRUE);
+  g_assert_false (pyprep_card_get_revealed (PYPREP_CARD (card)));
+
+  pyprep_card_set_question (PYPREP_CARD (card), questions->pdata[0]);
+  gtk_widget_grab_focus (card);
+  iterate ();
+  g_assert_true (focus_of (window) == reveal);
+  g_assert_false (shows_text (child (card, PYPREP_TYPE_CARD, "markdown_view"), "The first."));
+
+  /* A grade before the answer is shown is not taken, by key or button. */
+  g_assert_false (press (card, GDK_KEY_3, 0));
+  g_assert_true (gtk_widget_activate_action (card, "card.grade", "i", 3));
+  g_assert_cmpint (last, ==, 0);
+
+  /* Space reveals and moves the focus to Good; a key with Ctrl is not the card's. */
+  g_assert_false (press (card, GDK_KEY_space, GDK_CONTROL_MASK));
+  g_assert_true (press (card, GDK_KEY_space, 0));
+  iterate ();
+  g_assert_true (pyprep_card_get_revealed (PYPREP_CARD (card)));
+  g_assert_true (shows_text (child (card, PYPREP_TYPE_CARD, "markdown_view"), "The first."));
+  g_assert_false (gtk_widget_get_visible (reveal));
+  g_assert_true (gtk_widget_has_css_class (focus_of (window), "grade-good"));
+
+  g_assert_true (press (card, GDK_KEY_KP_4, 0));
+  g_assert_cmpint (last, ==, PYPREP_GRADE_EASY);
+  g_assert_true (press (card, GDK_KEY_1, 0));
+  g_assert_cmpint (last, ==, PYPREP_GRADE_AGAIN);
+  g_assert_true (gtk_widget_activate_action (card, "card.grade", "i", 2));
+  g_assert_cmpint (last, ==, PYPREP_GRADE_HARD);
+
+  /* The same question again starts over: hidden, with an empty scratch area. */
+  gtk_text_buffer_set_text (pyprep_card_get_scratch (PYPREP_CARD (card)), "typed", -1);
+  pyprep_card_set_question (PYPREP_CARD (card), questions->pdata[0]);
+  iterate ();
+  g_assert_false (pyprep_card_get_revealed (PYPREP_CARD (card)));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (pyprep_card_get_scratch (PYPREP_CARD (card))), ==, 0);
+  g_assert_true (gtk_widget_get_visible (reveal));
+
+  /* While typing, Space and digits type; Escape leaves for the reveal button. */
+  gtk_widget_grab_focus (scratch);
+  g_assert_true (focus_of (window) == scratch);
+  g_assert_false (press (card, GDK_KEY_space, 0));
+  g_assert_false (press (card, GDK_KEY_1, 0));
+  g_assert_true (press (card, GDK_KEY_Escape, 0));
+  g_assert_true (focus_of (window) == reveal);
+  g_assert_false (pyprep_card_get_revealed (PYPREP_CARD (card)));
+
+  /* Ctrl+Return reveals while typing; Escape then leaves for Good. */
+  gtk_widget_grab_focus (scratch);
+  g_assert_false (press (card, GDK_KEY_Return, 0));
+  g_assert_true (press (card, GDK_KEY_Return, GDK_CONTROL_MASK));
+  g_assert_true (pyprep_card_get_revealed (PYPREP_CARD (card)));
+  gtk_widget_grab_focus (scratch);
+  g_assert_true (press (card, GDK_KEY_Escape, 0));
+  g_assert_true (gtk_widget_has_css_class (focus_of (window), "grade-good"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_assert_finalize_object (card);
+}
+
 static gboolean
 give_up_cb (gpointer data)
 {
@@ -135,6 +256,7 @@ test_mock_timeout (void)
   g_autoptr(GPtrArray) questions = pyprep_library_list_questions (library);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *mock = pyprep_mock_interview_new ();
+  GtkWidget *card = child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "card");
   gboolean gave_up = FALSE;
   guint give_up;
 
@@ -146,7 +268,7 @@ test_mock_timeout (void)
   pyprep_mock_interview_start (PYPREP_MOCK_INTERVIEW (mock), questions, 1, study);
   iterate ();
   g_assert_false (pyprep_mock_interview_get_revealed (PYPREP_MOCK_INTERVIEW (mock)));
-  g_assert_false (shows_text (child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "markdown_view"), "The first."));
+  g_assert_false (shows_text (child (card, PYPREP_TYPE_CARD, "markdown_view"), "The first."));
 
   /* A generous safety limit, not a timing check. */
   give_up = g_timeout_add_seconds (30, give_up_cb, &gave_up);
@@ -156,8 +278,9 @@ test_mock_timeout (void)
     g_source_remove (give_up);
 
   g_assert_true (pyprep_mock_interview_get_revealed (PYPREP_MOCK_INTERVIEW (mock)));
-  g_assert_true (gtk_widget_get_visible (child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "timeout_label")));
-  g_assert_true (shows_text (child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "markdown_view"), "The first."));
+  g_assert_true (gtk_widget_get_visible (child (card, PYPREP_TYPE_CARD, "notice_label")));
+  g_assert_cmpstr (gtk_label_get_text (child (card, PYPREP_TYPE_CARD, "notice_label")), ==, "Time is up.");
+  g_assert_true (shows_text (child (card, PYPREP_TYPE_CARD, "markdown_view"), "The first."));
   g_assert_cmpstr (gtk_label_get_text (child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "countdown_label")), ==, "0:00");
 
   pyprep_mock_interview_grade (PYPREP_MOCK_INTERVIEW (mock), PYPREP_GRADE_HARD);
@@ -183,6 +306,7 @@ main (int   argc,
 
   g_test_add_func ("/pyprep/practice-page/card", test_practice_card);
   g_test_add_func ("/pyprep/practice-page/mock-timeout", test_mock_timeout);
+  g_test_add_func ("/pyprep/practice-page/card-keys", test_card_keys);
 
   return g_test_run ();
 }

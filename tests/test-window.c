@@ -708,7 +708,8 @@ test_preferences (void)
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   PyprepWindow *window = new_window (library);
   g_autoptr(GPtrArray) all = pyprep_library_list_questions (library);
-  GtkWidget *prefs = pyprep_preferences_window_new (GTK_WINDOW (window), settings);
+  g_autoptr(PyprepSettings) prefs_settings = pyprep_settings_new_for_gsettings (settings);
+  GtkWidget *prefs = pyprep_preferences_window_new (GTK_WINDOW (window), prefs_settings);
   g_autofree char *scheme = NULL;
   int normal;
 

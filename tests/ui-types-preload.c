@@ -93,6 +93,51 @@ register_stand_in (const char    *name,
   g_type_register_static (GTK_TYPE_WIDGET, name, &info, 0);
 }
 
+/* PyprepCard's stand-in takes the properties the pages set on it; it
+ * ignores their values. */
+static void
+card_set_property (GObject      *object,
+                   guint         prop_id,
+                   const GValue *value,
+                   GParamSpec   *pspec)
+{
+}
+
+static void
+card_stand_in_class_init (gpointer klass,
+                          gpointer class_data)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  static const char * const strings[] = { "caption", "notice", "scratch-title", "scratch-description",
+                                          "reveal-tooltip", "grade-prompt" };
+  static const char * const booleans[] = { "revealed", "show-intervals", "focus-scratch" };
+  guint id = 1;
+
+  object_class->set_property = card_set_property;
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    g_object_class_install_property (object_class, id++,
+                                     g_param_spec_string (strings[i], NULL, NULL, NULL, G_PARAM_WRITABLE));
+  for (guint i = 0; i < G_N_ELEMENTS (booleans); i++)
+    g_object_class_install_property (object_class, id++,
+                                     g_param_spec_boolean (booleans[i], NULL, NULL, FALSE, G_PARAM_WRITABLE));
+}
+
+static void
+register_card_stand_in (void)
+{
+  GTypeQuery query;
+  GTypeInfo info = { 0 };
+
+  if (g_strcmp0 (g_getenv ("PYPREP_VALIDATE_TEMPLATE"), "PyprepCard") == 0)
+    return;
+
+  g_type_query (GTK_TYPE_WIDGET, &query);
+  info.class_size = query.class_size;
+  info.instance_size = query.instance_size;
+  info.class_init = card_stand_in_class_init;
+  g_type_register_static (GTK_TYPE_WIDGET, "PyprepCard", &info, 0);
+}
+
 void
 pyprep_ui_types_register (void)
 {
@@ -122,6 +167,7 @@ pyprep_ui_types_register (void)
   register_stand_in ("PyprepQuestionPage", &question_page);
   register_stand_in ("PyprepSidebar", &sidebar);
   register_stand_in ("PyprepScrollBin", NULL);
+  register_card_stand_in ();
   register_stand_in ("PyprepPracticePage", NULL);
   register_stand_in ("PyprepMockInterview", NULL);
   g_type_ensure (ADW_TYPE_BIN);

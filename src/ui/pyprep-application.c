@@ -17,6 +17,7 @@
 #include "pyprep-library.h"
 #include "pyprep-preferences-window.h"
 #include "pyprep-runner.h"
+#include "pyprep-settings.h"
 #include "pyprep-window.h"
 
 struct _PyprepApplication
@@ -25,7 +26,7 @@ struct _PyprepApplication
 
   PyprepLibrary  *library;
   PyprepStudy    *study;
-  GSettings      *settings;
+  PyprepSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepApplication, pyprep_application, ADW_TYPE_APPLICATION)
@@ -149,23 +150,38 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (pyprep_preferences_window_new (parent, self->settings)));
 }
 
-/* Applies the preferences that are not a window's own business. */
 static void
-settings_changed_cb (PyprepApplication *self)
+mark_read_on_open_changed_cb (PyprepApplication *self)
 {
-  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
-  AdwColorScheme color_scheme = ADW_COLOR_SCHEME_DEFAULT;
+  pyprep_study_set_mark_read_on_open (self->study, pyprep_settings_get_mark_read_on_open (self->settings));
+}
 
-  if (g_str_equal (scheme, "light"))
-    color_scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
-  else if (g_str_equal (scheme, "dark"))
-    color_scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+static void
+run_timeout_changed_cb (PyprepApplication *self)
+{
+  pyprep_runner_set_timeout (pyprep_runner_get_default (), pyprep_settings_get_run_timeout (self->settings) * 1000);
+}
 
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
-  pyprep_study_set_mark_read_on_open (self->study,
-                                      g_settings_get_boolean (self->settings, "mark-read-on-open"));
-  pyprep_runner_set_timeout (pyprep_runner_get_default (),
-                             g_settings_get_uint (self->settings, "run-timeout") * 1000);
+/* Makes the settings object that the windows bind to, and applies the
+ * preferences that are not a window's own business. The GSettings
+ * (study/'s pyprep_settings_new(), with its keyfile fallback) is shared
+ * with the study, which keeps its own keys in it. */
+static void
+load_settings (PyprepApplication *self)
+{
+  g_autoptr(GSettings) gsettings = pyprep_settings_new ();
+
+  self->settings = pyprep_settings_new_for_gsettings (gsettings);
+  self->study = pyprep_study_new (gsettings);
+
+  g_object_bind_property (self->settings, "color-scheme", adw_style_manager_get_default (), "color-scheme",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->settings, "notify::mark-read-on-open",
+                           G_CALLBACK (mark_read_on_open_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "notify::run-timeout",
+                           G_CALLBACK (run_timeout_changed_cb), self, G_CONNECT_SWAPPED);
+  mark_read_on_open_changed_cb (self);
+  run_timeout_changed_cb (self);
 }
 
 static const GActionEntry app_actions[] = {
@@ -252,15 +268,7 @@ pyprep_application_startup (GApplication *application)
 
   g_thread_join (loader);
 
-  self->settings = pyprep_settings_new ();
-  self->study = pyprep_study_new (self->settings);
-  g_signal_connect_object (self->settings, "changed::color-scheme",
-                           G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::mark-read-on-open",
-                           G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::run-timeout",
-                           G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
-  settings_changed_cb (self);
+  load_settings (self);
 
   g_timeout_add_seconds_full (G_PRIORITY_LOW, 5, backup_idle_cb, g_object_ref (self), g_object_unref);
 }
@@ -320,6 +328,14 @@ pyprep_application_get_library (PyprepApplication *self)
 {
   g_return_val_if_fail (PYPREP_IS_APPLICATION (self), NULL);
   return self->library;
+}
+
+/* Returns: (transfer none): the preferences and the saved window state */
+PyprepSettings *
+pyprep_application_get_settings (PyprepApplication *self)
+{
+  g_return_val_if_fail (PYPREP_IS_APPLICATION (self), NULL);
+  return self->settings;
 }
 
 /* Returns: (transfer none): the user's study record */

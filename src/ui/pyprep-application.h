@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "pyprep-settings.h"
 #include "pyprep-study.h"
 #include "pyprep-types.h"
 
@@ -15,8 +16,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PyprepApplication, pyprep_application, PYPREP, APPLICATION, AdwApplication)
 
-PyprepApplication *pyprep_application_new         (void);
-PyprepLibrary     *pyprep_application_get_library (PyprepApplication *self);
-PyprepStudy       *pyprep_application_get_study   (PyprepApplication *self);
+PyprepApplication *pyprep_application_new          (void);
+PyprepLibrary     *pyprep_application_get_library  (PyprepApplication *self);
+PyprepStudy       *pyprep_application_get_study    (PyprepApplication *self);
+PyprepSettings    *pyprep_application_get_settings (PyprepApplication *self);
 
 G_END_DECLS

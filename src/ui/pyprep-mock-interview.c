@@ -15,8 +15,7 @@
 
 #include <glib/gi18n.h>
 
-#include "pyprep-card-util.h"
-#include "pyprep-markdown-view.h"
+#include "pyprep-card.h"
 #include "pyprep-mock-interview.h"
 #include "pyprep-question.h"
 #include "pyprep-topic.h"
@@ -37,22 +36,11 @@ struct _PyprepMockInterview
   GtkLabel           *position_label;
   GtkLabel           *countdown_label;
   GtkProgressBar     *time_bar;
-  GtkScrolledWindow  *scroller;
-  GtkLabel           *topic_label;
-  GtkLabel           *title_label;
-  GtkTextView        *scratch_view;
-  GtkButton          *reveal_button;
-  GtkRevealer        *answer_revealer;
-  GtkLabel           *timeout_label;
-  PyprepMarkdownView *markdown_view;
-  GtkRevealer        *grades_revealer;
-  GtkBox             *grades_box;
+  PyprepCard         *card;
   GtkLabel           *summary_label;
   GtkListBox         *results_list;
   GtkButton          *send_weak_button;
   GtkButton          *done_button;
-
-  GtkWidget          *grade_buttons[4];
 
   PyprepStudy        *study;
   GArray             *answers;   /* Answer */
@@ -60,7 +48,6 @@ struct _PyprepMockInterview
   guint               seconds;
   gint64              started;   /* monotonic, microseconds */
   guint               tick_id;
-  gboolean            revealed;
   int                 last_shown;
 };
 
@@ -125,16 +112,9 @@ show_question (PyprepMockInterview *self)
   PyprepTopic *topic = pyprep_question_get_topic (answer->question);
   g_autofree char *position = g_strdup_printf (_("Question %u of %u"), self->position + 1, self->answers->len);
 
-  self->revealed = FALSE;
   gtk_label_set_label (self->position_label, position);
-  gtk_label_set_label (self->topic_label, topic ? pyprep_topic_get_title (topic) : "");
-  gtk_label_set_label (self->title_label, pyprep_question_get_title (answer->question));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->scratch_view), "", -1);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->timeout_label), FALSE);
-  pyprep_card_show_answer (self->markdown_view, self->answer_revealer, self->grades_revealer,
-                           self->reveal_button, NULL);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  pyprep_card_set_caption (self->card, topic ? pyprep_topic_get_title (topic) : "");
+  pyprep_card_set_question (self->card, answer->question);
   gtk_stack_set_visible_child_name (self->stack, "question");
 
   stop_clock (self);
@@ -143,7 +123,7 @@ show_question (PyprepMockInterview *self)
   tick_cb (self);
   self->tick_id = g_timeout_add (200, tick_cb, self);
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->scratch_view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->card));
 }
 
 static gboolean
@@ -251,30 +231,35 @@ pyprep_mock_interview_get_revealed (PyprepMockInterview *self)
 {
   g_return_val_if_fail (PYPREP_IS_MOCK_INTERVIEW (self), FALSE);
 
-  return self->revealed;
+  return pyprep_card_get_revealed (self->card);
 }
 
 void
 pyprep_mock_interview_reveal (PyprepMockInterview *self)
 {
+  g_return_if_fail (PYPREP_IS_MOCK_INTERVIEW (self));
+
+  if (self->position >= self->answers->len)
+    return;
+
+  pyprep_card_set_revealed (self->card, TRUE);
+}
+
+/* Revealing, by a key, the button or the clock, stops the clock. */
+static void
+revealed_cb (PyprepMockInterview *self)
+{
   Answer *answer;
   gint64 elapsed;
 
-  g_return_if_fail (PYPREP_IS_MOCK_INTERVIEW (self));
-
-  if (self->revealed || self->position >= self->answers->len)
+  if (!pyprep_card_get_revealed (self->card) || self->position >= self->answers->len)
     return;
 
   stop_clock (self);
-  self->revealed = TRUE;
   answer = current (self);
   elapsed = (g_get_monotonic_time () - self->started + G_USEC_PER_SEC / 2) / G_USEC_PER_SEC;
   answer->seconds_taken = answer->timed_out ? self->seconds : MIN (elapsed, (gint64)self->seconds);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->timeout_label), answer->timed_out);
-  pyprep_card_show_answer (self->markdown_view, self->answer_revealer, self->grades_revealer,
-                           self->reveal_button, pyprep_question_get_body (answer->question));
-  gtk_widget_grab_focus (self->grade_buttons[PYPREP_GRADE_GOOD - 1]);
+  pyprep_card_set_notice (self->card, answer->timed_out ? _("Time is up.") : NULL);
 }
 
 void
@@ -284,7 +269,7 @@ pyprep_mock_interview_grade (PyprepMockInterview *self,
   g_return_if_fail (PYPREP_IS_MOCK_INTERVIEW (self));
   g_return_if_fail (pyprep_grade_is_valid (grade));
 
-  if (!self->revealed || self->position >= self->answers->len)
+  if (!pyprep_card_get_revealed (self->card) || self->position >= self->answers->len)
     return;
 
   current (self)->grade = grade;
@@ -332,61 +317,10 @@ send_weak_clicked_cb (PyprepMockInterview *self)
 }
 
 static void
-reveal_clicked_cb (PyprepMockInterview *self)
+graded_cb (PyprepMockInterview *self,
+           PyprepGrade          grade)
 {
-  pyprep_mock_interview_reveal (self);
-}
-
-static void
-grade_clicked_cb (GtkButton           *button,
-                  PyprepMockInterview *self)
-{
-  pyprep_mock_interview_grade (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "grade")));
-}
-
-/* As on practice cards: Space reveals, 1 to 4 grade; while typing,
- * Ctrl+Return reveals and Escape leaves the field. */
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                PyprepMockInterview   *self)
-{
-  PyprepGrade grade;
-
-  if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "question"))
-    return FALSE;
-
-  switch (pyprep_card_read_key (GTK_WIDGET (self), keyval, state, self->revealed, &grade))
-    {
-    case PYPREP_CARD_KEY_REVEAL:
-      pyprep_mock_interview_reveal (self);
-      return TRUE;
-    case PYPREP_CARD_KEY_LEAVE_FIELD:
-      gtk_widget_grab_focus (self->revealed ? self->grade_buttons[PYPREP_GRADE_GOOD - 1]
-                                            : GTK_WIDGET (self->reveal_button));
-      return TRUE;
-    case PYPREP_CARD_KEY_GRADE:
-      pyprep_mock_interview_grade (self, grade);
-      return TRUE;
-    case PYPREP_CARD_KEY_NONE:
-    default:
-      return FALSE;
-    }
-}
-
-static void
-build_grade_buttons (PyprepMockInterview *self)
-{
-  for (guint i = 0; i < 4; i++)
-    {
-      GtkWidget *button = pyprep_card_grade_button_new (i + 1, NULL);
-
-      g_signal_connect_object (button, "clicked", G_CALLBACK (grade_clicked_cb), self, 0);
-      gtk_box_append (self->grades_box, button);
-      self->grade_buttons[i] = button;
-    }
+  pyprep_mock_interview_grade (self, grade);
 }
 
 static void
@@ -418,46 +352,30 @@ pyprep_mock_interview_class_init (PyprepMockInterviewClass *klass)
 
   object_class->dispose = pyprep_mock_interview_dispose;
 
-  g_type_ensure (PYPREP_TYPE_MARKDOWN_VIEW);
+  g_type_ensure (PYPREP_TYPE_CARD);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pyprep/PyPrep/ui/pyprep-mock-interview.ui");
   gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, position_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, countdown_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, time_bar);
-  gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, scroller);
-  gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, topic_label);
-  gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, title_label);
-  gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, scratch_view);
-  gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, reveal_button);
-  gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, answer_revealer);
-  gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, timeout_label);
-  gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, markdown_view);
-  gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, grades_revealer);
-  gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, grades_box);
+  gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, card);
   gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, results_list);
   gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, send_weak_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, done_button);
-  gtk_widget_class_bind_template_callback (widget_class, reveal_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, revealed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, graded_cb);
   gtk_widget_class_bind_template_callback (widget_class, send_weak_clicked_cb);
 }
 
 static void
 pyprep_mock_interview_init (PyprepMockInterview *self)
 {
-  GtkEventController *keys;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  build_grade_buttons (self);
 
   self->answers = g_array_new (FALSE, TRUE, sizeof (Answer));
   g_array_set_clear_func (self->answers, clear_answer);
-
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 GtkWidget *

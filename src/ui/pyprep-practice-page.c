@@ -12,8 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "pyprep-card-util.h"
-#include "pyprep-markdown-view.h"
+#include "pyprep-card.h"
 #include "pyprep-practice-page.h"
 #include "pyprep-question.h"
 #include "pyprep-topic.h"
@@ -24,28 +23,16 @@ struct _PyprepPracticePage
 
   GtkStack              *stack;
   GtkProgressBar        *progress_bar;
-  GtkScrolledWindow     *scroller;
-  GtkLabel              *kind_label;
-  GtkLabel              *title_label;
-  GtkTextView           *scratch_view;
-  GtkButton             *reveal_button;
+  PyprepCard            *card;
   GtkButton             *keep_button;
-  GtkRevealer           *answer_revealer;
-  PyprepMarkdownView    *markdown_view;
-  GtkRevealer           *grades_revealer;
-  GtkBox                *grades_box;
   GtkLabel              *reviewed_label;
   GtkLabel              *passed_label;
   AdwActionRow          *weak_row;
   GtkLabel              *next_label;
   GtkButton             *done_button;
 
-  GtkWidget             *grade_buttons[4];
-  GtkWidget             *interval_labels[4];
-
   PyprepPracticeSession *session;
   PyprepStudy           *study;
-  gboolean               revealed;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepPracticePage, pyprep_practice_page, GTK_TYPE_WIDGET)
@@ -72,8 +59,6 @@ show_card (PyprepPracticePage *self)
   g_autofree char *progress = NULL;
   g_autofree char *kind = NULL;
 
-  self->revealed = FALSE;
-
   progress = g_strdup_printf (_("Card %u of %u"), position + 1, n);
   gtk_progress_bar_set_text (self->progress_bar, progress);
   gtk_progress_bar_set_fraction (self->progress_bar, (double)position / n);
@@ -83,20 +68,13 @@ show_card (PyprepPracticePage *self)
                             pyprep_topic_get_title (topic));
   else
     kind = g_strdup (kind_name (pyprep_practice_session_get_kind (self->session, position)));
-  gtk_label_set_label (self->kind_label, kind);
-  gtk_label_set_label (self->title_label, pyprep_question_get_title (question));
-
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->scratch_view), "", -1);
+  pyprep_card_set_caption (self->card, kind);
+  pyprep_card_set_question (self->card, question);
   gtk_widget_set_sensitive (GTK_WIDGET (self->keep_button), FALSE);
   gtk_button_set_label (self->keep_button, _("_Keep as Note"));
 
-  /* The answer is not even in the widget tree until revealed. */
-  pyprep_card_show_answer (self->markdown_view, self->answer_revealer, self->grades_revealer,
-                           self->reveal_button, NULL);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-
   gtk_stack_set_visible_child_name (self->stack, "card");
-  gtk_widget_grab_focus (GTK_WIDGET (self->reveal_button));
+  gtk_widget_grab_focus (GTK_WIDGET (self->card));
 }
 
 static char *
@@ -178,39 +156,34 @@ pyprep_practice_page_get_revealed (PyprepPracticePage *self)
 {
   g_return_val_if_fail (PYPREP_IS_PRACTICE_PAGE (self), FALSE);
 
-  return self->revealed;
+  return pyprep_card_get_revealed (self->card);
 }
 
 void
 pyprep_practice_page_reveal (PyprepPracticePage *self)
 {
-  g_autoptr(GDateTime) now = NULL;
-  PyprepQuestion *question;
-  gint64 intervals[4];
-
   g_return_if_fail (PYPREP_IS_PRACTICE_PAGE (self));
 
-  if (self->session == NULL || self->revealed
-      || (question = pyprep_practice_session_get_current (self->session)) == NULL)
+  if (self->session == NULL || pyprep_practice_session_is_finished (self->session))
     return;
 
-  self->revealed = TRUE;
+  pyprep_card_set_revealed (self->card, TRUE);
+}
+
+/* Each grade button shows when its grade would bring the question back. */
+static void
+revealed_cb (PyprepPracticePage *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  gint64 intervals[4];
+
+  if (!pyprep_card_get_revealed (self->card) || self->session == NULL
+      || pyprep_practice_session_is_finished (self->session))
+    return;
+
   now = g_date_time_new_now_utc ();
   pyprep_practice_session_preview (self->session, now, intervals);
-  for (guint i = 0; i < 4; i++)
-    {
-      g_autofree char *interval = pyprep_scheduler_format_interval (intervals[i]);
-      /* TRANSLATORS: a grade button, as in "Good: next in 3 days" */
-      g_autofree char *name = g_strdup_printf (_("%s: next in %s"), pyprep_grade_get_label (i + 1), interval);
-
-      gtk_label_set_label (GTK_LABEL (self->interval_labels[i]), interval);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->grade_buttons[i]),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-    }
-
-  pyprep_card_show_answer (self->markdown_view, self->answer_revealer, self->grades_revealer,
-                           self->reveal_button, pyprep_question_get_body (question));
-  gtk_widget_grab_focus (self->grade_buttons[PYPREP_GRADE_GOOD - 1]);
+  pyprep_card_set_intervals (self->card, intervals);
 }
 
 void
@@ -222,7 +195,7 @@ pyprep_practice_page_grade (PyprepPracticePage *self,
   g_return_if_fail (PYPREP_IS_PRACTICE_PAGE (self));
   g_return_if_fail (pyprep_grade_is_valid (grade));
 
-  if (self->session == NULL || !self->revealed
+  if (self->session == NULL || !pyprep_card_get_revealed (self->card)
       || pyprep_practice_session_is_finished (self->session))
     return;
 
@@ -236,22 +209,16 @@ pyprep_practice_page_grade (PyprepPracticePage *self,
 }
 
 static void
-reveal_clicked_cb (PyprepPracticePage *self)
+graded_cb (PyprepPracticePage *self,
+           PyprepGrade         grade)
 {
-  pyprep_practice_page_reveal (self);
-}
-
-static void
-grade_clicked_cb (GtkButton          *button,
-                  PyprepPracticePage *self)
-{
-  pyprep_practice_page_grade (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "grade")));
+  pyprep_practice_page_grade (self, grade);
 }
 
 static void
 scratch_changed_cb (PyprepPracticePage *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->scratch_view);
+  GtkTextBuffer *buffer = pyprep_card_get_scratch (self->card);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->keep_button), gtk_text_buffer_get_char_count (buffer) > 0);
   gtk_button_set_label (self->keep_button, _("_Keep as Note"));
@@ -262,7 +229,7 @@ scratch_changed_cb (PyprepPracticePage *self)
 static void
 keep_clicked_cb (PyprepPracticePage *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->scratch_view);
+  GtkTextBuffer *buffer = pyprep_card_get_scratch (self->card);
   PyprepQuestion *question;
   GtkTextIter start, end;
   g_autofree char *text = NULL;
@@ -290,64 +257,6 @@ keep_clicked_cb (PyprepPracticePage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->keep_button), FALSE);
 }
 
-/* Runs before the focused widget sees the key, so that Space reveals
- * rather than pressing a button; in the scratch area keys type, except
- * Ctrl+Return (reveal) and Escape (leave the field). */
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                PyprepPracticePage    *self)
-{
-  PyprepGrade grade;
-
-  if (self->session == NULL || !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "card"))
-    return FALSE;
-
-  switch (pyprep_card_read_key (GTK_WIDGET (self), keyval, state, self->revealed, &grade))
-    {
-    case PYPREP_CARD_KEY_REVEAL:
-      pyprep_practice_page_reveal (self);
-      return TRUE;
-    case PYPREP_CARD_KEY_LEAVE_FIELD:
-      gtk_widget_grab_focus (self->revealed ? self->grade_buttons[PYPREP_GRADE_GOOD - 1]
-                                            : GTK_WIDGET (self->reveal_button));
-      return TRUE;
-    case PYPREP_CARD_KEY_GRADE:
-      pyprep_practice_page_grade (self, grade);
-      return TRUE;
-    case PYPREP_CARD_KEY_NONE:
-    default:
-      return FALSE;
-    }
-}
-
-/* Each button shows its grade's name over the interval it would give. */
-static void
-build_grade_buttons (PyprepPracticePage *self)
-{
-  for (guint i = 0; i < 4; i++)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      GtkWidget *name = gtk_label_new (pyprep_grade_get_label (i + 1));
-      GtkWidget *interval = gtk_label_new (NULL);
-      GtkWidget *button;
-
-      gtk_widget_add_css_class (name, "heading");
-      gtk_widget_add_css_class (interval, "caption");
-      gtk_box_append (GTK_BOX (box), name);
-      gtk_box_append (GTK_BOX (box), interval);
-      button = pyprep_card_grade_button_new (i + 1, box);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      pyprep_grade_get_label (i + 1), -1);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (grade_clicked_cb), self, 0);
-      gtk_box_append (self->grades_box, button);
-      self->grade_buttons[i] = button;
-      self->interval_labels[i] = interval;
-    }
-}
-
 static void
 pyprep_practice_page_dispose (GObject *object)
 {
@@ -368,45 +277,30 @@ pyprep_practice_page_class_init (PyprepPracticePageClass *klass)
 
   object_class->dispose = pyprep_practice_page_dispose;
 
-  g_type_ensure (PYPREP_TYPE_MARKDOWN_VIEW);
+  g_type_ensure (PYPREP_TYPE_CARD);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pyprep/PyPrep/ui/pyprep-practice-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, scroller);
-  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, kind_label);
-  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, title_label);
-  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, scratch_view);
-  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, reveal_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, card);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, keep_button);
-  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, answer_revealer);
-  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, markdown_view);
-  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, grades_revealer);
-  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, grades_box);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, reviewed_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, passed_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, weak_row);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, next_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, done_button);
-  gtk_widget_class_bind_template_callback (widget_class, reveal_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, revealed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, graded_cb);
   gtk_widget_class_bind_template_callback (widget_class, keep_clicked_cb);
 }
 
 static void
 pyprep_practice_page_init (PyprepPracticePage *self)
 {
-  GtkEventController *keys;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  build_grade_buttons (self);
 
-  g_signal_connect_object (gtk_text_view_get_buffer (self->scratch_view), "changed",
+  g_signal_connect_object (pyprep_card_get_scratch (self->card), "changed",
                            G_CALLBACK (scratch_changed_cb), self, G_CONNECT_SWAPPED);
-
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 GtkWidget *

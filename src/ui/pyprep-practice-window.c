@@ -17,6 +17,7 @@
 #include "pyprep-practice-session.h"
 #include "pyprep-practice-window.h"
 #include "pyprep-question.h"
+#include "pyprep-settings.h"
 #include "pyprep-topic.h"
 
 enum {
@@ -45,7 +46,7 @@ struct _PyprepPracticeWindow
 
   PyprepLibrary       *library;
   PyprepStudy         *study;
-  GSettings           *settings;
+  PyprepSettings      *settings;
   GPtrArray           *topic_ids;     /* for the scope rows after the fixed ones */
   GPtrArray           *topic_checks;  /* GtkCheckButton per topic, for mock interviews */
 };
@@ -76,7 +77,7 @@ build_session (PyprepPracticeWindow *self)
     }
 
   return pyprep_practice_session_new (self->library, self->study, scope, topic,
-                                      g_settings_get_uint (self->settings, "new-per-day"), now);
+                                      pyprep_settings_get_new_per_day (self->settings), now);
 }
 
 /* What the chosen scope would bring, shown before starting. */
@@ -149,7 +150,7 @@ start_action (GtkWidget  *widget,
 static guint
 mock_seconds (PyprepPracticeWindow *self)
 {
-  return MAX (1, g_settings_get_uint (self->settings, "mock-seconds"));
+  return MAX (1, pyprep_settings_get_mock_seconds (self->settings));
 }
 
 static void
@@ -161,7 +162,7 @@ start_mock_action (GtkWidget  *widget,
   g_autoptr(GPtrArray) all = pyprep_library_list_questions (self->library);
   g_autoptr(GPtrArray) pool = g_ptr_array_new ();
   g_autoptr(GHashTable) topics = g_hash_table_new (g_str_hash, g_str_equal);
-  guint wanted = g_settings_get_uint (self->settings, "mock-questions");
+  guint wanted = pyprep_settings_get_mock_questions (self->settings);
 
   for (guint i = 0; i < self->topic_checks->len; i++)
     if (gtk_check_button_get_active (self->topic_checks->pdata[i]))
@@ -257,37 +258,43 @@ fill_topics (PyprepPracticeWindow *self)
 }
 
 static gboolean
-get_uint_mapping (GValue   *value,
-                  GVariant *variant,
-                  gpointer  user_data)
+count_to_value (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
 {
-  g_value_set_double (value, g_variant_get_uint32 (variant));
+  g_value_set_double (to, g_value_get_uint (from));
   return TRUE;
-}
-
-static GVariant *
-set_uint_mapping (const GValue       *value,
-                  const GVariantType *expected_type,
-                  gpointer            user_data)
-{
-  return g_variant_new_uint32 ((guint32)MAX (1.0, g_value_get_double (value) + 0.5));
 }
 
 static gboolean
-get_minutes_mapping (GValue   *value,
-                     GVariant *variant,
-                     gpointer  user_data)
+value_to_count (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
 {
-  g_value_set_double (value, g_variant_get_uint32 (variant) / 60.0);
+  g_value_set_uint (to, (guint)MAX (1.0, g_value_get_double (from) + 0.5));
   return TRUE;
 }
 
-static GVariant *
-set_minutes_mapping (const GValue       *value,
-                     const GVariantType *expected_type,
-                     gpointer            user_data)
+static gboolean
+seconds_to_minutes (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
 {
-  return g_variant_new_uint32 ((guint32)MAX (1.0, g_value_get_double (value) * 60.0 + 0.5));
+  g_value_set_double (to, g_value_get_uint (from) / 60.0);
+  return TRUE;
+}
+
+static gboolean
+minutes_to_seconds (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
+{
+  g_value_set_uint (to, (guint)MAX (1.0, g_value_get_double (from) * 60.0 + 0.5));
+  return TRUE;
 }
 
 static void
@@ -358,6 +365,7 @@ pyprep_practice_window_init (PyprepPracticeWindow *self)
 /**
  * pyprep_practice_window_new:
  * @parent: (nullable): the main window
+ * @settings: the app's settings, whose keys PyprepSettings reads
  */
 PyprepPracticeWindow *
 pyprep_practice_window_new (GtkWindow     *parent,
@@ -379,18 +387,19 @@ pyprep_practice_window_new (GtkWindow     *parent,
                        NULL);
   self->library = g_object_ref (library);
   self->study = g_object_ref (study);
-  self->settings = g_object_ref (settings);
+  self->settings = pyprep_settings_new_for_gsettings (settings);
 
   fill_topics (self);
-  g_settings_bind_with_mapping (settings, "mock-questions",
-                                gtk_spin_button_get_adjustment (self->mock_count_spin), "value",
-                                G_SETTINGS_BIND_DEFAULT, get_uint_mapping, set_uint_mapping, NULL, NULL);
-  g_settings_bind_with_mapping (settings, "mock-seconds",
-                                gtk_spin_button_get_adjustment (self->mock_minutes_spin), "value",
-                                G_SETTINGS_BIND_DEFAULT, get_minutes_mapping, set_minutes_mapping,
-                                NULL, NULL);
+  g_object_bind_property_full (self->settings, "mock-questions",
+                               gtk_spin_button_get_adjustment (self->mock_count_spin), "value",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               count_to_value, value_to_count, NULL, NULL);
+  g_object_bind_property_full (self->settings, "mock-seconds",
+                               gtk_spin_button_get_adjustment (self->mock_minutes_spin), "value",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               seconds_to_minutes, minutes_to_seconds, NULL, NULL);
   g_signal_connect_object (study, "changed", G_CALLBACK (study_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (settings, "changed::new-per-day", G_CALLBACK (update_count), self,
+  g_signal_connect_object (self->settings, "notify::new-per-day", G_CALLBACK (update_count), self,
                            G_CONNECT_SWAPPED);
 
   update_count (self);

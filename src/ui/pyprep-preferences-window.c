@@ -1,4 +1,5 @@
-/* pyprep-preferences-window.c: the user's preferences, bound to GSettings.
+/* pyprep-preferences-window.c: the user's preferences, each widget bound
+ * to a property of PyprepSettings.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,7 @@
 
 #include "pyprep-a11y.h"
 #include "pyprep-preferences-window.h"
+#include "pyprep-settings.h"
 
 struct _PyprepPreferencesWindow
 {
@@ -22,56 +24,90 @@ struct _PyprepPreferencesWindow
   GtkSpinButton        *new_per_day_spin;
   GtkSwitch            *reopen_switch;
 
-  GSettings            *settings;
+  PyprepSettings       *settings;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepPreferencesWindow, pyprep_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-/* The combo's rows, in order, as stored in the "color-scheme" key. */
-static const char * const schemes[] = { "default", "light", "dark" };
+/* The combo's rows, in order. */
+static const AdwColorScheme schemes[] = {
+  ADW_COLOR_SCHEME_DEFAULT,
+  ADW_COLOR_SCHEME_FORCE_LIGHT,
+  ADW_COLOR_SCHEME_FORCE_DARK,
+};
 
 static gboolean
-scheme_to_row (GValue   *value,
-               GVariant *variant,
-               gpointer  user_data)
+scheme_to_row (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
 {
-  const char *scheme = g_variant_get_string (variant, NULL);
+  AdwColorScheme scheme = g_value_get_enum (from);
 
   for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
-    if (g_str_equal (scheme, schemes[i]))
+    if (scheme == schemes[i])
       {
-        g_value_set_uint (value, i);
+        g_value_set_uint (to, i);
         return TRUE;
       }
 
   return FALSE;
 }
 
-static GVariant *
-row_to_scheme (const GValue       *value,
-               const GVariantType *type,
-               gpointer            user_data)
-{
-  guint row = g_value_get_uint (value);
-
-  return g_variant_new_string (schemes[MIN (row, G_N_ELEMENTS (schemes) - 1)]);
-}
-
 static gboolean
-scale_to_percent (GValue   *value,
-                  GVariant *variant,
-                  gpointer  user_data)
+row_to_scheme (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
 {
-  g_value_set_double (value, g_variant_get_double (variant) * 100.0);
+  guint row = g_value_get_uint (from);
+
+  if (row >= G_N_ELEMENTS (schemes))
+    return FALSE;
+
+  g_value_set_enum (to, schemes[row]);
   return TRUE;
 }
 
-static GVariant *
-percent_to_scale (const GValue       *value,
-                  const GVariantType *type,
-                  gpointer            user_data)
+static gboolean
+scale_to_percent (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
 {
-  return g_variant_new_double (g_value_get_double (value) / 100.0);
+  g_value_set_double (to, g_value_get_double (from) * 100.0);
+  return TRUE;
+}
+
+static gboolean
+percent_to_scale (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_value_set_double (to, CLAMP (g_value_get_double (from) / 100.0, 0.7, 2.0));
+  return TRUE;
+}
+
+static gboolean
+count_to_value (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  g_value_set_double (to, g_value_get_uint (from));
+  return TRUE;
+}
+
+/* A spin button holds a double; the count is whole. */
+static gboolean
+value_to_count (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  g_value_set_uint (to, (guint)MAX (g_value_get_double (from) + 0.5, 0.0));
+  return TRUE;
 }
 
 /* The style choices as plain labels, each named for screen readers: GTK
@@ -132,23 +168,6 @@ pyprep_preferences_window_class_init (PyprepPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, new_per_day_spin);
 }
 
-static gboolean
-count_to_value (GValue   *value,
-                GVariant *variant,
-                gpointer  user_data)
-{
-  g_value_set_double (value, g_variant_get_uint32 (variant));
-  return TRUE;
-}
-
-static GVariant *
-value_to_count (const GValue       *value,
-                const GVariantType *expected_type,
-                gpointer            user_data)
-{
-  return g_variant_new_uint32 ((guint32)CLAMP (g_value_get_double (value) + 0.5, 0, 999));
-}
-
 static void
 pyprep_preferences_window_init (PyprepPreferencesWindow *self)
 {
@@ -164,28 +183,39 @@ pyprep_preferences_window_init (PyprepPreferencesWindow *self)
   pyprep_a11y_name_internal_widgets (GTK_WIDGET (self));
 }
 
+static void
+bind_count (PyprepSettings *settings,
+            const char     *property,
+            GtkSpinButton  *spin)
+{
+  g_object_bind_property_full (settings, property, gtk_spin_button_get_adjustment (spin), "value",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               count_to_value, value_to_count, NULL, NULL);
+}
+
 GtkWidget *
-pyprep_preferences_window_new (GtkWindow *parent,
-                               GSettings *settings)
+pyprep_preferences_window_new (GtkWindow      *parent,
+                               PyprepSettings *settings)
 {
   PyprepPreferencesWindow *self;
 
-  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (PYPREP_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (PYPREP_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
   self->settings = g_object_ref (settings);
 
-  g_settings_bind_with_mapping (settings, "color-scheme", self->scheme_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, scheme_to_row, row_to_scheme, NULL, NULL);
-  g_settings_bind_with_mapping (settings, "text-scale", gtk_spin_button_get_adjustment (self->scale_spin),
-                                "value", G_SETTINGS_BIND_DEFAULT,
-                                scale_to_percent, percent_to_scale, NULL, NULL);
-  g_settings_bind (settings, "mark-read-on-open", self->read_switch, "active", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "run-timeout", gtk_spin_button_get_adjustment (self->timeout_spin),
-                   "value", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind_with_mapping (settings, "new-per-day", gtk_spin_button_get_adjustment (self->new_per_day_spin),
-                                "value", G_SETTINGS_BIND_DEFAULT, count_to_value, value_to_count, NULL, NULL);
-  g_settings_bind (settings, "reopen-last-question", self->reopen_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_object_bind_property_full (settings, "color-scheme", self->scheme_row, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               scheme_to_row, row_to_scheme, NULL, NULL);
+  g_object_bind_property_full (settings, "text-scale", gtk_spin_button_get_adjustment (self->scale_spin), "value",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               scale_to_percent, percent_to_scale, NULL, NULL);
+  g_object_bind_property (settings, "mark-read-on-open", self->read_switch, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  bind_count (settings, "run-timeout", self->timeout_spin);
+  bind_count (settings, "new-per-day", self->new_per_day_spin);
+  g_object_bind_property (settings, "reopen-last-question", self->reopen_switch, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   return GTK_WIDGET (self);
 }

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "pyprep-settings.h"
+
 G_BEGIN_DECLS
 
 #define PYPREP_TYPE_PREFERENCES_WINDOW (pyprep_preferences_window_get_type ())
@@ -13,7 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PyprepPreferencesWindow, pyprep_preferences_window, PYPREP, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-GtkWidget *pyprep_preferences_window_new (GtkWindow *parent,
-                                          GSettings *settings);
+GtkWidget *pyprep_preferences_window_new (GtkWindow      *parent,
+                                          PyprepSettings *settings);
 
 G_END_DECLS
