@@ -20,7 +20,23 @@
 #include "pyprep-library.h"
 #include "pyprep-question.h"
 #include "pyprep-topic.h"
+#include "pyprep-settings.h"
 #include "pyprep-window.h"
+
+/* The settings the windows under test read, as the application's. */
+static PyprepSettings *
+test_settings (void)
+{
+  static PyprepSettings *settings;
+
+  if (settings == NULL)
+    {
+      g_autoptr(GSettings) gsettings = g_settings_new (APPLICATION_ID);
+
+      settings = pyprep_settings_new_for_gsettings (gsettings);
+    }
+  return settings;
+}
 
 #define BUDGET_MS 16.0
 
@@ -416,7 +432,7 @@ main (int   argc,
   bare = run (bare_window, GTK_LABEL (label), questions, rounds, &bare_phases, &bare_cpu, &bare_settled);
 
   study = pyprep_study_new (NULL);
-  pyprep = run (GTK_WIDGET (pyprep_window_new_for_library (NULL, library, study)), NULL, questions, rounds, &phases, &cpu, &settled);
+  pyprep = run (GTK_WIDGET (pyprep_window_new_for_library (NULL, library, study, test_settings ())), NULL, questions, rounds, &phases, &cpu, &settled);
   split_by_topic_change (pyprep, questions, same, changed);
 
   printf ("question switching, select to painted frame, %u switches over %u questions:\n",

@@ -22,8 +22,24 @@
 #include "pyprep-topic.h"
 #include "pyprep-practice-window.h"
 #include "pyprep-statistics-window.h"
+#include "pyprep-settings.h"
 #include "pyprep-window.h"
 #include "test-util.h"
+
+/* The settings the windows under test read, as the application's. */
+static PyprepSettings *
+test_settings (void)
+{
+  static PyprepSettings *settings;
+
+  if (settings == NULL)
+    {
+      g_autoptr(GSettings) gsettings = g_settings_new (APPLICATION_ID);
+
+      settings = pyprep_settings_new_for_gsettings (gsettings);
+    }
+  return settings;
+}
 
 /* A question whose answer has code blocks early on. */
 #define CODE_QUESTION "reference-counting-mechanism"
@@ -247,7 +263,7 @@ test_shot (gconstpointer data)
   g_settings_set_boolean (settings, "reopen-last-question", FALSE);
   g_settings_set_int (settings, "window-width", shot->width);
   g_settings_set_int (settings, "window-height", shot->height);
-  window = pyprep_window_new_for_library (NULL, library, study);
+  window = pyprep_window_new_for_library (NULL, library, study, test_settings ());
   gtk_window_present (GTK_WINDOW (window));
   wait_frames ();
   show_view (window, shot->view);
@@ -362,7 +378,7 @@ test_other_windows_fit (void)
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   GtkWindow *windows[2];
 
-  windows[0] = GTK_WINDOW (pyprep_practice_window_new (NULL, library, study, settings));
+  windows[0] = GTK_WINDOW (pyprep_practice_window_new (NULL, library, study, test_settings ()));
   windows[1] = pyprep_statistics_window_new (NULL, study, library);
 
   for (guint i = 0; i < G_N_ELEMENTS (windows); i++)

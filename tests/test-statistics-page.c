@@ -14,8 +14,24 @@
 #include "pyprep-mastery-bar.h"
 #include "pyprep-statistics-page.h"
 #include "pyprep-statistics-window.h"
+#include "pyprep-settings.h"
 #include "pyprep-window.h"
 #include "test-util.h"
+
+/* The settings the windows under test read, as the application's. */
+static PyprepSettings *
+test_settings (void)
+{
+  static PyprepSettings *settings;
+
+  if (settings == NULL)
+    {
+      g_autoptr(GSettings) gsettings = g_settings_new (APPLICATION_ID);
+
+      settings = pyprep_settings_new_for_gsettings (gsettings);
+    }
+  return settings;
+}
 
 static const char deck_basics[] =
   "---\nid: basics\ntitle: Basics\norder: 1\n---\n\n"
@@ -280,7 +296,7 @@ static void
 test_window_opens_statistics (void)
 {
   g_autoptr(PyprepStudy) study = fixed_study ();
-  PyprepWindow *window = pyprep_window_new_for_library (NULL, library, study);
+  PyprepWindow *window = pyprep_window_new_for_library (NULL, library, study, test_settings ());
   PyprepStatisticsWindow *statistics;
   guint count;
 

@@ -18,8 +18,24 @@
 #include "pyprep-question.h"
 #include "pyprep-row-text.h"
 #include "pyprep-topic.h"
+#include "pyprep-settings.h"
 #include "pyprep-window.h"
 #include "test-util.h"
+
+/* The settings the windows under test read, as the application's. */
+static PyprepSettings *
+test_settings (void)
+{
+  static PyprepSettings *settings;
+
+  if (settings == NULL)
+    {
+      g_autoptr(GSettings) gsettings = g_settings_new (APPLICATION_ID);
+
+      settings = pyprep_settings_new_for_gsettings (gsettings);
+    }
+  return settings;
+}
 
 static PyprepLibrary *library;
 
@@ -41,7 +57,7 @@ static PyprepStudy *study;
 static PyprepWindow *
 new_window (PyprepLibrary *lib)
 {
-  PyprepWindow *window = pyprep_window_new_for_library (NULL, lib, study);
+  PyprepWindow *window = pyprep_window_new_for_library (NULL, lib, study, test_settings ());
 
   gtk_window_present (GTK_WINDOW (window));
   iterate ();

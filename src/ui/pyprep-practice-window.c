@@ -365,20 +365,20 @@ pyprep_practice_window_init (PyprepPracticeWindow *self)
 /**
  * pyprep_practice_window_new:
  * @parent: (nullable): the main window
- * @settings: the app's settings, whose keys PyprepSettings reads
+ * @settings: the app's settings
  */
 PyprepPracticeWindow *
-pyprep_practice_window_new (GtkWindow     *parent,
-                            PyprepLibrary *library,
-                            PyprepStudy   *study,
-                            GSettings     *settings)
+pyprep_practice_window_new (GtkWindow      *parent,
+                            PyprepLibrary  *library,
+                            PyprepStudy    *study,
+                            PyprepSettings *settings)
 {
   PyprepPracticeWindow *self;
 
   g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (PYPREP_IS_LIBRARY (library), NULL);
   g_return_val_if_fail (PYPREP_IS_STUDY (study), NULL);
-  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (PYPREP_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (PYPREP_TYPE_PRACTICE_WINDOW,
                        "transient-for", parent,
@@ -387,7 +387,7 @@ pyprep_practice_window_new (GtkWindow     *parent,
                        NULL);
   self->library = g_object_ref (library);
   self->study = g_object_ref (study);
-  self->settings = pyprep_settings_new_for_gsettings (settings);
+  self->settings = g_object_ref (settings);
 
   fill_topics (self);
   g_object_bind_property_full (self->settings, "mock-questions",

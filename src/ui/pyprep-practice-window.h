@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "pyprep-settings.h"
 #include "pyprep-study.h"
 #include "pyprep-types.h"
 
@@ -16,9 +17,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PyprepPracticeWindow, pyprep_practice_window, PYPREP, PRACTICE_WINDOW, AdwWindow)
 
-PyprepPracticeWindow *pyprep_practice_window_new (GtkWindow     *parent,
-                                                  PyprepLibrary *library,
-                                                  PyprepStudy   *study,
-                                                  GSettings     *settings);
+PyprepPracticeWindow *pyprep_practice_window_new (GtkWindow      *parent,
+                                                  PyprepLibrary  *library,
+                                                  PyprepStudy    *study,
+                                                  PyprepSettings *settings);
 
 G_END_DECLS

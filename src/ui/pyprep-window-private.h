@@ -30,7 +30,7 @@ struct _PyprepWindow
   GtkLabel             *problems_label;
   PyprepQuestionPage   *question_page;
 
-  GSettings            *settings;
+  PyprepSettings       *settings;
   PyprepLibrary        *library;
   PyprepStudy          *study;
 

@@ -28,6 +28,7 @@ enum {
   PROP_0,
   PROP_LIBRARY,
   PROP_STUDY,
+  PROP_SETTINGS,
   PROP_BOOKMARKED,
   PROP_NEEDS_REVIEW,
   PROP_CONFIDENT,
@@ -227,13 +228,13 @@ void
 _pyprep_window_set_zoom (PyprepWindow *self,
                          double        zoom)
 {
-  g_settings_set_double (self->settings, "text-scale", CLAMP (zoom, ZOOM_MIN, ZOOM_MAX));
+  pyprep_settings_set_text_scale (self->settings, CLAMP (zoom, ZOOM_MIN, ZOOM_MAX));
 }
 
 static void
 text_scale_changed_cb (PyprepWindow *self)
 {
-  self->zoom = g_settings_get_double (self->settings, "text-scale");
+  self->zoom = pyprep_settings_get_text_scale (self->settings);
   pyprep_question_page_keep_place (self->question_page);
   apply_zoom (self);
 }
@@ -252,7 +253,7 @@ show_question (PyprepWindow   *self,
   pyprep_sidebar_set_question (self->sidebar, question);
 
   update_content_title (self);
-  g_settings_set_string (self->settings, "last-question", pyprep_question_get_id (question));
+  pyprep_settings_set_last_question (self->settings, pyprep_question_get_id (question));
   record_history (self, pyprep_question_get_id (question));
 
   {
@@ -400,14 +401,7 @@ pyprep_window_close_request (GtkWindow *window)
   int width, height;
 
   gtk_window_get_default_size (window, &width, &height);
-  g_settings_delay (self->settings);
-  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-  if (!gtk_window_is_maximized (window))
-    {
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
-    }
-  g_settings_apply (self->settings);
+  pyprep_settings_save_geometry (self->settings, width, height, gtk_window_is_maximized (window));
 
   return GTK_WINDOW_CLASS (pyprep_window_parent_class)->close_request (window);
 }
@@ -415,17 +409,17 @@ pyprep_window_close_request (GtkWindow *window)
 static void
 restore_state (PyprepWindow *self)
 {
-  g_autofree char *last_id = g_settings_get_string (self->settings, "last-question");
-  PyprepQuestion *question;
+  PyprepQuestion *question = NULL;
 
   gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
+                               pyprep_settings_get_window_width (self->settings),
+                               pyprep_settings_get_window_height (self->settings));
+  if (pyprep_settings_get_window_maximized (self->settings))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  question = g_settings_get_boolean (self->settings, "reopen-last-question")
-             ? pyprep_library_lookup_question (self->library, last_id) : NULL;
+  if (pyprep_settings_get_reopen_last_question (self->settings)
+      && pyprep_settings_get_last_question (self->settings) != NULL)
+    question = pyprep_library_lookup_question (self->library, pyprep_settings_get_last_question (self->settings));
   if (question != NULL)
     {
       pyprep_window_show_question (self, question);
@@ -444,6 +438,7 @@ pyprep_window_constructed (GObject *object)
 
   g_assert (self->library != NULL);
   g_assert (self->study != NULL);
+  g_assert (self->settings != NULL);
 
   pyprep_sidebar_set_study (self->sidebar, self->library, self->study);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-topic", FALSE);
@@ -451,9 +446,9 @@ pyprep_window_constructed (GObject *object)
                            G_CALLBACK (sidebar_topic_changed_cb), self, G_CONNECT_SWAPPED);
   update_history_actions (self);
 
-  g_signal_connect_object (self->settings, "changed::text-scale",
+  g_signal_connect_object (self->settings, "notify::text-scale",
                            G_CALLBACK (text_scale_changed_cb), self, G_CONNECT_SWAPPED);
-  if (g_settings_get_double (self->settings, "text-scale") != 1.0)
+  if (pyprep_settings_get_text_scale (self->settings) != 1.0)
     text_scale_changed_cb (self);
 
   pyprep_question_page_set_study (self->question_page, self->study);
@@ -514,6 +509,10 @@ pyprep_window_set_property (GObject      *object,
       self->study = g_value_dup_object (value);
       break;
 
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
     case PROP_BOOKMARKED:
       if (current_id (self) != NULL)
         pyprep_study_set_bookmarked (self->study, current_id (self), g_value_get_boolean (value));
@@ -552,6 +551,10 @@ pyprep_window_get_property (GObject    *object,
 
     case PROP_STUDY:
       g_value_set_object (value, self->study);
+      break;
+
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
       break;
 
     case PROP_BOOKMARKED:
@@ -595,6 +598,9 @@ pyprep_window_class_init (PyprepWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STUDY] =
     g_param_spec_object ("study", NULL, NULL, PYPREP_TYPE_STUDY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, PYPREP_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /* The question on show: bookmarked, needs review, confident. */
   properties[PROP_BOOKMARKED] =
@@ -663,7 +669,6 @@ pyprep_window_init (PyprepWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = pyprep_settings_new ();
 
   {
     g_autoptr(GSimpleAction) shortcuts = g_simple_action_new ("show-help-overlay", NULL);
@@ -689,16 +694,19 @@ pyprep_window_init (PyprepWindow *self)
 PyprepWindow *
 pyprep_window_new_for_library (GtkApplication *application,
                                PyprepLibrary  *library,
-                               PyprepStudy    *study)
+                               PyprepStudy    *study,
+                               PyprepSettings *settings)
 {
   g_return_val_if_fail (!application || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (PYPREP_IS_LIBRARY (library), NULL);
   g_return_val_if_fail (PYPREP_IS_STUDY (study), NULL);
+  g_return_val_if_fail (PYPREP_IS_SETTINGS (settings), NULL);
 
   return g_object_new (PYPREP_TYPE_WINDOW,
                        "application", application,
                        "library", library,
                        "study", study,
+                       "settings", settings,
                        NULL);
 }
 
@@ -709,7 +717,8 @@ pyprep_window_new (PyprepApplication *application)
 
   return pyprep_window_new_for_library (GTK_APPLICATION (application),
                                         pyprep_application_get_library (application),
-                                        pyprep_application_get_study (application));
+                                        pyprep_application_get_study (application),
+                                        pyprep_application_get_settings (application));
 }
 
 /* Returns: (transfer none) (nullable): the question on show */

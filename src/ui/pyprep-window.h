@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "pyprep-settings.h"
 #include "pyprep-study.h"
 #include "pyprep-types.h"
 
@@ -19,7 +20,8 @@ G_DECLARE_FINAL_TYPE (PyprepWindow, pyprep_window, PYPREP, WINDOW, AdwApplicatio
 PyprepWindow   *pyprep_window_new                  (PyprepApplication *application);
 PyprepWindow   *pyprep_window_new_for_library      (GtkApplication    *application,
                                                     PyprepLibrary     *library,
-                                                    PyprepStudy       *study);
+                                                    PyprepStudy       *study,
+                                                    PyprepSettings    *settings);
 void            pyprep_window_show_topic           (PyprepWindow      *self,
                                                     PyprepTopic       *topic);
 void            pyprep_window_show_question        (PyprepWindow      *self,
