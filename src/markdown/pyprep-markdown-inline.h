@@ -1,0 +1,18 @@
+/* pyprep-markdown-inline.h: the Pango markup of a block's inline events.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "pyprep-markdown-events.h"
+
+G_BEGIN_DECLS
+
+void pyprep_markdown_inline_append (GString                    *markup,
+                                    const PyprepMarkdownEvents *events,
+                                    const PyprepMarkdownEvent  *event,
+                                    const char * const         *highlights);
+
+G_END_DECLS
