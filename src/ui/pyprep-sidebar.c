@@ -13,13 +13,12 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "pyprep-code-block.h"
 #include "pyprep-font-metrics.h"
 #include "pyprep-question-slots.h"
 #include "pyprep-question-row.h"
 #include "pyprep-question.h"
 #include "pyprep-result-row.h"
-#include "pyprep-search.h"
+#include "pyprep-search-pane.h"
 #include "pyprep-sidebar.h"
 #include "pyprep-topic-row.h"
 #include "pyprep-topic.h"
@@ -42,12 +41,9 @@ struct _PyprepSidebar
   GtkStack             *sidebar_stack;
   GtkListView          *topic_list;
   GtkListView          *question_list;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkMenuButton        *scope_button;
+  PyprepSearchPane     *search_pane;
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
-  GMenuModel           *scope_menu;
   AdwStatusPage        *results_empty;
   GtkStack             *results_stack;
   GtkListView          *results_list;
@@ -76,11 +72,6 @@ struct _PyprepSidebar
   GtkWidget            *smart_counts[N_SMART_LISTS];
   guint                 progress_source;
 
-  PyprepSearchIndex    *search_index;     /* built after startup, or on the first search */
-  guint                 index_source;
-  GListStore           *results;
-  GStrv                 search_terms;     /* normalized, for the snippets */
-  char                 *search_scope;     /* all, bookmarked, needs-review, topic */
   char                 *page_before_search;
 };
 
@@ -91,7 +82,6 @@ enum {
   PROP_TOPIC,
   PROP_FOLDED,
   PROP_READING_PANE,
-  PROP_SEARCH_SCOPE,
   N_PROPS
 };
 
@@ -114,6 +104,8 @@ activate_question (PyprepSidebar  *self,
 {
   g_signal_emit (self, signals[QUESTION_SELECTED], 0, question, from_search);
 }
+
+static void update_search_topic (PyprepSidebar *self);
 
 static void
 set_listed_topic (PyprepSidebar *self,
@@ -161,9 +153,6 @@ setup_result_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, pyprep_result_row_new ());
 }
 
-static char *make_snippet (const char *body,
-                           GStrv       terms);
-
 /* The results are replaced, not changed, as the search changes. */
 static void
 bind_result_row_cb (GtkSignalListItemFactory *factory,
@@ -171,7 +160,7 @@ bind_result_row_cb (GtkSignalListItemFactory *factory,
                     PyprepSidebar            *self)
 {
   PyprepQuestion *question = gtk_list_item_get_item (item);
-  g_autofree char *excerpt = make_snippet (pyprep_question_get_body (question), self->search_terms);
+  g_autofree char *excerpt = pyprep_search_pane_dup_excerpt (self->search_pane, question);
 
   pyprep_result_row_show (PYPREP_RESULT_ROW (gtk_list_item_get_child (item)), question, excerpt);
 }
@@ -283,6 +272,7 @@ pyprep_sidebar_show_topic (PyprepSidebar *self,
       PyprepQuestion *current = self->question;
       GListModel *questions = pyprep_topic_get_questions (topic);
 
+      update_search_topic (self);
       pyprep_question_slots_set_model (self->question_slots, questions);
       scroll_question_list_to_top (self);
       gtk_single_selection_set_selected (self->question_selection,
@@ -463,6 +453,7 @@ show_smart_list (PyprepSidebar *self,
   PyprepQuestion *current = self->question;
 
   g_clear_object (&self->topic);
+  update_search_topic (self);
   set_listed_topic (self, NULL);
   self->smart_kind = kind;
   gtk_filter_changed (self->smart_filter, GTK_FILTER_CHANGE_DIFFERENT);
@@ -500,103 +491,6 @@ smart_row_activated_cb (GtkListBox    *list,
 
 /* Search --------------------------------------------------------------- */
 
-static gboolean
-is_ascii_word_char (char c)
-{
-  return g_ascii_isalnum (c) || c == '_';
-}
-
-static gboolean
-term_at (const char *text,
-         GStrv       terms,
-         gsize      *length)
-{
-  for (guint i = 0; terms[i] != NULL; i++)
-    {
-      gsize n = strlen (terms[i]);
-
-      if (n > 0 && g_ascii_strncasecmp (text, terms[i], n) == 0)
-        {
-          *length = n;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-/* A line of the answer around the first match, with the matches in bold.
- * The text is escaped, so an answer can never inject markup. */
-static char *
-make_snippet (const char *body,
-              GStrv       terms)
-{
-  const char *start = NULL;
-  GString *markup = g_string_new (NULL);
-  const char *p;
-  gsize shown = 0;
-
-  if (terms == NULL)
-    terms = (GStrv)(const char *[]) { NULL };
-
-  for (p = body; *p && start == NULL; p++)
-    {
-      gsize length;
-
-      if ((p == body || !is_ascii_word_char (p[-1])) && term_at (p, terms, &length))
-        start = p;
-    }
-
-  if (start == NULL)
-    {
-      const char *short_answer = strstr (body, "## Short answer");
-
-      start = short_answer ? short_answer + strlen ("## Short answer") : body;
-    }
-  else
-    {
-      for (guint back = 0; back < 40 && start > body; back++)
-        start = g_utf8_prev_char (start);
-      /* Begin at a word. */
-      while (start > body && *start && *start != ' ' && *start != '\n')
-        start = g_utf8_next_char (start);
-    }
-
-  for (p = start; *p && shown < 130; )
-    {
-      gsize length;
-
-      if (term_at (p, terms, &length) && (p == body || !is_ascii_word_char (p[-1])))
-        {
-          g_autofree char *word = g_markup_escape_text (p, length);
-
-          g_string_append_printf (markup, "<b>%s</b>", word);
-          p += length;
-          shown += length;
-          continue;
-        }
-
-      if (*p == '\n' || *p == '#' || *p == '`' || *p == '*' || *p == '|')
-        {
-          if (markup->len > 0 && markup->str[markup->len - 1] != ' ')
-            g_string_append_c (markup, ' ');
-          p++;
-        }
-      else
-        {
-          const char *next = g_utf8_next_char (p);
-          g_autofree char *piece = g_markup_escape_text (p, next - p);
-
-          g_string_append (markup, piece);
-          p = next;
-        }
-      shown++;
-    }
-
-  g_string_append (markup, "…");
-  return g_strstrip (g_string_free (markup, FALSE));
-}
-
 static void
 leave_search (PyprepSidebar *self)
 {
@@ -607,185 +501,59 @@ leave_search (PyprepSidebar *self)
     }
 }
 
+/* The results take the sidebar while words are typed. */
 static void
-ensure_search_index (PyprepSidebar *self)
+search_results_changed_cb (PyprepSidebar *self)
 {
-  g_autoptr(GPtrArray) questions = NULL;
+  GListModel *results = pyprep_search_pane_get_results (self->search_pane);
 
-  if (self->search_index != NULL)
-    return;
-
-  questions = pyprep_library_list_questions (self->library);
-  self->search_index = pyprep_search_index_new (questions);
-}
-
-/* The index takes tens of milliseconds to build: do it once the window
- * is up, so that neither the first frame nor the first search waits. */
-static gboolean
-build_search_index_cb (gpointer user_data)
-{
-  PyprepSidebar *self = user_data;
-  g_auto(GStrv) languages = NULL;
-
-  self->index_source = 0;
-  ensure_search_index (self);
-  /* Then the syntax highlighting of every language the bank uses, so
-   * that no answer with code waits for its rules to be compiled. */
-  languages = pyprep_library_dup_snippet_languages (self->library);
-  pyprep_code_block_preload ((const char * const *) languages);
-  return G_SOURCE_REMOVE;
-}
-
-/* The topic the "Current Topic" scope searches: the one listed in the
- * sidebar, else the one of the question on show. */
-static PyprepTopic *
-scope_topic (PyprepSidebar *self)
-{
-  PyprepQuestion *question = self->question;
-
-  if (self->topic != NULL)
-    return self->topic;
-  return question != NULL ? pyprep_question_get_topic (question) : NULL;
-}
-
-static gboolean
-in_search_scope (PyprepQuestion *question,
-                 gpointer        user_data)
-{
-  PyprepSidebar *self = user_data;
-  const char *id = pyprep_question_get_id (question);
-
-  if (g_str_equal (self->search_scope, "bookmarked"))
-    return pyprep_study_get_bookmarked (self->study, id);
-  if (g_str_equal (self->search_scope, "needs-review"))
-    return pyprep_study_get_status (self->study, id) == PYPREP_STATUS_NEEDS_REVIEW;
-  if (g_str_equal (self->search_scope, "topic"))
-    return scope_topic (self) == NULL || pyprep_question_get_topic (question) == scope_topic (self);
-  return TRUE;
-}
-
-/* The scope button says where the search looks, to the eye and to a
- * screen reader. */
-static void
-update_scope_button (PyprepSidebar *self)
-{
-  g_autofree char *label = NULL;
-  g_autofree char *accessible = NULL;
-
-  if (g_str_equal (self->search_scope, "bookmarked"))
-    label = g_strdup (_("Bookmarked"));
-  else if (g_str_equal (self->search_scope, "needs-review"))
-    label = g_strdup (_("Needs Review"));
-  else if (g_str_equal (self->search_scope, "topic") && scope_topic (self) != NULL)
-    /* Translators: the search scope, e.g. "In Async" */
-    label = g_strdup_printf (_("In %s"), pyprep_topic_get_title (scope_topic (self)));
-  else
-    label = g_strdup (_("All Questions"));
-
-  /* Translators: the accessible name of the search scope button */
-  accessible = g_strdup_printf (_("Search in: %s"), label);
-  gtk_menu_button_set_label (self->scope_button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scope_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  adw_status_page_set_description (self->results_empty,
-                                   g_str_equal (self->search_scope, "all")
-                                   ? _("Try fewer or shorter words.")
-                                   : _("Try fewer or shorter words, or search all questions."));
-}
-
-/* Searches the bank, within the chosen scope, as the user types. */
-static void
-search_changed_cb (PyprepSidebar *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *normalized = pyprep_search_normalize (text, -1);
-  g_autoptr(GArray) hits = NULL;
-  g_autoptr(GPtrArray) questions = NULL;
-
-  if (g_strstrip (normalized)[0] == '\0')
+  if (!pyprep_search_pane_get_searching (self->search_pane))
     {
       leave_search (self);
       return;
     }
 
-  ensure_search_index (self);
-
-  g_strfreev (self->search_terms);
-  self->search_terms = g_regex_split_simple ("[^a-z0-9_]+", normalized, 0, 0);
-
-  hits = pyprep_search_index_query_filtered (self->search_index, text, in_search_scope, self);
-  questions = g_ptr_array_sized_new (hits->len);
-  for (guint i = 0; i < hits->len; i++)
-    g_ptr_array_add (questions, g_array_index (hits, PyprepSearchHit, i).question);
-  g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
-                       questions->pdata, questions->len);
-
+  adw_status_page_set_description (self->results_empty,
+                                   g_str_equal (pyprep_search_pane_get_scope (self->search_pane), "all")
+                                   ? _("Try fewer or shorter words.")
+                                   : _("Try fewer or shorter words, or search all questions."));
   if (self->page_before_search == NULL)
     self->page_before_search = g_strdup (gtk_stack_get_visible_child_name (self->sidebar_stack));
-  gtk_stack_set_visible_child_name (self->results_stack, hits->len > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->results_stack,
+                                    g_list_model_get_n_items (results) > 0 ? "list" : "empty");
   show_sidebar_page (self, "results");
 }
 
-/* Enter opens the best result. */
 static void
-search_activate_cb (PyprepSidebar *self)
+search_activate_first_cb (PyprepSidebar  *self,
+                          PyprepQuestion *question)
 {
-  g_autoptr(PyprepQuestion) first = g_list_model_get_item (G_LIST_MODEL (self->results), 0);
-
-  if (first != NULL && g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "results"))
-    {
-      activate_question (self, first, TRUE);
-    }
-}
-
-static void
-set_search_scope (PyprepSidebar *self,
-                  const char   *scope)
-{
-  static const char * const scopes[] = { "all", "bookmarked", "needs-review", "topic", NULL };
-
-  if (scope == NULL || !g_strv_contains (scopes, scope))
-    scope = "all";
-  if (g_strcmp0 (self->search_scope, scope) == 0)
-    return;
-
-  g_free (self->search_scope);
-  self->search_scope = g_strdup (scope);
-  update_scope_button (self);
   if (g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "results"))
-    search_changed_cb (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_SCOPE]);
+    activate_question (self, question, TRUE);
 }
 
 static void
-search_stop_cb (PyprepSidebar *self)
-{
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-}
-
-static void
-search_mode_changed_cb (PyprepSidebar *self)
-{
-  if (!gtk_search_bar_get_search_mode (self->search_bar))
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      leave_search (self);
-    }
-  else
-    update_scope_button (self);
-}
-
-static void
-result_activated_cb (GtkListView  *list,
-                     guint         position,
+result_activated_cb (GtkListView   *list,
+                     guint          position,
                      PyprepSidebar *self)
 {
-  g_autoptr(PyprepQuestion) question = g_list_model_get_item (G_LIST_MODEL (self->results), position);
+  g_autoptr(PyprepQuestion) question = g_list_model_get_item (pyprep_search_pane_get_results (self->search_pane),
+                                                              position);
 
   if (question != NULL)
-    {
-      activate_question (self, question, TRUE);
-    }
+    activate_question (self, question, TRUE);
+}
+
+/* The topic the "Current Topic" scope searches: the one listed in the
+ * sidebar, else the one of the question on show. */
+static void
+update_search_topic (PyprepSidebar *self)
+{
+  PyprepTopic *topic = self->topic;
+
+  if (topic == NULL && self->question != NULL)
+    topic = pyprep_question_get_topic (self->question);
+  pyprep_search_pane_set_topic (self->search_pane, topic);
 }
 
 /**
@@ -849,7 +617,7 @@ list_key_pressed_cb (GtkEventControllerKey *controller,
     {
       /* From the results, back to the search scope above them. */
       if (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)) == GTK_WIDGET (self->results_list)
-          && gtk_widget_grab_focus (GTK_WIDGET (self->scope_button)))
+          && pyprep_search_pane_focus_scope (self->search_pane))
         return TRUE;
       return gtk_widget_child_focus (header, GTK_DIR_TAB_BACKWARD);
     }
@@ -1033,7 +801,7 @@ pyprep_sidebar_set_study (PyprepSidebar *self,
   gtk_list_view_set_factory (self->results_list, result_factory);
 
   setup_smart_lists (self);
-  self->index_source = g_timeout_add_full (G_PRIORITY_LOW, 500, build_search_index_cb, self, NULL);
+  pyprep_search_pane_set_study (self->search_pane, library, study);
   g_signal_connect_object (self->study, "changed", G_CALLBACK (study_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
@@ -1095,7 +863,8 @@ pyprep_sidebar_set_question (PyprepSidebar  *self,
   g_return_if_fail (PYPREP_IS_SIDEBAR (self));
   g_return_if_fail (PYPREP_IS_QUESTION (question));
 
-  g_set_object (&self->question, question);
+  if (g_set_object (&self->question, question))
+    update_search_topic (self);
   topic = pyprep_question_get_topic (question);
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->sidebar_stack), "results") == 0)
@@ -1137,9 +906,7 @@ pyprep_sidebar_begin_search (PyprepSidebar *self)
 {
   g_return_if_fail (PYPREP_IS_SIDEBAR (self));
 
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  update_scope_button (self);
+  pyprep_search_pane_begin (self->search_pane);
 }
 
 /* Returns: (transfer none) (nullable): the searched words, normalized */
@@ -1147,7 +914,7 @@ const char * const *
 pyprep_sidebar_get_search_terms (PyprepSidebar *self)
 {
   g_return_val_if_fail (PYPREP_IS_SIDEBAR (self), NULL);
-  return (const char * const *)self->search_terms;
+  return pyprep_search_pane_get_terms (self->search_pane);
 }
 
 /* Lists the topics and puts the keyboard in that list. */
@@ -1160,6 +927,14 @@ pyprep_sidebar_focus_topics (PyprepSidebar *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->topic_list));
 }
 
+/* Returns: (transfer none): the search bar and its results */
+PyprepSearchPane *
+pyprep_sidebar_get_search_pane (PyprepSidebar *self)
+{
+  g_return_val_if_fail (PYPREP_IS_SIDEBAR (self), NULL);
+  return self->search_pane;
+}
+
 /* GObject -------------------------------------------------------------- */
 
 static void
@@ -1168,7 +943,6 @@ pyprep_sidebar_dispose (GObject *object)
   PyprepSidebar *self = (PyprepSidebar *)object;
   GtkWidget *child;
 
-  g_clear_handle_id (&self->index_source, g_source_remove);
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_handle_id (&self->topics_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_SIDEBAR);
@@ -1196,11 +970,7 @@ pyprep_sidebar_finalize (GObject *object)
   g_clear_object (&self->smart_model);
   g_clear_object (&self->smart_filter);
   g_clear_object (&self->all_questions);
-  g_clear_pointer (&self->search_index, pyprep_search_index_free);
-  g_clear_object (&self->results);
-  g_clear_pointer (&self->search_terms, g_strfreev);
   g_clear_pointer (&self->page_before_search, g_free);
-  g_clear_pointer (&self->search_scope, g_free);
 
   G_OBJECT_CLASS (pyprep_sidebar_parent_class)->finalize (object);
 }
@@ -1225,10 +995,6 @@ pyprep_sidebar_set_property (GObject      *object,
 
     case PROP_READING_PANE:
       g_set_weak_pointer (&self->reading_pane, g_value_get_object (value));
-      break;
-
-    case PROP_SEARCH_SCOPE:
-      set_search_scope (self, g_value_get_string (value));
       break;
 
     default:
@@ -1256,10 +1022,6 @@ pyprep_sidebar_get_property (GObject    *object,
 
     case PROP_READING_PANE:
       g_value_set_object (value, self->reading_pane);
-      break;
-
-    case PROP_SEARCH_SCOPE:
-      g_value_set_string (value, self->search_scope);
       break;
 
     default:
@@ -1290,10 +1052,6 @@ pyprep_sidebar_class_init (PyprepSidebarClass *klass)
   properties[PROP_READING_PANE] =
     g_param_spec_object ("reading-pane", NULL, NULL, GTK_TYPE_WIDGET,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  /* Where the search looks: "all", "bookmarked", "needs-review" or "topic". */
-  properties[PROP_SEARCH_SCOPE] =
-    g_param_spec_string ("search-scope", NULL, NULL, "all",
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The user picked a question, in a list or in the results. */
@@ -1312,12 +1070,9 @@ pyprep_sidebar_class_init (PyprepSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, topic_list);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, question_list);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, overall_label);
-  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, scope_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, search_pane);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, menu_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, primary_menu);
-  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, scope_menu);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, results_empty);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, results_stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, results_list);
@@ -1326,9 +1081,8 @@ pyprep_sidebar_class_init (PyprepSidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, topic_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, question_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, smart_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_results_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_first_cb);
   gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
 
 }
@@ -1336,14 +1090,11 @@ pyprep_sidebar_class_init (PyprepSidebarClass *klass)
 static void
 pyprep_sidebar_init (PyprepSidebar *self)
 {
-  /* Set before the template, whose scope menu reads it. */
-  self->search_scope = g_strdup ("all");
+  g_type_ensure (PYPREP_TYPE_SEARCH_PANE);
   self->smart_kind = SMART_NONE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_popup_cb, self->primary_menu, NULL);
-  gtk_menu_button_set_create_popup_func (self->scope_button, create_menu_popup_cb, self->scope_menu, NULL);
-  update_scope_button (self);
 
   self->question_slots = pyprep_question_slots_new ();
   self->question_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->question_slots)));
@@ -1357,15 +1108,10 @@ pyprep_sidebar_init (PyprepSidebar *self)
   tab_leaves_list (self, self->question_list);
   tab_leaves_list (self, self->results_list);
 
-  self->results = g_list_store_new (PYPREP_TYPE_QUESTION);
   gtk_list_view_set_model (self->results_list,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->results)))));
-  /* The entry sits in a box with the scope button, so the bar needs
-   * to be told which entry to forward typed keys to. */
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
-  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
-                           G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (
+                             g_object_ref (pyprep_search_pane_get_results (self->search_pane)))));
+  pyprep_search_pane_set_key_capture (self->search_pane, GTK_WIDGET (self));
 
   g_signal_connect_object (self->sidebar_stack, "notify::visible-child",
                            G_CALLBACK (hide_other_sidebar_pages), self, G_CONNECT_SWAPPED);

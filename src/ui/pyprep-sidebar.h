@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "pyprep-library.h"
+#include "pyprep-search-pane.h"
 #include "pyprep-study.h"
 
 G_BEGIN_DECLS
@@ -33,5 +34,6 @@ const char * const *pyprep_sidebar_get_search_terms  (PyprepSidebar  *self);
 void                pyprep_sidebar_start             (PyprepSidebar  *self,
                                                       gboolean        on_question);
 void                pyprep_sidebar_focus_topics      (PyprepSidebar  *self);
+PyprepSearchPane   *pyprep_sidebar_get_search_pane   (PyprepSidebar  *self);
 
 G_END_DECLS

@@ -527,7 +527,7 @@ pyprep_window_set_property (GObject      *object,
       break;
 
     case PROP_SEARCH_SCOPE:
-      g_object_set_property (G_OBJECT (self->sidebar), "search-scope", value);
+      g_object_set_property (G_OBJECT (pyprep_sidebar_get_search_pane (self->sidebar)), "scope", value);
       break;
 
     default:
@@ -571,7 +571,7 @@ pyprep_window_get_property (GObject    *object,
       break;
 
     case PROP_SEARCH_SCOPE:
-      g_object_get_property (G_OBJECT (self->sidebar), "search-scope", value);
+      g_object_get_property (G_OBJECT (pyprep_sidebar_get_search_pane (self->sidebar)), "scope", value);
       break;
 
     default:
@@ -679,7 +679,7 @@ pyprep_window_init (PyprepWindow *self)
 
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->zoom = 1.0;
-  g_signal_connect_object (self->sidebar, "notify::search-scope",
+  g_signal_connect_object (pyprep_sidebar_get_search_pane (self->sidebar), "notify::scope",
                            G_CALLBACK (sidebar_scope_changed_cb), self, G_CONNECT_SWAPPED);
 
   {
