@@ -36,7 +36,6 @@ struct _PyprepRunner
 };
 
 G_DEFINE_FINAL_TYPE (PyprepRunner, pyprep_runner, G_TYPE_OBJECT)
-G_DEFINE_BOXED_TYPE (PyprepRunResult, pyprep_run_result, pyprep_run_result_copy, pyprep_run_result_free)
 G_DEFINE_QUARK (pyprep-runner-error-quark, pyprep_runner_error)
 
 /* ---- Run -------------------------------------------------------------- */
@@ -505,40 +504,4 @@ pyprep_runner_set_use_sandbox (PyprepRunner *self,
 {
   g_return_if_fail (PYPREP_IS_RUNNER (self));
   self->use_sandbox = !!use_sandbox;
-}
-
-/* ---- Result ----------------------------------------------------------- */
-
-PyprepRunResult *
-pyprep_run_result_copy (const PyprepRunResult *self)
-{
-  PyprepRunResult *copy;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  copy = g_memdup2 (self, sizeof *self);
-  copy->stdout_text = g_strdup (self->stdout_text);
-  copy->stderr_text = g_strdup (self->stderr_text);
-  copy->python_version = g_strdup (self->python_version);
-  return copy;
-}
-
-void
-pyprep_run_result_free (PyprepRunResult *self)
-{
-  if (self == NULL)
-    return;
-
-  g_free (self->stdout_text);
-  g_free (self->stderr_text);
-  g_free (self->python_version);
-  g_free (self);
-}
-
-/* Ended on its own with status 0. */
-gboolean
-pyprep_run_result_succeeded (const PyprepRunResult *self)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-  return self->ending == PYPREP_RUN_ENDED && self->exited && self->exit_status == 0;
 }
