@@ -83,7 +83,8 @@ case "${1:-run}" in
     install_deps
     # The headless tests: the layers below GTK, which link no GTK. LSan is
     # on with ASan; meson makes any finding abort the test.
-    headless="test-markdown-inline test-deck test-search test-study test-stats test-scheduler test-practice-session test-runner test-snippets"
+    headless="test-markdown-inline test-deck test-search test-study test-stats test-scheduler
+      test-practice-session test-scope test-runner test-snippets"
     dir=${BUILD_DIR}-sanitize
     if [ ! -f "$dir/build.ninja" ]; then
       meson setup "$dir" --buildtype=debug -Db_sanitize=address,undefined \

@@ -63,7 +63,7 @@ test_practice_card (void)
   gtk_window_present (GTK_WINDOW (window));
 
   pyprep_study_set_note (study, "one", "Mine.");
-  session = pyprep_practice_session_new (library, study, PYPREP_PRACTICE_SCOPE_ALL, NULL, 20, now);
+  session = pyprep_practice_session_new (library, study, PYPREP_SCOPE_ALL, NULL, 20, now);
   pyprep_practice_page_start (PYPREP_PRACTICE_PAGE (page), session, study);
   iterate ();
 

@@ -90,7 +90,7 @@ sample_study (void)
 static PyprepPracticeSession *
 build (PyprepLibrary       *library,
        PyprepStudy         *study,
-       PyprepPracticeScope  scope,
+       PyprepScope          scope,
        const char          *topic,
        guint                new_per_day)
 {
@@ -106,7 +106,7 @@ test_order (void)
 {
   g_autoptr(PyprepLibrary) library = sample_library ();
   g_autoptr(PyprepStudy) study = sample_study ();
-  g_autoptr(PyprepPracticeSession) session = build (library, study, PYPREP_PRACTICE_SCOPE_ALL, NULL, 20);
+  g_autoptr(PyprepPracticeSession) session = build (library, study, PYPREP_SCOPE_ALL, NULL, 20);
   g_autofree char *ids = order (session);
 
   g_assert_cmpstr (ids, ==, "b2 a3 a2 b1 a4 a5 b3");
@@ -124,8 +124,8 @@ test_new_limit (void)
   g_autoptr(PyprepLibrary) library = sample_library ();
   g_autoptr(PyprepStudy) study = sample_study ();
   g_autoptr(GDateTime) morning = at (20, 8);
-  g_autoptr(PyprepPracticeSession) two = build (library, study, PYPREP_PRACTICE_SCOPE_ALL, NULL, 2);
-  g_autoptr(PyprepPracticeSession) none = build (library, study, PYPREP_PRACTICE_SCOPE_ALL, NULL, 0);
+  g_autoptr(PyprepPracticeSession) two = build (library, study, PYPREP_SCOPE_ALL, NULL, 2);
+  g_autoptr(PyprepPracticeSession) none = build (library, study, PYPREP_SCOPE_ALL, NULL, 0);
   g_autoptr(PyprepPracticeSession) later = NULL;
   g_autofree char *two_ids = order (two);
   g_autofree char *none_ids = order (none);
@@ -137,7 +137,7 @@ test_new_limit (void)
   /* One new question started this morning leaves one for the afternoon;
    * it is now due in three days, so it is not shown again. */
   pyprep_study_record_review (study, "a4", PYPREP_GRADE_GOOD, morning);
-  later = build (library, study, PYPREP_PRACTICE_SCOPE_ALL, NULL, 2);
+  later = build (library, study, PYPREP_SCOPE_ALL, NULL, 2);
   later_ids = order (later);
   g_assert_cmpstr (later_ids, ==, "b2 a3 a2 b1 a5");
 }
@@ -148,16 +148,16 @@ test_scopes (void)
   g_autoptr(PyprepLibrary) library = sample_library ();
   g_autoptr(PyprepStudy) study = sample_study ();
   struct {
-    PyprepPracticeScope scope;
+    PyprepScope scope;
     const char *topic;
     const char *expected;
   } cases[] = {
-    { PYPREP_PRACTICE_SCOPE_TOPIC, "alpha", "a3 a2 a4 a5" },
-    { PYPREP_PRACTICE_SCOPE_TOPIC, "beta", "b2 b1 b3" },
-    { PYPREP_PRACTICE_SCOPE_TOPIC, "no-such-topic", "" },
-    { PYPREP_PRACTICE_SCOPE_BOOKMARKED, NULL, "b1 a5" },
-    { PYPREP_PRACTICE_SCOPE_WEAK, NULL, "a2 b1" },
-    { PYPREP_PRACTICE_SCOPE_DUE, NULL, "b2 a3" },
+    { PYPREP_SCOPE_TOPIC, "alpha", "a3 a2 a4 a5" },
+    { PYPREP_SCOPE_TOPIC, "beta", "b2 b1 b3" },
+    { PYPREP_SCOPE_TOPIC, "no-such-topic", "" },
+    { PYPREP_SCOPE_BOOKMARKED, NULL, "b1 a5" },
+    { PYPREP_SCOPE_NEEDS_REVIEW, NULL, "a2 b1" },
+    { PYPREP_SCOPE_DUE, NULL, "b2 a3" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -175,7 +175,7 @@ test_grading_and_summary (void)
 {
   g_autoptr(PyprepLibrary) library = sample_library ();
   g_autoptr(PyprepStudy) study = sample_study ();
-  g_autoptr(PyprepPracticeSession) session = build (library, study, PYPREP_PRACTICE_SCOPE_TOPIC, "beta", 20);
+  g_autoptr(PyprepPracticeSession) session = build (library, study, PYPREP_SCOPE_TOPIC, "beta", 20);
   g_autoptr(GDateTime) now = at (20, 12);
   gint64 intervals[4];
   GPtrArray *weak;

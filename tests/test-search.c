@@ -1,4 +1,5 @@
-/* test-search.c: the search index: matching, ranking, folding, typos.
+/* test-search.c: the search index: matching, ranking, folding, typos;
+ * and the searched terms found again in a text: excerpts, highlights.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -180,6 +181,125 @@ test_shipped_bank (void)
   g_assert_nonnull (strstr (title, "gil"));
 }
 
+/* What the user typed becomes the terms excerpts and highlights look for. */
+static void
+test_split_terms (void)
+{
+  g_auto(GStrv) terms = pyprep_search_split_terms ("Café, async-IO!  __init__ x2");
+  g_auto(GStrv) none = pyprep_search_split_terms (" ?? ");
+
+  g_assert_cmpuint (g_strv_length (terms), ==, 5);
+  g_assert_cmpstr (terms[0], ==, "cafe");
+  g_assert_cmpstr (terms[1], ==, "async");
+  g_assert_cmpstr (terms[2], ==, "io");
+  g_assert_cmpstr (terms[3], ==, "__init__");
+  g_assert_cmpstr (terms[4], ==, "x2");
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+}
+
+/* Every match of @terms in @text, as "start-end" offsets. */
+static char *
+all_matches (const char         *text,
+             gssize              length,
+             const char * const *terms)
+{
+  GString *found = g_string_new (NULL);
+  gsize from = 0, start, end;
+
+  while (pyprep_search_find_term (text, length, terms, from, &start, &end))
+    {
+      g_string_append_printf (found, "%s%" G_GSIZE_FORMAT "-%" G_GSIZE_FORMAT,
+                              found->len > 0 ? " " : "", start, end);
+      from = end;
+    }
+
+  return g_string_free (found, FALSE);
+}
+
+static void
+assert_matches (const char         *text,
+                gssize              length,
+                const char * const *terms,
+                const char         *expected)
+{
+  g_autofree char *found = all_matches (text, length, terms);
+
+  g_assert_cmpstr (found, ==, expected);
+}
+
+/* A term marks where it begins a word, whatever the case; it may end
+ * inside the word. */
+static void
+test_find_term (void)
+{
+  const char * const asyncio[] = { "asyncio", NULL };
+  const char * const gil[] = { "gil", NULL };
+  const char * const async[] = { "async", NULL };
+  const char * const naive[] = { "naive", NULL };
+  const char * const two[] = { "loop", "", "event", NULL };
+  gsize start = 99, end = 99;
+
+  /* Case does not matter. */
+  assert_matches ("The AsyncIO loop and ASYNCIO", -1, asyncio, "4-11 21-28");
+  /* Only at the start of a word: letters, digits and _ join a word,
+   * punctuation and spaces do not. */
+  assert_matches ("myasyncio _asyncio 2asyncio x.asyncio (asyncio)", -1, asyncio, "30-37 39-46");
+  assert_matches ("gil GIL gilded gilgil", -1, gil, "0-3 4-7 8-11 15-18");
+  /* A prefix of a longer word is marked. */
+  assert_matches ("asyncio", -1, async, "0-5");
+  /* At the very start and the very end of the text. */
+  assert_matches ("gil", -1, gil, "0-3");
+  assert_matches ("about the gil", -1, gil, "10-13");
+  /* @length bounds the text. */
+  assert_matches ("asyncio", 5, asyncio, "");
+  assert_matches ("asyncio", 5, async, "0-5");
+  assert_matches ("an asyncio", 6, async, "");
+  /* Offsets are in bytes, past characters of several bytes; a letter
+   * with an accent is not the plain letter. */
+  assert_matches ("naïve, Naïve or NAIVE naive", -1, naive, "18-23 24-29");
+  /* Any of several terms; empty terms are ignored. */
+  assert_matches ("event loop", -1, two, "0-5 6-10");
+  /* Looking on from inside a word does not start a match there. */
+  g_assert_false (pyprep_search_find_term ("xgil", -1, gil, 1, &start, &end));
+  g_assert_true (pyprep_search_find_term ("a gil", -1, gil, 2, &start, &end));
+  g_assert_cmpuint (start, ==, 2);
+  g_assert_cmpuint (end, ==, 5);
+  g_assert_false (pyprep_search_find_term ("a gil", -1, NULL, 0, &start, &end));
+}
+
+/* The excerpt of a search result: around the first match, the matches
+ * in bold, Markdown punctuation as spaces, everything else escaped. */
+static void
+test_excerpt (void)
+{
+  const char * const asyncio[] = { "asyncio", NULL };
+  const char * const gil[] = { "gil", NULL };
+  const char * const amp[] = { "amp", "lt", NULL };
+  g_autofree char *at_start = pyprep_search_excerpt ("AsyncIO runs coroutines.", asyncio, 130);
+  g_autofree char *at_end = pyprep_search_excerpt ("It schedules asyncio", asyncio, 130);
+  g_autofree char *escaped = pyprep_search_excerpt ("Use a < b && c > d with <asyncio>", asyncio, 130);
+  g_autofree char *not_markup = pyprep_search_excerpt ("&amp; and &lt; are text", amp, 130);
+  g_autofree char *markdown = pyprep_search_excerpt ("## The `asyncio` **loop**\n| a | b |", asyncio, 130);
+  g_autofree char *no_match = pyprep_search_excerpt ("# Q\n\nIntro.\n\n## Short answer\nIt is *fine*.\n", gil, 130);
+  g_autofree char *no_terms = pyprep_search_excerpt ("Plain <text>.", NULL, 130);
+  g_autofree char *wide = pyprep_search_excerpt ("ééééééééééééééé", NULL, 10);
+  g_autofree char *far = pyprep_search_excerpt ("One two three four five six seven eight nine ten eleven twelve "
+                                                "thirteen: the GIL, and more words after it.", gil, 130);
+
+  g_assert_cmpstr (at_start, ==, "<b>AsyncIO</b> runs coroutines.…");
+  g_assert_cmpstr (at_end, ==, "It schedules <b>asyncio</b>…");
+  g_assert_cmpstr (escaped, ==, "Use a &lt; b &amp;&amp; c &gt; d with &lt;<b>asyncio</b>&gt;…");
+  g_assert_cmpstr (not_markup, ==, "&amp;<b>amp</b>; and &amp;<b>lt</b>; are text…");
+  g_assert_cmpstr (markdown, ==, "The <b>asyncio</b>  loop  a  b …");
+  /* Without a match it starts at the short answer. */
+  g_assert_cmpstr (no_match, ==, "It is fine . …");
+  g_assert_cmpstr (no_terms, ==, "Plain &lt;text&gt;.…");
+  /* The length counts characters, not bytes. */
+  g_assert_cmpstr (wide, ==, "éééééééééé…");
+  /* A match far in starts the excerpt at a word some way before it. */
+  g_assert_cmpstr (far, ==, "nine ten eleven twelve thirteen: the <b>GIL</b>, and more words after it.…");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,6 +315,9 @@ main (int   argc,
   g_test_add_func ("/pyprep/search/code-and-empty", test_code_and_empty);
   g_test_add_func ("/pyprep/search/scope-filter", test_scope_filter);
   g_test_add_func ("/pyprep/search/shipped-bank", test_shipped_bank);
+  g_test_add_func ("/pyprep/search/split-terms", test_split_terms);
+  g_test_add_func ("/pyprep/search/find-term", test_find_term);
+  g_test_add_func ("/pyprep/search/excerpt", test_excerpt);
 
   status = g_test_run ();
   g_clear_object (&library);

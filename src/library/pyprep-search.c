@@ -8,6 +8,9 @@
  * above tags above answer) and then by how (whole word above prefix above
  * typo); a question's score is the sum over the terms.
  *
+ * The second part finds the searched terms again in a text: for the
+ * excerpt of a search result and for the highlights in an opened answer.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "pyprep-search"
@@ -457,4 +460,218 @@ pyprep_search_index_query_filtered (PyprepSearchIndex  *self,
   /* Equal scores keep the display order of the bank. */
   g_array_sort (hits, compare_hits);
   return hits;
+}
+
+/* Terms in text: the search excerpts and the highlights ---------------- */
+
+/* Terms are matched as they are typed, not through the index: a term
+ * marks the text where it begins a word (after anything but an ASCII
+ * letter, digit or underscore), compared without regard to ASCII case.
+ * It may end inside a word, so "async" marks the start of "asyncio". */
+
+static gboolean
+is_ascii_word_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+/* Length of the first of @terms that @text begins with, or 0. */
+static gsize
+term_at (const char         *text,
+         gsize               left,
+         const char * const *terms)
+{
+  for (guint i = 0; terms[i] != NULL; i++)
+    {
+      gsize n = strlen (terms[i]);
+
+      if (n > 0 && n <= left && g_ascii_strncasecmp (text, terms[i], n) == 0)
+        return n;
+    }
+
+  return 0;
+}
+
+/* Length of the term that begins a word at @p in @text, or 0. */
+static gsize
+match_at (const char         *text,
+          const char         *p,
+          gsize               left,
+          const char * const *terms)
+{
+  if (p > text && is_ascii_word_char (p[-1]))
+    return 0;
+  return term_at (p, left, terms);
+}
+
+/**
+ * pyprep_search_split_terms:
+ * @query: what the user typed
+ *
+ * The terms of @query as excerpts and highlights look for them:
+ * normalized (pyprep_search_normalize()), then split at anything but
+ * a-z, 0-9 and _, without empty ones.
+ *
+ * Returns: (transfer full): the terms, possibly none
+ */
+GStrv
+pyprep_search_split_terms (const char *query)
+{
+  g_autofree char *normalized = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *p;
+
+  g_return_val_if_fail (query != NULL, NULL);
+
+  normalized = pyprep_search_normalize (query, -1);
+  for (p = normalized; *p; )
+    {
+      const char *start;
+
+      while (*p && !(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '_'))
+        p++;
+      start = p;
+      while (g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '_')
+        p++;
+      if (p > start)
+        {
+          g_autofree char *term = g_strndup (start, p - start);
+
+          g_strv_builder_add (builder, term);
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * pyprep_search_find_term:
+ * @text: the text to look in
+ * @length: its length in bytes, or -1 when it ends with a NUL
+ * @terms: (array zero-terminated=1): the terms, as from
+ *   pyprep_search_split_terms()
+ * @from: the byte offset to look from
+ * @start: (out): where the match begins
+ * @end: (out): where it ends
+ *
+ * Finds the first place at or after @from where one of @terms begins a
+ * word. Whether a word begins there is judged from the whole of @text, so
+ * calling again from the previous @end walks through every match.
+ *
+ * Returns: whether a term was found
+ */
+gboolean
+pyprep_search_find_term (const char         *text,
+                         gssize              length,
+                         const char * const *terms,
+                         gsize               from,
+                         gsize              *start,
+                         gsize              *end)
+{
+  gsize size;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (start != NULL && end != NULL, FALSE);
+
+  if (terms == NULL)
+    return FALSE;
+
+  size = length < 0 ? strlen (text) : (gsize)length;
+  for (gsize i = from; i < size; i++)
+    {
+      gsize n = match_at (text, text + i, size - i, terms);
+
+      if (n > 0)
+        {
+          *start = i;
+          *end = i + n;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+#define EXCERPT_CONTEXT 40  /* characters shown before the first match */
+
+/**
+ * pyprep_search_excerpt:
+ * @body: a question's answer, in Markdown
+ * @terms: (nullable) (array zero-terminated=1): the searched terms
+ * @max_chars: about how many characters to show
+ *
+ * A line of the answer around the first match, with the matches in bold,
+ * for a search result. Markdown punctuation (#, `, *, |) and line breaks
+ * become spaces. Without a match, the excerpt starts at the short answer.
+ * The text is escaped, so an answer can never inject markup.
+ *
+ * Returns: (transfer full): Pango markup ending with "…"
+ */
+char *
+pyprep_search_excerpt (const char         *body,
+                       const char * const *terms,
+                       guint               max_chars)
+{
+  static const char * const no_terms[] = { NULL };
+  const char *start = NULL;
+  const char *p;
+  GString *markup;
+  gsize size, shown = 0, from, end;
+
+  g_return_val_if_fail (body != NULL, NULL);
+
+  if (terms == NULL)
+    terms = no_terms;
+
+  size = strlen (body);
+  if (pyprep_search_find_term (body, size, terms, 0, &from, &end))
+    {
+      start = body + from;
+      for (guint back = 0; back < EXCERPT_CONTEXT && start > body; back++)
+        start = g_utf8_prev_char (start);
+      /* Begin at a word. */
+      while (start > body && *start && *start != ' ' && *start != '\n')
+        start = g_utf8_next_char (start);
+    }
+  else
+    {
+      const char *short_answer = strstr (body, "## Short answer");
+
+      start = short_answer ? short_answer + strlen ("## Short answer") : body;
+    }
+
+  markup = g_string_new (NULL);
+  for (p = start; *p && shown < max_chars; )
+    {
+      gsize length = match_at (body, p, size - (p - body), terms);
+
+      if (length > 0)
+        {
+          g_autofree char *word = g_markup_escape_text (p, length);
+
+          g_string_append_printf (markup, "<b>%s</b>", word);
+          p += length;
+          shown += length;
+          continue;
+        }
+
+      if (*p == '\n' || *p == '#' || *p == '`' || *p == '*' || *p == '|')
+        {
+          if (markup->len > 0 && markup->str[markup->len - 1] != ' ')
+            g_string_append_c (markup, ' ');
+          p++;
+        }
+      else
+        {
+          const char *next = g_utf8_next_char (p);
+          g_autofree char *piece = g_markup_escape_text (p, next - p);
+
+          g_string_append (markup, piece);
+          p = next;
+        }
+      shown++;
+    }
+
+  g_string_append (markup, "…");
+  return g_strstrip (g_string_free (markup, FALSE));
 }

@@ -1,4 +1,5 @@
-/* pyprep-search.h: the full-text index over the question bank.
+/* pyprep-search.h: the full-text index over the question bank, and the
+ * searched terms found again in a text (excerpts, highlights).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,6 +35,17 @@ GArray            *pyprep_search_index_query_filtered (PyprepSearchIndex  *self,
                                                        gpointer            user_data);
 char              *pyprep_search_normalize       (const char        *text,
                                                   gssize             length);
+
+GStrv              pyprep_search_split_terms     (const char         *query);
+gboolean           pyprep_search_find_term       (const char         *text,
+                                                  gssize              length,
+                                                  const char * const *terms,
+                                                  gsize               from,
+                                                  gsize              *start,
+                                                  gsize              *end);
+char              *pyprep_search_excerpt         (const char         *body,
+                                                  const char * const *terms,
+                                                  guint               max_chars);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepSearchIndex, pyprep_search_index_free)
 

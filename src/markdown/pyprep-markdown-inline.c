@@ -15,69 +15,28 @@
 #include <string.h>
 
 #include "pyprep-markdown-inline.h"
+#include "pyprep-search.h"
 
 #define HIGHLIGHT_START "<span bgcolor=\"#f6d32d80\">"
 #define CODE_START "<span font_family=\"monospace\" bgcolor=\"#8080802e\">"
 
-/* The search-term matching of the answer's highlights: the length of the
- * first of @highlights (lower-case words) found at @text, matched
- * case-insensitively and only at the start of a word of @start, or 0.
- * @left is how many bytes remain from @text. */
-static gsize
-highlight_length_at (const char * const *highlights,
-                     const char         *text,
-                     const char         *start,
-                     gsize               left)
-{
-  if (text > start && (g_ascii_isalnum (text[-1]) || text[-1] == '_'))
-    return 0;
-
-  for (guint i = 0; highlights[i] != NULL; i++)
-    {
-      gsize n = strlen (highlights[i]);
-
-      if (n > 0 && n <= left && g_ascii_strncasecmp (text, highlights[i], n) == 0)
-        return n;
-    }
-
-  return 0;
-}
-
+/* @text with the searched words (see pyprep_search_find_term()) lit. */
 static void
 append_escaped (GString            *markup,
                 const char         *text,
                 gsize               size,
                 const char * const *highlights)
 {
-  gsize plain = 0;
+  gsize plain = 0, start, end;
 
-  if (highlights == NULL)
+  while (pyprep_search_find_term (text, size, highlights, plain, &start, &end))
     {
-      g_autofree char *escaped = g_markup_escape_text (text, size);
+      g_autofree char *before = g_markup_escape_text (text + plain, start - plain);
+      g_autofree char *word = g_markup_escape_text (text + start, end - start);
 
-      g_string_append (markup, escaped);
-      return;
-    }
-
-  for (gsize i = 0; i < size; )
-    {
-      gsize n = highlight_length_at (highlights, text + i, text, size - i);
-
-      if (n == 0)
-        {
-          i++;
-          continue;
-        }
-
-      {
-        g_autofree char *before = g_markup_escape_text (text + plain, i - plain);
-        g_autofree char *word = g_markup_escape_text (text + i, n);
-
-        g_string_append (markup, before);
-        g_string_append_printf (markup, HIGHLIGHT_START "%s</span>", word);
-      }
-      i += n;
-      plain = i;
+      g_string_append (markup, before);
+      g_string_append_printf (markup, HIGHLIGHT_START "%s</span>", word);
+      plain = end;
     }
 
   {

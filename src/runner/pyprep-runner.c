@@ -3,14 +3,10 @@
  *
  * Each run gets a fresh temporary directory (removed afterwards), a closed
  * stdin, a clean environment and its own process group, so a timeout, Stop
- * or the end of the run kills the snippet and everything it started. The
- * child sets resource limits on itself before python3 starts. On the host,
- * when bubblewrap works, the snippet runs inside it with no network and a
- * read-only view of the system; inside the Flatpak the app's own sandbox
- * already has no network, so bubblewrap is not used there.
- *
- * Which python3 to use, its version and whether bubblewrap works are found
- * out once per process, asynchronously, the first time someone asks.
+ * or the end of the run kills the snippet and everything it started. How
+ * the process is confined is pyprep-sandbox.c's business; which python3
+ * runs it, pyprep-python-probe.c's. This file runs it: it reads its
+ * output up to the limit, enforces the wall clock, and reports.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,36 +14,17 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <signal.h>
-#include <string.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
+#include "pyprep-python-probe.h"
 #include "pyprep-runner.h"
+#include "pyprep-sandbox.h"
 
 #define DEFAULT_TIMEOUT_MSEC   5000
 #define DEFAULT_OUTPUT_LIMIT   (64 * 1024)
-#define ADDRESS_SPACE_LIMIT    ((rlim_t)1024 * 1024 * 1024)
-#define FILE_SIZE_LIMIT        ((rlim_t)16 * 1024 * 1024)
-#define PROCESS_HEADROOM       64
 #define READ_CHUNK             8192
 #define PIPE_GRACE_MSEC        500
-#define PROBE_TIMEOUT_SECONDS  10
 #define SNIPPET_NAME           "snippet.py"
-
-/* Prints the version, the real interpreter and its prefixes, so the sandbox
- * can run the interpreter directly (not a pyenv shim) and bind its files. */
-static const char probe_script[] =
-  "import sys\n"
-  "print(sys.version.split()[0])\n"
-  "print(sys.executable)\n"
-  "print(sys.prefix)\n"
-  "print(sys.base_prefix)\n";
 
 struct _PyprepRunner
 {
@@ -59,596 +36,7 @@ struct _PyprepRunner
 };
 
 G_DEFINE_FINAL_TYPE (PyprepRunner, pyprep_runner, G_TYPE_OBJECT)
-G_DEFINE_BOXED_TYPE (PyprepRunResult, pyprep_run_result, pyprep_run_result_copy, pyprep_run_result_free)
 G_DEFINE_QUARK (pyprep-runner-error-quark, pyprep_runner_error)
-
-/* What the probe found, shared by every runner of the process. */
-typedef struct
-{
-  gboolean   done;
-  gboolean   started;
-  GError    *error;
-  char      *version;
-  char      *executable;
-  char      *prefix;
-  char      *base_prefix;
-  gboolean   flatpak;
-  gboolean   flatpak_network;  /* the sandbox was given the network */
-  char      *bwrap;          /* path when bubblewrap works, else NULL */
-  char      *sandbox_note;   /* why bubblewrap is not used, or NULL */
-  GPtrArray *waiting;        /* GTask, completed when the probe ends */
-  guint      timeout_id;
-} Probe;
-
-static Probe probe;
-
-/* Limits the child applies to itself between fork and exec. Only
- * async-signal-safe calls here. */
-typedef struct
-{
-  rlim_t cpu_seconds;
-  rlim_t processes;
-} ChildLimits;
-
-static void
-child_setup (gpointer user_data)
-{
-  const ChildLimits *limits = user_data;
-  struct rlimit limit;
-
-  /* A new session is a new process group whose id is this pid; it also
-   * drops the controlling terminal. */
-  setsid ();
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
-
-  limit.rlim_cur = limit.rlim_max = ADDRESS_SPACE_LIMIT;
-  setrlimit (RLIMIT_AS, &limit);
-  limit.rlim_cur = limit.rlim_max = limits->cpu_seconds;
-  setrlimit (RLIMIT_CPU, &limit);
-  limit.rlim_cur = limit.rlim_max = limits->processes;
-  setrlimit (RLIMIT_NPROC, &limit);
-  limit.rlim_cur = limit.rlim_max = FILE_SIZE_LIMIT;
-  setrlimit (RLIMIT_FSIZE, &limit);
-  limit.rlim_cur = limit.rlim_max = 0;
-  setrlimit (RLIMIT_CORE, &limit);
-}
-
-/* RLIMIT_NPROC counts every process of the user. The number of tasks on
- * the whole system bounds that from above, so adding a headroom to it lets
- * a snippet start a few helpers but not flood the machine. */
-static rlim_t
-process_limit (void)
-{
-  g_autofree char *contents = NULL;
-  const char *slash;
-  guint64 total = 512;
-
-  if (g_file_get_contents ("/proc/loadavg", &contents, NULL, NULL)
-      && (slash = strchr (contents, '/')) != NULL)
-    total = g_ascii_strtoull (slash + 1, NULL, 10);
-
-  return (rlim_t)(total + PROCESS_HEADROOM);
-}
-
-static void
-kill_group (int pgid)
-{
-  if (pgid > 1)
-    kill (-pgid, SIGKILL);
-}
-
-/* Process group id of a /proc/<pid>/stat line, or -1. The command name
- * in parentheses may contain anything, so parse after the last ')'. */
-static int
-stat_process_group (const char *stat)
-{
-  const char *p = strrchr (stat, ')');
-  int state_skipped;
-
-  if (p == NULL)
-    return -1;
-  p++;
-  /* " S ppid pgrp" */
-  for (state_skipped = 0; state_skipped < 3; state_skipped++)
-    {
-      while (*p == ' ')
-        p++;
-      while (*p != '\0' && *p != ' ')
-        p++;
-    }
-  while (*p == ' ')
-    p++;
-  return (int)g_ascii_strtoll (p, NULL, 10);
-}
-
-/* Kills what is left of the group until nothing is. Members may be
- * forking while we look, hence the loop. */
-static void
-reap_group (int pgid)
-{
-  for (guint round = 0; round < 50; round++)
-    {
-      g_autoptr(GDir) dir = g_dir_open ("/proc", 0, NULL);
-      const char *name;
-      gboolean found = FALSE;
-
-      if (dir == NULL)
-        return;
-
-      kill_group (pgid);
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *path = NULL;
-          g_autofree char *stat = NULL;
-
-          if (!g_ascii_isdigit (name[0]))
-            continue;
-          path = g_build_filename ("/proc", name, "stat", NULL);
-          if (g_file_get_contents (path, &stat, NULL, NULL)
-              && stat_process_group (stat) == pgid)
-            {
-              /* A zombie waits for its parent; it is not running. */
-              const char *state = strrchr (stat, ')');
-              if (state != NULL && state[1] == ' ' && state[2] == 'Z')
-                continue;
-              found = TRUE;
-            }
-        }
-
-      if (!found)
-        return;
-      g_usleep (2000);
-    }
-}
-
-/* Removes a directory tree without following symbolic links. */
-static void
-remove_tree (const char *path)
-{
-  GStatBuf info;
-
-  if (g_lstat (path, &info) != 0)
-    return;
-
-  if (S_ISDIR (info.st_mode))
-    {
-      g_autoptr(GDir) dir = NULL;
-      const char *name;
-
-      g_chmod (path, 0700);
-      dir = g_dir_open (path, 0, NULL);
-      if (dir != NULL)
-        while ((name = g_dir_read_name (dir)) != NULL)
-          {
-            g_autofree char *child = g_build_filename (path, name, NULL);
-            remove_tree (child);
-          }
-      if (g_rmdir (path) != 0)
-        g_warning ("Could not remove %s: %s", path, g_strerror (errno));
-    }
-  else if (g_unlink (path) != 0)
-    {
-      g_warning ("Could not remove %s: %s", path, g_strerror (errno));
-    }
-}
-
-static gboolean
-is_under_usr (const char *path)
-{
-  return g_str_has_prefix (path, "/usr/") || g_str_equal (path, "/usr");
-}
-
-static void
-add_system_path (GPtrArray  *argv,
-                 const char *path)
-{
-  g_autofree char *target = NULL;
-
-  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK)
-      && (target = g_file_read_link (path, NULL)) != NULL)
-    {
-      g_ptr_array_add (argv, g_strdup ("--symlink"));
-      g_ptr_array_add (argv, g_steal_pointer (&target));
-      g_ptr_array_add (argv, g_strdup (path));
-    }
-  else if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_ptr_array_add (argv, g_strdup ("--ro-bind"));
-      g_ptr_array_add (argv, g_strdup (path));
-      g_ptr_array_add (argv, g_strdup (path));
-    }
-}
-
-static void
-add_ro_bind (GPtrArray  *argv,
-             const char *path)
-{
-  if (path == NULL || path[0] != '/' || is_under_usr (path))
-    return;
-  g_ptr_array_add (argv, g_strdup ("--ro-bind"));
-  g_ptr_array_add (argv, g_strdup (path));
-  g_ptr_array_add (argv, g_strdup (path));
-}
-
-/* The bubblewrap command line: a read-only system, only the run's
- * directory writable, no network, own namespaces, dies with the app. */
-static void
-add_bwrap_argv (GPtrArray  *argv,
-                const char *bwrap,
-                const char *workdir)
-{
-  static const char * const system_dirs[] = {
-    "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc",
-  };
-
-  g_ptr_array_add (argv, g_strdup (bwrap));
-  g_ptr_array_add (argv, g_strdup ("--unshare-all"));
-  g_ptr_array_add (argv, g_strdup ("--die-with-parent"));
-  g_ptr_array_add (argv, g_strdup ("--ro-bind"));
-  g_ptr_array_add (argv, g_strdup ("/usr"));
-  g_ptr_array_add (argv, g_strdup ("/usr"));
-  for (guint i = 0; i < G_N_ELEMENTS (system_dirs); i++)
-    add_system_path (argv, system_dirs[i]);
-  add_ro_bind (argv, probe.base_prefix);
-  if (g_strcmp0 (probe.prefix, probe.base_prefix) != 0)
-    add_ro_bind (argv, probe.prefix);
-  g_ptr_array_add (argv, g_strdup ("--proc"));
-  g_ptr_array_add (argv, g_strdup ("/proc"));
-  g_ptr_array_add (argv, g_strdup ("--dev"));
-  g_ptr_array_add (argv, g_strdup ("/dev"));
-  g_ptr_array_add (argv, g_strdup ("--tmpfs"));
-  g_ptr_array_add (argv, g_strdup ("/tmp"));
-  g_ptr_array_add (argv, g_strdup ("--bind"));
-  g_ptr_array_add (argv, g_strdup (workdir));
-  g_ptr_array_add (argv, g_strdup (workdir));
-  g_ptr_array_add (argv, g_strdup ("--chdir"));
-  g_ptr_array_add (argv, g_strdup (workdir));
-}
-
-/* A clean environment: nothing of the user's leaks into the snippet. */
-static GStrv
-snippet_environ (const char *workdir)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autofree char *home = g_strconcat ("HOME=", workdir, NULL);
-  g_autofree char *tmp = g_strconcat ("TMPDIR=", workdir, NULL);
-
-  g_strv_builder_add (builder, "PATH=/usr/local/bin:/usr/bin:/bin");
-  g_strv_builder_add (builder, "LANG=C.UTF-8");
-  g_strv_builder_add (builder, home);
-  g_strv_builder_add (builder, tmp);
-  return g_strv_builder_end (builder);
-}
-
-static GSubprocessLauncher *
-make_launcher (const char        *workdir,
-               const ChildLimits *limits,
-               GSubprocessFlags   flags)
-{
-  GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags | G_SUBPROCESS_FLAGS_STDIN_PIPE);
-  g_auto(GStrv) env = snippet_environ (workdir);
-  ChildLimits *copy = g_memdup2 (limits, sizeof *limits);
-
-  g_subprocess_launcher_set_environ (launcher, env);
-  g_subprocess_launcher_set_cwd (launcher, workdir);
-  g_subprocess_launcher_set_child_setup (launcher, child_setup, copy, g_free);
-  return launcher;
-}
-
-/* ---- Probe ------------------------------------------------------------ */
-
-/* A python3 or bwrap that hangs must not leave Run waiting forever. */
-static gboolean
-probe_timeout_cb (gpointer user_data)
-{
-  probe.timeout_id = 0;
-  g_subprocess_force_exit (G_SUBPROCESS (user_data));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-watch_probe (GSubprocess *subprocess)
-{
-  probe.timeout_id = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, PROBE_TIMEOUT_SECONDS,
-                                                 probe_timeout_cb, g_object_ref (subprocess),
-                                                 g_object_unref);
-}
-
-static void
-probe_finish_all (void)
-{
-  g_autoptr(GPtrArray) waiting = g_steal_pointer (&probe.waiting);
-
-  probe.done = TRUE;
-  for (guint i = 0; waiting != NULL && i < waiting->len; i++)
-    {
-      GTask *task = g_ptr_array_index (waiting, i);
-
-      if (probe.error != NULL)
-        g_task_return_error (task, g_error_copy (probe.error));
-      else
-        g_task_return_boolean (task, TRUE);
-    }
-}
-
-static void
-bwrap_checked_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  GSubprocess *subprocess = G_SUBPROCESS (object);
-  g_autofree char *workdir = user_data;
-  g_autofree char *err_text = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&probe.timeout_id, g_source_remove);
-
-  if (g_subprocess_communicate_utf8_finish (subprocess, result, NULL, &err_text, &error)
-      && g_subprocess_get_if_exited (subprocess)
-      && g_subprocess_get_exit_status (subprocess) == 0)
-    {
-      probe.bwrap = g_find_program_in_path ("bwrap");
-    }
-  else
-    {
-      g_autofree char *first_line = NULL;
-      const char *why = error != NULL ? error->message : err_text;
-
-      first_line = g_strdup (why != NULL ? why : "");
-      g_strdelimit (first_line, "\n", '\0');
-      probe.sandbox_note = g_strdup_printf (_("bubblewrap is installed but could not start here (%s)"),
-                                            first_line[0] ? first_line : _("unknown reason"));
-      g_message ("Not using bubblewrap: %s", first_line);
-    }
-
-  remove_tree (workdir);
-  probe_finish_all ();
-}
-
-static void
-check_bwrap (void)
-{
-  g_autofree char *bwrap = g_find_program_in_path ("bwrap");
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) subprocess = NULL;
-  g_autoptr(GPtrArray) argv = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *workdir = NULL;
-  ChildLimits limits = { 10, process_limit () };
-
-  if (probe.flatpak)
-    {
-      probe_finish_all ();
-      return;
-    }
-
-  if (bwrap == NULL)
-    {
-      probe.sandbox_note = g_strdup (_("bubblewrap (bwrap) is not installed"));
-      probe_finish_all ();
-      return;
-    }
-
-  workdir = g_dir_make_tmp ("pyprep-probe-XXXXXX", &error);
-  if (workdir == NULL)
-    {
-      probe.sandbox_note = g_strdup (error->message);
-      probe_finish_all ();
-      return;
-    }
-
-  argv = g_ptr_array_new_with_free_func (g_free);
-  add_bwrap_argv (argv, bwrap, workdir);
-  g_ptr_array_add (argv, g_strdup (probe.executable));
-  g_ptr_array_add (argv, g_strdup ("-I"));
-  g_ptr_array_add (argv, g_strdup ("-c"));
-  g_ptr_array_add (argv, g_strdup ("pass"));
-  g_ptr_array_add (argv, NULL);
-
-  launcher = make_launcher (workdir, &limits,
-                            G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  subprocess = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
-  if (subprocess == NULL)
-    {
-      probe.sandbox_note = g_strdup_printf (_("bubblewrap could not start here (%s)"), error->message);
-      remove_tree (workdir);
-      probe_finish_all ();
-      return;
-    }
-
-  watch_probe (subprocess);
-  g_subprocess_communicate_utf8_async (subprocess, NULL, NULL, bwrap_checked_cb,
-                                       g_steal_pointer (&workdir));
-}
-
-static void
-python_probed_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  GSubprocess *subprocess = G_SUBPROCESS (object);
-  g_autofree char *out_text = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  g_clear_handle_id (&probe.timeout_id, g_source_remove);
-
-  if (!g_subprocess_communicate_utf8_finish (subprocess, result, &out_text, NULL, &error)
-      || !g_subprocess_get_if_exited (subprocess)
-      || g_subprocess_get_exit_status (subprocess) != 0
-      || out_text == NULL
-      || g_strv_length (lines = g_strsplit (out_text, "\n", -1)) < 4
-      || lines[0][0] == '\0')
-    {
-      probe.error = g_error_new (PYPREP_RUNNER_ERROR, PYPREP_RUNNER_ERROR_NO_PYTHON,
-                                 _("python3 was found but did not start (%s)"),
-                                 error != NULL ? error->message : _("it gave no version"));
-      probe_finish_all ();
-      return;
-    }
-
-  probe.version = g_strdup (lines[0]);
-  if (lines[1][0] == '/')
-    {
-      g_free (probe.executable);
-      probe.executable = g_strdup (lines[1]);
-    }
-  probe.prefix = g_strdup (lines[2]);
-  probe.base_prefix = g_strdup (lines[3]);
-  g_debug ("python3 %s at %s", probe.version, probe.executable);
-
-  check_bwrap ();
-}
-
-static void
-start_probe (void)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) subprocess = NULL;
-  g_autoptr(GError) error = NULL;
-
-  probe.started = TRUE;
-  probe.flatpak = g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
-  probe.flatpak_network = probe.flatpak && pyprep_runner_flatpak_shares_network ("/.flatpak-info");
-  probe.executable = g_find_program_in_path ("python3");
-
-  if (probe.executable == NULL)
-    {
-      probe.error = g_error_new_literal (PYPREP_RUNNER_ERROR, PYPREP_RUNNER_ERROR_NO_PYTHON,
-                                         _("No python3 was found. Install Python 3 to run snippets."));
-      g_idle_add_once ((GSourceOnceFunc)probe_finish_all, NULL);
-      return;
-    }
-
-  /* The user's environment on purpose: a pyenv shim needs it to find the
-   * interpreter, which is then run directly. */
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  subprocess = g_subprocess_launcher_spawn (launcher, &error,
-                                            probe.executable, "-I", "-c", probe_script, NULL);
-  if (subprocess == NULL)
-    {
-      probe.error = g_error_new (PYPREP_RUNNER_ERROR, PYPREP_RUNNER_ERROR_NO_PYTHON,
-                                 _("python3 could not be started (%s)"), error->message);
-      g_idle_add_once ((GSourceOnceFunc)probe_finish_all, NULL);
-      return;
-    }
-
-  watch_probe (subprocess);
-  g_subprocess_communicate_utf8_async (subprocess, NULL, NULL, python_probed_cb, NULL);
-}
-
-void
-pyprep_runner_probe_async (PyprepRunner        *self,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (PYPREP_IS_RUNNER (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pyprep_runner_probe_async);
-
-  if (probe.done)
-    {
-      if (probe.error != NULL)
-        g_task_return_error (task, g_error_copy (probe.error));
-      else
-        g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  if (probe.waiting == NULL)
-    probe.waiting = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (probe.waiting, g_steal_pointer (&task));
-
-  if (!probe.started)
-    start_probe ();
-}
-
-gboolean
-pyprep_runner_probe_finish (PyprepRunner  *self,
-                            GAsyncResult  *result,
-                            GError       **error)
-{
-  g_return_val_if_fail (PYPREP_IS_RUNNER (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-gboolean
-pyprep_runner_is_probed (PyprepRunner *self)
-{
-  g_return_val_if_fail (PYPREP_IS_RUNNER (self), FALSE);
-  return probe.done;
-}
-
-const char *
-pyprep_runner_get_python_version (PyprepRunner *self)
-{
-  g_return_val_if_fail (PYPREP_IS_RUNNER (self), NULL);
-  return probe.done ? probe.version : NULL;
-}
-
-PyprepRunProtection
-pyprep_runner_get_protection (PyprepRunner *self)
-{
-  g_return_val_if_fail (PYPREP_IS_RUNNER (self), PYPREP_RUN_PROTECTION_LIMITS);
-
-  if (probe.flatpak)
-    return probe.flatpak_network ? PYPREP_RUN_PROTECTION_FLATPAK_NETWORK
-                                 : PYPREP_RUN_PROTECTION_FLATPAK;
-  if (self->use_sandbox && probe.bwrap != NULL)
-    return PYPREP_RUN_PROTECTION_BWRAP;
-  return PYPREP_RUN_PROTECTION_LIMITS;
-}
-
-/* Whether the Flatpak sandbox described by FLATPAK_INFO (normally
- * /.flatpak-info) shares the host's network. The manifest does not grant
- * it, but a user can, with flatpak override --share=network. */
-gboolean
-pyprep_runner_flatpak_shares_network (const char *flatpak_info)
-{
-  g_autoptr(GKeyFile) info = g_key_file_new ();
-  g_auto(GStrv) shared = NULL;
-
-  g_return_val_if_fail (flatpak_info != NULL, FALSE);
-
-  if (!g_key_file_load_from_file (info, flatpak_info, G_KEY_FILE_NONE, NULL))
-    return FALSE;
-  shared = g_key_file_get_string_list (info, "Context", "shared", NULL, NULL);
-  return shared != NULL && g_strv_contains ((const char * const *)shared, "network");
-}
-
-/* Why bubblewrap is not in use on the host, or NULL. */
-const char *
-pyprep_runner_get_sandbox_note (PyprepRunner *self)
-{
-  g_return_val_if_fail (PYPREP_IS_RUNNER (self), NULL);
-  return probe.sandbox_note;
-}
-
-const char *
-pyprep_run_protection_describe (PyprepRunProtection protection)
-{
-  switch (protection)
-    {
-    case PYPREP_RUN_PROTECTION_BWRAP:
-      return _("Sandboxed with bubblewrap: no network, read-only system");
-    case PYPREP_RUN_PROTECTION_FLATPAK:
-      return _("Flatpak sandbox, no network");
-    case PYPREP_RUN_PROTECTION_FLATPAK_NETWORK:
-      return _("Flatpak sandbox, but with network access");
-    case PYPREP_RUN_PROTECTION_LIMITS:
-    default:
-      return _("Not sandboxed: time, memory and process limits only");
-    }
-}
 
 /* ---- Run -------------------------------------------------------------- */
 
@@ -721,8 +109,8 @@ cleanup_thread (GTask        *task,
 {
   Run *run = task_data;
 
-  reap_group (run->pgid);
-  remove_tree (run->workdir);
+  pyprep_sandbox_reap_group (run->pgid);
+  pyprep_sandbox_remove_tree (run->workdir);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -803,7 +191,7 @@ waited_cb (GObject      *object,
     run->result->term_signal = g_subprocess_get_term_sig (subprocess);
 
   /* Whatever the snippet started dies with it. */
-  kill_group (run->pgid);
+  pyprep_sandbox_kill_group (run->pgid);
 
   if (!run->out.done || !run->err.done)
     run->grace_id = g_timeout_add_full (G_PRIORITY_DEFAULT, PIPE_GRACE_MSEC, pipes_grace_cb,
@@ -848,7 +236,7 @@ read_cb (GObject      *object,
   if (run->result->truncated && run->result->ending == PYPREP_RUN_ENDED)
     {
       run->result->ending = PYPREP_RUN_OUTPUT_LIMIT;
-      kill_group (run->pgid);
+      pyprep_sandbox_kill_group (run->pgid);
     }
 
   read_next (task, pipe);
@@ -875,7 +263,7 @@ timeout_cb (gpointer user_data)
   if (!run->reaped)
     {
       run->result->ending = PYPREP_RUN_TIMED_OUT;
-      kill_group (run->pgid);
+      pyprep_sandbox_kill_group (run->pgid);
     }
   return G_SOURCE_REMOVE;
 }
@@ -887,7 +275,7 @@ cancelled_cb (GCancellable *cancellable,
 {
   Run *run = user_data;
 
-  kill_group (run->pgid);
+  pyprep_sandbox_kill_group (run->pgid);
 }
 
 static void
@@ -900,7 +288,8 @@ start_run (GTask *task)
   g_autoptr(GError) error = NULL;
   g_autofree char *script = NULL;
   GCancellable *cancellable = g_task_get_cancellable (task);
-  ChildLimits limits;
+  const PyprepPythonProbe *probe = pyprep_python_probe_get ();
+  PyprepSandboxLimits limits;
   GOutputStream *stdin_pipe;
 
   if (g_task_return_error_if_cancelled (task))
@@ -918,7 +307,7 @@ start_run (GTask *task)
   script = g_build_filename (run->workdir, SNIPPET_NAME, NULL);
   if (!g_file_set_contents (script, run->code, -1, &error))
     {
-      remove_tree (run->workdir);
+      pyprep_sandbox_remove_tree (run->workdir);
       g_task_return_new_error (task, PYPREP_RUNNER_ERROR, PYPREP_RUNNER_ERROR_FAILED,
                                _("Could not write the snippet to a temporary file: %s"),
                                error->message);
@@ -927,13 +316,14 @@ start_run (GTask *task)
 
   run->result = g_new0 (PyprepRunResult, 1);
   run->result->protection = pyprep_runner_get_protection (self);
-  run->result->python_version = g_strdup (probe.version);
+  run->result->python_version = g_strdup (probe->version);
   run->result->ending = PYPREP_RUN_ENDED;
 
   argv = g_ptr_array_new_with_free_func (g_free);
   if (run->result->protection == PYPREP_RUN_PROTECTION_BWRAP)
-    add_bwrap_argv (argv, probe.bwrap, run->workdir);
-  g_ptr_array_add (argv, g_strdup (probe.executable));
+    pyprep_sandbox_add_bwrap_argv (argv, probe->bwrap, probe->prefix, probe->base_prefix,
+                                   run->workdir);
+  g_ptr_array_add (argv, g_strdup (probe->executable));
   g_ptr_array_add (argv, g_strdup ("-I"));
   g_ptr_array_add (argv, g_strdup ("-X"));
   g_ptr_array_add (argv, g_strdup ("utf8"));
@@ -943,15 +333,16 @@ start_run (GTask *task)
   /* CPU time bounds a snippet that escaped the group; the wall clock
    * bounds everything else. */
   limits.cpu_seconds = (self->timeout_msec + 999) / 1000 + 1;
-  limits.processes = process_limit ();
+  limits.processes = pyprep_sandbox_process_limit ();
 
-  launcher = make_launcher (run->workdir, &limits,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  launcher = pyprep_sandbox_make_launcher (run->workdir, &limits,
+                                           G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                           | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   run->started = g_get_monotonic_time ();
   run->subprocess = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
   if (run->subprocess == NULL)
     {
-      remove_tree (run->workdir);
+      pyprep_sandbox_remove_tree (run->workdir);
       g_task_return_new_error (task, PYPREP_RUNNER_ERROR, PYPREP_RUNNER_ERROR_FAILED,
                                _("Could not start python3: %s"), error->message);
       return;
@@ -1113,40 +504,4 @@ pyprep_runner_set_use_sandbox (PyprepRunner *self,
 {
   g_return_if_fail (PYPREP_IS_RUNNER (self));
   self->use_sandbox = !!use_sandbox;
-}
-
-/* ---- Result ----------------------------------------------------------- */
-
-PyprepRunResult *
-pyprep_run_result_copy (const PyprepRunResult *self)
-{
-  PyprepRunResult *copy;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  copy = g_memdup2 (self, sizeof *self);
-  copy->stdout_text = g_strdup (self->stdout_text);
-  copy->stderr_text = g_strdup (self->stderr_text);
-  copy->python_version = g_strdup (self->python_version);
-  return copy;
-}
-
-void
-pyprep_run_result_free (PyprepRunResult *self)
-{
-  if (self == NULL)
-    return;
-
-  g_free (self->stdout_text);
-  g_free (self->stderr_text);
-  g_free (self->python_version);
-  g_free (self);
-}
-
-/* Ended on its own with status 0. */
-gboolean
-pyprep_run_result_succeeded (const PyprepRunResult *self)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-  return self->ending == PYPREP_RUN_ENDED && self->exited && self->exit_status == 0;
 }

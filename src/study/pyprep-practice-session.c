@@ -1,8 +1,8 @@
 /* pyprep-practice-session.c: building a practice session.
  *
- * The scope picks the candidates (everything, one topic, the bookmarks,
- * the questions that need review, or only what is due). They are then
- * ordered:
+ * The scope (pyprep-scope.c) picks the candidates (everything, one topic,
+ * the bookmarks, the questions that need review, or only what is due).
+ * They are then ordered:
  *
  *   1. reviews due by the end of today, the most overdue first;
  *   2. weak questions (status "needs review") that are not due yet;
@@ -93,62 +93,42 @@ compare_cards (gconstpointer a,
   return x->order < y->order ? -1 : x->order > y->order;
 }
 
-static gboolean
-in_scope (PyprepStudy         *study,
-          PyprepQuestion      *question,
-          PyprepPracticeScope  scope,
-          const char          *topic_id)
-{
-  const char *id = pyprep_question_get_id (question);
-  PyprepTopic *topic;
-
-  switch (scope)
-    {
-    case PYPREP_PRACTICE_SCOPE_ALL:
-    case PYPREP_PRACTICE_SCOPE_DUE:
-      return TRUE;
-    case PYPREP_PRACTICE_SCOPE_TOPIC:
-      topic = pyprep_question_get_topic (question);
-      return topic != NULL && g_strcmp0 (pyprep_topic_get_id (topic), topic_id) == 0;
-    case PYPREP_PRACTICE_SCOPE_BOOKMARKED:
-      return pyprep_study_get_bookmarked (study, id);
-    case PYPREP_PRACTICE_SCOPE_WEAK:
-      return pyprep_study_get_status (study, id) == PYPREP_STATUS_NEEDS_REVIEW;
-    default:
-      g_return_val_if_reached (FALSE);
-    }
-}
-
 /**
  * pyprep_practice_session_new:
- * @topic_id: (nullable): the topic, for %PYPREP_PRACTICE_SCOPE_TOPIC
+ * @topic_id: (nullable): the topic, for %PYPREP_SCOPE_TOPIC
  * @new_per_day: how many never-practised questions a day may bring
  * @now: the time the session starts; "today" is its day in its time zone
  */
 PyprepPracticeSession *
-pyprep_practice_session_new (PyprepLibrary       *library,
-                             PyprepStudy         *study,
-                             PyprepPracticeScope  scope,
-                             const char          *topic_id,
-                             guint                new_per_day,
-                             GDateTime           *now)
+pyprep_practice_session_new (PyprepLibrary *library,
+                             PyprepStudy   *study,
+                             PyprepScope    scope,
+                             const char    *topic_id,
+                             guint          new_per_day,
+                             GDateTime     *now)
 {
   g_autoptr(PyprepPracticeSession) self = NULL;
   g_autoptr(GPtrArray) questions = NULL;
   g_autoptr(GDateTime) midnight = NULL;
   g_autoptr(GDateTime) tomorrow = NULL;
+  PyprepTopic *topic = NULL;
   guint new_left, started_today;
   gint64 end_of_today;
 
   g_return_val_if_fail (PYPREP_IS_LIBRARY (library), NULL);
   g_return_val_if_fail (PYPREP_IS_STUDY (study), NULL);
-  g_return_val_if_fail (scope <= PYPREP_PRACTICE_SCOPE_DUE, NULL);
-  g_return_val_if_fail (scope != PYPREP_PRACTICE_SCOPE_TOPIC || topic_id != NULL, NULL);
+  g_return_val_if_fail (scope <= PYPREP_SCOPE_DUE, NULL);
+  g_return_val_if_fail (scope != PYPREP_SCOPE_TOPIC || topic_id != NULL, NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
   self = g_object_new (PYPREP_TYPE_PRACTICE_SESSION, NULL);
   self->library = g_object_ref (library);
   self->study = g_object_ref (study);
+
+  /* A topic the decks do not have: nothing to practise. */
+  if (scope == PYPREP_SCOPE_TOPIC
+      && (topic = pyprep_library_lookup_topic (library, topic_id)) == NULL)
+    return g_steal_pointer (&self);
 
   midnight = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
                               g_date_time_get_month (now), g_date_time_get_day_of_month (now),
@@ -168,7 +148,7 @@ pyprep_practice_session_new (PyprepLibrary       *library,
       gboolean practised;
       Card card = { NULL, 0, 0, i };
 
-      if (!in_scope (study, question, scope, topic_id))
+      if (!pyprep_scope_contains (scope, study, topic, question, now))
         continue;
 
       practised = pyprep_study_get_review (study, id, &review);
@@ -177,7 +157,7 @@ pyprep_practice_session_new (PyprepLibrary       *library,
           card.kind = PYPREP_CARD_DUE;
           card.due = review.due;
         }
-      else if (scope == PYPREP_PRACTICE_SCOPE_DUE)
+      else if (scope == PYPREP_SCOPE_DUE)
         continue;
       else if (pyprep_study_get_status (study, id) == PYPREP_STATUS_NEEDS_REVIEW)
         card.kind = PYPREP_CARD_WEAK;

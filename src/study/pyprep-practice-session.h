@@ -9,17 +9,10 @@
 
 #include "pyprep-library.h"
 #include "pyprep-scheduler.h"
+#include "pyprep-scope.h"
 #include "pyprep-study.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  PYPREP_PRACTICE_SCOPE_ALL,
-  PYPREP_PRACTICE_SCOPE_TOPIC,
-  PYPREP_PRACTICE_SCOPE_BOOKMARKED,
-  PYPREP_PRACTICE_SCOPE_WEAK,       /* status "needs review" */
-  PYPREP_PRACTICE_SCOPE_DUE,        /* reviews due by the end of today */
-} PyprepPracticeScope;
 
 typedef enum {
   PYPREP_CARD_DUE,
@@ -35,7 +28,7 @@ G_DECLARE_FINAL_TYPE (PyprepPracticeSession, pyprep_practice_session, PYPREP, PR
 
 PyprepPracticeSession *pyprep_practice_session_new          (PyprepLibrary         *library,
                                                              PyprepStudy           *study,
-                                                             PyprepPracticeScope    scope,
+                                                             PyprepScope            scope,
                                                              const char            *topic_id,
                                                              guint                  new_per_day,
                                                              GDateTime             *now);

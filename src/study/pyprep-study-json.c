@@ -1,12 +1,16 @@
 /* pyprep-study-json.c: export and import of the study record as
  * versioned JSON (format in data/study-format.md). An import is checked
  * whole before anything changes: a file with any problem changes nothing.
+ * Once checked, it is merged into the record (or replaces it) and saved
+ * as one change of the store.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "pyprep-study"
 
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -517,4 +521,127 @@ pyprep_study_import_json (PyprepStudy       *self,
   /* Everything checked: apply. */
   _pyprep_study_apply_import (self, entries, activity, mode);
   return TRUE;
+}
+
+/* The record as the export reads it and the import changes it ---------- */
+
+void
+_pyprep_study_collect_ids (PyprepStudy *self,
+                           GHashTable  *ids)
+{
+  GHashTable *tables[] = { self->progress, self->bookmarks, self->notes };
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, tables[t]);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_hash_table_add (ids, key);
+    }
+}
+
+GPtrArray *
+_pyprep_study_sorted_days (PyprepStudy *self)
+{
+  return _pyprep_sorted_keys (self->activity);
+}
+
+void
+_pyprep_study_get_progress (PyprepStudy    *self,
+                            const char     *id,
+                            PyprepProgress *progress)
+{
+  PyprepProgress *stored = g_hash_table_lookup (self->progress, id);
+
+  if (stored != NULL)
+    *progress = *stored;
+  else
+    memset (progress, 0, sizeof *progress);
+}
+
+static void
+take_imported (PyprepStudy    *self,
+               const char     *id,
+               PyprepImported *entry)
+{
+  g_hash_table_replace (self->progress, g_strdup (id), g_memdup2 (&entry->progress, sizeof entry->progress));
+
+  if (entry->bookmarked)
+    g_hash_table_add (self->bookmarks, g_strdup (id));
+  else
+    g_hash_table_remove (self->bookmarks, id);
+
+  if (entry->note != NULL && entry->note[0] != '\0')
+    g_hash_table_replace (self->notes, g_strdup (id), g_strdup (entry->note));
+  else
+    g_hash_table_remove (self->notes, id);
+}
+
+/* When the user last did anything with the question: opened or practised. */
+static gint64
+last_touched (const PyprepProgress *progress)
+{
+  return MAX (progress->last_seen, progress->review.reps > 0 ? progress->review.last_review : 0);
+}
+
+/* Applies an import that has been checked whole. Merging keeps, for each
+ * question, the side that saw it last, and the larger count per day. */
+void
+_pyprep_study_apply_import (PyprepStudy      *self,
+                            GHashTable       *entries,
+                            GHashTable       *activity,
+                            PyprepImportMode  mode)
+{
+  g_autoptr(GHashTable) touched = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) ids = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (mode == PYPREP_IMPORT_REPLACE)
+    {
+      _pyprep_study_collect_ids (self, touched);
+      ids = _pyprep_sorted_keys (touched);
+      for (guint i = 0; i < ids->len; i++)
+        ids->pdata[i] = g_strdup (ids->pdata[i]);
+      g_ptr_array_set_free_func (ids, g_free);
+      g_hash_table_remove_all (touched);
+
+      g_hash_table_remove_all (self->progress);
+      g_hash_table_remove_all (self->bookmarks);
+      g_hash_table_remove_all (self->notes);
+      g_hash_table_remove_all (self->activity);
+    }
+
+  g_hash_table_iter_init (&iter, entries);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      PyprepImported *entry = value;
+      PyprepProgress *current = g_hash_table_lookup (self->progress, key);
+
+      if (mode == PYPREP_IMPORT_REPLACE || current == NULL
+          || last_touched (&entry->progress) > last_touched (current))
+        take_imported (self, key, entry);
+    }
+
+  g_hash_table_iter_init (&iter, activity);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint current = GPOINTER_TO_UINT (g_hash_table_lookup (self->activity, key));
+
+      if (GPOINTER_TO_UINT (value) > current)
+        g_hash_table_replace (self->activity, g_strdup (key), value);
+    }
+
+  /* One change of the store, not four. */
+  _pyprep_study_save_all (self);
+
+  /* Tell observers about every question that may have changed. */
+  if (ids != NULL)
+    for (guint i = 0; i < ids->len; i++)
+      _pyprep_study_emit_changed (self, ids->pdata[i]);
+  g_hash_table_iter_init (&iter, entries);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    _pyprep_study_emit_changed (self, key);
 }

@@ -1,5 +1,6 @@
-/* pyprep-study-private.h: shared between the study record and its JSON
- * export and import.
+/* pyprep-study-private.h: shared by the files of PyprepStudy: its API
+ * (pyprep-study.c), its store in GSettings (pyprep-study-store.c) and its
+ * JSON export and import (pyprep-study-json.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +24,18 @@ typedef struct
   char         grades[PYPREP_STUDY_MAX_GRADES + 1];  /* '1'..'4', oldest first */
 } PyprepProgress;
 
+struct _PyprepStudy
+{
+  GObject     parent_instance;
+
+  GSettings  *settings;   /* NULL: kept in memory only */
+  GHashTable *progress;   /* id -> PyprepProgress */
+  GHashTable *bookmarks;  /* id set */
+  GHashTable *notes;      /* id -> note */
+  GHashTable *activity;   /* day -> count */
+  gboolean    mark_read_on_open;
+};
+
 /* One question's state read from an import file. */
 typedef struct
 {
@@ -31,19 +44,32 @@ typedef struct
   char           *note;
 } PyprepImported;
 
-gboolean   _pyprep_review_is_valid    (const PyprepReviewState *review,
-                                       const char       *grades,
-                                       char            **problem);
-GPtrArray *_pyprep_sorted_keys        (GHashTable       *table);
-void       _pyprep_study_collect_ids  (PyprepStudy      *self,
-                                       GHashTable       *ids);
-GPtrArray *_pyprep_study_sorted_days  (PyprepStudy      *self);
-void       _pyprep_study_get_progress (PyprepStudy      *self,
-                                       const char       *id,
-                                       PyprepProgress   *progress);
-void       _pyprep_study_apply_import (PyprepStudy      *self,
-                                       GHashTable       *entries,
-                                       GHashTable       *activity,
-                                       PyprepImportMode  mode);
+/* pyprep-study.c */
+void       _pyprep_study_emit_changed   (PyprepStudy             *self,
+                                         const char              *id);
+
+/* pyprep-study-store.c; a save does nothing when there are no settings. */
+gboolean   _pyprep_review_is_valid      (const PyprepReviewState *review,
+                                         const char              *grades,
+                                         char                   **problem);
+GPtrArray *_pyprep_sorted_keys          (GHashTable              *table);
+void       _pyprep_study_load           (PyprepStudy             *self);
+void       _pyprep_study_save_progress  (PyprepStudy             *self);
+void       _pyprep_study_save_bookmarks (PyprepStudy             *self);
+void       _pyprep_study_save_notes     (PyprepStudy             *self);
+void       _pyprep_study_save_activity  (PyprepStudy             *self);
+void       _pyprep_study_save_all       (PyprepStudy             *self);
+
+/* pyprep-study-json.c */
+void       _pyprep_study_collect_ids    (PyprepStudy             *self,
+                                         GHashTable              *ids);
+GPtrArray *_pyprep_study_sorted_days    (PyprepStudy             *self);
+void       _pyprep_study_get_progress   (PyprepStudy             *self,
+                                         const char              *id,
+                                         PyprepProgress          *progress);
+void       _pyprep_study_apply_import   (PyprepStudy             *self,
+                                         GHashTable              *entries,
+                                         GHashTable              *activity,
+                                         PyprepImportMode         mode);
 
 G_END_DECLS

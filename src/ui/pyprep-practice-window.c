@@ -58,19 +58,19 @@ build_session (PyprepPracticeWindow *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   guint selected = adw_combo_row_get_selected (self->scope_row);
-  PyprepPracticeScope scope = PYPREP_PRACTICE_SCOPE_ALL;
+  PyprepScope scope = PYPREP_SCOPE_ALL;
   const char *topic = NULL;
 
   switch (selected)
     {
-    case SCOPE_ROW_ALL:        scope = PYPREP_PRACTICE_SCOPE_ALL; break;
-    case SCOPE_ROW_DUE:        scope = PYPREP_PRACTICE_SCOPE_DUE; break;
-    case SCOPE_ROW_WEAK:       scope = PYPREP_PRACTICE_SCOPE_WEAK; break;
-    case SCOPE_ROW_BOOKMARKED: scope = PYPREP_PRACTICE_SCOPE_BOOKMARKED; break;
+    case SCOPE_ROW_ALL:        scope = PYPREP_SCOPE_ALL; break;
+    case SCOPE_ROW_DUE:        scope = PYPREP_SCOPE_DUE; break;
+    case SCOPE_ROW_WEAK:       scope = PYPREP_SCOPE_NEEDS_REVIEW; break;
+    case SCOPE_ROW_BOOKMARKED: scope = PYPREP_SCOPE_BOOKMARKED; break;
     default:
       if (selected - SCOPE_ROW_FIRST_TOPIC < self->topic_ids->len)
         {
-          scope = PYPREP_PRACTICE_SCOPE_TOPIC;
+          scope = PYPREP_SCOPE_TOPIC;
           topic = self->topic_ids->pdata[selected - SCOPE_ROW_FIRST_TOPIC];
         }
       break;

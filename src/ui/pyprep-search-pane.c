@@ -8,11 +8,11 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "pyprep-code-block.h"
 #include "pyprep-question.h"
+#include "pyprep-scope.h"
 #include "pyprep-search-pane.h"
 #include "pyprep-search.h"
 #include "pyprep-topic.h"
@@ -33,7 +33,7 @@ struct _PyprepSearchPane
   guint              index_source;
   GListStore        *results;
   GStrv              terms;         /* normalized, for the excerpts */
-  char              *scope;         /* all, bookmarked, needs-review, topic */
+  PyprepScope        scope;         /* all, bookmarked, needs-review or topic */
   gboolean           search_mode;
   gboolean           searching;
 };
@@ -56,105 +56,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* Excerpts ------------------------------------------------------------- */
-
-static gboolean
-is_ascii_word_char (char c)
-{
-  return g_ascii_isalnum (c) || c == '_';
-}
-
-static gboolean
-term_at (const char *text,
-         GStrv       terms,
-         gsize      *length)
-{
-  for (guint i = 0; terms[i] != NULL; i++)
-    {
-      gsize n = strlen (terms[i]);
-
-      if (n > 0 && g_ascii_strncasecmp (text, terms[i], n) == 0)
-        {
-          *length = n;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-/* A line of the answer around the first match, with the matches in bold.
- * The text is escaped, so an answer can never inject markup. */
-static char *
-make_snippet (const char *body,
-              GStrv       terms)
-{
-  const char *start = NULL;
-  GString *markup = g_string_new (NULL);
-  const char *p;
-  gsize shown = 0;
-
-  if (terms == NULL)
-    terms = (GStrv)(const char *[]) { NULL };
-
-  for (p = body; *p && start == NULL; p++)
-    {
-      gsize length;
-
-      if ((p == body || !is_ascii_word_char (p[-1])) && term_at (p, terms, &length))
-        start = p;
-    }
-
-  if (start == NULL)
-    {
-      const char *short_answer = strstr (body, "## Short answer");
-
-      start = short_answer ? short_answer + strlen ("## Short answer") : body;
-    }
-  else
-    {
-      for (guint back = 0; back < 40 && start > body; back++)
-        start = g_utf8_prev_char (start);
-      /* Begin at a word. */
-      while (start > body && *start && *start != ' ' && *start != '\n')
-        start = g_utf8_next_char (start);
-    }
-
-  for (p = start; *p && shown < 130; )
-    {
-      gsize length;
-
-      if (term_at (p, terms, &length) && (p == body || !is_ascii_word_char (p[-1])))
-        {
-          g_autofree char *word = g_markup_escape_text (p, length);
-
-          g_string_append_printf (markup, "<b>%s</b>", word);
-          p += length;
-          shown += length;
-          continue;
-        }
-
-      if (*p == '\n' || *p == '#' || *p == '`' || *p == '*' || *p == '|')
-        {
-          if (markup->len > 0 && markup->str[markup->len - 1] != ' ')
-            g_string_append_c (markup, ' ');
-          p++;
-        }
-      else
-        {
-          const char *next = g_utf8_next_char (p);
-          g_autofree char *piece = g_markup_escape_text (p, next - p);
-
-          g_string_append (markup, piece);
-          p = next;
-        }
-      shown++;
-    }
-
-  g_string_append (markup, "…");
-  return g_strstrip (g_string_free (markup, FALSE));
-}
 
 /* Searching ------------------------------------------------------------ */
 
@@ -192,15 +93,8 @@ in_scope (PyprepQuestion *question,
           gpointer        user_data)
 {
   PyprepSearchPane *self = user_data;
-  const char *id = pyprep_question_get_id (question);
 
-  if (g_str_equal (self->scope, "bookmarked"))
-    return pyprep_study_get_bookmarked (self->study, id);
-  if (g_str_equal (self->scope, "needs-review"))
-    return pyprep_study_get_status (self->study, id) == PYPREP_STATUS_NEEDS_REVIEW;
-  if (g_str_equal (self->scope, "topic"))
-    return self->topic == NULL || pyprep_question_get_topic (question) == self->topic;
-  return TRUE;
+  return pyprep_scope_contains (self->scope, self->study, self->topic, question, NULL);
 }
 
 /* The scope button says where the search looks, to the eye and to a
@@ -211,11 +105,11 @@ update_scope_button (PyprepSearchPane *self)
   g_autofree char *label = NULL;
   g_autofree char *accessible = NULL;
 
-  if (g_str_equal (self->scope, "bookmarked"))
+  if (self->scope == PYPREP_SCOPE_BOOKMARKED)
     label = g_strdup (_("Bookmarked"));
-  else if (g_str_equal (self->scope, "needs-review"))
+  else if (self->scope == PYPREP_SCOPE_NEEDS_REVIEW)
     label = g_strdup (_("Needs Review"));
-  else if (g_str_equal (self->scope, "topic") && self->topic != NULL)
+  else if (self->scope == PYPREP_SCOPE_TOPIC && self->topic != NULL)
     /* Translators: the search scope, e.g. "In Async" */
     label = g_strdup_printf (_("In %s"), pyprep_topic_get_title (self->topic));
   else
@@ -243,7 +137,7 @@ search_changed_cb (PyprepSearchPane *self)
       ensure_index (self);
 
       g_strfreev (self->terms);
-      self->terms = g_regex_split_simple ("[^a-z0-9_]+", normalized, 0, 0);
+      self->terms = pyprep_search_split_terms (text);
 
       hits = pyprep_search_index_query_filtered (self->index, text, in_scope, self);
       questions = g_ptr_array_sized_new (hits->len);
@@ -272,19 +166,21 @@ search_stop_cb (PyprepSearchPane *self)
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
+/* The search looks in all questions, the bookmarked ones, those that
+ * need review, or the current topic; anything else means all. */
 static void
 set_scope (PyprepSearchPane *self,
-           const char       *scope)
+           const char       *nick)
 {
-  static const char * const scopes[] = { "all", "bookmarked", "needs-review", "topic", NULL };
+  PyprepScope scope;
 
-  if (scope == NULL || !g_strv_contains (scopes, scope))
-    scope = "all";
-  if (g_strcmp0 (self->scope, scope) == 0)
+  if (nick == NULL || !pyprep_scope_from_nick (nick, &scope)
+      || (scope != PYPREP_SCOPE_BOOKMARKED && scope != PYPREP_SCOPE_NEEDS_REVIEW && scope != PYPREP_SCOPE_TOPIC))
+    scope = PYPREP_SCOPE_ALL;
+  if (self->scope == scope)
     return;
 
-  g_free (self->scope);
-  self->scope = g_strdup (scope);
+  self->scope = scope;
   update_scope_button (self);
   if (self->searching)
     search_changed_cb (self);
@@ -342,7 +238,6 @@ pyprep_search_pane_finalize (GObject *object)
   g_clear_pointer (&self->index, pyprep_search_index_free);
   g_clear_object (&self->results);
   g_clear_pointer (&self->terms, g_strfreev);
-  g_clear_pointer (&self->scope, g_free);
 
   G_OBJECT_CLASS (pyprep_search_pane_parent_class)->finalize (object);
 }
@@ -358,7 +253,7 @@ pyprep_search_pane_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_SCOPE:
-      g_value_set_string (value, self->scope);
+      g_value_set_string (value, pyprep_scope_to_nick (self->scope));
       break;
 
     case PROP_SEARCH_MODE:
@@ -437,7 +332,7 @@ static void
 pyprep_search_pane_init (PyprepSearchPane *self)
 {
   /* Set before the template, whose scope menu reads it. */
-  self->scope = g_strdup ("all");
+  self->scope = PYPREP_SCOPE_ALL;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->results = g_list_store_new (PYPREP_TYPE_QUESTION);
@@ -482,7 +377,7 @@ const char *
 pyprep_search_pane_get_scope (PyprepSearchPane *self)
 {
   g_return_val_if_fail (PYPREP_IS_SEARCH_PANE (self), NULL);
-  return self->scope;
+  return pyprep_scope_to_nick (self->scope);
 }
 
 /* Returns: (transfer none): the questions found, best first */
@@ -516,7 +411,7 @@ pyprep_search_pane_dup_excerpt (PyprepSearchPane *self,
                                 PyprepQuestion   *question)
 {
   g_return_val_if_fail (PYPREP_IS_SEARCH_PANE (self), NULL);
-  return make_snippet (pyprep_question_get_body (question), self->terms);
+  return pyprep_search_excerpt (pyprep_question_get_body (question), (const char * const *)self->terms, 130);
 }
 
 /* Typing in @widget starts a search, as in a file manager. */

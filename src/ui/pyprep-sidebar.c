@@ -18,6 +18,7 @@
 #include "pyprep-question-row.h"
 #include "pyprep-question.h"
 #include "pyprep-result-row.h"
+#include "pyprep-scope.h"
 #include "pyprep-search-pane.h"
 #include "pyprep-sidebar.h"
 #include "pyprep-topic-row.h"
@@ -293,34 +294,25 @@ pyprep_sidebar_show_topic (PyprepSidebar *self,
 /* Progress and smart lists --------------------------------------------- */
 
 static const struct {
-  const char *icon;
-  const char *title;
+  const char  *icon;
+  const char  *title;
+  PyprepScope  scope;
 } smart_lists[N_SMART_LISTS] = {
-  [SMART_CONTINUE] = { "media-playback-start-symbolic", N_("Continue") },
-  [SMART_BOOKMARKED] = { "starred-symbolic", N_("Bookmarked") },
-  [SMART_NEEDS_REVIEW] = { "dialog-warning-symbolic", N_("Needs Review") },
-  [SMART_NOT_STARTED] = { "document-new-symbolic", N_("Not Started") },
+  [SMART_CONTINUE] = { "media-playback-start-symbolic", N_("Continue"), PYPREP_SCOPE_ALL },
+  [SMART_BOOKMARKED] = { "starred-symbolic", N_("Bookmarked"), PYPREP_SCOPE_BOOKMARKED },
+  [SMART_NEEDS_REVIEW] = { "dialog-warning-symbolic", N_("Needs Review"), PYPREP_SCOPE_NEEDS_REVIEW },
+  [SMART_NOT_STARTED] = { "document-new-symbolic", N_("Not Started"), PYPREP_SCOPE_NOT_STARTED },
 };
 
+/* Continue is a shortcut to one question, not a list. */
 static gboolean
-in_smart_list (PyprepSidebar *self,
-               SmartList     kind,
-               const char   *id)
+in_smart_list (PyprepSidebar  *self,
+               SmartList       kind,
+               PyprepQuestion *question)
 {
-  switch (kind)
-    {
-    case SMART_BOOKMARKED:
-      return pyprep_study_get_bookmarked (self->study, id);
-    case SMART_NEEDS_REVIEW:
-      return pyprep_study_get_status (self->study, id) == PYPREP_STATUS_NEEDS_REVIEW;
-    case SMART_NOT_STARTED:
-      return pyprep_study_get_status (self->study, id) == PYPREP_STATUS_NEW;
-    case SMART_CONTINUE:
-    case SMART_NONE:
-    case N_SMART_LISTS:
-    default:
-      return FALSE;
-    }
+  if (kind <= SMART_CONTINUE || kind >= N_SMART_LISTS)
+    return FALSE;
+  return pyprep_scope_contains (smart_lists[kind].scope, self->study, NULL, question, NULL);
 }
 
 static gboolean
@@ -329,7 +321,7 @@ smart_filter_func (gpointer item,
 {
   PyprepSidebar *self = user_data;
 
-  return in_smart_list (self, self->smart_kind, pyprep_question_get_id (item));
+  return in_smart_list (self, self->smart_kind, item);
 }
 
 /* The question opened most recently, or NULL. */
@@ -375,7 +367,7 @@ update_progress (PyprepSidebar *self)
       confident += status == PYPREP_STATUS_CONFIDENT;
       read += status != PYPREP_STATUS_NEW;
       for (guint kind = SMART_BOOKMARKED; kind < N_SMART_LISTS; kind++)
-        counts[kind] += in_smart_list (self, kind, id);
+        counts[kind] += in_smart_list (self, kind, question);
     }
 
   /* Translators: overall progress, e.g. "40 of 272 confident, 120 read" */

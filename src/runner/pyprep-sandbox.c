@@ -1,0 +1,281 @@
+/* pyprep-sandbox.c: the process a snippet runs in.
+ *
+ * The child gets a clean environment, its own session (so its process
+ * group can be killed whole) and resource limits it sets on itself before
+ * python3 starts. On the host, when bubblewrap works, the command line
+ * wraps python3 in it: no network, a read-only view of the system, only
+ * the run's directory writable. Afterwards, whatever is left of the group
+ * is killed and the run's directory removed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pyprep-sandbox"
+
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+
+#include "pyprep-sandbox.h"
+
+#define ADDRESS_SPACE_LIMIT    ((rlim_t)1024 * 1024 * 1024)
+#define FILE_SIZE_LIMIT        ((rlim_t)16 * 1024 * 1024)
+#define PROCESS_HEADROOM       64
+
+static void
+child_setup (gpointer user_data)
+{
+  const PyprepSandboxLimits *limits = user_data;
+  struct rlimit limit;
+
+  /* A new session is a new process group whose id is this pid; it also
+   * drops the controlling terminal. */
+  setsid ();
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+
+  limit.rlim_cur = limit.rlim_max = ADDRESS_SPACE_LIMIT;
+  setrlimit (RLIMIT_AS, &limit);
+  limit.rlim_cur = limit.rlim_max = (rlim_t)limits->cpu_seconds;
+  setrlimit (RLIMIT_CPU, &limit);
+  limit.rlim_cur = limit.rlim_max = (rlim_t)limits->processes;
+  setrlimit (RLIMIT_NPROC, &limit);
+  limit.rlim_cur = limit.rlim_max = FILE_SIZE_LIMIT;
+  setrlimit (RLIMIT_FSIZE, &limit);
+  limit.rlim_cur = limit.rlim_max = 0;
+  setrlimit (RLIMIT_CORE, &limit);
+}
+
+/* RLIMIT_NPROC counts every process of the user. The number of tasks on
+ * the whole system bounds that from above, so adding a headroom to it lets
+ * a snippet start a few helpers but not flood the machine. */
+guint64
+pyprep_sandbox_process_limit (void)
+{
+  g_autofree char *contents = NULL;
+  const char *slash;
+  guint64 total = 512;
+
+  if (g_file_get_contents ("/proc/loadavg", &contents, NULL, NULL)
+      && (slash = strchr (contents, '/')) != NULL)
+    total = g_ascii_strtoull (slash + 1, NULL, 10);
+
+  return total + PROCESS_HEADROOM;
+}
+
+void
+pyprep_sandbox_kill_group (int pgid)
+{
+  if (pgid > 1)
+    kill (-pgid, SIGKILL);
+}
+
+/* Process group id of a /proc/<pid>/stat line, or -1. The command name
+ * in parentheses may contain anything, so parse after the last ')'. */
+static int
+stat_process_group (const char *stat)
+{
+  const char *p = strrchr (stat, ')');
+  int state_skipped;
+
+  if (p == NULL)
+    return -1;
+  p++;
+  /* " S ppid pgrp" */
+  for (state_skipped = 0; state_skipped < 3; state_skipped++)
+    {
+      while (*p == ' ')
+        p++;
+      while (*p != '\0' && *p != ' ')
+        p++;
+    }
+  while (*p == ' ')
+    p++;
+  return (int)g_ascii_strtoll (p, NULL, 10);
+}
+
+/* Kills what is left of the group until nothing is. Members may be
+ * forking while we look, hence the loop. */
+void
+pyprep_sandbox_reap_group (int pgid)
+{
+  for (guint round = 0; round < 50; round++)
+    {
+      g_autoptr(GDir) dir = g_dir_open ("/proc", 0, NULL);
+      const char *name;
+      gboolean found = FALSE;
+
+      if (dir == NULL)
+        return;
+
+      pyprep_sandbox_kill_group (pgid);
+
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = NULL;
+          g_autofree char *stat = NULL;
+
+          if (!g_ascii_isdigit (name[0]))
+            continue;
+          path = g_build_filename ("/proc", name, "stat", NULL);
+          if (g_file_get_contents (path, &stat, NULL, NULL)
+              && stat_process_group (stat) == pgid)
+            {
+              /* A zombie waits for its parent; it is not running. */
+              const char *state = strrchr (stat, ')');
+              if (state != NULL && state[1] == ' ' && state[2] == 'Z')
+                continue;
+              found = TRUE;
+            }
+        }
+
+      if (!found)
+        return;
+      g_usleep (2000);
+    }
+}
+
+/* Removes a directory tree without following symbolic links. */
+void
+pyprep_sandbox_remove_tree (const char *path)
+{
+  GStatBuf info;
+
+  if (g_lstat (path, &info) != 0)
+    return;
+
+  if (S_ISDIR (info.st_mode))
+    {
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      g_chmod (path, 0700);
+      dir = g_dir_open (path, 0, NULL);
+      if (dir != NULL)
+        while ((name = g_dir_read_name (dir)) != NULL)
+          {
+            g_autofree char *child = g_build_filename (path, name, NULL);
+            pyprep_sandbox_remove_tree (child);
+          }
+      if (g_rmdir (path) != 0)
+        g_warning ("Could not remove %s: %s", path, g_strerror (errno));
+    }
+  else if (g_unlink (path) != 0)
+    {
+      g_warning ("Could not remove %s: %s", path, g_strerror (errno));
+    }
+}
+
+static gboolean
+is_under_usr (const char *path)
+{
+  return g_str_has_prefix (path, "/usr/") || g_str_equal (path, "/usr");
+}
+
+static void
+add_system_path (GPtrArray  *argv,
+                 const char *path)
+{
+  g_autofree char *target = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK)
+      && (target = g_file_read_link (path, NULL)) != NULL)
+    {
+      g_ptr_array_add (argv, g_strdup ("--symlink"));
+      g_ptr_array_add (argv, g_steal_pointer (&target));
+      g_ptr_array_add (argv, g_strdup (path));
+    }
+  else if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_ptr_array_add (argv, g_strdup ("--ro-bind"));
+      g_ptr_array_add (argv, g_strdup (path));
+      g_ptr_array_add (argv, g_strdup (path));
+    }
+}
+
+static void
+add_ro_bind (GPtrArray  *argv,
+             const char *path)
+{
+  if (path == NULL || path[0] != '/' || is_under_usr (path))
+    return;
+  g_ptr_array_add (argv, g_strdup ("--ro-bind"));
+  g_ptr_array_add (argv, g_strdup (path));
+  g_ptr_array_add (argv, g_strdup (path));
+}
+
+/* The bubblewrap command line: a read-only system, only the run's
+ * directory writable, no network, own namespaces, dies with the app.
+ * @prefix and @base_prefix are python3's (a virtual environment and the
+ * installation it comes from), bound read-only when outside /usr. */
+void
+pyprep_sandbox_add_bwrap_argv (GPtrArray  *argv,
+                               const char *bwrap,
+                               const char *prefix,
+                               const char *base_prefix,
+                               const char *workdir)
+{
+  static const char * const system_dirs[] = {
+    "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc",
+  };
+
+  g_ptr_array_add (argv, g_strdup (bwrap));
+  g_ptr_array_add (argv, g_strdup ("--unshare-all"));
+  g_ptr_array_add (argv, g_strdup ("--die-with-parent"));
+  g_ptr_array_add (argv, g_strdup ("--ro-bind"));
+  g_ptr_array_add (argv, g_strdup ("/usr"));
+  g_ptr_array_add (argv, g_strdup ("/usr"));
+  for (guint i = 0; i < G_N_ELEMENTS (system_dirs); i++)
+    add_system_path (argv, system_dirs[i]);
+  add_ro_bind (argv, base_prefix);
+  if (g_strcmp0 (prefix, base_prefix) != 0)
+    add_ro_bind (argv, prefix);
+  g_ptr_array_add (argv, g_strdup ("--proc"));
+  g_ptr_array_add (argv, g_strdup ("/proc"));
+  g_ptr_array_add (argv, g_strdup ("--dev"));
+  g_ptr_array_add (argv, g_strdup ("/dev"));
+  g_ptr_array_add (argv, g_strdup ("--tmpfs"));
+  g_ptr_array_add (argv, g_strdup ("/tmp"));
+  g_ptr_array_add (argv, g_strdup ("--bind"));
+  g_ptr_array_add (argv, g_strdup (workdir));
+  g_ptr_array_add (argv, g_strdup (workdir));
+  g_ptr_array_add (argv, g_strdup ("--chdir"));
+  g_ptr_array_add (argv, g_strdup (workdir));
+}
+
+/* A clean environment: nothing of the user's leaks into the snippet. */
+static GStrv
+snippet_environ (const char *workdir)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *home = g_strconcat ("HOME=", workdir, NULL);
+  g_autofree char *tmp = g_strconcat ("TMPDIR=", workdir, NULL);
+
+  g_strv_builder_add (builder, "PATH=/usr/local/bin:/usr/bin:/bin");
+  g_strv_builder_add (builder, "LANG=C.UTF-8");
+  g_strv_builder_add (builder, home);
+  g_strv_builder_add (builder, tmp);
+  return g_strv_builder_end (builder);
+}
+
+/* A launcher for a process in @workdir with a clean environment, a stdin
+ * pipe for the caller to close, its own session and @limits. */
+GSubprocessLauncher *
+pyprep_sandbox_make_launcher (const char                *workdir,
+                              const PyprepSandboxLimits *limits,
+                              GSubprocessFlags           flags)
+{
+  GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags | G_SUBPROCESS_FLAGS_STDIN_PIPE);
+  g_auto(GStrv) env = snippet_environ (workdir);
+  PyprepSandboxLimits *copy = g_memdup2 (limits, sizeof *limits);
+
+  g_subprocess_launcher_set_environ (launcher, env);
+  g_subprocess_launcher_set_cwd (launcher, workdir);
+  g_subprocess_launcher_set_child_setup (launcher, child_setup, copy, g_free);
+  return launcher;
+}

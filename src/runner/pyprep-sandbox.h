@@ -1,0 +1,33 @@
+/* pyprep-sandbox.h: the process a snippet runs in: its command line
+ * (bubblewrap or not), its environment, its limits, and cleaning up after
+ * it. Private to the runner.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Limits the child applies to itself before python3 starts. */
+typedef struct
+{
+  guint64 cpu_seconds;
+  guint64 processes;
+} PyprepSandboxLimits;
+
+guint64              pyprep_sandbox_process_limit (void);
+void                 pyprep_sandbox_add_bwrap_argv (GPtrArray                 *argv,
+                                                    const char                *bwrap,
+                                                    const char                *prefix,
+                                                    const char                *base_prefix,
+                                                    const char                *workdir);
+GSubprocessLauncher *pyprep_sandbox_make_launcher  (const char                *workdir,
+                                                    const PyprepSandboxLimits *limits,
+                                                    GSubprocessFlags           flags);
+void                 pyprep_sandbox_kill_group     (int                        pgid);
+void                 pyprep_sandbox_reap_group     (int                        pgid);
+void                 pyprep_sandbox_remove_tree    (const char                *path);
+
+G_END_DECLS

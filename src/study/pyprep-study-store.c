@@ -1,0 +1,414 @@
+/* pyprep-study-store.c: where the study record is kept. It is written to
+ * GSettings after every change, one key per kind of state:
+ *
+ *   bookmarks  as          ids of bookmarked questions
+ *   progress   a{sa{sv}}   id -> { status, first-seen, last-seen, opened,
+ *                                  and once practised: due, stability,
+ *                                  difficulty, reps, lapses, last-review,
+ *                                  grades, first-review }
+ *   notes      a{ss}       id -> the user's note
+ *   activity   a{su}       "YYYY-MM-DD" -> questions opened that day
+ *
+ * A stored entry that does not make sense is skipped with a warning; the
+ * rest loads. A broken review part of an entry drops only that part.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pyprep-study"
+#define G_SETTINGS_ENABLE_BACKEND
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <gio/gsettingsbackend.h>
+
+#include "pyprep-study-private.h"
+
+typedef PyprepProgress Progress;
+
+/* Settings ------------------------------------------------------------ */
+
+/**
+ * pyprep_settings_new:
+ *
+ * Creates the app's settings. When GLib would keep them in memory only (no
+ * dconf, or no session bus), they go to a keyfile in the user's config
+ * directory instead, so that study progress never silently evaporates.
+ * Asking for the memory backend explicitly (GSETTINGS_BACKEND=memory, as
+ * the tests do) is respected.
+ *
+ * Returns: (transfer full): the settings
+ */
+GSettings *
+pyprep_settings_new (void)
+{
+  static GSettingsBackend *backend;
+
+  if (backend == NULL)
+    {
+      GSettingsBackend *fallback = g_settings_backend_get_default ();
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (fallback), "GMemorySettingsBackend")
+          && g_strcmp0 (g_getenv ("GSETTINGS_BACKEND"), "memory") != 0)
+        {
+          g_autofree char *path = g_build_filename (g_get_user_config_dir (), "pyprep",
+                                                    "settings.ini", NULL);
+
+          g_message ("No settings service is available; keeping settings in %s", path);
+          g_object_unref (fallback);
+          fallback = g_keyfile_settings_backend_new (path, "/io/github/pyprep/PyPrep/", "PyPrep");
+        }
+
+      backend = fallback;
+    }
+
+  return g_settings_new_with_backend (APPLICATION_ID, backend);
+}
+
+/* Loading ------------------------------------------------------------- */
+
+static gboolean
+lookup_typed (GVariantDict       *dict,
+              const char         *key,
+              const GVariantType *type,
+              GVariant          **value)
+{
+  *value = g_variant_dict_lookup_value (dict, key, NULL);
+
+  if (*value == NULL)
+    return TRUE;  /* absent keys take their defaults */
+
+  if (!g_variant_is_of_type (*value, type))
+    {
+      g_clear_pointer (value, g_variant_unref);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_progress (GVariant  *entry,
+                Progress  *progress,
+                char     **problem)
+{
+  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (entry);
+  g_autoptr(GVariant) status = NULL;
+  g_autoptr(GVariant) first_seen = NULL;
+  g_autoptr(GVariant) last_seen = NULL;
+  g_autoptr(GVariant) opened = NULL;
+
+  if (!lookup_typed (&dict, "status", G_VARIANT_TYPE_STRING, &status)
+      || !lookup_typed (&dict, "first-seen", G_VARIANT_TYPE_INT64, &first_seen)
+      || !lookup_typed (&dict, "last-seen", G_VARIANT_TYPE_INT64, &last_seen)
+      || !lookup_typed (&dict, "opened", G_VARIANT_TYPE_UINT32, &opened))
+    {
+      *problem = g_strdup ("a value has the wrong type");
+      return FALSE;
+    }
+
+  progress->status = PYPREP_STATUS_NEW;
+  if (status != NULL
+      && !pyprep_status_from_string (g_variant_get_string (status, NULL), &progress->status))
+    {
+      *problem = g_strdup_printf ("unknown status “%s”", g_variant_get_string (status, NULL));
+      return FALSE;
+    }
+
+  progress->first_seen = first_seen ? g_variant_get_int64 (first_seen) : 0;
+  progress->last_seen = last_seen ? g_variant_get_int64 (last_seen) : 0;
+  progress->opened = opened ? g_variant_get_uint32 (opened) : 0;
+
+  if (progress->first_seen < 0 || progress->last_seen < progress->first_seen)
+    {
+      *problem = g_strdup ("its dates are out of order");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whether review data makes sense; shared with the JSON import. */
+gboolean
+_pyprep_review_is_valid (const PyprepReviewState  *review,
+                         const char               *grades,
+                         char                    **problem)
+{
+  if (review->reps == 0)
+    *problem = g_strdup ("it has no reviews");
+  else if (!isfinite (review->stability) || review->stability <= 0
+           || review->stability > PYPREP_SCHEDULER_MAX_DAYS)
+    *problem = g_strdup ("its stability is out of range");
+  else if (!isfinite (review->difficulty) || review->difficulty < 1 || review->difficulty > 10)
+    *problem = g_strdup ("its difficulty is out of range");
+  else if (review->last_review <= 0 || review->due < review->last_review)
+    *problem = g_strdup ("its review dates are out of order");
+  else if (review->lapses > review->reps)
+    *problem = g_strdup ("it has more lapses than reviews");
+  else if (strlen (grades) > PYPREP_STUDY_MAX_GRADES
+           || strspn (grades, "1234") != strlen (grades))
+    *problem = g_strdup ("its grade history is not made of grades 1 to 4");
+  else
+    return TRUE;
+
+  return FALSE;
+}
+
+/* The spaced-repetition part of an entry. When it is broken, only it is
+ * dropped: the status and reading history of the question stay. */
+static gboolean
+parse_review (GVariant  *entry,
+              Progress  *progress,
+              char     **problem)
+{
+  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (entry);
+  g_autoptr(GVariant) due = NULL;
+  g_autoptr(GVariant) stability = NULL;
+  g_autoptr(GVariant) difficulty = NULL;
+  g_autoptr(GVariant) reps = NULL;
+  g_autoptr(GVariant) lapses = NULL;
+  g_autoptr(GVariant) last_review = NULL;
+  g_autoptr(GVariant) grades = NULL;
+  g_autoptr(GVariant) first_review = NULL;
+  PyprepReviewState review = { 0 };
+
+  if (!lookup_typed (&dict, "due", G_VARIANT_TYPE_INT64, &due)
+      || !lookup_typed (&dict, "stability", G_VARIANT_TYPE_DOUBLE, &stability)
+      || !lookup_typed (&dict, "difficulty", G_VARIANT_TYPE_DOUBLE, &difficulty)
+      || !lookup_typed (&dict, "reps", G_VARIANT_TYPE_UINT32, &reps)
+      || !lookup_typed (&dict, "lapses", G_VARIANT_TYPE_UINT32, &lapses)
+      || !lookup_typed (&dict, "last-review", G_VARIANT_TYPE_INT64, &last_review)
+      || !lookup_typed (&dict, "grades", G_VARIANT_TYPE_STRING, &grades)
+      || !lookup_typed (&dict, "first-review", G_VARIANT_TYPE_INT64, &first_review))
+    {
+      *problem = g_strdup ("a review value has the wrong type");
+      return FALSE;
+    }
+
+  if (due == NULL && stability == NULL && difficulty == NULL && reps == NULL
+      && lapses == NULL && last_review == NULL && grades == NULL)
+    return TRUE;  /* never practised */
+
+  if (due == NULL || stability == NULL || difficulty == NULL || reps == NULL
+      || last_review == NULL)
+    {
+      *problem = g_strdup ("its review data is incomplete");
+      return FALSE;
+    }
+
+  review.due = g_variant_get_int64 (due);
+  review.stability = g_variant_get_double (stability);
+  review.difficulty = g_variant_get_double (difficulty);
+  review.reps = g_variant_get_uint32 (reps);
+  review.lapses = lapses ? g_variant_get_uint32 (lapses) : 0;
+  review.last_review = g_variant_get_int64 (last_review);
+
+  if (!_pyprep_review_is_valid (&review, grades ? g_variant_get_string (grades, NULL) : "", problem))
+    return FALSE;
+
+  progress->review = review;
+  g_strlcpy (progress->grades, grades ? g_variant_get_string (grades, NULL) : "",
+             sizeof progress->grades);
+  /* Optional: only used to count new questions per day. */
+  progress->first_review = first_review ? CLAMP (g_variant_get_int64 (first_review), 0, review.last_review) : 0;
+  return TRUE;
+}
+
+void
+_pyprep_study_load (PyprepStudy *self)
+{
+  g_autoptr(GVariant) progress = g_settings_get_value (self->settings, "progress");
+  g_autoptr(GVariant) notes = g_settings_get_value (self->settings, "notes");
+  g_autoptr(GVariant) activity = g_settings_get_value (self->settings, "activity");
+  g_auto(GStrv) bookmarks = g_settings_get_strv (self->settings, "bookmarks");
+  GVariantIter iter;
+  const char *id;
+  const char *text;
+  GVariant *entry;
+  guint count;
+
+  g_variant_iter_init (&iter, progress);
+  while (g_variant_iter_next (&iter, "{&s@a{sv}}", &id, &entry))
+    {
+      Progress parsed = { 0 };
+      g_autofree char *problem = NULL;
+
+      if (parse_progress (entry, &parsed, &problem))
+        {
+          if (!parse_review (entry, &parsed, &problem))
+            {
+              g_warning ("Ignoring the stored review data of “%s”: %s", id, problem);
+              memset (&parsed.review, 0, sizeof parsed.review);
+              parsed.first_review = 0;
+              parsed.grades[0] = '\0';
+            }
+          g_hash_table_insert (self->progress, g_strdup (id), g_memdup2 (&parsed, sizeof parsed));
+        }
+      else
+        g_warning ("Ignoring the stored progress of “%s”: %s", id, problem);
+
+      g_variant_unref (entry);
+    }
+
+  for (guint i = 0; bookmarks[i] != NULL; i++)
+    g_hash_table_add (self->bookmarks, g_strdup (bookmarks[i]));
+
+  g_variant_iter_init (&iter, notes);
+  while (g_variant_iter_next (&iter, "{&s&s}", &id, &text))
+    g_hash_table_insert (self->notes, g_strdup (id), g_strdup (text));
+
+  g_variant_iter_init (&iter, activity);
+  while (g_variant_iter_next (&iter, "{&su}", &id, &count))
+    g_hash_table_insert (self->activity, g_strdup (id), GUINT_TO_POINTER (count));
+}
+
+/* Saving -------------------------------------------------------------- */
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* Keys in order, so that the stored values do not churn. */
+GPtrArray *
+_pyprep_sorted_keys (GHashTable *table)
+{
+  GPtrArray *keys = g_ptr_array_sized_new (g_hash_table_size (table) + 1);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+
+  g_ptr_array_sort (keys, compare_keys);
+  return keys;
+}
+
+void
+_pyprep_study_save_progress (PyprepStudy *self)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+  GVariantBuilder builder;
+
+  if (self->settings == NULL)
+    return;
+
+  ids = _pyprep_sorted_keys (self->progress);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sa{sv}}"));
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = ids->pdata[i];
+      Progress *progress = g_hash_table_lookup (self->progress, id);
+
+      g_variant_builder_open (&builder, G_VARIANT_TYPE ("{sa{sv}}"));
+      g_variant_builder_add (&builder, "s", id);
+      g_variant_builder_open (&builder, G_VARIANT_TYPE ("a{sv}"));
+      g_variant_builder_add (&builder, "{sv}", "status",
+                             g_variant_new_string (pyprep_status_to_string (progress->status)));
+      g_variant_builder_add (&builder, "{sv}", "first-seen", g_variant_new_int64 (progress->first_seen));
+      g_variant_builder_add (&builder, "{sv}", "last-seen", g_variant_new_int64 (progress->last_seen));
+      g_variant_builder_add (&builder, "{sv}", "opened", g_variant_new_uint32 (progress->opened));
+      if (progress->review.reps > 0)
+        {
+          const PyprepReviewState *review = &progress->review;
+
+          g_variant_builder_add (&builder, "{sv}", "due", g_variant_new_int64 (review->due));
+          g_variant_builder_add (&builder, "{sv}", "stability", g_variant_new_double (review->stability));
+          g_variant_builder_add (&builder, "{sv}", "difficulty", g_variant_new_double (review->difficulty));
+          g_variant_builder_add (&builder, "{sv}", "reps", g_variant_new_uint32 (review->reps));
+          g_variant_builder_add (&builder, "{sv}", "lapses", g_variant_new_uint32 (review->lapses));
+          g_variant_builder_add (&builder, "{sv}", "last-review", g_variant_new_int64 (review->last_review));
+          g_variant_builder_add (&builder, "{sv}", "grades", g_variant_new_string (progress->grades));
+          g_variant_builder_add (&builder, "{sv}", "first-review", g_variant_new_int64 (progress->first_review));
+        }
+      g_variant_builder_close (&builder);
+      g_variant_builder_close (&builder);
+    }
+
+  g_settings_set_value (self->settings, "progress", g_variant_builder_end (&builder));
+}
+
+void
+_pyprep_study_save_bookmarks (PyprepStudy *self)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+
+  if (self->settings == NULL)
+    return;
+
+  ids = _pyprep_sorted_keys (self->bookmarks);
+  g_ptr_array_add (ids, NULL);
+  g_settings_set_strv (self->settings, "bookmarks", (const char * const *)ids->pdata);
+}
+
+static void
+save_string_map (PyprepStudy *self,
+                 const char  *key,
+                 GHashTable  *table,
+                 gboolean     counts)
+{
+  g_autoptr(GPtrArray) keys = _pyprep_sorted_keys (table);
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, counts ? G_VARIANT_TYPE ("a{su}") : G_VARIANT_TYPE ("a{ss}"));
+  for (guint i = 0; i < keys->len; i++)
+    {
+      gpointer value = g_hash_table_lookup (table, keys->pdata[i]);
+
+      if (counts)
+        g_variant_builder_add (&builder, "{su}", keys->pdata[i], GPOINTER_TO_UINT (value));
+      else
+        g_variant_builder_add (&builder, "{ss}", keys->pdata[i], value);
+    }
+
+  g_settings_set_value (self->settings, key, g_variant_builder_end (&builder));
+}
+
+void
+_pyprep_study_save_notes (PyprepStudy *self)
+{
+  if (self->settings != NULL)
+    save_string_map (self, "notes", self->notes, FALSE);
+}
+
+void
+_pyprep_study_save_activity (PyprepStudy *self)
+{
+  if (self->settings != NULL)
+    save_string_map (self, "activity", self->activity, TRUE);
+}
+
+/* Saves the whole record as one change of the store, not four: delayed,
+ * the four keys reach the backend together in one write (one change set
+ * in dconf, one file in the keyfile backend), so a crash cannot leave old
+ * and new mixed. */
+void
+_pyprep_study_save_all (PyprepStudy *self)
+{
+  GSettings *direct = self->settings;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsBackend) backend = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GSettings) batch = NULL;
+
+  if (direct == NULL)
+    return;
+
+  /* A GSettings stays in delay-apply mode for good, so the writes go
+   * through a second one on the same keys. */
+  g_object_get (direct, "settings-schema", &schema, "backend", &backend, "path", &path, NULL);
+  batch = g_settings_new_full (schema, backend, path);
+  g_settings_delay (batch);
+  self->settings = batch;
+  _pyprep_study_save_progress (self);
+  _pyprep_study_save_bookmarks (self);
+  _pyprep_study_save_notes (self);
+  _pyprep_study_save_activity (self);
+  self->settings = direct;
+  g_settings_apply (batch);
+}
