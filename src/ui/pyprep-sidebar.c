@@ -13,7 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "pyprep-font-metrics.h"
+#include "pyprep-first-rows.h"
 #include "pyprep-question-slots.h"
 #include "pyprep-question-row.h"
 #include "pyprep-question.h"
@@ -21,6 +21,7 @@
 #include "pyprep-scope.h"
 #include "pyprep-search-pane.h"
 #include "pyprep-sidebar.h"
+#include "pyprep-stack-pages.h"
 #include "pyprep-topic-row.h"
 #include "pyprep-topic.h"
 
@@ -59,7 +60,6 @@ struct _PyprepSidebar
   gboolean              folded;
   GtkSliceListModel    *topic_slice;      /* the topics the list has rows for */
   GtkSingleSelection   *topic_selection;
-  guint                 topics_source;
   GtkSingleSelection   *question_selection;
   PyprepQuestionSlots  *question_slots;
   PyprepTopic          *topic;            /* of the questions listed last */
@@ -199,41 +199,6 @@ find_position (GListModel *model,
   return GTK_INVALID_LIST_POSITION;
 }
 
-/* The sidebar's pages --------------------------------------------------- */
-
-/* Only the sidebar page on show, or sliding in or out, is visible: GTK
- * styles every visible widget, shown or not, and the pages out of sight
- * are half of the sidebar. A page is made visible before the stack
- * slides to it, and the others are hidden once the slide is over.
- *
- * Workaround for GTK 4.8, still needed on GTK 4.18: there too, a stack
- * page of 3,000 labels out of sight delays the first frame (43 to 120 ms,
- * against 6 to 17 ms with the page hidden; measured on Debian 13). */
-static void
-show_sidebar_page (PyprepSidebar *self,
-                   const char   *name)
-{
-  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->sidebar_stack, name), TRUE);
-  gtk_stack_set_visible_child_name (self->sidebar_stack, name);
-}
-
-static void
-hide_other_sidebar_pages (PyprepSidebar *self)
-{
-  GtkWidget *shown = gtk_stack_get_visible_child (self->sidebar_stack);
-
-  if (gtk_stack_get_transition_running (self->sidebar_stack))
-    return;
-
-  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_stack));
-       page != NULL;
-       page = gtk_widget_get_next_sibling (page))
-    {
-      if (page != shown)
-        gtk_widget_set_visible (page, FALSE);
-    }
-}
-
 /* A new list starts at its top, as a new list view would. */
 static void
 scroll_question_list_to_top (PyprepSidebar *self)
@@ -260,7 +225,7 @@ pyprep_sidebar_show_topic (PyprepSidebar *self,
     {
       self->smart_kind = SMART_NONE;
       set_listed_topic (self, NULL);
-      show_sidebar_page (self, "topics");
+      pyprep_stack_pages_show (self->sidebar_stack, "topics");
       gtk_widget_set_visible (self->topics_button, FALSE);
       adw_window_title_set_title (self->sidebar_title, "PyPrep");
       adw_window_title_set_subtitle (self->sidebar_title, "");
@@ -288,7 +253,7 @@ pyprep_sidebar_show_topic (PyprepSidebar *self,
   adw_window_title_set_subtitle (self->sidebar_title, "");
   gtk_widget_set_visible (self->topics_button, TRUE);
   set_listed_topic (self, topic);
-  show_sidebar_page (self, "questions");
+  pyprep_stack_pages_show (self->sidebar_stack, "questions");
 }
 
 /* Progress and smart lists --------------------------------------------- */
@@ -457,7 +422,7 @@ show_smart_list (PyprepSidebar *self,
 
   adw_window_title_set_title (self->sidebar_title, gettext (smart_lists[kind].title));
   gtk_widget_set_visible (self->topics_button, TRUE);
-  show_sidebar_page (self, "questions");
+  pyprep_stack_pages_show (self->sidebar_stack, "questions");
   gtk_widget_child_focus (GTK_WIDGET (self->question_list), GTK_DIR_TAB_FORWARD);
 }
 
@@ -488,7 +453,7 @@ leave_search (PyprepSidebar *self)
 {
   if (self->page_before_search != NULL)
     {
-      show_sidebar_page (self, self->page_before_search);
+      pyprep_stack_pages_show (self->sidebar_stack, self->page_before_search);
       g_clear_pointer (&self->page_before_search, g_free);
     }
 }
@@ -513,7 +478,7 @@ search_results_changed_cb (PyprepSidebar *self)
     self->page_before_search = g_strdup (gtk_stack_get_visible_child_name (self->sidebar_stack));
   gtk_stack_set_visible_child_name (self->results_stack,
                                     g_list_model_get_n_items (results) > 0 ? "list" : "empty");
-  show_sidebar_page (self, "results");
+  pyprep_stack_pages_show (self->sidebar_stack, "results");
 }
 
 static void
@@ -630,66 +595,22 @@ tab_leaves_list (PyprepSidebar *self,
 
 /* The topics list ------------------------------------------------------ */
 
-/* GTK 4.8's list view makes a row for every item, shown or not, and the
- * topic rows are most of what the first frame builds. So the list starts
- * with the topics that can fit in the window, and gets the others as
- * soon as that frame is up. The count errs high. A row is a line of
- * title and three of captions (82 %), with 24 pixels of margins, spacing
- * and bar; above the rows, the overall progress, the four smart lists
- * and the heading take six lines and 56 pixels at least. At 700 pixels
- * that is eight topics, of which five show.
- *
- * Workaround for GTK 4.8, still needed on GTK 4.18: both make 100 rows for
- * 100 items in a list view 200 pixels high (measured on Debian 12 and 13). */
-static guint
-topics_that_fit (PyprepSidebar *self)
+/* A topic row is a line of title and three of captions (82 %), with 24
+ * pixels of margins, spacing and bar; above the rows, the overall
+ * progress, the four smart lists and the heading take six lines and 56
+ * pixels at least. At 700 pixels that is eight topics, of which five
+ * show. */
+static const PyprepRowShape topic_rows = { 34, 24, 60, 56 };
+
+/* A topic with no row yet is selected when the rest of the list comes. */
+static void
+topics_added_cb (PyprepSidebar *self)
 {
-  PyprepFontMetrics metrics = pyprep_font_metrics_get (GTK_WIDGET (self));
-  int line = MAX (1, PANGO_PIXELS (metrics.ascent + metrics.descent));
-  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
-  int width, height = -1;
-
-  if (window != NULL && !gtk_window_is_maximized (window))
-    gtk_window_get_default_size (window, &width, &height);
-  if (height <= 0)
-    return G_MAXUINT;  /* maximized, or no size yet: no guess */
-
-  /* Rows that fit, one cut off at the bottom, and one to spare. */
-  return (guint)MAX (0, height - 6 * line - 56) * 10 / (guint)(34 * line + 240) + 2;
-}
-
-static gboolean
-show_all_topics_cb (gpointer user_data)
-{
-  PyprepSidebar *self = user_data;
-
-  self->topics_source = 0;
-  gtk_slice_list_model_set_size (self->topic_slice, G_MAXUINT);
   if (self->topic != NULL && self->smart_kind == SMART_NONE)
     gtk_single_selection_set_selected (self->topic_selection,
                                        find_position (G_LIST_MODEL (self->topic_selection), self->topic));
-  return G_SOURCE_REMOVE;
 }
 
-/* Once the first frame is painted, the main loop finishes showing it,
- * then the list gets its other rows. */
-static void
-first_frame_cb (GdkFrameClock *clock,
-                PyprepSidebar  *self)
-{
-  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
-  if (gtk_slice_list_model_get_size (self->topic_slice) != G_MAXUINT && self->topics_source == 0)
-    self->topics_source = g_idle_add (show_all_topics_cb, self);
-}
-
-static void
-pyprep_sidebar_realize (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (pyprep_sidebar_parent_class)->realize (widget);
-
-  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                           G_CALLBACK (first_frame_cb), widget, 0);
-}
 /* A menu button's popover is built the first time it opens, not with the
  * window: building both menus took a fifth of the window's own time. */
 static void
@@ -803,6 +724,9 @@ pyprep_sidebar_set_study (PyprepSidebar *self,
   gtk_single_selection_set_can_unselect (self->topic_selection, TRUE);
   gtk_single_selection_set_selected (self->topic_selection, GTK_INVALID_LIST_POSITION);
   gtk_list_view_set_model (self->topic_list, GTK_SELECTION_MODEL (self->topic_selection));
+  pyprep_first_rows_then_all (GTK_WIDGET (self), self->topic_slice);
+  g_signal_connect_object (self->topic_slice, "items-changed", G_CALLBACK (topics_added_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /**
@@ -821,7 +745,8 @@ pyprep_sidebar_start (PyprepSidebar *self,
   g_return_if_fail (PYPREP_IS_SIDEBAR (self));
 
   /* Reopened on a topic's questions, the topics list is out of sight. */
-  gtk_slice_list_model_set_size (self->topic_slice, on_question ? 0 : topics_that_fit (self));
+  gtk_slice_list_model_set_size (self->topic_slice,
+                                 on_question ? 0 : pyprep_first_rows_that_fit (GTK_WIDGET (self), &topic_rows));
 
   /* Start in the sidebar, not on the first selectable label of the answer. */
   root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -936,7 +861,6 @@ pyprep_sidebar_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->progress_source, g_source_remove);
-  g_clear_handle_id (&self->topics_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_SIDEBAR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -1031,7 +955,6 @@ pyprep_sidebar_class_init (PyprepSidebarClass *klass)
   object_class->finalize = pyprep_sidebar_finalize;
   object_class->set_property = pyprep_sidebar_set_property;
   object_class->get_property = pyprep_sidebar_get_property;
-  widget_class->realize = pyprep_sidebar_realize;
 
   properties[PROP_TOPIC] =
     g_param_spec_object ("topic", NULL, NULL, PYPREP_TYPE_TOPIC,
@@ -1105,9 +1028,5 @@ pyprep_sidebar_init (PyprepSidebar *self)
                              g_object_ref (pyprep_search_pane_get_results (self->search_pane)))));
   pyprep_search_pane_set_key_capture (self->search_pane, GTK_WIDGET (self));
 
-  g_signal_connect_object (self->sidebar_stack, "notify::visible-child",
-                           G_CALLBACK (hide_other_sidebar_pages), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sidebar_stack, "notify::transition-running",
-                           G_CALLBACK (hide_other_sidebar_pages), self, G_CONNECT_SWAPPED);
-  hide_other_sidebar_pages (self);
+  pyprep_stack_pages_hide_unseen (self->sidebar_stack);
 }
