@@ -145,6 +145,7 @@ pyprep_ui_types_register (void)
   static const StandIn question_page = { { "open-question" } };
   static const StandIn sidebar = { { "question-selected", "question-activated" }, { "folded" }, { "reading-pane" } };
   static const StandIn search_pane = { { "results-changed", "activate-first" }, { "search-mode" } };
+  static const StandIn topics_page = { { "topic-activated", "smart-list-activated", "continue-activated" } };
   static const StandIn chart = { { "stand-in" } };
 
   g_type_ensure (ADW_TYPE_APPLICATION_WINDOW);
@@ -168,6 +169,7 @@ pyprep_ui_types_register (void)
   register_stand_in ("PyprepQuestionPage", &question_page);
   register_stand_in ("PyprepSidebar", &sidebar);
   register_stand_in ("PyprepSearchPane", &search_pane);
+  register_stand_in ("PyprepTopicsPage", &topics_page);
   register_stand_in ("PyprepScrollBin", NULL);
   register_card_stand_in ();
   register_stand_in ("PyprepPracticePage", NULL);

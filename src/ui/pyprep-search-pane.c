@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "pyprep-code-block.h"
+#include "pyprep-lazy-menu.h"
 #include "pyprep-question.h"
 #include "pyprep-scope.h"
 #include "pyprep-search-pane.h"
@@ -205,15 +206,6 @@ set_search_mode (PyprepSearchPane *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
 }
 
-/* A menu button's popover is built the first time it opens, not with the
- * window: building the menus took a fifth of the window's own time. */
-static void
-create_menu_popup_cb (GtkMenuButton *button,
-                      gpointer       user_data)
-{
-  gtk_menu_button_set_menu_model (button, user_data);
-}
-
 /* GObject -------------------------------------------------------------- */
 
 static void
@@ -336,7 +328,7 @@ pyprep_search_pane_init (PyprepSearchPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->results = g_list_store_new (PYPREP_TYPE_QUESTION);
-  gtk_menu_button_set_create_popup_func (self->scope_button, create_menu_popup_cb, self->scope_menu, NULL);
+  pyprep_lazy_menu_set (self->scope_button, self->scope_menu);
   /* The entry sits in a box with the scope button, so the bar needs
    * to be told which entry to forward typed keys to. */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));

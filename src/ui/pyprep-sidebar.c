@@ -13,7 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "pyprep-first-rows.h"
+#include "pyprep-lazy-menu.h"
 #include "pyprep-question-slots.h"
 #include "pyprep-question-row.h"
 #include "pyprep-question.h"
@@ -22,17 +22,8 @@
 #include "pyprep-search-pane.h"
 #include "pyprep-sidebar.h"
 #include "pyprep-stack-pages.h"
-#include "pyprep-topic-row.h"
 #include "pyprep-topic.h"
-
-typedef enum {
-  SMART_NONE = -1,
-  SMART_CONTINUE,
-  SMART_BOOKMARKED,
-  SMART_NEEDS_REVIEW,
-  SMART_NOT_STARTED,
-  N_SMART_LISTS
-} SmartList;
+#include "pyprep-topics-page.h"
 
 struct _PyprepSidebar
 {
@@ -41,7 +32,7 @@ struct _PyprepSidebar
   GtkWidget            *topics_button;
   AdwWindowTitle       *sidebar_title;
   GtkStack             *sidebar_stack;
-  GtkListView          *topic_list;
+  PyprepTopicsPage     *topics_page;
   GtkListView          *question_list;
   PyprepSearchPane     *search_pane;
   GtkMenuButton        *menu_button;
@@ -49,17 +40,12 @@ struct _PyprepSidebar
   AdwStatusPage        *results_empty;
   GtkStack             *results_stack;
   GtkListView          *results_list;
-  GtkLabel             *overall_label;
-  GtkLevelBar          *overall_bar;
-  GtkListBox           *smart_list;
 
   PyprepLibrary        *library;
   PyprepStudy          *study;
   PyprepQuestion       *question;         /* on show in the reading pane */
   GtkWidget            *reading_pane;     /* weak */
   gboolean              folded;
-  GtkSliceListModel    *topic_slice;      /* the topics the list has rows for */
-  GtkSingleSelection   *topic_selection;
   GtkSingleSelection   *question_selection;
   PyprepQuestionSlots  *question_slots;
   PyprepTopic          *topic;            /* of the questions listed last */
@@ -69,9 +55,8 @@ struct _PyprepSidebar
   GListStore           *all_questions;
   GtkFilter            *smart_filter;
   GtkFilterListModel   *smart_model;
-  SmartList             smart_kind;
-  GtkWidget            *smart_counts[N_SMART_LISTS];
-  guint                 progress_source;
+  gboolean              showing_smart_list;
+  PyprepScope           smart_scope;
 
   char                 *page_before_search;
 };
@@ -117,19 +102,6 @@ set_listed_topic (PyprepSidebar *self,
 }
 
 /* Rows ---------------------------------------------------------------- */
-
-/* A row shows what its list item holds, through an expression that
- * follows the item. */
-static void
-setup_topic_row_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    PyprepSidebar            *self)
-{
-  GtkWidget *row = pyprep_topic_row_new (self->study);
-
-  gtk_expression_bind (gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item"), row, "topic", item);
-  gtk_list_item_set_child (item, row);
-}
 
 /* The question list holds slots, which get other questions when the
  * list changes topic; the row follows its slot's question. */
@@ -223,7 +195,7 @@ pyprep_sidebar_show_topic (PyprepSidebar *self,
 
   if (topic == NULL)
     {
-      self->smart_kind = SMART_NONE;
+      self->showing_smart_list = FALSE;
       set_listed_topic (self, NULL);
       pyprep_stack_pages_show (self->sidebar_stack, "topics");
       gtk_widget_set_visible (self->topics_button, FALSE);
@@ -232,7 +204,7 @@ pyprep_sidebar_show_topic (PyprepSidebar *self,
       return;
     }
 
-  self->smart_kind = SMART_NONE;
+  self->showing_smart_list = FALSE;
   if (g_set_object (&self->topic, topic))
     {
       PyprepQuestion *current = self->question;
@@ -247,8 +219,7 @@ pyprep_sidebar_show_topic (PyprepSidebar *self,
     }
 
   /* A topic with no row yet is selected when the rest of the list comes. */
-  gtk_single_selection_set_selected (self->topic_selection,
-                                     find_position (G_LIST_MODEL (self->topic_selection), topic));
+  pyprep_topics_page_select (self->topics_page, topic);
   adw_window_title_set_title (self->sidebar_title, pyprep_topic_get_title (topic));
   adw_window_title_set_subtitle (self->sidebar_title, "");
   gtk_widget_set_visible (self->topics_button, TRUE);
@@ -256,29 +227,7 @@ pyprep_sidebar_show_topic (PyprepSidebar *self,
   pyprep_stack_pages_show (self->sidebar_stack, "questions");
 }
 
-/* Progress and smart lists --------------------------------------------- */
-
-static const struct {
-  const char  *icon;
-  const char  *title;
-  PyprepScope  scope;
-} smart_lists[N_SMART_LISTS] = {
-  [SMART_CONTINUE] = { "media-playback-start-symbolic", N_("Continue"), PYPREP_SCOPE_ALL },
-  [SMART_BOOKMARKED] = { "starred-symbolic", N_("Bookmarked"), PYPREP_SCOPE_BOOKMARKED },
-  [SMART_NEEDS_REVIEW] = { "dialog-warning-symbolic", N_("Needs Review"), PYPREP_SCOPE_NEEDS_REVIEW },
-  [SMART_NOT_STARTED] = { "document-new-symbolic", N_("Not Started"), PYPREP_SCOPE_NOT_STARTED },
-};
-
-/* Continue is a shortcut to one question, not a list. */
-static gboolean
-in_smart_list (PyprepSidebar  *self,
-               SmartList       kind,
-               PyprepQuestion *question)
-{
-  if (kind <= SMART_CONTINUE || kind >= N_SMART_LISTS)
-    return FALSE;
-  return pyprep_scope_contains (smart_lists[kind].scope, self->study, NULL, question, NULL);
-}
+/* Study lists ---------------------------------------------------------- */
 
 static gboolean
 smart_filter_func (gpointer item,
@@ -286,133 +235,23 @@ smart_filter_func (gpointer item,
 {
   PyprepSidebar *self = user_data;
 
-  return in_smart_list (self, self->smart_kind, item);
+  return self->showing_smart_list
+         && pyprep_scope_contains (self->smart_scope, self->study, NULL, item, NULL);
 }
 
-/* The question opened most recently, or NULL. */
-static PyprepQuestion *
-last_opened (PyprepSidebar *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->all_questions));
-  PyprepQuestion *latest = NULL;
-  gint64 latest_time = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PyprepQuestion) question = g_list_model_get_item (G_LIST_MODEL (self->all_questions), i);
-      gint64 seen = pyprep_study_get_last_seen (self->study, pyprep_question_get_id (question));
-
-      if (seen > latest_time)
-        {
-          latest_time = seen;
-          latest = question;
-        }
-    }
-
-  return latest;
-}
-
-/* Recounts the overall progress and the smart lists. A few hundred
- * lookups in hash tables: cheap enough to redo on every change. */
+/* Lists the questions of a study list, titled @title, in the sidebar. */
 static void
-update_progress (PyprepSidebar *self)
-{
-  guint counts[N_SMART_LISTS] = { 0 };
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->all_questions));
-  guint confident = 0, read = 0;
-  PyprepQuestion *latest = last_opened (self);
-  g_autofree char *overall = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PyprepQuestion) question = g_list_model_get_item (G_LIST_MODEL (self->all_questions), i);
-      const char *id = pyprep_question_get_id (question);
-      PyprepStatus status = pyprep_study_get_status (self->study, id);
-
-      confident += status == PYPREP_STATUS_CONFIDENT;
-      read += status != PYPREP_STATUS_NEW;
-      for (guint kind = SMART_BOOKMARKED; kind < N_SMART_LISTS; kind++)
-        counts[kind] += in_smart_list (self, kind, question);
-    }
-
-  /* Translators: overall progress, e.g. "40 of 272 confident, 120 read" */
-  overall = g_strdup_printf (_("%u of %u confident, %u read"), confident, n, read);
-  gtk_label_set_text (self->overall_label, overall);
-  gtk_level_bar_set_max_value (self->overall_bar, MAX (n, 1));
-  gtk_level_bar_set_value (self->overall_bar, confident);
-
-  for (guint kind = SMART_BOOKMARKED; kind < N_SMART_LISTS; kind++)
-    {
-      g_autofree char *count = g_strdup_printf ("%u", counts[kind]);
-
-      gtk_label_set_text (GTK_LABEL (self->smart_counts[kind]), count);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_ancestor (self->smart_counts[kind],
-                                                                               GTK_TYPE_LIST_BOX_ROW)),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, count, -1);
-    }
-
-  gtk_label_set_text (GTK_LABEL (self->smart_counts[SMART_CONTINUE]),
-                      latest ? pyprep_question_get_title (latest) : _("Nothing read yet"));
-  gtk_widget_set_sensitive (gtk_widget_get_ancestor (self->smart_counts[SMART_CONTINUE],
-                                                     GTK_TYPE_LIST_BOX_ROW),
-                            latest != NULL);
-}
-
-static void
-setup_smart_lists (PyprepSidebar *self)
-{
-  g_autoptr(GPtrArray) questions = pyprep_library_list_questions (self->library);
-
-  self->all_questions = g_list_store_new (PYPREP_TYPE_QUESTION);
-  g_list_store_splice (self->all_questions, 0, 0, questions->pdata, questions->len);
-  self->smart_kind = SMART_NONE;
-  self->smart_filter = GTK_FILTER (gtk_custom_filter_new (smart_filter_func, self, NULL));
-  self->smart_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->all_questions)),
-                                                 g_object_ref (self->smart_filter));
-
-  for (guint kind = 0; kind < N_SMART_LISTS; kind++)
-    {
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *label = gtk_label_new (gettext (smart_lists[kind].title));
-      GtkWidget *count = gtk_label_new (NULL);
-
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-      gtk_widget_add_css_class (count, "dim-label");
-      gtk_widget_add_css_class (count, kind == SMART_CONTINUE ? "caption" : "numeric");
-      /* No width in characters: GTK 4.8 would ask Pango for the font's
-       * metrics at every measure, and Pango 1.56 (Debian 13) does not
-       * keep them either (see pyprep-font-metrics.c). The name keeps its
-       * width, and the count, ellipsized, takes the rest. */
-      gtk_label_set_ellipsize (GTK_LABEL (count), PANGO_ELLIPSIZE_END);
-      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (smart_lists[kind].icon));
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), count);
-      gtk_widget_set_margin_top (box, 6);
-      gtk_widget_set_margin_bottom (box, 6);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, gettext (smart_lists[kind].title),
-                                      -1);
-      gtk_list_box_append (self->smart_list, row);
-      self->smart_counts[kind] = count;
-    }
-
-  update_progress (self);
-}
-
-/* Lists the questions of a smart list in the sidebar. */
-static void
-show_smart_list (PyprepSidebar *self,
-                 SmartList     kind)
+smart_list_activated_cb (PyprepSidebar *self,
+                         PyprepScope    scope,
+                         const char    *title)
 {
   PyprepQuestion *current = self->question;
 
   g_clear_object (&self->topic);
   update_search_topic (self);
   set_listed_topic (self, NULL);
-  self->smart_kind = kind;
+  self->showing_smart_list = TRUE;
+  self->smart_scope = scope;
   gtk_filter_changed (self->smart_filter, GTK_FILTER_CHANGE_DIFFERENT);
   pyprep_question_slots_set_model (self->question_slots, G_LIST_MODEL (self->smart_model));
   scroll_question_list_to_top (self);
@@ -420,30 +259,17 @@ show_smart_list (PyprepSidebar *self,
                                      current ? find_position (G_LIST_MODEL (self->smart_model), current)
                                              : GTK_INVALID_LIST_POSITION);
 
-  adw_window_title_set_title (self->sidebar_title, gettext (smart_lists[kind].title));
+  adw_window_title_set_title (self->sidebar_title, title);
   gtk_widget_set_visible (self->topics_button, TRUE);
   pyprep_stack_pages_show (self->sidebar_stack, "questions");
   gtk_widget_child_focus (GTK_WIDGET (self->question_list), GTK_DIR_TAB_FORWARD);
 }
 
 static void
-smart_row_activated_cb (GtkListBox    *list,
-                        GtkListBoxRow *row,
-                        PyprepSidebar  *self)
+continue_activated_cb (PyprepSidebar  *self,
+                       PyprepQuestion *question)
 {
-  /* The rows are in the order of the lists. */
-  SmartList kind = gtk_list_box_row_get_index (row);
-
-  if (kind == SMART_CONTINUE)
-    {
-      PyprepQuestion *latest = last_opened (self);
-
-      if (latest != NULL)
-        activate_question (self, latest, FALSE);
-      return;
-    }
-
-  show_smart_list (self, kind);
+  activate_question (self, question, FALSE);
 }
 
 /* Search --------------------------------------------------------------- */
@@ -593,44 +419,12 @@ tab_leaves_list (PyprepSidebar *self,
   gtk_widget_add_controller (GTK_WIDGET (list), keys);
 }
 
-/* The topics list ------------------------------------------------------ */
-
-/* A topic row is a line of title and three of captions (82 %), with 24
- * pixels of margins, spacing and bar; above the rows, the overall
- * progress, the four smart lists and the heading take six lines and 56
- * pixels at least. At 700 pixels that is eight topics, of which five
- * show. */
-static const PyprepRowShape topic_rows = { 34, 24, 60, 56 };
-
-/* A topic with no row yet is selected when the rest of the list comes. */
-static void
-topics_added_cb (PyprepSidebar *self)
-{
-  if (self->topic != NULL && self->smart_kind == SMART_NONE)
-    gtk_single_selection_set_selected (self->topic_selection,
-                                       find_position (G_LIST_MODEL (self->topic_selection), self->topic));
-}
-
-/* A menu button's popover is built the first time it opens, not with the
- * window: building both menus took a fifth of the window's own time. */
-static void
-create_menu_popup_cb (GtkMenuButton *button,
-                      gpointer       user_data)
-{
-  gtk_menu_button_set_menu_model (button, user_data);
-}
-
-
 /* Picking -------------------------------------------------------------- */
 
 static void
-topic_activated_cb (GtkListView   *list,
-                    guint          position,
-                    PyprepSidebar *self)
+topic_activated_cb (PyprepSidebar *self,
+                    PyprepTopic   *topic)
 {
-  g_autoptr(PyprepTopic) topic = g_list_model_get_item (G_LIST_MODEL (self->topic_selection),
-                                                        position);
-
   pyprep_sidebar_show_topic (self, topic);
   gtk_widget_child_focus (GTK_WIDGET (self->question_list), GTK_DIR_TAB_FORWARD);
 }
@@ -657,28 +451,12 @@ question_activated_cb (GtkListView   *list,
     g_signal_emit (self, signals[QUESTION_ACTIVATED], 0, question);
 }
 
-static gboolean
-update_progress_cb (gpointer user_data)
-{
-  PyprepSidebar *self = user_data;
-
-  self->progress_source = 0;
-  update_progress (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* The recount goes through the whole bank, so it waits until the main
- * loop is idle: opening a question changes the record too, and its first
- * frame comes first. */
+/* A question leaves or joins a shown study list at once. */
 static void
-study_changed_cb (PyprepSidebar *self,
-                  const char    *id)
+study_changed_cb (PyprepSidebar *self)
 {
-  /* A question leaves or joins a shown smart list at once. */
-  if (self->smart_kind != SMART_NONE)
+  if (self->showing_smart_list)
     gtk_filter_changed (self->smart_filter, GTK_FILTER_CHANGE_DIFFERENT);
-  if (self->progress_source == 0)
-    self->progress_source = g_idle_add_full (G_PRIORITY_LOW, update_progress_cb, self, NULL);
 }
 
 /* Public API ----------------------------------------------------------- */
@@ -694,7 +472,6 @@ pyprep_sidebar_set_study (PyprepSidebar *self,
                           PyprepLibrary *library,
                           PyprepStudy   *study)
 {
-  g_autoptr(GtkListItemFactory) topic_factory = NULL;
   g_autoptr(GtkListItemFactory) question_factory = NULL;
   g_autoptr(GtkListItemFactory) result_factory = NULL;
 
@@ -706,26 +483,17 @@ pyprep_sidebar_set_study (PyprepSidebar *self,
   self->library = g_object_ref (library);
   self->study = g_object_ref (study);
 
-  topic_factory = row_factory_new (self, G_CALLBACK (setup_topic_row_cb), NULL);
   question_factory = row_factory_new (self, G_CALLBACK (setup_question_row_cb), NULL);
   result_factory = row_factory_new (self, G_CALLBACK (setup_result_row_cb), G_CALLBACK (bind_result_row_cb));
-  gtk_list_view_set_factory (self->topic_list, topic_factory);
   gtk_list_view_set_factory (self->question_list, question_factory);
   gtk_list_view_set_factory (self->results_list, result_factory);
 
-  setup_smart_lists (self);
+  pyprep_topics_page_set_study (self->topics_page, library, study);
+  self->smart_filter = GTK_FILTER (gtk_custom_filter_new (smart_filter_func, self, NULL));
+  self->smart_model = gtk_filter_list_model_new (g_object_ref (pyprep_topics_page_get_all_questions (self->topics_page)),
+                                                 g_object_ref (self->smart_filter));
   pyprep_search_pane_set_study (self->search_pane, library, study);
   g_signal_connect_object (self->study, "changed", G_CALLBACK (study_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  self->topic_slice = gtk_slice_list_model_new (g_object_ref (pyprep_library_get_topics (self->library)), 0, 0);
-  self->topic_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->topic_slice)));
-  gtk_single_selection_set_autoselect (self->topic_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->topic_selection, TRUE);
-  gtk_single_selection_set_selected (self->topic_selection, GTK_INVALID_LIST_POSITION);
-  gtk_list_view_set_model (self->topic_list, GTK_SELECTION_MODEL (self->topic_selection));
-  pyprep_first_rows_then_all (GTK_WIDGET (self), self->topic_slice);
-  g_signal_connect_object (self->topic_slice, "items-changed", G_CALLBACK (topics_added_cb), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -745,14 +513,14 @@ pyprep_sidebar_start (PyprepSidebar *self,
   g_return_if_fail (PYPREP_IS_SIDEBAR (self));
 
   /* Reopened on a topic's questions, the topics list is out of sight. */
-  gtk_slice_list_model_set_size (self->topic_slice,
-                                 on_question ? 0 : pyprep_first_rows_that_fit (GTK_WIDGET (self), &topic_rows));
+  pyprep_topics_page_start (self->topics_page, on_question);
 
   /* Start in the sidebar, not on the first selectable label of the answer. */
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (GTK_IS_WINDOW (root))
     gtk_window_set_focus (GTK_WINDOW (root),
-                          GTK_WIDGET (on_question ? self->question_list : self->topic_list));
+                          on_question ? GTK_WIDGET (self->question_list)
+                                      : pyprep_topics_page_get_list (self->topics_page));
 }
 
 /* Returns: (transfer none) (nullable): the topic whose questions are
@@ -788,7 +556,7 @@ pyprep_sidebar_set_question (PyprepSidebar  *self,
     {
       /* Opened from the search: the results stay in the sidebar. */
     }
-  else if (self->smart_kind != SMART_NONE
+  else if (self->showing_smart_list
            && find_position (G_LIST_MODEL (self->smart_model), question) != GTK_INVALID_LIST_POSITION)
     {
       /* Opened from a smart list: stay in it. */
@@ -841,7 +609,7 @@ pyprep_sidebar_focus_topics (PyprepSidebar *self)
   g_return_if_fail (PYPREP_IS_SIDEBAR (self));
 
   pyprep_sidebar_show_topic (self, NULL);
-  gtk_widget_grab_focus (GTK_WIDGET (self->topic_list));
+  gtk_widget_grab_focus (pyprep_topics_page_get_list (self->topics_page));
 }
 
 /* Returns: (transfer none): the search bar and its results */
@@ -860,7 +628,6 @@ pyprep_sidebar_dispose (GObject *object)
   PyprepSidebar *self = (PyprepSidebar *)object;
   GtkWidget *child;
 
-  g_clear_handle_id (&self->progress_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_SIDEBAR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -877,15 +644,12 @@ pyprep_sidebar_finalize (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->study);
   g_clear_object (&self->question);
-  g_clear_object (&self->topic_selection);
-  g_clear_object (&self->topic_slice);
   g_clear_object (&self->question_selection);
   g_clear_object (&self->question_slots);
   g_clear_object (&self->topic);
   g_clear_object (&self->listed_topic);
   g_clear_object (&self->smart_model);
   g_clear_object (&self->smart_filter);
-  g_clear_object (&self->all_questions);
   g_clear_pointer (&self->page_before_search, g_free);
 
   G_OBJECT_CLASS (pyprep_sidebar_parent_class)->finalize (object);
@@ -982,20 +746,18 @@ pyprep_sidebar_class_init (PyprepSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, topics_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, sidebar_stack);
-  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, topic_list);
+  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, topics_page);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, question_list);
-  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, overall_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, search_pane);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, menu_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, results_empty);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, results_stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, results_list);
-  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, overall_bar);
-  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, smart_list);
   gtk_widget_class_bind_template_callback (widget_class, topic_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, question_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, smart_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, smart_list_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, continue_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_results_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_first_cb);
   gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
@@ -1006,10 +768,10 @@ static void
 pyprep_sidebar_init (PyprepSidebar *self)
 {
   g_type_ensure (PYPREP_TYPE_SEARCH_PANE);
-  self->smart_kind = SMART_NONE;
+  g_type_ensure (PYPREP_TYPE_TOPICS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_popup_cb, self->primary_menu, NULL);
+  pyprep_lazy_menu_set (self->menu_button, self->primary_menu);
 
   self->question_slots = pyprep_question_slots_new ();
   self->question_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->question_slots)));
@@ -1019,7 +781,7 @@ pyprep_sidebar_init (PyprepSidebar *self)
   g_signal_connect_object (self->question_selection, "notify::selected",
                            G_CALLBACK (question_selected_cb), self, G_CONNECT_SWAPPED);
 
-  tab_leaves_list (self, self->topic_list);
+  tab_leaves_list (self, GTK_LIST_VIEW (pyprep_topics_page_get_list (self->topics_page)));
   tab_leaves_list (self, self->question_list);
   tab_leaves_list (self, self->results_list);
 

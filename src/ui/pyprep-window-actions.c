@@ -1,7 +1,8 @@
 /* pyprep-window-actions.c: the main window's actions and their keyboard
- * shortcuts: moving between questions, history, zoom, search, and
- * opening the Practice and Statistics windows. Each action does its work
- * through the window's or the sidebar's API.
+ * shortcuts: moving between questions, history, zoom (and the text size
+ * it stores), search, the deck problems banner, and opening the Practice
+ * and Statistics windows. Each action does its work through the window's
+ * or the sidebar's API.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,7 +18,102 @@
 #include "pyprep-window-private.h"
 
 #define MAX_PROBLEMS_LISTED 20
+#define ZOOM_MIN 0.7
+#define ZOOM_MAX 2.0
 #define ZOOM_STEP 0.1
+
+/* Zoom ------------------------------------------------------------------ */
+
+static void
+apply_zoom (PyprepWindow *self)
+{
+  g_autofree char *css = NULL;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (self->zoom_css == NULL)
+    {
+      self->zoom_css = gtk_css_provider_new ();
+      gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                  GTK_STYLE_PROVIDER (self->zoom_css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+
+  /* At 100 % the theme's own sizes stand. Otherwise the page's text is
+   * scaled, and the title classes with it: libadwaita 1.7 sizes them in
+   * percent of the text already (181, 136 and 118 %), but libadwaita 1.2
+   * in points (20, 15 and 13 pt, the same sizes for its 11 pt text), so
+   * the rules below restate 1.7's. */
+  if (G_APPROX_VALUE (self->zoom, 1.0, 0.001))
+    css = g_strdup ("");
+  else
+    {
+      g_ascii_formatd (number, sizeof number, "%.0f", self->zoom * 100);
+      css = g_strdup_printf ("questionpage { font-size: %s%%; }\n"
+                             "questionpage .title-1 { font-size: 181%%; }\n"
+                             "questionpage .title-2, questionpage .title-3 { font-size: 136%%; }\n"
+                             "questionpage .title-4 { font-size: 118%%; }\n",
+                             number);
+    }
+  gtk_css_provider_load_from_data (self->zoom_css, css, -1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", self->zoom < ZOOM_MAX - 0.01);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", self->zoom > ZOOM_MIN + 0.01);
+}
+
+static void
+set_zoom (PyprepWindow *self,
+                         double        zoom)
+{
+  pyprep_settings_set_text_scale (self->settings, CLAMP (zoom, ZOOM_MIN, ZOOM_MAX));
+}
+
+static void
+text_scale_changed_cb (PyprepWindow *self)
+{
+  self->zoom = pyprep_settings_get_text_scale (self->settings);
+  pyprep_question_page_keep_place (self->question_page);
+  apply_zoom (self);
+}
+
+/* The window follows the stored text size, however it changes. */
+void
+_pyprep_window_follow_zoom (PyprepWindow *self)
+{
+  g_signal_connect_object (self->settings, "notify::text-scale",
+                           G_CALLBACK (text_scale_changed_cb), self, G_CONNECT_SWAPPED);
+  if (pyprep_settings_get_text_scale (self->settings) != 1.0)
+    text_scale_changed_cb (self);
+}
+
+/* Deck problems ------------------------------------------------------- */
+
+/* The banner says whether a deck has problems. */
+void
+_pyprep_window_update_problems (PyprepWindow *self)
+{
+  GPtrArray *problems = pyprep_library_get_problems (self->library);
+  g_autofree char *text = NULL;
+
+  if (problems->len == 0)
+    {
+      gtk_revealer_set_reveal_child (self->problems_revealer, FALSE);
+      return;
+    }
+
+  if (problems->len == 1)
+    text = g_strdup_printf (_("A deck has a problem: %s"),
+                            ((GError *)g_ptr_array_index (problems, 0))->message);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Decks have %u problem. Everything else is loaded.",
+                                         "Decks have %u problems. Everything else is loaded.",
+                                         problems->len),
+                            problems->len);
+
+  gtk_label_set_text (self->problems_label, text);
+  gtk_revealer_set_reveal_child (self->problems_revealer, TRUE);
+}
+
+/* Actions -------------------------------------------------------------- */
 
 static void
 history_action (GtkWidget  *widget,
@@ -43,7 +139,7 @@ zoom_action (GtkWidget  *widget,
   else if (g_str_equal (action_name, "win.zoom-out"))
     zoom = self->zoom - ZOOM_STEP;
 
-  _pyprep_window_set_zoom (self, zoom);
+  set_zoom (self, zoom);
 }
 
 static void

@@ -50,8 +50,8 @@ void _pyprep_window_class_add_actions          (GtkWidgetClass *widget_class);
 void _pyprep_window_class_add_progress_actions (GtkWidgetClass *widget_class);
 void _pyprep_window_go_in_history              (PyprepWindow   *self,
                                                 int             delta);
-void _pyprep_window_set_zoom                   (PyprepWindow   *self,
-                                                double          zoom);
+void _pyprep_window_follow_zoom                (PyprepWindow   *self);
+void _pyprep_window_update_problems            (PyprepWindow   *self);
 void _pyprep_window_show_error                 (PyprepWindow   *self,
                                                 const char     *heading,
                                                 const char     *body,
