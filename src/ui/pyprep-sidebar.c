@@ -1,7 +1,8 @@
-/* pyprep-sidebar.c: the main window's sidebar. It lists the topics with
- * the overall progress and the smart lists, then the questions of a
- * topic or of a smart list, or the search results, and says which
- * question the user picked. The reading pane is the window's.
+/* pyprep-sidebar.c: the main window's sidebar. Its pages are the topics
+ * with the progress and the study lists (pyprep-topics-page.c), the
+ * questions of a topic or of a study list, and the search results (the
+ * search itself is pyprep-search-pane.c). It says which question the
+ * user picked; the reading pane is the window's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,7 +10,6 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -51,8 +51,7 @@ struct _PyprepSidebar
   PyprepTopic          *topic;            /* of the questions listed last */
   PyprepTopic          *listed_topic;     /* of the questions listed now */
 
-  /* The smart lists filter every question of the bank. */
-  GListStore           *all_questions;
+  /* The study lists filter every question of the bank. */
   GtkFilter            *smart_filter;
   GtkFilterListModel   *smart_model;
   gboolean              showing_smart_list;
@@ -81,8 +80,7 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Says that the user picked @question: "question-selected" shows it,
- * "question-activated" also goes to it on a narrow screen. */
+/* Says that the user picked @question, to be shown. */
 static void
 activate_question (PyprepSidebar  *self,
                    PyprepQuestion *question,
