@@ -692,9 +692,13 @@ pyprep_card_set_revealed (PyprepCard *self,
   if (self->revealed == revealed || (revealed && self->question == NULL))
     return;
 
+  /* The page hears first and gives the grade buttons their intervals,
+   * so that the buttons are named in full before they are shown: on
+   * GTK 4.18 a screen reader kept the name a shown button had first
+   * (the Debian 13 lane's AT-SPI test of practice). */
   self->revealed = revealed;
-  update_answer (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVEALED]);
+  update_answer (self);
 
   if (revealed)
     gtk_widget_grab_focus (self->grade_buttons[PYPREP_GRADE_GOOD - 1]);

@@ -332,6 +332,8 @@ pyprep_search_pane_init (PyprepSearchPane *self)
   /* The entry sits in a box with the scope button, so the bar needs
    * to be told which entry to forward typed keys to. */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_object_bind_property (self, "search-mode", self->search_bar, "search-mode-enabled",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   update_scope_button (self);
 }
 

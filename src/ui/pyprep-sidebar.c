@@ -29,6 +29,7 @@ struct _PyprepSidebar
 {
   GtkWidget             parent_instance;
 
+  GtkWidget            *sidebar_header;
   GtkWidget            *topics_button;
   AdwWindowTitle       *sidebar_title;
   GtkStack             *sidebar_stack;
@@ -741,6 +742,7 @@ pyprep_sidebar_class_init (PyprepSidebarClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 1, PYPREP_TYPE_QUESTION);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/pyprep-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, sidebar_header);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, topics_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, sidebar_stack);
@@ -770,6 +772,8 @@ pyprep_sidebar_init (PyprepSidebar *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   pyprep_lazy_menu_set (self->menu_button, self->primary_menu);
+  /* Folded, the sidebar's header carries the window's buttons. */
+  g_object_bind_property (self, "folded", self->sidebar_header, "show-end-title-buttons", G_BINDING_SYNC_CREATE);
 
   self->question_slots = pyprep_question_slots_new ();
   self->question_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->question_slots)));
