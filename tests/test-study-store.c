@@ -34,6 +34,21 @@ sample_study (void)
   return study;
 }
 
+/* Removes @path and all it holds. */
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      remove_dir (child);
+    }
+  g_remove (path);
+}
+
 /* A settings keyfile holding @text, as kept where there is no dconf. */
 static char *
 keyfile_with (const char *text)
@@ -232,6 +247,7 @@ test_restore_clears_damage (void)
   g_autoptr(GDateTime) now = at (28, 9);
   g_autofree char *exported = pyprep_study_export_json (good, now);
   g_autoptr(GError) error = NULL;
+  g_autofree char *slots = NULL;
 
   g_test_expect_message ("pyprep-study", G_LOG_LEVEL_WARNING, "*progress cannot be read*");
   study = pyprep_study_new (settings);
@@ -241,15 +257,24 @@ test_restore_clears_damage (void)
   g_assert_no_error (error);
   g_assert_false (pyprep_study_get_damaged (study));
   g_settings_sync ();
-  g_assert_nonnull (stored_entry (path, "slots"));
+  slots = stored_entry (path, "slots");
+  g_assert_nonnull (slots);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  /* Each test has its own config and data directories. */
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autofree char *home = g_dir_make_tmp ("pyprep-test-study-store-XXXXXX", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  int status;
+
+  /* The keyfile and the copies go to directories of our own. (Not with
+   * G_TEST_OPTION_ISOLATE_DIRS: GLib 2.74 leaks with it.) */
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/pyprep/study-store/truncated-value-kept", test_truncated_value_kept);
   g_test_add_func ("/pyprep/study-store/wrong-type-kept", test_wrong_type_kept);
@@ -257,5 +282,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/study-store/garbage-lines-kept", test_garbage_lines_kept);
   g_test_add_func ("/pyprep/study-store/restore-clears-damage", test_restore_clears_damage);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_dir (home);
+  return status;
 }
