@@ -253,13 +253,16 @@ test_record_banner (void)
   g_autoptr(PyprepStudy) empty = pyprep_study_new (NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *backup = pyprep_study_export_json (empty, now);
+  g_autofree char *copies = NULL;
   PyprepWindow *window;
 
   g_settings_set_value (gsettings, "progress", g_variant_new_parsed ("{'gil': {'status': <'mastered'>}}"));
   g_test_expect_message ("pyprep-study", G_LOG_LEVEL_WARNING, "*gil*mastered*");
   damaged = pyprep_study_new (gsettings);
   g_test_assert_expected_messages ();
-  g_unlink (pyprep_study_get_recovered_path (damaged));  /* a copy in the user's data dir */
+  copies = g_path_get_dirname (pyprep_study_get_recovered_path (damaged));
+  g_unlink (pyprep_study_get_recovered_path (damaged));  /* in the user's data dir */
+  g_rmdir (copies);
 
   window = pyprep_window_new_for_library (NULL, library, damaged, test_settings ());
   gtk_window_present (GTK_WINDOW (window));

@@ -15,10 +15,13 @@
  * Nothing stored is thrown away, though. A skipped entry, or the broken
  * review part of one, is only ignored in memory: saving writes it back as
  * it was. A value the store holds but cannot read (cut short, or of the
- * wrong type) is copied to $XDG_DATA_HOME/pyprep/recovered/ and its key is
- * not written again this session; the other keys keep saving, as the
- * keyfile backend rewrites the file from its own copy, in which the
- * unreadable text stays as it was. The study then reports itself damaged.
+ * wrong type; only the keyfile backend lets us see one, dconf hides it) is
+ * copied to $XDG_DATA_HOME/pyprep/recovered/ and its key is not written
+ * again this session: changes to it stay in memory. The other keys keep
+ * saving, as the keyfile backend rewrites the file from its own copy, in
+ * which the unreadable text stays as it was. Lines of the keyfile that are
+ * not keyfile syntax are set aside when the settings are made. In each
+ * case the study reports itself damaged, until a restore replaces it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -138,7 +141,9 @@ set_aside_garbage (const char *path,
 }
 
 static GSettingsBackend *
-keyfile_backend_new (const char *path)
+keyfile_backend_new (const char *path,
+                     const char *root_path,
+                     const char *root_group)
 {
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
   g_autofree char *contents = NULL;
@@ -150,7 +155,7 @@ keyfile_backend_new (const char *path)
       && !g_key_file_load_from_data (keyfile, contents, length, G_KEY_FILE_KEEP_COMMENTS, NULL))
     copy = set_aside_garbage (path, contents, length);
 
-  backend = g_keyfile_settings_backend_new (path, "/io/github/pyprep/PyPrep/", "PyPrep");
+  backend = g_keyfile_settings_backend_new (path, root_path, root_group);
   /* Read by the study, which reports it. */
   if (copy != NULL)
     g_object_set_data_full (G_OBJECT (backend), SET_ASIDE_DATA, g_steal_pointer (&copy), g_free);
@@ -174,7 +179,7 @@ pyprep_settings_new_for_file (const char *path)
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  backend = keyfile_backend_new (path);
+  backend = keyfile_backend_new (path, "/io/github/pyprep/PyPrep/", "PyPrep");
   return g_settings_new_with_backend (APPLICATION_ID, backend);
 }
 
@@ -206,7 +211,20 @@ pyprep_settings_new (void)
 
           g_message ("No settings service is available; keeping settings in %s", path);
           g_object_unref (fallback);
-          fallback = keyfile_backend_new (path);
+          fallback = keyfile_backend_new (path, "/io/github/pyprep/PyPrep/", "PyPrep");
+        }
+      else if (g_str_equal (G_OBJECT_TYPE_NAME (fallback), "GKeyfileSettingsBackend"))
+        {
+          /* GLib's own keyfile (GSETTINGS_BACKEND=keyfile): made again,
+           * on the same file, so that its unreadable lines are set aside. */
+          g_autofree char *path = NULL;
+          g_autofree char *root_path = NULL;
+          g_autofree char *root_group = NULL;
+
+          g_object_get (fallback, "filename", &path, "root-path", &root_path,
+                        "root-group", &root_group, NULL);
+          g_object_unref (fallback);
+          fallback = keyfile_backend_new (path, root_path, root_group);
         }
 
       backend = fallback;
@@ -398,6 +416,7 @@ check_keyfile (PyprepStudy *self)
   g_autofree char *root_path = NULL;
   g_autofree char *root_group = NULL;
   g_autofree char *contents = NULL;
+  g_autofree char *group = NULL;
   const char *set_aside;
   gsize length;
 
@@ -411,25 +430,37 @@ check_keyfile (PyprepStudy *self)
 
   g_object_get (backend, "filename", &filename, "root-path", &root_path,
                 "root-group", &root_group, NULL);
-  if (root_group == NULL || g_strcmp0 (root_path, path) != 0
-      || !g_file_get_contents (filename, &contents, &length, NULL))
+  if (root_path == NULL || !g_str_has_prefix (path, root_path))
+    return;
+
+  /* The group of our keys, as GKeyfileSettingsBackend maps paths: the root
+   * group right under the root path (as pyprep_settings_new() makes it),
+   * else the path below the root (GSETTINGS_BACKEND=keyfile). */
+  if (strlen (path) > strlen (root_path))
+    group = g_strndup (path + strlen (root_path), strlen (path) - strlen (root_path) - 1);
+  else
+    group = g_strdup (root_group);
+
+  if (group == NULL || !g_file_get_contents (filename, &contents, &length, NULL))
     return;
 
   if (!g_key_file_load_from_data (keyfile, contents, length, G_KEY_FILE_NONE, NULL))
     {
-      /* Not set aside (no copy could be made): any write would lose what
-       * the backend did not read, so nothing is written. */
-      g_warning ("%s cannot be read; the study record will not be saved", filename);
+      /* Not set aside (not our keyfile, or it could not be repaired): any
+       * write would lose what the backend did not read, so none is made. */
+      g_autofree char *copy = keep_copy ("settings", ".ini", contents, length);
+
+      g_warning ("%s cannot be read; the study record will not be saved this session", filename);
       self->frozen = PYPREP_STORE_PROGRESS | PYPREP_STORE_BOOKMARKS | PYPREP_STORE_NOTES
                      | PYPREP_STORE_ACTIVITY;
-      note_damage (self, NULL);
+      note_damage (self, copy);
       return;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (record_keys); i++)
     {
       const char *name = record_keys[i].name;
-      g_autofree char *raw = g_key_file_get_value (keyfile, root_group, name, NULL);
+      g_autofree char *raw = g_key_file_get_value (keyfile, group, name, NULL);
       g_autoptr(GVariant) value = NULL;
       g_autofree char *copy = NULL;
 
