@@ -452,6 +452,7 @@ test_json_bad_imports (void)
     }
 }
 
+/* Removes @path and all it holds. */
 static void
 remove_dir (const char *path)
 {
@@ -461,9 +462,9 @@ remove_dir (const char *path)
   while (dir != NULL && (name = g_dir_read_name (dir)))
     {
       g_autofree char *child = g_build_filename (path, name, NULL);
-      g_remove (child);
+      remove_dir (child);
     }
-  g_rmdir (path);
+  g_remove (path);
 }
 
 /* One backup a day, the newest fourteen kept, each described and restorable. */
@@ -648,6 +649,12 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = g_dir_make_tmp ("pyprep-test-study-XXXXXX", NULL);
+  int status;
+
+  /* A damaged record leaves copies in the data directory: not the user's.
+   * (G_TEST_OPTION_ISOLATE_DIRS would do, but GLib 2.74 leaks with it.) */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/pyprep/study/status-transitions", test_status_transitions);
@@ -666,5 +673,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/study/backups", test_backups);
   g_test_add_func ("/pyprep/study/reset-some", test_reset_some);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_dir (data_home);
+  return status;
 }

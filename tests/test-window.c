@@ -6,6 +6,7 @@
 
 #include <string.h>
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <gtksourceview/gtksource.h>
 
 #include "pyprep-alert.h"
@@ -239,6 +240,46 @@ test_problem_banner (void)
   g_assert_nonnull (strstr (gtk_label_get_text (label), "broken.md:6:"));
   g_assert_cmpuint (g_list_model_get_n_items (pyprep_library_get_topics (broken)), ==,
                     g_list_model_get_n_items (pyprep_library_get_topics (library)) + 1);
+  close_window (window);
+}
+
+/* A study record that could not be read whole is reported, with the way
+ * to the backups; a restore that replaces the record hides the banner. */
+static void
+test_record_banner (void)
+{
+  g_autoptr(GSettings) gsettings = g_settings_new (APPLICATION_ID);
+  g_autoptr(PyprepStudy) damaged = NULL;
+  g_autoptr(PyprepStudy) empty = pyprep_study_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *backup = pyprep_study_export_json (empty, now);
+  g_autofree char *copies = NULL;
+  PyprepWindow *window;
+
+  g_settings_set_value (gsettings, "progress", g_variant_new_parsed ("{'gil': {'status': <'mastered'>}}"));
+  g_test_expect_message ("pyprep-study", G_LOG_LEVEL_WARNING, "*gil*mastered*");
+  damaged = pyprep_study_new (gsettings);
+  g_test_assert_expected_messages ();
+  copies = g_path_get_dirname (pyprep_study_get_recovered_path (damaged));
+  g_unlink (pyprep_study_get_recovered_path (damaged));  /* in the user's data dir */
+  g_rmdir (copies);
+
+  window = pyprep_window_new_for_library (NULL, library, damaged, test_settings ());
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (part (window, "record_revealer"))));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (part (window, "record_label"))), ==,
+                   "Part of your study record could not be read. A copy was kept.");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (part (window, "record_restore_button"))),
+                   ==, "win.restore-backup");
+  g_assert_true (pyprep_study_import_json (damaged, backup, strlen (backup), PYPREP_IMPORT_REPLACE, NULL));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (part (window, "record_revealer"))));
+  close_window (window);
+  g_settings_reset (gsettings, "progress");
+
+  /* A whole record shows no banner. */
+  window = new_window (library);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (part (window, "record_revealer"))));
   close_window (window);
 }
 
@@ -794,6 +835,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/window/topics-list-complete", test_topics_list_complete);
   g_test_add_func ("/pyprep/window/question-links", test_question_links);
   g_test_add_func ("/pyprep/window/problem-banner", test_problem_banner);
+  g_test_add_func ("/pyprep/window/record-banner", test_record_banner);
   g_test_add_func ("/pyprep/window/study-actions", test_study_actions);
   g_test_add_func ("/pyprep/window/topic-change-keeps-rows", test_topic_change_keeps_rows);
   g_test_add_func ("/pyprep/window/smart-lists-and-progress", test_smart_lists_and_progress);

@@ -101,7 +101,8 @@ list_files (GFile *dir)
  * pyprep_backups_save_if_due:
  *
  * Writes today's snapshot unless there is one already, then removes all
- * but the newest %PYPREP_BACKUPS_KEPT. The file is written beside its
+ * but the newest %PYPREP_BACKUPS_KEPT. A damaged record (see
+ * pyprep_study_get_damaged()) is not backed up, and nothing is removed. The file is written beside its
  * final name and renamed, so a crash never leaves half a backup.
  */
 gboolean
@@ -117,6 +118,14 @@ pyprep_backups_save_if_due (PyprepStudy  *study,
   g_autoptr(GPtrArray) backups = NULL;
 
   g_return_val_if_fail (PYPREP_IS_STUDY (study), FALSE);
+
+  /* A record that lost data while loading would make a backup missing it,
+   * and rotation would then drop the good ones: the previous stay. */
+  if (pyprep_study_get_damaged (study))
+    {
+      g_message ("No backup today: part of the study record could not be read");
+      return TRUE;
+    }
 
   if (g_file_query_exists (file, NULL))
     return TRUE;

@@ -612,6 +612,11 @@ _pyprep_study_apply_import (PyprepStudy      *self,
       g_hash_table_remove_all (self->bookmarks);
       g_hash_table_remove_all (self->notes);
       g_hash_table_remove_all (self->activity);
+
+      /* The user chose to replace the record: what could not be read was
+       * kept as a copy, and is written over now. */
+      _pyprep_study_forget_raw (self, NULL);
+      self->frozen = 0;
     }
 
   g_hash_table_iter_init (&iter, entries);
@@ -622,7 +627,10 @@ _pyprep_study_apply_import (PyprepStudy      *self,
 
       if (mode == PYPREP_IMPORT_REPLACE || current == NULL
           || last_touched (&entry->progress) > last_touched (current))
-        take_imported (self, key, entry);
+        {
+          take_imported (self, key, entry);
+          _pyprep_study_forget_raw (self, key);
+        }
     }
 
   g_hash_table_iter_init (&iter, activity);
@@ -636,6 +644,8 @@ _pyprep_study_apply_import (PyprepStudy      *self,
 
   /* One change of the store, not four. */
   _pyprep_study_save_all (self);
+  if (mode == PYPREP_IMPORT_REPLACE)
+    _pyprep_study_set_damaged (self, FALSE);
 
   /* Tell observers about every question that may have changed. */
   if (ids != NULL)

@@ -34,7 +34,21 @@ struct _PyprepStudy
   GHashTable *notes;      /* id -> note */
   GHashTable *activity;   /* day -> count */
   gboolean    mark_read_on_open;
+
+  /* What could not be read at load (pyprep-study-store.c). */
+  gboolean    damaged;
+  char       *recovered_path;  /* the first copy kept, or NULL */
+  guint       frozen;          /* PyprepStoreKey bits: never written */
+  GHashTable *raw_progress;    /* id -> stored a{sv} that did not load whole */
 };
+
+/* The keys of the record, as bits of PyprepStudy.frozen. */
+typedef enum {
+  PYPREP_STORE_PROGRESS  = 1 << 0,
+  PYPREP_STORE_BOOKMARKS = 1 << 1,
+  PYPREP_STORE_NOTES     = 1 << 2,
+  PYPREP_STORE_ACTIVITY  = 1 << 3,
+} PyprepStoreKey;
 
 /* One question's state read from an import file. */
 typedef struct
@@ -47,6 +61,8 @@ typedef struct
 /* pyprep-study.c */
 void       _pyprep_study_emit_changed   (PyprepStudy             *self,
                                          const char              *id);
+void       _pyprep_study_set_damaged    (PyprepStudy             *self,
+                                         gboolean                 damaged);
 
 /* pyprep-study-store.c; a save does nothing when there are no settings. */
 gboolean   _pyprep_review_is_valid      (const PyprepReviewState *review,
@@ -54,6 +70,8 @@ gboolean   _pyprep_review_is_valid      (const PyprepReviewState *review,
                                          char                   **problem);
 GPtrArray *_pyprep_sorted_keys          (GHashTable              *table);
 void       _pyprep_study_load           (PyprepStudy             *self);
+void       _pyprep_study_forget_raw     (PyprepStudy             *self,
+                                         const char              *id);
 void       _pyprep_study_save_progress  (PyprepStudy             *self);
 void       _pyprep_study_save_bookmarks (PyprepStudy             *self);
 void       _pyprep_study_save_notes     (PyprepStudy             *self);

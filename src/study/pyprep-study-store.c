@@ -12,6 +12,17 @@
  * A stored entry that does not make sense is skipped with a warning; the
  * rest loads. A broken review part of an entry drops only that part.
  *
+ * Nothing stored is thrown away, though. A skipped entry, or the broken
+ * review part of one, is only ignored in memory: saving writes it back as
+ * it was. A value the store holds but cannot read (cut short, or of the
+ * wrong type; only the keyfile backend lets us see one, dconf hides it) is
+ * copied to $XDG_DATA_HOME/pyprep/recovered/ and its key is not written
+ * again this session: changes to it stay in memory. The other keys keep
+ * saving, as the keyfile backend rewrites the file from its own copy, in
+ * which the unreadable text stays as it was. Lines of the keyfile that are
+ * not keyfile syntax are set aside when the settings are made. In each
+ * case the study reports itself damaged, until a restore replaces it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "pyprep-study"
@@ -19,9 +30,11 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
 #include <gio/gsettingsbackend.h>
 
 #include "pyprep-study-private.h"
@@ -29,6 +42,146 @@
 typedef PyprepProgress Progress;
 
 /* Settings ------------------------------------------------------------ */
+
+#define SET_ASIDE_DATA "pyprep-set-aside"
+
+/* Keeps @text in a new dated file under $XDG_DATA_HOME/pyprep/recovered/,
+ * named after @name. Returns its path, or NULL if it could not be written. */
+static char *
+keep_copy (const char *name,
+           const char *extension,
+           const char *text,
+           gssize      length)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "pyprep", "recovered", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_warning ("Cannot create %s: %s", dir, g_strerror (errno));
+      return NULL;
+    }
+
+  for (guint i = 0; path == NULL || g_file_test (path, G_FILE_TEST_EXISTS); i++)
+    {
+      g_autofree char *base = i == 0 ? g_strdup_printf ("%s-%s%s", name, stamp, extension)
+                                     : g_strdup_printf ("%s-%s-%u%s", name, stamp, i, extension);
+
+      g_free (path);
+      path = g_build_filename (dir, base, NULL);
+    }
+
+  if (!g_file_set_contents_full (path, text, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    {
+      g_warning ("Cannot keep a copy of the stored %s: %s", name, error->message);
+      g_clear_pointer (&path, g_free);
+    }
+
+  return path;
+}
+
+/* Whether GKeyFile accepts @line; @in_group says whether a group came first. */
+static gboolean
+is_keyfile_line (const char *line,
+                 gboolean   *in_group)
+{
+  g_autoptr(GKeyFile) probe = g_key_file_new ();
+  g_autofree char *text = NULL;
+  const char *start = line + strspn (line, " \t\r");
+
+  if (*start == '\0' || *start == '#')
+    return TRUE;
+
+  if (*start == '[')
+    return *in_group = g_key_file_load_from_data (probe, line, -1, G_KEY_FILE_NONE, NULL);
+
+  text = g_strconcat ("[probe]\n", line, NULL);
+  return *in_group && g_key_file_load_from_data (probe, text, -1, G_KEY_FILE_NONE, NULL);
+}
+
+/* GKeyFile stops at the first line it does not understand, so the
+ * backend would see only what comes before it and erase the rest with its
+ * next write. The file is copied whole, then rewritten without such lines.
+ * Returns the copy's path. */
+static char *
+set_aside_garbage (const char *path,
+                   const char *contents,
+                   gsize       length)
+{
+  g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+  g_autoptr(GString) kept = g_string_new (NULL);
+  g_autoptr(GKeyFile) check = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = keep_copy ("settings", ".ini", contents, length);
+  gboolean in_group = FALSE;
+  guint dropped = 0;
+
+  if (copy == NULL)
+    return NULL;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (is_keyfile_line (lines[i], &in_group))
+        g_string_append_printf (kept, "%s%s", lines[i], lines[i + 1] != NULL ? "\n" : "");
+      else
+        dropped++;
+    }
+
+  if (!g_key_file_load_from_data (check, kept->str, kept->len, G_KEY_FILE_KEEP_COMMENTS, NULL)
+      || !g_file_set_contents_full (path, kept->str, kept->len, G_FILE_SET_CONTENTS_CONSISTENT,
+                                    0600, &error))
+    g_warning ("%s cannot be read and was left as it is; a copy is in %s", path, copy);
+  else
+    g_warning ("Removed %u unreadable lines from %s; a copy of the file is in %s", dropped, path, copy);
+
+  return g_steal_pointer (&copy);
+}
+
+static GSettingsBackend *
+keyfile_backend_new (const char *path,
+                     const char *root_path,
+                     const char *root_group)
+{
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autofree char *contents = NULL;
+  g_autofree char *copy = NULL;
+  GSettingsBackend *backend;
+  gsize length;
+
+  if (g_file_get_contents (path, &contents, &length, NULL)
+      && !g_key_file_load_from_data (keyfile, contents, length, G_KEY_FILE_KEEP_COMMENTS, NULL))
+    copy = set_aside_garbage (path, contents, length);
+
+  backend = g_keyfile_settings_backend_new (path, root_path, root_group);
+  /* Read by the study, which reports it. */
+  if (copy != NULL)
+    g_object_set_data_full (G_OBJECT (backend), SET_ASIDE_DATA, g_steal_pointer (&copy), g_free);
+
+  return backend;
+}
+
+/**
+ * pyprep_settings_new_for_file:
+ * @path: a keyfile
+ *
+ * Creates the app's settings kept in @path. Lines of the file that are not
+ * keyfile syntax are set aside first (see set_aside_garbage()).
+ *
+ * Returns: (transfer full): the settings
+ */
+GSettings *
+pyprep_settings_new_for_file (const char *path)
+{
+  g_autoptr(GSettingsBackend) backend = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  backend = keyfile_backend_new (path, "/io/github/pyprep/PyPrep/", "PyPrep");
+  return g_settings_new_with_backend (APPLICATION_ID, backend);
+}
 
 /**
  * pyprep_settings_new:
@@ -58,7 +211,20 @@ pyprep_settings_new (void)
 
           g_message ("No settings service is available; keeping settings in %s", path);
           g_object_unref (fallback);
-          fallback = g_keyfile_settings_backend_new (path, "/io/github/pyprep/PyPrep/", "PyPrep");
+          fallback = keyfile_backend_new (path, "/io/github/pyprep/PyPrep/", "PyPrep");
+        }
+      else if (g_str_equal (G_OBJECT_TYPE_NAME (fallback), "GKeyfileSettingsBackend"))
+        {
+          /* GLib's own keyfile (GSETTINGS_BACKEND=keyfile): made again,
+           * on the same file, so that its unreadable lines are set aside. */
+          g_autofree char *path = NULL;
+          g_autofree char *root_path = NULL;
+          g_autofree char *root_group = NULL;
+
+          g_object_get (fallback, "filename", &path, "root-path", &root_path,
+                        "root-group", &root_group, NULL);
+          g_object_unref (fallback);
+          fallback = keyfile_backend_new (path, root_path, root_group);
         }
 
       backend = fallback;
@@ -216,18 +382,117 @@ parse_review (GVariant  *entry,
   return TRUE;
 }
 
+static const struct {
+  const char     *name;
+  PyprepStoreKey  bit;
+} record_keys[] = {
+  { "progress", PYPREP_STORE_PROGRESS },
+  { "bookmarks", PYPREP_STORE_BOOKMARKS },
+  { "notes", PYPREP_STORE_NOTES },
+  { "activity", PYPREP_STORE_ACTIVITY },
+};
+
+/* Something could not be read; @copy is where it was kept. */
+static void
+note_damage (PyprepStudy *self,
+             const char  *copy)
+{
+  self->damaged = TRUE;
+  if (self->recovered_path == NULL && copy != NULL)
+    self->recovered_path = g_strdup (copy);
+}
+
+/* A value the keyfile holds but GSettings cannot read (cut short, or of
+ * the wrong type) reads as the default, and the next save would write
+ * over it. Its raw text is kept and its key is not written again. Other
+ * backends hide such values from us; only a keyfile's text can be seen. */
+static void
+check_keyfile (PyprepStudy *self)
+{
+  g_autoptr(GSettingsBackend) backend = NULL;
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autofree char *path = NULL;
+  g_autofree char *filename = NULL;
+  g_autofree char *root_path = NULL;
+  g_autofree char *root_group = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *group = NULL;
+  const char *set_aside;
+  gsize length;
+
+  g_object_get (self->settings, "backend", &backend, "path", &path, NULL);
+  set_aside = g_object_get_data (G_OBJECT (backend), SET_ASIDE_DATA);
+  if (set_aside != NULL)
+    note_damage (self, set_aside);
+
+  if (!g_str_equal (G_OBJECT_TYPE_NAME (backend), "GKeyfileSettingsBackend"))
+    return;
+
+  g_object_get (backend, "filename", &filename, "root-path", &root_path,
+                "root-group", &root_group, NULL);
+  if (root_path == NULL || !g_str_has_prefix (path, root_path))
+    return;
+
+  /* The group of our keys, as GKeyfileSettingsBackend maps paths: the root
+   * group right under the root path (as pyprep_settings_new() makes it),
+   * else the path below the root (GSETTINGS_BACKEND=keyfile). */
+  if (strlen (path) > strlen (root_path))
+    group = g_strndup (path + strlen (root_path), strlen (path) - strlen (root_path) - 1);
+  else
+    group = g_strdup (root_group);
+
+  if (group == NULL || !g_file_get_contents (filename, &contents, &length, NULL))
+    return;
+
+  if (!g_key_file_load_from_data (keyfile, contents, length, G_KEY_FILE_NONE, NULL))
+    {
+      /* Not set aside (not our keyfile, or it could not be repaired): any
+       * write would lose what the backend did not read, so none is made. */
+      g_autofree char *copy = keep_copy ("settings", ".ini", contents, length);
+
+      g_warning ("%s cannot be read; the study record will not be saved this session", filename);
+      self->frozen = PYPREP_STORE_PROGRESS | PYPREP_STORE_BOOKMARKS | PYPREP_STORE_NOTES
+                     | PYPREP_STORE_ACTIVITY;
+      note_damage (self, copy);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (record_keys); i++)
+    {
+      const char *name = record_keys[i].name;
+      g_autofree char *raw = g_key_file_get_value (keyfile, group, name, NULL);
+      g_autoptr(GVariant) value = NULL;
+      g_autofree char *copy = NULL;
+
+      if (raw == NULL || (value = g_settings_get_user_value (self->settings, name)) != NULL)
+        continue;
+
+      self->frozen |= record_keys[i].bit;
+      copy = keep_copy (name, ".txt", raw, -1);
+      g_warning ("The stored %s cannot be read and will not be saved over this session; %s%s",
+                 name, copy != NULL ? "a copy is in " : "no copy could be made", copy ? copy : "");
+      note_damage (self, copy);
+    }
+}
+
 void
 _pyprep_study_load (PyprepStudy *self)
 {
-  g_autoptr(GVariant) progress = g_settings_get_value (self->settings, "progress");
-  g_autoptr(GVariant) notes = g_settings_get_value (self->settings, "notes");
-  g_autoptr(GVariant) activity = g_settings_get_value (self->settings, "activity");
-  g_auto(GStrv) bookmarks = g_settings_get_strv (self->settings, "bookmarks");
+  g_autoptr(GVariant) progress = NULL;
+  g_autoptr(GVariant) notes = NULL;
+  g_autoptr(GVariant) activity = NULL;
+  g_auto(GStrv) bookmarks = NULL;
   GVariantIter iter;
   const char *id;
   const char *text;
   GVariant *entry;
   guint count;
+
+  check_keyfile (self);
+  progress = g_settings_get_value (self->settings, "progress");
+  notes = g_settings_get_value (self->settings, "notes");
+  activity = g_settings_get_value (self->settings, "activity");
+  bookmarks = g_settings_get_strv (self->settings, "bookmarks");
 
   g_variant_iter_init (&iter, progress);
   while (g_variant_iter_next (&iter, "{&s@a{sv}}", &id, &entry))
@@ -243,13 +508,29 @@ _pyprep_study_load (PyprepStudy *self)
               memset (&parsed.review, 0, sizeof parsed.review);
               parsed.first_review = 0;
               parsed.grades[0] = '\0';
+              g_hash_table_insert (self->raw_progress, g_strdup (id), g_variant_ref (entry));
             }
           g_hash_table_insert (self->progress, g_strdup (id), g_memdup2 (&parsed, sizeof parsed));
         }
       else
-        g_warning ("Ignoring the stored progress of “%s”: %s", id, problem);
+        {
+          g_warning ("Ignoring the stored progress of “%s”: %s", id, problem);
+          g_hash_table_insert (self->raw_progress, g_strdup (id), g_variant_ref (entry));
+        }
 
       g_variant_unref (entry);
+    }
+
+  /* Those entries stay in the store; a copy guards them against the user
+   * later replacing them. */
+  if (g_hash_table_size (self->raw_progress) > 0)
+    {
+      g_autofree char *printed = g_variant_print (progress, TRUE);
+      g_autofree char *copy = keep_copy ("progress", ".txt", printed, -1);
+
+      if (copy != NULL)
+        g_message ("Kept a copy of the stored progress in %s", copy);
+      note_damage (self, copy);
     }
 
   for (guint i = 0; bookmarks[i] != NULL; i++)
@@ -262,6 +543,17 @@ _pyprep_study_load (PyprepStudy *self)
   g_variant_iter_init (&iter, activity);
   while (g_variant_iter_next (&iter, "{&su}", &id, &count))
     g_hash_table_insert (self->activity, g_strdup (id), GUINT_TO_POINTER (count));
+}
+
+/* @id's entry is replaced (reset or imported): what did not load goes. */
+void
+_pyprep_study_forget_raw (PyprepStudy *self,
+                          const char  *id)
+{
+  if (id == NULL)
+    g_hash_table_remove_all (self->raw_progress);
+  else
+    g_hash_table_remove (self->raw_progress, id);
 }
 
 /* Saving -------------------------------------------------------------- */
@@ -289,45 +581,85 @@ _pyprep_sorted_keys (GHashTable *table)
   return keys;
 }
 
+static GVariant *
+entry_to_variant (const Progress *progress,
+                  GVariant       *raw)
+{
+  GVariantBuilder builder;
+  g_autoptr(GVariant) entry = NULL;
+  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (raw);
+  GVariantIter iter;
+  const char *name;
+  GVariant *value;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
+  g_variant_builder_add (&builder, "{sv}", "status",
+                         g_variant_new_string (pyprep_status_to_string (progress->status)));
+  g_variant_builder_add (&builder, "{sv}", "first-seen", g_variant_new_int64 (progress->first_seen));
+  g_variant_builder_add (&builder, "{sv}", "last-seen", g_variant_new_int64 (progress->last_seen));
+  g_variant_builder_add (&builder, "{sv}", "opened", g_variant_new_uint32 (progress->opened));
+  if (progress->review.reps > 0)
+    {
+      const PyprepReviewState *review = &progress->review;
+
+      g_variant_builder_add (&builder, "{sv}", "due", g_variant_new_int64 (review->due));
+      g_variant_builder_add (&builder, "{sv}", "stability", g_variant_new_double (review->stability));
+      g_variant_builder_add (&builder, "{sv}", "difficulty", g_variant_new_double (review->difficulty));
+      g_variant_builder_add (&builder, "{sv}", "reps", g_variant_new_uint32 (review->reps));
+      g_variant_builder_add (&builder, "{sv}", "lapses", g_variant_new_uint32 (review->lapses));
+      g_variant_builder_add (&builder, "{sv}", "last-review", g_variant_new_int64 (review->last_review));
+      g_variant_builder_add (&builder, "{sv}", "grades", g_variant_new_string (progress->grades));
+      g_variant_builder_add (&builder, "{sv}", "first-review", g_variant_new_int64 (progress->first_review));
+    }
+
+  if (raw == NULL)
+    return g_variant_builder_end (&builder);
+
+  /* What memory holds wins; stored fields it lacks (a review part that
+   * did not load) stay as they were. */
+  entry = g_variant_ref_sink (g_variant_builder_end (&builder));
+  g_variant_iter_init (&iter, entry);
+  while (g_variant_iter_next (&iter, "{&sv}", &name, &value))
+    {
+      g_variant_dict_insert_value (&dict, name, value);
+      g_variant_unref (value);
+    }
+
+  return g_variant_dict_end (&dict);
+}
+
 void
 _pyprep_study_save_progress (PyprepStudy *self)
 {
+  g_autoptr(GHashTable) all = NULL;
   g_autoptr(GPtrArray) ids = NULL;
   GVariantBuilder builder;
+  GHashTableIter iter;
+  gpointer key;
 
-  if (self->settings == NULL)
+  if (self->settings == NULL || (self->frozen & PYPREP_STORE_PROGRESS))
     return;
 
-  ids = _pyprep_sorted_keys (self->progress);
+  /* The entries in memory and those that did not load. */
+  all = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_iter_init (&iter, self->progress);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (all, key);
+  g_hash_table_iter_init (&iter, self->raw_progress);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (all, key);
+  ids = _pyprep_sorted_keys (all);
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sa{sv}}"));
   for (guint i = 0; i < ids->len; i++)
     {
       const char *id = ids->pdata[i];
       Progress *progress = g_hash_table_lookup (self->progress, id);
+      GVariant *raw = g_hash_table_lookup (self->raw_progress, id);
 
-      g_variant_builder_open (&builder, G_VARIANT_TYPE ("{sa{sv}}"));
-      g_variant_builder_add (&builder, "s", id);
-      g_variant_builder_open (&builder, G_VARIANT_TYPE ("a{sv}"));
-      g_variant_builder_add (&builder, "{sv}", "status",
-                             g_variant_new_string (pyprep_status_to_string (progress->status)));
-      g_variant_builder_add (&builder, "{sv}", "first-seen", g_variant_new_int64 (progress->first_seen));
-      g_variant_builder_add (&builder, "{sv}", "last-seen", g_variant_new_int64 (progress->last_seen));
-      g_variant_builder_add (&builder, "{sv}", "opened", g_variant_new_uint32 (progress->opened));
-      if (progress->review.reps > 0)
-        {
-          const PyprepReviewState *review = &progress->review;
-
-          g_variant_builder_add (&builder, "{sv}", "due", g_variant_new_int64 (review->due));
-          g_variant_builder_add (&builder, "{sv}", "stability", g_variant_new_double (review->stability));
-          g_variant_builder_add (&builder, "{sv}", "difficulty", g_variant_new_double (review->difficulty));
-          g_variant_builder_add (&builder, "{sv}", "reps", g_variant_new_uint32 (review->reps));
-          g_variant_builder_add (&builder, "{sv}", "lapses", g_variant_new_uint32 (review->lapses));
-          g_variant_builder_add (&builder, "{sv}", "last-review", g_variant_new_int64 (review->last_review));
-          g_variant_builder_add (&builder, "{sv}", "grades", g_variant_new_string (progress->grades));
-          g_variant_builder_add (&builder, "{sv}", "first-review", g_variant_new_int64 (progress->first_review));
-        }
-      g_variant_builder_close (&builder);
-      g_variant_builder_close (&builder);
+      if (progress != NULL)
+        g_variant_builder_add (&builder, "{s@a{sv}}", id, entry_to_variant (progress, raw));
+      else if (raw != NULL)
+        g_variant_builder_add (&builder, "{s@a{sv}}", id, raw);  /* ignored, kept as stored */
     }
 
   g_settings_set_value (self->settings, "progress", g_variant_builder_end (&builder));
@@ -338,7 +670,7 @@ _pyprep_study_save_bookmarks (PyprepStudy *self)
 {
   g_autoptr(GPtrArray) ids = NULL;
 
-  if (self->settings == NULL)
+  if (self->settings == NULL || (self->frozen & PYPREP_STORE_BOOKMARKS))
     return;
 
   ids = _pyprep_sorted_keys (self->bookmarks);
@@ -372,14 +704,14 @@ save_string_map (PyprepStudy *self,
 void
 _pyprep_study_save_notes (PyprepStudy *self)
 {
-  if (self->settings != NULL)
+  if (self->settings != NULL && !(self->frozen & PYPREP_STORE_NOTES))
     save_string_map (self, "notes", self->notes, FALSE);
 }
 
 void
 _pyprep_study_save_activity (PyprepStudy *self)
 {
-  if (self->settings != NULL)
+  if (self->settings != NULL && !(self->frozen & PYPREP_STORE_ACTIVITY))
     save_string_map (self, "activity", self->activity, TRUE);
 }
 

@@ -23,10 +23,17 @@ typedef PyprepProgress Progress;
 G_DEFINE_FINAL_TYPE (PyprepStudy, pyprep_study, G_TYPE_OBJECT)
 
 enum {
+  PROP_0,
+  PROP_DAMAGED,
+  N_PROPS
+};
+
+enum {
   CHANGED,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static const char * const status_names[] = { "new", "read", "needs-review", "confident" };
@@ -83,8 +90,29 @@ pyprep_study_finalize (GObject *object)
   g_clear_pointer (&self->bookmarks, g_hash_table_unref);
   g_clear_pointer (&self->notes, g_hash_table_unref);
   g_clear_pointer (&self->activity, g_hash_table_unref);
+  g_clear_pointer (&self->raw_progress, g_hash_table_unref);
+  g_clear_pointer (&self->recovered_path, g_free);
 
   G_OBJECT_CLASS (pyprep_study_parent_class)->finalize (object);
+}
+
+static void
+pyprep_study_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  PyprepStudy *self = PYPREP_STUDY (object);
+
+  switch (prop_id)
+    {
+    case PROP_DAMAGED:
+      g_value_set_boolean (value, self->damaged);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -93,6 +121,20 @@ pyprep_study_class_init (PyprepStudyClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = pyprep_study_finalize;
+  object_class->get_property = pyprep_study_get_property;
+
+  /**
+   * PyprepStudy:damaged:
+   *
+   * Whether part of the stored record could not be read when it was
+   * loaded. What could not be read is kept, in the store or as a copy
+   * (pyprep_study_get_recovered_path()); a restore clears it.
+   */
+  properties[PROP_DAMAGED] =
+    g_param_spec_boolean ("damaged", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * PyprepStudy::changed:
@@ -113,6 +155,8 @@ pyprep_study_init (PyprepStudy *self)
   self->bookmarks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->activity = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->raw_progress = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify)g_variant_unref);
   self->mark_read_on_open = TRUE;
 }
 
@@ -145,6 +189,40 @@ pyprep_study_new (GSettings *settings)
     }
 
   return self;
+}
+
+gboolean
+pyprep_study_get_damaged (PyprepStudy *self)
+{
+  g_return_val_if_fail (PYPREP_IS_STUDY (self), FALSE);
+
+  return self->damaged;
+}
+
+/**
+ * pyprep_study_get_recovered_path:
+ *
+ * Returns: (nullable): the first copy kept of what could not be read, under
+ *   $XDG_DATA_HOME/pyprep/recovered/
+ */
+const char *
+pyprep_study_get_recovered_path (PyprepStudy *self)
+{
+  g_return_val_if_fail (PYPREP_IS_STUDY (self), NULL);
+
+  return self->recovered_path;
+}
+
+/* Cleared when a restore replaces the whole record. */
+void
+_pyprep_study_set_damaged (PyprepStudy *self,
+                           gboolean     damaged)
+{
+  if (self->damaged == !!damaged)
+    return;
+
+  self->damaged = !!damaged;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAMAGED]);
 }
 
 /* Emitted with the id as detail, so a row can listen to "changed::<id>". */
@@ -363,13 +441,19 @@ pyprep_study_reset_progress (PyprepStudy        *self,
         reset->pdata[i] = g_strdup (reset->pdata[i]);
       g_ptr_array_set_free_func (reset, g_free);
       g_hash_table_remove_all (self->progress);
+      _pyprep_study_forget_raw (self, NULL);
     }
   else
     {
       reset = g_ptr_array_new_with_free_func (g_free);
       for (guint i = 0; ids[i] != NULL; i++)
-        if (g_hash_table_remove (self->progress, ids[i]))
-          g_ptr_array_add (reset, g_strdup (ids[i]));
+        {
+          gboolean had_raw = g_hash_table_contains (self->raw_progress, ids[i]);
+
+          _pyprep_study_forget_raw (self, ids[i]);
+          if (g_hash_table_remove (self->progress, ids[i]) || had_raw)
+            g_ptr_array_add (reset, g_strdup (ids[i]));
+        }
     }
 
   if (reset->len == 0)

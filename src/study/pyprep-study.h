@@ -41,6 +41,7 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (PyprepStudy, pyprep_study, PYPREP, STUDY, GObject)
 
 GSettings    *pyprep_settings_new             (void);
+GSettings    *pyprep_settings_new_for_file    (const char   *path);
 
 PyprepStudy  *pyprep_study_new                (GSettings    *settings);
 PyprepStatus  pyprep_study_get_status         (PyprepStudy  *self,
@@ -88,6 +89,8 @@ guint         pyprep_study_count_new_today    (PyprepStudy  *self,
 guint         pyprep_study_get_activity       (PyprepStudy  *self,
                                                const char   *day);
 guint         pyprep_study_get_n_entries      (PyprepStudy  *self);
+gboolean      pyprep_study_get_damaged        (PyprepStudy  *self);
+const char   *pyprep_study_get_recovered_path (PyprepStudy  *self);
 gboolean      pyprep_study_get_due            (PyprepStudy  *self,
                                                const char   *id,
                                                gint64       *due);

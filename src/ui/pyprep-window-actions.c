@@ -113,6 +113,22 @@ _pyprep_window_update_problems (PyprepWindow *self)
   gtk_revealer_set_reveal_child (self->problems_revealer, TRUE);
 }
 
+/* The banner says whether part of the study record could not be read,
+ * and offers the backups; a restore that replaces the record hides it. */
+static void
+record_damaged_cb (PyprepWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->record_revealer, pyprep_study_get_damaged (self->study));
+}
+
+void
+_pyprep_window_follow_record (PyprepWindow *self)
+{
+  g_signal_connect_object (self->study, "notify::damaged",
+                           G_CALLBACK (record_damaged_cb), self, G_CONNECT_SWAPPED);
+  record_damaged_cb (self);
+}
+
 /* Actions -------------------------------------------------------------- */
 
 static void
@@ -251,6 +267,14 @@ dismiss_problems_action (GtkWidget  *widget,
 }
 
 static void
+dismiss_record_problem_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  gtk_revealer_set_reveal_child (PYPREP_WINDOW (widget)->record_revealer, FALSE);
+}
+
+static void
 show_toast_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -325,6 +349,8 @@ _pyprep_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-statistics", NULL, show_statistics_action);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-problems", NULL, dismiss_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-record-problem", NULL,
+                                   dismiss_record_problem_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-topics", NULL, show_topics_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);

@@ -28,6 +28,7 @@ struct _PyprepWindow
   AdwWindowTitle       *content_title;
   GtkRevealer          *problems_revealer;
   GtkLabel             *problems_label;
+  GtkRevealer          *record_revealer;
   PyprepQuestionPage   *question_page;
 
   PyprepSettings       *settings;
@@ -52,6 +53,7 @@ void _pyprep_window_go_in_history              (PyprepWindow   *self,
                                                 int             delta);
 void _pyprep_window_follow_zoom                (PyprepWindow   *self);
 void _pyprep_window_update_problems            (PyprepWindow   *self);
+void _pyprep_window_follow_record              (PyprepWindow   *self);
 void _pyprep_window_show_error                 (PyprepWindow   *self,
                                                 const char     *heading,
                                                 const char     *body,

@@ -371,6 +371,7 @@ pyprep_window_constructed (GObject *object)
   update_study_actions (self);
 
   _pyprep_window_update_problems (self);
+  _pyprep_window_follow_record (self);
   restore_state (self);
 }
 
@@ -543,6 +544,9 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, problems_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, record_revealer);
+  gtk_widget_class_bind_template_child_full (widget_class, "record_label", FALSE, 0);  /* for tests */
+  gtk_widget_class_bind_template_child_full (widget_class, "record_restore_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, problems_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, question_page);
   gtk_widget_class_bind_template_callback (widget_class, question_selected_cb);
