@@ -109,7 +109,7 @@ static void
 test_truncated_value_kept (void)
 {
   g_autofree char *path = keyfile_with ("[PyPrep]\nprogress=" CUT "\nbookmarks=['gil']\n");
-  g_autoptr(GSettings) settings = pyprep_settings_new_for_file (path);
+  g_autoptr(GSettings) settings = pyprep_study_settings_new_for_file (path);
   g_autoptr(PyprepStudy) study = NULL;
   g_autoptr(GDateTime) now = at (28, 9);
   g_autofree char *after = NULL;
@@ -134,7 +134,7 @@ static void
 test_wrong_type_kept (void)
 {
   g_autofree char *path = keyfile_with ("[PyPrep]\nbookmarks={'gil': 1}\n");
-  g_autoptr(GSettings) settings = pyprep_settings_new_for_file (path);
+  g_autoptr(GSettings) settings = pyprep_study_settings_new_for_file (path);
   g_autoptr(PyprepStudy) study = NULL;
   g_autoptr(PyprepStudy) good = sample_study ();
   g_autofree char *dir_path = g_build_filename (g_get_user_data_dir (), "backups", NULL);
@@ -176,7 +176,7 @@ test_bad_field_kept (void)
                                         "'slots': {'status': <'confident'>, 'due': <int64 2000>, "
                                         "'stability': <-1.0>, 'difficulty': <5.0>, 'reps': <uint32 4>, "
                                         "'last-review': <int64 1000>}}\n");
-  g_autoptr(GSettings) settings = pyprep_settings_new_for_file (path);
+  g_autoptr(GSettings) settings = pyprep_study_settings_new_for_file (path);
   g_autoptr(PyprepStudy) study = NULL;
   g_autoptr(GDateTime) now = at (28, 9);
   g_autofree char *mro = NULL;
@@ -221,7 +221,7 @@ test_garbage_lines_kept (void)
   g_autofree char *after = NULL;
 
   g_test_expect_message ("pyprep-study", G_LOG_LEVEL_WARNING, "*Removed 1 unreadable lines*");
-  settings = pyprep_settings_new_for_file (path);
+  settings = pyprep_study_settings_new_for_file (path);
   g_test_assert_expected_messages ();
   study = pyprep_study_new (settings);
   assert_reported (study, GARBAGE "\nprogress={'gil'");
@@ -241,7 +241,7 @@ static void
 test_restore_clears_damage (void)
 {
   g_autofree char *path = keyfile_with ("[PyPrep]\nprogress=" CUT "\n");
-  g_autoptr(GSettings) settings = pyprep_settings_new_for_file (path);
+  g_autoptr(GSettings) settings = pyprep_study_settings_new_for_file (path);
   g_autoptr(PyprepStudy) study = NULL;
   g_autoptr(PyprepStudy) good = sample_study ();
   g_autoptr(GDateTime) now = at (28, 9);

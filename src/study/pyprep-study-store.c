@@ -164,7 +164,7 @@ keyfile_backend_new (const char *path,
 }
 
 /**
- * pyprep_settings_new_for_file:
+ * pyprep_study_settings_new_for_file:
  * @path: a keyfile
  *
  * Creates the app's settings kept in @path. Lines of the file that are not
@@ -173,7 +173,7 @@ keyfile_backend_new (const char *path,
  * Returns: (transfer full): the settings
  */
 GSettings *
-pyprep_settings_new_for_file (const char *path)
+pyprep_study_settings_new_for_file (const char *path)
 {
   g_autoptr(GSettingsBackend) backend = NULL;
 
@@ -184,7 +184,7 @@ pyprep_settings_new_for_file (const char *path)
 }
 
 /**
- * pyprep_settings_new:
+ * pyprep_study_settings_new:
  *
  * Creates the app's settings. When GLib would keep them in memory only (no
  * dconf, or no session bus), they go to a keyfile in the user's config
@@ -195,7 +195,7 @@ pyprep_settings_new_for_file (const char *path)
  * Returns: (transfer full): the settings
  */
 GSettings *
-pyprep_settings_new (void)
+pyprep_study_settings_new (void)
 {
   static GSettingsBackend *backend;
 
@@ -434,7 +434,7 @@ check_keyfile (PyprepStudy *self)
     return;
 
   /* The group of our keys, as GKeyfileSettingsBackend maps paths: the root
-   * group right under the root path (as pyprep_settings_new() makes it),
+   * group right under the root path (as pyprep_study_settings_new() makes it),
    * else the path below the root (GSETTINGS_BACKEND=keyfile). */
   if (strlen (path) > strlen (root_path))
     group = g_strndup (path + strlen (root_path), strlen (path) - strlen (root_path) - 1);

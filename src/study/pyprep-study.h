@@ -40,8 +40,8 @@ typedef enum {
 
 G_DECLARE_FINAL_TYPE (PyprepStudy, pyprep_study, PYPREP, STUDY, GObject)
 
-GSettings    *pyprep_settings_new             (void);
-GSettings    *pyprep_settings_new_for_file    (const char   *path);
+GSettings    *pyprep_study_settings_new          (void);
+GSettings    *pyprep_study_settings_new_for_file (const char   *path);
 
 PyprepStudy  *pyprep_study_new                (GSettings    *settings);
 PyprepStatus  pyprep_study_get_status         (PyprepStudy  *self,

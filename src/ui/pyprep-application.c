@@ -164,12 +164,12 @@ run_timeout_changed_cb (PyprepApplication *self)
 
 /* Makes the settings object that the windows bind to, and applies the
  * preferences that are not a window's own business. The GSettings
- * (study/'s pyprep_settings_new(), with its keyfile fallback) is shared
+ * (study/'s pyprep_study_settings_new(), with its keyfile fallback) is shared
  * with the study, which keeps its own keys in it. */
 static void
 load_settings (PyprepApplication *self)
 {
-  g_autoptr(GSettings) gsettings = pyprep_settings_new ();
+  g_autoptr(GSettings) gsettings = pyprep_study_settings_new ();
 
   self->settings = pyprep_settings_new_for_gsettings (gsettings);
   self->study = pyprep_study_new (gsettings);

@@ -364,7 +364,7 @@ pyprep_settings_init (PyprepSettings *self)
 
 /**
  * pyprep_settings_new_for_gsettings:
- * @gsettings: the app's settings (see pyprep_settings_new() in study/)
+ * @gsettings: the app's settings (see pyprep_study_settings_new() in study/)
  *
  * Returns: (transfer full): properties bound to the keys of @gsettings
  */
