@@ -128,6 +128,12 @@ update_grade_buttons (PyprepCard *self)
           gtk_box_append (GTK_BOX (box), label);
           gtk_box_append (GTK_BOX (box), self->interval_labels[i]);
           gtk_button_set_child (button, box);
+          /* GTK 4.18 names a button after its label child through a
+           * labelled-by relation, which outlives the label that
+           * gtk_button_set_label() made, and comes before the name set
+           * below: the button would be nameless (the Debian 13 lane's
+           * AT-SPI test of practice). */
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
           gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
         }
       else
@@ -693,9 +699,7 @@ pyprep_card_set_revealed (PyprepCard *self,
     return;
 
   /* The page hears first and gives the grade buttons their intervals,
-   * so that the buttons are named in full before they are shown: on
-   * GTK 4.18 a screen reader kept the name a shown button had first
-   * (the Debian 13 lane's AT-SPI test of practice). */
+   * so that the buttons are named in full before they are shown. */
   self->revealed = revealed;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVEALED]);
   update_answer (self);
