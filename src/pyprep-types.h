@@ -16,6 +16,7 @@ typedef struct _PyprepQuestion     PyprepQuestion;
 typedef struct _PyprepQuestionPage PyprepQuestionPage;
 typedef struct _PyprepRunResult    PyprepRunResult;
 typedef struct _PyprepSnippet      PyprepSnippet;
+typedef struct _PyprepExercise     PyprepExercise;
 typedef struct _PyprepTopic        PyprepTopic;
 typedef struct _PyprepWindow       PyprepWindow;
 

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "pyprep-deck.h"
+#include "pyprep-exercise.h"
 #include "pyprep-library.h"
 #include "pyprep-question.h"
 #include "pyprep-snippet.h"
@@ -608,6 +609,100 @@ test_snippet_languages (void)
   g_assert_cmpstrv (languages, expected);
 }
 
+/* Exercises ------------------------------------------------------------ */
+
+#define EXERCISE_QUESTION \
+  "# Write add\nid: write-add\ndifficulty: junior\n\n" \
+  "## Short answer\nUse +.\n\n"
+
+#define EXERCISE_PARTS \
+  "```python starter\ndef add(a, b):\n    ...\n```\n" \
+  "```python tests\nfrom solution import add\ndef test_one():\n    assert add(1, 2) == 3\n```\n" \
+  "```python hidden-tests\nfrom solution import add\ndef test_neg():\n    assert add(-1, 1) == 0\n```\n" \
+  "```python solution\ndef add(a, b):\n    return a + b\n```\n" \
+  "```python wrong\ndef add(a, b):\n    return 3\n```\n" \
+  "```text hint\nThere is an operator for it.\n```\n"
+
+static void
+test_exercise (void)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PyprepTopic) topic = parse (HEADER EXERCISE_QUESTION EXERCISE_PARTS
+                                        "```text hint\n  Try a + b.  \n```\n"
+                                        "## Pitfalls and follow-ups\nNone.\n",
+                                        &problems, &error);
+  PyprepQuestion *question;
+  const PyprepExercise *exercise;
+  const char *body;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  question = question_at (topic, 0);
+  exercise = pyprep_question_get_exercise (question);
+  g_assert_nonnull (exercise);
+  g_assert_cmpstr (exercise->code[PYPREP_EXERCISE_STARTER], ==, "def add(a, b):\n    ...\n");
+  g_assert_cmpstr (exercise->code[PYPREP_EXERCISE_SOLUTION], ==, "def add(a, b):\n    return a + b\n");
+  g_assert_true (g_str_has_prefix (exercise->code[PYPREP_EXERCISE_HIDDEN_TESTS], "from solution"));
+  /* Lines of the opening fences, for errors in the tests' own lines. */
+  g_assert_cmpuint (exercise->line[PYPREP_EXERCISE_STARTER], ==, 14);
+  g_assert_cmpuint (exercise->line[PYPREP_EXERCISE_TESTS], ==, 18);
+  g_assert_cmpuint (exercise->hints->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (exercise->hints, 1), ==, "Try a + b.");
+  g_assert_cmpuint (exercise->n_wrong, ==, 1);
+
+  /* The parts are not in the answer, which keeps its text on both sides;
+   * none of them is a snippet the answer would show or run. */
+  body = pyprep_question_get_body (question);
+  g_assert_null (strstr (body, "```"));
+  g_assert_null (strstr (body, "hint"));
+  g_assert_nonnull (strstr (body, "Use +."));
+  g_assert_nonnull (strstr (body, "## Pitfalls and follow-ups\nNone."));
+  g_assert_cmpuint (pyprep_question_get_snippets (question)->len, ==, 0);
+
+  /* The built-in bank's exercises all load. */
+  {
+    g_autoptr(PyprepLibrary) library = pyprep_library_new ();
+    PyprepQuestion *lru;
+
+    pyprep_library_load_resources (library, RESOURCE_PREFIX "/content");
+    lru = pyprep_library_lookup_question (library, "lru-cache-by-hand");
+    g_assert_nonnull (lru);
+    g_assert_nonnull (pyprep_question_get_exercise (lru));
+  }
+}
+
+/* A broken exercise is reported with its line; its question stays, without it. */
+static void
+test_broken_exercise (void)
+{
+  const struct {
+    const char *text;
+    const char *problem;
+  } cases[] = {
+    { EXERCISE_QUESTION "```python starter\ndef add(a, b):\n    ...\n```\n",
+      "sample.md:7: This exercise has no “python tests” fence" },
+    { EXERCISE_QUESTION EXERCISE_PARTS "```python starter\npass\n```\n",
+      "sample.md:39: An exercise has one “python starter” fence; this is a second one" },
+    { EXERCISE_QUESTION EXERCISE_PARTS "```text hint\nb\n```\n```text hint\nc\n```\n```text hint\nd\n```\n",
+      "sample.md:45: An exercise has at most three hints" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = g_strconcat (HEADER, cases[i].text, "# Next\nid: next\ndifficulty: mid\n\nText.\n", NULL);
+      g_autoptr(PyprepTopic) topic = parse (text, &problems, &error);
+
+      g_assert_no_error (error);
+      assert_single_problem (problems, cases[i].problem);
+      g_assert_cmpuint (g_list_model_get_n_items (pyprep_topic_get_questions (topic)), ==, 2);
+      g_assert_null (pyprep_question_get_exercise (question_at (topic, 0)));
+      g_assert_null (strstr (pyprep_question_get_body (question_at (topic, 0)), "```"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -632,6 +727,8 @@ main (int   argc,
   g_test_add_func ("/pyprep/deck/missing-user-dir", test_missing_user_dir_is_fine);
   g_test_add_func ("/pyprep/deck/topic-order", test_topic_order);
   g_test_add_func ("/pyprep/deck/snippet-languages", test_snippet_languages);
+  g_test_add_func ("/pyprep/deck/exercise", test_exercise);
+  g_test_add_func ("/pyprep/deck/broken-exercise", test_broken_exercise);
 
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 
 #include "pyprep-deck.h"
 #include "pyprep-question.h"
+#include "pyprep-exercise.h"
 #include "pyprep-snippet.h"
 #include "pyprep-topic.h"
 
@@ -43,6 +44,8 @@ typedef struct
   PyprepQuestion *question;
   GString        *body;
   gboolean        question_bad;
+  PyprepExercise *exercise;     /* its exercise's parts, as they are read */
+  gboolean        exercise_bad; /* a problem drops the exercise, not the question */
 
   /* The fence being read */
   guint           fence_line;   /* 0 when not in a fence */
@@ -53,7 +56,16 @@ typedef struct
   gboolean        fence_is_output;
   gboolean        fence_output_varies;
   PyprepSnippet  *awaiting_output; /* last "python run" snippet without output */
+  int             fence_part;   /* FENCE_IN_ANSWER, or the exercise part it holds */
 } Parser;
+
+/* Where a fence's text goes: the answer, or a part of the exercise
+ * (a PyprepExercisePart, or one of these). */
+enum {
+  FENCE_IN_ANSWER = -1,
+  FENCE_HINT = PYPREP_EXERCISE_N_PARTS,
+  FENCE_WRONG,
+};
 
 static void
 add_problem (Parser     *parser,
@@ -81,6 +93,20 @@ add_problem (Parser     *parser,
                      g_error_new (PYPREP_DECK_ERROR, code, "%s:%u: %s",
                                   parser->source, line, message));
   parser->question_bad = TRUE;
+}
+
+/* A problem with the exercise: reported like any other, but the question
+ * is kept, without its exercise. */
+static void
+add_exercise_problem (Parser     *parser,
+                      guint       line,
+                      const char *message)
+{
+  gboolean question_bad = parser->question_bad;
+
+  add_problem (parser, line, PYPREP_DECK_ERROR_EXERCISE, "%s", message);
+  parser->question_bad = question_bad;
+  parser->exercise_bad = TRUE;
 }
 
 static void
@@ -208,6 +234,22 @@ finish_question (Parser *parser)
   if (question == NULL)
     return;
 
+  if (parser->exercise != NULL && !parser->exercise_bad)
+    {
+      const char *missing = pyprep_exercise_get_missing (parser->exercise);
+
+      if (missing != NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("This exercise has no “python %s” fence, so it is left out"),
+                                                      missing);
+          add_exercise_problem (parser, pyprep_question_get_line (question), message);
+        }
+      else
+        pyprep_question_set_exercise (question, g_steal_pointer (&parser->exercise));
+    }
+  g_clear_pointer (&parser->exercise, pyprep_exercise_free);
+  parser->exercise_bad = FALSE;
+
   if (!parser->question_bad)
     {
       body = g_strdup (g_strstrip (parser->body->str));
@@ -323,6 +365,44 @@ start_question (Parser     *parser,
   return i;
 }
 
+/* Returns: whether the fence is a part of an exercise ("python starter",
+ * "text hint", …), which is then kept out of the answer. */
+static gboolean
+open_exercise_fence (Parser             *parser,
+                     guint               line_number,
+                     const char * const *words)
+{
+  PyprepExercisePart part;
+  int fence_part;
+
+  if (words[0] == NULL || words[1] == NULL)
+    return FALSE;
+  if (g_str_equal (words[0], "text") && g_str_equal (words[1], "hint"))
+    fence_part = FENCE_HINT;
+  else if (g_str_equal (words[0], "python") && g_str_equal (words[1], "wrong"))
+    fence_part = FENCE_WRONG;
+  else if (g_str_equal (words[0], "python") && pyprep_exercise_part_from_string (words[1], &part))
+    fence_part = part;
+  else
+    return FALSE;
+
+  parser->fence_part = fence_part;
+  parser->awaiting_output = NULL;
+  if (parser->exercise == NULL)
+    parser->exercise = pyprep_exercise_new ();
+
+  if (fence_part < PYPREP_EXERCISE_N_PARTS && parser->exercise->code[fence_part] != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("An exercise has one “python %s” fence; this is a second one"),
+                                                  words[1]);
+      add_exercise_problem (parser, line_number, message);
+    }
+  else if (fence_part == FENCE_HINT && parser->exercise->hints->len == PYPREP_EXERCISE_MAX_HINTS)
+    add_exercise_problem (parser, line_number, _("An exercise has at most three hints"));
+
+  return TRUE;
+}
+
 static void
 open_fence (Parser     *parser,
             guint       line_number,
@@ -342,9 +422,13 @@ open_fence (Parser     *parser,
   parser->fence_len = fence_len;
   parser->fence_is_output = FALSE;
   parser->fence_output_varies = FALSE;
+  parser->fence_part = FENCE_IN_ANSWER;
   g_string_truncate (parser->fence_text, 0);
 
   if (parser->question == NULL)
+    return;
+
+  if (open_exercise_fence (parser, line_number, (const char * const *)words))
     return;
 
   if (g_str_equal (language, "output"))
@@ -394,8 +478,29 @@ static void
 close_fence (Parser *parser)
 {
   PyprepSnippet *snippet = g_steal_pointer (&parser->snippet);
+  guint line = parser->fence_line;
 
   parser->fence_line = 0;
+
+  if (parser->fence_part != FENCE_IN_ANSWER)
+    {
+      PyprepExercise *exercise = parser->exercise;
+      int fence_part = parser->fence_part;
+
+      parser->fence_part = FENCE_IN_ANSWER;
+      if (parser->exercise_bad || exercise == NULL)
+        return;
+      if (fence_part == FENCE_HINT)
+        g_ptr_array_add (exercise->hints, g_strstrip (g_strdup (parser->fence_text->str)));
+      else if (fence_part == FENCE_WRONG)
+        exercise->n_wrong++;
+      else
+        {
+          exercise->code[fence_part] = g_strdup (parser->fence_text->str);
+          exercise->line[fence_part] = line;
+        }
+      return;
+    }
 
   if (parser->fence_is_output)
     {
@@ -610,6 +715,7 @@ pyprep_deck_parse (const char  *source,
   parser.topic = topic;
   parser.body = body;
   parser.fence_text = fence_text;
+  parser.fence_part = FENCE_IN_ANSWER;
 
   while (i < n_lines)
     {
@@ -617,6 +723,9 @@ pyprep_deck_parse (const char  *source,
       const char *info;
       char fence_char;
       gsize fence_len;
+      /* An exercise's fences, from opening to closing line, are not part
+       * of the answer's text. */
+      gboolean in_exercise = parser.fence_part != FENCE_IN_ANSWER;
 
       if (parser.fence_line != 0)
         {
@@ -641,9 +750,10 @@ pyprep_deck_parse (const char  *source,
         {
           open_fence (&parser, i + 1, fence_char, fence_len,
                       info, line->start + line->len - info);
+          in_exercise = parser.fence_part != FENCE_IN_ANSWER;
         }
 
-      if (parser.question != NULL)
+      if (parser.question != NULL && !in_exercise)
         {
           g_string_append_len (parser.body, line->start, line->len);
           g_string_append_c (parser.body, '\n');

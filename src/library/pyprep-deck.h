@@ -20,6 +20,7 @@ typedef enum {
   PYPREP_DECK_ERROR_DUPLICATE_ID,
   PYPREP_DECK_ERROR_FENCE,
   PYPREP_DECK_ERROR_TOO_LARGE,
+  PYPREP_DECK_ERROR_EXERCISE,
 } PyprepDeckError;
 
 /* The largest deck a user may add: the built-in ones are under 200 KiB. */

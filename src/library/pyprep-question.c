@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "pyprep-question.h"
+#include "pyprep-exercise.h"
 #include "pyprep-snippet.h"
 
 struct _PyprepQuestion
@@ -23,6 +24,7 @@ struct _PyprepQuestion
   GStrv             tags;
   GStrv             related;
   GPtrArray        *snippets;
+  PyprepExercise   *exercise;
   PyprepTopic      *topic;   /* unowned: the topic owns its questions */
   PyprepDifficulty  difficulty;
   guint             line;
@@ -54,6 +56,7 @@ pyprep_question_finalize (GObject *object)
   g_clear_pointer (&self->tags, g_strfreev);
   g_clear_pointer (&self->related, g_strfreev);
   g_clear_pointer (&self->snippets, g_ptr_array_unref);
+  g_clear_pointer (&self->exercise, pyprep_exercise_free);
 
   G_OBJECT_CLASS (pyprep_question_parent_class)->finalize (object);
 }
@@ -241,6 +244,25 @@ pyprep_question_add_snippet (PyprepQuestion *self,
   g_return_if_fail (snippet != NULL);
 
   g_ptr_array_add (self->snippets, snippet);
+}
+
+/* Returns: (transfer none) (nullable): the question's exercise, if it has one */
+const PyprepExercise *
+pyprep_question_get_exercise (PyprepQuestion *self)
+{
+  g_return_val_if_fail (PYPREP_IS_QUESTION (self), NULL);
+  return self->exercise;
+}
+
+/* Takes ownership of @exercise. */
+void
+pyprep_question_set_exercise (PyprepQuestion *self,
+                              PyprepExercise *exercise)
+{
+  g_return_if_fail (PYPREP_IS_QUESTION (self));
+
+  g_clear_pointer (&self->exercise, pyprep_exercise_free);
+  self->exercise = exercise;
 }
 
 /* Returns: (transfer none) (nullable) */

@@ -42,6 +42,9 @@ void                pyprep_question_set_related    (PyprepQuestion    *self,
 GPtrArray          *pyprep_question_get_snippets   (PyprepQuestion    *self);
 void                pyprep_question_add_snippet    (PyprepQuestion    *self,
                                                     PyprepSnippet     *snippet);
+const PyprepExercise *pyprep_question_get_exercise (PyprepQuestion    *self);
+void                pyprep_question_set_exercise   (PyprepQuestion    *self,
+                                                    PyprepExercise    *exercise);
 PyprepTopic        *pyprep_question_get_topic      (PyprepQuestion    *self);
 void                _pyprep_question_set_topic     (PyprepQuestion    *self,
                                                     PyprepTopic       *topic);
