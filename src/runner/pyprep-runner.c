@@ -52,7 +52,11 @@ typedef struct
 {
   PyprepRunner    *runner;
   char            *workdir;
-  char            *code;
+  GStrv            names;      /* files written in the run's folder */
+  GStrv            texts;      /* and their contents */
+  GStrv            args;       /* python3's arguments after -I -X utf8 */
+  guint            timeout_msec;
+  gsize            output_limit;
   GSubprocess     *subprocess;
   GCancellable    *pipes_cancellable;
   Pipe             out;
@@ -83,7 +87,9 @@ run_free (Run *run)
     g_string_free (run->err.kept, TRUE);
   g_clear_pointer (&run->result, pyprep_run_result_free);
   g_free (run->workdir);
-  g_free (run->code);
+  g_strfreev (run->names);
+  g_strfreev (run->texts);
+  g_strfreev (run->args);
   g_free (run);
 }
 
@@ -209,7 +215,7 @@ read_cb (GObject      *object,
   Run *run = g_task_get_task_data (task);
   Pipe *pipe = G_INPUT_STREAM (object) == run->out.stream ? &run->out : &run->err;
   gssize n = g_input_stream_read_finish (G_INPUT_STREAM (object), result, NULL);
-  gsize limit = run->runner->output_limit;
+  gsize limit = run->output_limit;
 
   if (n <= 0)
     {
@@ -286,7 +292,6 @@ start_run (GTask *task)
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GPtrArray) argv = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *script = NULL;
   GCancellable *cancellable = g_task_get_cancellable (task);
   const PyprepPythonProbe *probe = pyprep_python_probe_get ();
   PyprepSandboxLimits limits;
@@ -304,14 +309,18 @@ start_run (GTask *task)
       return;
     }
 
-  script = g_build_filename (run->workdir, SNIPPET_NAME, NULL);
-  if (!g_file_set_contents (script, run->code, -1, &error))
+  for (guint i = 0; run->names[i] != NULL; i++)
     {
-      pyprep_sandbox_remove_tree (run->workdir);
-      g_task_return_new_error (task, PYPREP_RUNNER_ERROR, PYPREP_RUNNER_ERROR_FAILED,
-                               _("Could not write the snippet to a temporary file: %s"),
-                               error->message);
-      return;
+      g_autofree char *path = g_build_filename (run->workdir, run->names[i], NULL);
+
+      if (!g_file_set_contents (path, run->texts[i], -1, &error))
+        {
+          pyprep_sandbox_remove_tree (run->workdir);
+          g_task_return_new_error (task, PYPREP_RUNNER_ERROR, PYPREP_RUNNER_ERROR_FAILED,
+                                   _("Could not write the code to a temporary file: %s"),
+                                   error->message);
+          return;
+        }
     }
 
   run->result = g_new0 (PyprepRunResult, 1);
@@ -327,12 +336,14 @@ start_run (GTask *task)
   g_ptr_array_add (argv, g_strdup ("-I"));
   g_ptr_array_add (argv, g_strdup ("-X"));
   g_ptr_array_add (argv, g_strdup ("utf8"));
-  g_ptr_array_add (argv, g_strdup (script));
+  /* The process starts in the run's folder, inside bwrap or not. */
+  for (guint i = 0; run->args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (run->args[i]));
   g_ptr_array_add (argv, NULL);
 
   /* CPU time bounds a snippet that escaped the group; the wall clock
    * bounds everything else. */
-  limits.cpu_seconds = (self->timeout_msec + 999) / 1000 + 1;
+  limits.cpu_seconds = (run->timeout_msec + 999) / 1000 + 1;
   limits.processes = pyprep_sandbox_process_limit ();
 
   launcher = pyprep_sandbox_make_launcher (run->workdir, &limits,
@@ -366,7 +377,7 @@ start_run (GTask *task)
   read_next (task, &run->err);
   g_subprocess_wait_async (run->subprocess, NULL, waited_cb, g_object_ref (task));
 
-  run->timeout_id = g_timeout_add_full (G_PRIORITY_DEFAULT, self->timeout_msec, timeout_cb,
+  run->timeout_id = g_timeout_add_full (G_PRIORITY_DEFAULT, run->timeout_msec, timeout_cb,
                                         g_object_ref (task), g_object_unref);
 
   if (cancellable != NULL)
@@ -397,19 +408,56 @@ pyprep_runner_run_async (PyprepRunner        *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
+  const char *names[] = { SNIPPET_NAME, NULL };
+  const char *texts[] = { code, NULL };
+
+  g_return_if_fail (code != NULL);
+
+  pyprep_runner_run_files_async (self, names, texts, names, 0, 0,
+                                 cancellable, callback, user_data);
+}
+
+/**
+ * pyprep_runner_run_files_async:
+ * @names: the files to write in the run's own empty folder
+ * @texts: their contents, one for each name
+ * @args: python3's arguments after "-I -X utf8", relative to that folder
+ * @timeout_msec: the wall-clock limit, or 0 for the runner's
+ * @output_limit: the output kept before the run is stopped, or 0 for the
+ *   runner's
+ *
+ * Runs python3 as pyprep_runner_run_async() does, with several files.
+ * Finish with pyprep_runner_run_finish().
+ */
+void
+pyprep_runner_run_files_async (PyprepRunner        *self,
+                               const char * const  *names,
+                               const char * const  *texts,
+                               const char * const  *args,
+                               guint                timeout_msec,
+                               gsize                output_limit,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   Run *run;
 
   g_return_if_fail (PYPREP_IS_RUNNER (self));
-  g_return_if_fail (code != NULL);
+  g_return_if_fail (names != NULL && texts != NULL && args != NULL);
+  g_return_if_fail (g_strv_length ((GStrv)names) == g_strv_length ((GStrv)texts));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pyprep_runner_run_async);
+  g_task_set_source_tag (task, pyprep_runner_run_files_async);
 
   run = g_new0 (Run, 1);
   run->runner = g_object_ref (self);
-  run->code = g_strdup (code);
+  run->names = g_strdupv ((GStrv)names);
+  run->texts = g_strdupv ((GStrv)texts);
+  run->args = g_strdupv ((GStrv)args);
+  run->timeout_msec = timeout_msec != 0 ? timeout_msec : self->timeout_msec;
+  run->output_limit = output_limit != 0 ? output_limit : self->output_limit;
   g_task_set_task_data (task, run, (GDestroyNotify)run_free);
 
   pyprep_runner_probe_async (self, NULL, probed_for_run_cb, g_steal_pointer (&task));

@@ -90,6 +90,15 @@ void                 pyprep_runner_run_async           (PyprepRunner        *sel
                                                         GCancellable        *cancellable,
                                                         GAsyncReadyCallback  callback,
                                                         gpointer             user_data);
+void                 pyprep_runner_run_files_async     (PyprepRunner        *self,
+                                                        const char * const  *names,
+                                                        const char * const  *texts,
+                                                        const char * const  *args,
+                                                        guint                timeout_msec,
+                                                        gsize                output_limit,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
 PyprepRunResult     *pyprep_runner_run_finish          (PyprepRunner  *self,
                                                         GAsyncResult  *result,
                                                         GError       **error);
