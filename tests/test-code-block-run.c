@@ -10,6 +10,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "pyprep-code-block.h"
+#include "pyprep-python-editor.h"
 #include "pyprep-run-panel.h"
 #include "pyprep-runner.h"
 
@@ -294,6 +295,34 @@ test_needs_newer_python (void)
   assert_run_refused (block, "Needs Python 3.99 and later; this system has Python 3.");
 }
 
+/* A new line is indented as Python wants: deeper after a colon (not one
+ * in a string or a comment), back after return and the like. */
+static void
+test_python_indent (void)
+{
+  const struct { const char *line; const char *indent; } cases[] = {
+    { "def f(x):", "    " },
+    { "    if x:  # a comment", "        " },
+    { "    return x", "" },
+    { "        raise ValueError('no')", "    " },
+    { "    x = {'a': 1}", "    " },
+    { "    s = 'ends with:'", "    " },
+    { "    y = 1  # note:", "    " },
+    { "\tfor i in x:", "        " },
+    { "    passed = True", "    " },
+    { "", "" },
+    { "        ", "        " },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *line = g_strcompress (cases[i].line);
+      g_autofree char *indent = pyprep_python_indent_after (line, 4);
+
+      g_assert_cmpstr (indent, ==, cases[i].indent);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +331,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/pyprep/code-block-run/run", test_run);
+  g_test_add_func ("/pyprep/python-editor/indent", test_python_indent);
   g_test_add_func ("/pyprep/code-block-run/edit-and-reset", test_edit_and_reset);
   g_test_add_func ("/pyprep/code-block-run/stop", test_stop);
   g_test_add_func ("/pyprep/code-block-run/not-python", test_not_python);

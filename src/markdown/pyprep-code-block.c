@@ -17,6 +17,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "pyprep-code-block.h"
+#include "pyprep-python-editor.h"
 #include "pyprep-run-panel.h"
 #include "pyprep-runner.h"
 #include "pyprep-snippet.h"
@@ -344,11 +345,7 @@ edit_toggled_cb (PyprepCodeBlock *self,
       gtk_text_buffer_set_modified (buffer, FALSE);
       g_signal_connect_object (buffer, "modified-changed",
                                G_CALLBACK (modified_changed_cb), self, G_CONNECT_SWAPPED);
-      gtk_source_view_set_auto_indent (view, TRUE);
-      gtk_source_view_set_indent_on_tab (view, TRUE);
-      gtk_source_view_set_insert_spaces_instead_of_tabs (view, TRUE);
-      gtk_source_view_set_tab_width (view, 4);
-      gtk_source_view_set_indent_width (view, 4);
+      pyprep_python_editor_setup (view);
     }
 
   gtk_text_view_set_editable (GTK_TEXT_VIEW (view), editing);
