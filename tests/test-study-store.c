@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "pyprep-backups.h"
+#include "pyprep-drafts.h"
 #include "pyprep-study.h"
 
 static GDateTime *
@@ -261,6 +262,51 @@ test_restore_clears_damage (void)
   g_assert_nonnull (slots);
 }
 
+/* Exercise drafts: saved whole, read back, and one that cannot be read is
+ * reported and never overwritten. */
+static void
+test_drafts (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-drafts-XXXXXX", NULL);
+  g_autoptr(PyprepDrafts) drafts = pyprep_drafts_new (dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *loaded = NULL;
+  g_autofree char *bad_path = g_build_filename (dir, "bad.py", NULL);
+  g_autofree char *kept = NULL;
+  g_autofree char *none = NULL;
+
+  missing = pyprep_drafts_load (drafts, "lru-cache-by-hand", &error);
+  g_assert_no_error (error);
+  g_assert_null (missing);
+
+  g_assert_true (pyprep_drafts_save (drafts, "lru-cache-by-hand", "class LRUCache:\n    pass\n", &error));
+  g_assert_no_error (error);
+  g_assert_true (pyprep_drafts_save (drafts, "lru-cache-by-hand", "class LRUCache:\n    ...\n", &error));
+  loaded = pyprep_drafts_load (drafts, "lru-cache-by-hand", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded, ==, "class LRUCache:\n    ...\n");
+
+  /* Not text: reported, and the bytes stay on disk through a save. */
+  g_assert_true (g_file_set_contents (bad_path, "x = 1\n\377\376", -1, NULL));
+  none = pyprep_drafts_load (drafts, "bad", &error);
+  g_assert_null (none);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "left as it is"));
+  g_clear_error (&error);
+  g_assert_false (pyprep_drafts_save (drafts, "bad", "y = 2\n", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_true (g_file_get_contents (bad_path, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "x = 1\n\377\376");
+
+  g_assert_cmpint (g_remove (bad_path), ==, 0);
+  {
+    g_autofree char *good = g_build_filename (dir, "lru-cache-by-hand.py", NULL);
+    g_assert_cmpint (g_remove (good), ==, 0);
+  }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,6 +327,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/study-store/bad-field-kept", test_bad_field_kept);
   g_test_add_func ("/pyprep/study-store/garbage-lines-kept", test_garbage_lines_kept);
   g_test_add_func ("/pyprep/study-store/restore-clears-damage", test_restore_clears_damage);
+  g_test_add_func ("/pyprep/study-store/drafts", test_drafts);
 
   status = g_test_run ();
   remove_dir (home);
