@@ -33,6 +33,7 @@ struct _PyprepQuestionPage
   GtkLabel           *title_label;
   GtkLabel           *difficulty_label;
   GtkLabel           *tags_label;
+  GtkWidget          *exercise_button;
   PyprepMarkdownView *markdown_view;
   GtkWidget          *related_box;
   GtkWidget          *related_list;
@@ -302,6 +303,7 @@ pyprep_question_page_class_init (PyprepQuestionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, difficulty_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, tags_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, exercise_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, markdown_view);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, related_box);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, notes_box);
@@ -388,6 +390,7 @@ update_tags (PyprepQuestionPage *self)
 
   gtk_label_set_text (self->tags_label, joined);
   gtk_widget_set_visible (GTK_WIDGET (self->tags_label), tags[0] != NULL);
+  gtk_widget_set_visible (self->exercise_button, pyprep_question_get_exercise (self->question) != NULL);
 }
 
 /* Related questions are plain links, one label each: rows of a boxed

@@ -298,6 +298,14 @@ show_topics_action (GtkWidget  *widget,
 }
 
 static void
+try_exercise_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  _pyprep_window_try_exercise (PYPREP_WINDOW (widget));
+}
+
+static void
 go_back_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -336,6 +344,7 @@ _pyprep_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.needs-review", "needs-review");
   gtk_widget_class_install_property_action (widget_class, "win.confident", "confident");
   gtk_widget_class_install_property_action (widget_class, "win.search-scope", "search-scope");
+  gtk_widget_class_install_action (widget_class, "win.try-exercise", NULL, try_exercise_action);
   gtk_widget_class_install_action (widget_class, "win.history-back", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.history-forward", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);

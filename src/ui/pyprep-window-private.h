@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "pyprep-exercise-view.h"
 #include "pyprep-library.h"
 #include "pyprep-question-page.h"
 #include "pyprep-sidebar.h"
@@ -30,6 +31,8 @@ struct _PyprepWindow
   GtkLabel             *problems_label;
   GtkRevealer          *record_revealer;
   PyprepQuestionPage   *question_page;
+  GtkStack             *content_stack;
+  PyprepExerciseView   *exercise_view;
 
   PyprepSettings       *settings;
   PyprepLibrary        *library;
@@ -54,6 +57,7 @@ void _pyprep_window_go_in_history              (PyprepWindow   *self,
 void _pyprep_window_follow_zoom                (PyprepWindow   *self);
 void _pyprep_window_update_problems            (PyprepWindow   *self);
 void _pyprep_window_follow_record              (PyprepWindow   *self);
+void _pyprep_window_try_exercise               (PyprepWindow   *self);
 void _pyprep_window_show_error                 (PyprepWindow   *self,
                                                 const char     *heading,
                                                 const char     *body,

@@ -186,6 +186,35 @@ mouse_button_cb (GtkGestureClick *gesture,
 
 /* Showing a question ---------------------------------------------------- */
 
+/* The exercise was solved or given up: its answer can be read now. */
+static void
+exercise_show_answer_cb (PyprepWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->content_stack, "question");
+  gtk_widget_grab_focus (GTK_WIDGET (self->question_page));
+}
+
+/* "Try It Yourself": the exercise takes the answer's place. */
+void
+_pyprep_window_try_exercise (PyprepWindow *self)
+{
+  PyprepQuestion *question = pyprep_question_page_get_question (self->question_page);
+
+  if (question == NULL || pyprep_question_get_exercise (question) == NULL)
+    return;
+  if (self->exercise_view == NULL)
+    {
+      self->exercise_view = PYPREP_EXERCISE_VIEW (pyprep_exercise_view_new ());
+      g_signal_connect_object (self->exercise_view, "show-answer",
+                               G_CALLBACK (exercise_show_answer_cb), self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->exercise_view), "exercise");
+    }
+  pyprep_exercise_view_set_question (self->exercise_view, question);
+  gtk_stack_set_visible_child_name (self->content_stack, "exercise");
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  gtk_widget_grab_focus (GTK_WIDGET (self->exercise_view));
+}
+
 static void
 show_question (PyprepWindow   *self,
                PyprepQuestion *question,
@@ -196,6 +225,10 @@ show_question (PyprepWindow   *self,
                                        from_search ? pyprep_sidebar_get_search_terms (self->sidebar) : NULL);
   pyprep_question_page_set_question (self->question_page, question, self->library);
   pyprep_sidebar_set_question (self->sidebar, question);
+  /* Another question leaves the exercise of the last one (its code is saved). */
+  gtk_stack_set_visible_child_name (self->content_stack, "question");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.try-exercise",
+                                 pyprep_question_get_exercise (question) != NULL);
 
   update_content_title (self);
   pyprep_settings_set_last_question (self->settings, pyprep_question_get_id (question));
@@ -549,6 +582,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "record_restore_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, problems_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, question_page);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, content_stack);
   gtk_widget_class_bind_template_callback (widget_class, question_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, question_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_question_cb);

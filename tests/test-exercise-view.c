@@ -1,0 +1,405 @@
+/* test-exercise-view.c: the exercise view in the window, with the real
+ * runner: the answer stays hidden, a run shows each test's result, a
+ * submit that passes proposes a grade, the code survives the window, and
+ * the screens are saved for a person to look at.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <gtksourceview/gtksource.h>
+
+#include "pyprep-drafts.h"
+#include "pyprep-exercise.h"
+#include "pyprep-exercise-view.h"
+#include "pyprep-library.h"
+#include "pyprep-question.h"
+#include "pyprep-scheduler.h"
+#include "pyprep-settings.h"
+#include "pyprep-study.h"
+#include "pyprep-window.h"
+#include "test-util.h"
+
+#define EXERCISE_QUESTION "lru-cache-by-hand"
+
+/* Passes the visible tests; a get does not count as a use, which a
+ * hidden test catches. */
+#define WRONG_CODE \
+  "from collections import OrderedDict\n" \
+  "class LRUCache:\n" \
+  "    def __init__(self, capacity):\n" \
+  "        self.capacity = capacity\n" \
+  "        self.entries = OrderedDict()\n" \
+  "    def get(self, key):\n" \
+  "        return self.entries.get(key, -1)\n" \
+  "    def put(self, key, value):\n" \
+  "        self.entries[key] = value\n" \
+  "        if len(self.entries) > self.capacity:\n" \
+  "            self.entries.popitem(last=False)\n"
+
+static PyprepLibrary *library;
+static PyprepStudy *study;
+static PyprepSettings *settings;
+
+static void
+wait_frames (void)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+save_png (GtkWidget  *window,
+          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("%s: %s", name, path);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+buffer_text (PyprepExerciseView *view)
+{
+  return pyprep_exercise_view_dup_code (view);
+}
+
+static void
+set_text (PyprepExerciseView *view,
+          const char         *text)
+{
+  GtkTextView *editor = child (view, PYPREP_TYPE_EXERCISE_VIEW, "editor");
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (editor), text, -1);
+}
+
+/* Runs an exercise action and waits for the tests to finish. */
+static void
+run_and_wait (PyprepExerciseView *view,
+              const char         *action)
+{
+  GtkSpinner *spinner = child (view, PYPREP_TYPE_EXERCISE_VIEW, "spinner");
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), action, NULL));
+  g_assert_true (gtk_spinner_get_spinning (spinner));
+  while (gtk_spinner_get_spinning (spinner))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  wait_frames ();
+}
+
+static const char *
+status_text (PyprepExerciseView *view)
+{
+  return gtk_label_get_text (child (view, PYPREP_TYPE_EXERCISE_VIEW, "status_label"));
+}
+
+static guint
+n_result_rows (PyprepExerciseView *view)
+{
+  GtkWidget *list = child (view, PYPREP_TYPE_EXERCISE_VIEW, "results_list");
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (list); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n;
+}
+
+static PyprepWindow *
+open_window (int width,
+             int height)
+{
+  g_autoptr(GSettings) gsettings = g_settings_new (APPLICATION_ID);
+  PyprepWindow *window;
+
+  g_settings_set_boolean (gsettings, "reopen-last-question", FALSE);
+  g_settings_set_int (gsettings, "window-width", width);
+  g_settings_set_int (gsettings, "window-height", height);
+  window = pyprep_window_new_for_library (NULL, library, study, settings);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames ();
+  g_assert_true (pyprep_window_open_question_id (window, EXERCISE_QUESTION));
+  wait_frames ();
+  return window;
+}
+
+static PyprepExerciseView *
+try_it (PyprepWindow *window)
+{
+  PyprepExerciseView *view;
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (part (window, "exercise_button"))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.try-exercise", NULL));
+  wait_frames ();
+  view = PYPREP_EXERCISE_VIEW (find_widget (GTK_WIDGET (window), PYPREP_TYPE_EXERCISE_VIEW));
+  g_assert_nonnull (view);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  /* The answer is out of sight until the exercise is done. */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (pyprep_window_get_question_page (window))));
+  return view;
+}
+
+static void
+forget_draft (void)
+{
+  g_autofree char *path = g_build_filename (pyprep_drafts_get_directory (pyprep_drafts_get_default ()),
+                                            EXERCISE_QUESTION ".py", NULL);
+
+  g_remove (path);
+}
+
+typedef struct
+{
+  guint grade;
+  char *reason;
+} Finished;
+
+static void
+finished_cb (PyprepExerciseView *view,
+             guint               grade,
+             const char         *reason,
+             Finished           *finished)
+{
+  finished->grade = grade;
+  g_free (finished->reason);
+  finished->reason = g_strdup (reason);
+}
+
+/* Fail, fail a submit, pass a submit: Hard, and the answer follows. The
+ * code is saved and comes back in a new window. */
+static void
+test_solve_after_a_failed_submit (void)
+{
+  const PyprepExercise *exercise =
+    pyprep_question_get_exercise (pyprep_library_lookup_question (library, EXERCISE_QUESTION));
+  PyprepWindow *window;
+  PyprepExerciseView *view;
+  Finished finished = { 0 };
+  g_autofree char *starter = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *restored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  forget_draft ();
+  window = open_window (1280, 800);
+  view = try_it (window);
+  g_signal_connect (view, "finished", G_CALLBACK (finished_cb), &finished);
+  starter = buffer_text (view);
+  g_assert_cmpstr (starter, ==, exercise->code[PYPREP_EXERCISE_STARTER]);
+  save_png (GTK_WIDGET (window), "exercise-1280");
+
+  /* The starter fails every visible test; each says why. */
+  run_and_wait (view, "exercise.run");
+  g_assert_true (g_str_has_prefix (status_text (view), "0 of 3 passed"));
+  g_assert_cmpuint (n_result_rows (view), ==, 3);
+  g_assert_false (pyprep_exercise_view_get_finished (view));
+  save_png (GTK_WIDGET (window), "exercise-failing-1280");
+
+  /* A wrong solution passes what Run checks, and Submit catches it. */
+  set_text (view, WRONG_CODE);
+  run_and_wait (view, "exercise.run");
+  g_assert_cmpstr (status_text (view), ==, "All 3 tests passed");
+  run_and_wait (view, "exercise.submit");
+  g_assert_nonnull (strstr (status_text (view), "hidden test"));
+  g_assert_cmpuint (n_result_rows (view), ==, 7);
+  g_assert_false (pyprep_exercise_view_get_finished (view));
+
+  /* The code typed is on disk within a second. */
+  wait_frames ();
+  wait_frames ();
+  saved = pyprep_drafts_load (pyprep_drafts_get_default (), EXERCISE_QUESTION, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (saved, ==, WRONG_CODE);
+
+  set_text (view, exercise->code[PYPREP_EXERCISE_SOLUTION]);
+  run_and_wait (view, "exercise.submit");
+  g_assert_cmpstr (status_text (view), ==, "All 7 tests passed");
+  g_assert_true (pyprep_exercise_view_get_finished (view));
+  g_assert_cmpuint (finished.grade, ==, PYPREP_GRADE_HARD);
+  g_assert_cmpstr (finished.reason, ==, "Solved after 1 failed submit.");
+  g_assert_nonnull (strstr (gtk_label_get_text (child (view, PYPREP_TYPE_EXERCISE_VIEW, "finish_label")),
+                            "Proposed grade: Hard"));
+  save_png (GTK_WIDGET (window), "exercise-passing-1280");
+
+  /* Show Answer: the answer page is back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "exercise.show-answer", NULL));
+  wait_frames ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (pyprep_window_get_question_page (window))));
+  g_free (finished.reason);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_frames ();
+
+  /* A new window brings the code back. */
+  window = open_window (1280, 800);
+  view = try_it (window);
+  restored = buffer_text (view);
+  g_assert_cmpstr (restored, ==, exercise->code[PYPREP_EXERCISE_SOLUTION]);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_frames ();
+}
+
+/* Solved on the first submit without a hint: Good. A hint or the
+ * solution changes what is proposed. */
+static void
+test_grades (void)
+{
+  const PyprepExercise *exercise =
+    pyprep_question_get_exercise (pyprep_library_lookup_question (library, EXERCISE_QUESTION));
+  PyprepExerciseView *view = PYPREP_EXERCISE_VIEW (pyprep_exercise_view_new ());
+  GtkWidget *window = gtk_window_new ();
+  Finished finished = { 0 };
+  GtkWidget *hints;
+  GtkTextBuffer *buffer;
+  g_autofree char *after_reset = NULL;
+  g_autofree char *after_undo = NULL;
+
+  g_object_ref_sink (view);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (view, "finished", G_CALLBACK (finished_cb), &finished);
+
+  forget_draft ();
+  pyprep_exercise_view_set_question (view, pyprep_library_lookup_question (library, EXERCISE_QUESTION));
+  set_text (view, exercise->code[PYPREP_EXERCISE_SOLUTION]);
+  run_and_wait (view, "exercise.submit");
+  g_assert_cmpuint (finished.grade, ==, PYPREP_GRADE_GOOD);
+  g_assert_cmpstr (finished.reason, ==, "Solved on the first submit, without a hint.");
+
+  /* Start Over puts the starter back, and Undo brings the code back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "exercise.reset", NULL));
+  after_reset = buffer_text (view);
+  g_assert_cmpstr (after_reset, ==, exercise->code[PYPREP_EXERCISE_STARTER]);
+  buffer = gtk_text_view_get_buffer (child (view, PYPREP_TYPE_EXERCISE_VIEW, "editor"));
+  gtk_text_buffer_undo (buffer);
+  after_undo = buffer_text (view);
+  g_assert_cmpstr (after_undo, ==, exercise->code[PYPREP_EXERCISE_SOLUTION]);
+
+  /* Another question, and back: a fresh attempt. Hints come one at a
+   * time, up to the last. */
+  pyprep_exercise_view_set_question (view, NULL);
+  forget_draft ();
+  pyprep_exercise_view_set_question (view, pyprep_library_lookup_question (library, EXERCISE_QUESTION));
+  g_assert_false (pyprep_exercise_view_get_finished (view));
+  hints = child (view, PYPREP_TYPE_EXERCISE_VIEW, "hints_box");
+  /* One more than there are: the last press shows nothing new. */
+  for (guint i = 0; i <= exercise->hints->len; i++)
+    gtk_widget_activate_action (GTK_WIDGET (view), "exercise.hint", NULL);
+  {
+    guint n = 0;
+
+    for (GtkWidget *c = gtk_widget_get_first_child (hints); c != NULL; c = gtk_widget_get_next_sibling (c))
+      n++;
+    g_assert_cmpuint (n, ==, exercise->hints->len);
+  }
+  set_text (view, exercise->code[PYPREP_EXERCISE_SOLUTION]);
+  run_and_wait (view, "exercise.submit");
+  g_assert_cmpuint (finished.grade, ==, PYPREP_GRADE_HARD);
+  g_assert_cmpstr (finished.reason, ==, "Solved with 3 hints.");
+
+  g_free (finished.reason);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (view);
+  forget_draft ();
+}
+
+/* At phone width, in dark: a run's results, looked at. */
+static void
+test_narrow_dark (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  PyprepWindow *window;
+  PyprepExerciseView *view;
+  int minimum;
+
+  forget_draft ();
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  window = open_window (360, 640);
+  view = try_it (window);
+  save_png (GTK_WIDGET (window), "exercise-360-dark");
+  run_and_wait (view, "exercise.run");
+  save_png (GTK_WIDGET (window), "exercise-failing-360-dark");
+  gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  gtk_window_destroy (GTK_WINDOW (window));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  wait_frames ();
+  forget_draft ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  gtk_source_init ();
+  {
+    GdkDisplay *display = gdk_display_get_default ();
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display), RESOURCE_PREFIX "/icons");
+    gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
+    gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  library = pyprep_library_new ();
+  pyprep_library_load_resources (library, RESOURCE_PREFIX "/content");
+  {
+    g_autoptr(GSettings) gsettings = g_settings_new (APPLICATION_ID);
+
+    study = pyprep_study_new (gsettings);
+    settings = pyprep_settings_new_for_gsettings (gsettings);
+  }
+
+  g_test_add_func ("/pyprep/exercise-view/solve-after-a-failed-submit", test_solve_after_a_failed_submit);
+  g_test_add_func ("/pyprep/exercise-view/grades", test_grades);
+  g_test_add_func ("/pyprep/exercise-view/narrow-dark", test_narrow_dark);
+
+  status = g_test_run ();
+  g_clear_object (&settings);
+  g_clear_object (&study);
+  g_clear_object (&library);
+  return status;
+}
