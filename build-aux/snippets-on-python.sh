@@ -1,7 +1,8 @@
 #!/bin/sh
 # snippets-on-python.sh TEST-SNIPPETS VERSION...: runs the bank's snippet
 # test, built elsewhere, with each python3.X given (3.14, 3.15), the way
-# the test suite runs it with python3: each run is one test. Ends with
+# the test suite runs it with python3, then the bank's exercises
+# (tests/check-exercises.py) with it: each is one test. Ends with
 # meson-style "Ok:" and "Fail:" lines for .ci/run.
 #
 # .ci/run gives it the test-snippets that the Debian 13 lane built, in a
@@ -31,6 +32,16 @@ for version in "$@"; do
   fi
   # The line with the count of snippets this interpreter ran.
   grep "^# python3 " "$log"
+  # The bank's exercises, with the harness the app ships, on this Python.
+  if "$python" tests/check-exercises.py src/runner/pyprep-harness.py data/content > "$log" 2>&1; then
+    echo "ok - exercises on python$version"
+    ok=$((ok + 1))
+  else
+    echo "not ok - exercises on python$version"
+    grep -E "^not ok|^#" -A3 "$log" | head -n 40
+    fail=$((fail + 1))
+  fi
+  tail -n 1 "$log" | sed "s/^# /# python$version: /"
   rm -rf "$shim" "$log"
 done
 echo "Ok: $ok"

@@ -5,12 +5,14 @@
 #include "config.h"
 
 #include <string.h>
+#include <utime.h>
 
 #include <stdio.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 
 #include "pyprep-backups.h"
+#include "pyprep-drafts.h"
 #include "pyprep-study.h"
 
 static GSettings *
@@ -212,7 +214,7 @@ test_json_round_trip (void)
   g_autofree char *again = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_nonnull (strstr (exported, "\"version\" : 2"));
+  g_assert_nonnull (strstr (exported, "\"version\" : 3"));
   g_assert_nonnull (strstr (exported, "\"grades\" : \"3\""));
   g_assert_true (pyprep_study_import_json (copy, exported, strlen (exported), PYPREP_IMPORT_REPLACE, &error));
   g_assert_no_error (error);
@@ -399,7 +401,7 @@ test_json_bad_imports (void)
   guint n = 0;
 
   replaced = g_string_new (before);
-  g_string_replace (replaced, "\"version\" : 2", "\"version\" : 7", 1);
+  g_string_replace (replaced, "\"version\" : 3", "\"version\" : 7", 1);
   wrong_version = g_string_free (replaced, FALSE);
   replaced = g_string_new (before);
   g_string_replace (replaced, "\"opened\" : 2", "\"opened\" : \"two\"", 1);
@@ -645,6 +647,62 @@ test_read_import_bounded (void)
   g_rmdir (dir);
 }
 
+/* The exercises' code travels with the record: exported, imported whole
+ * on Replace, newer-wins on Merge, and a file naming a path is refused
+ * before anything changes. */
+static void
+test_json_drafts (void)
+{
+  g_autofree char *dir_a = g_dir_make_tmp ("pyprep-drafts-a-XXXXXX", NULL);
+  g_autofree char *dir_b = g_dir_make_tmp ("pyprep-drafts-b-XXXXXX", NULL);
+  g_autoptr(PyprepDrafts) drafts_a = pyprep_drafts_new (dir_a);
+  g_autoptr(PyprepDrafts) drafts_b = pyprep_drafts_new (dir_b);
+  g_autoptr(PyprepStudy) a = sample_study ();
+  g_autoptr(PyprepStudy) b = pyprep_study_new (NULL);
+  g_autoptr(GDateTime) now = at (25, 8);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *hostile = NULL;
+  GString *replaced;
+
+  pyprep_study_set_drafts (a, drafts_a);
+  pyprep_study_set_drafts (b, drafts_b);
+  g_assert_true (pyprep_drafts_save (drafts_a, "lru-cache-by-hand", "class LRUCache:\n    \"\"\"mine\"\"\"\n", NULL));
+  exported = pyprep_study_export_json (a, now);
+  g_assert_nonnull (strstr (exported, "\"drafts\""));
+  g_assert_nonnull (strstr (exported, "\"lru-cache-by-hand\" : {"));
+
+  g_assert_true (pyprep_study_import_json (b, exported, strlen (exported), PYPREP_IMPORT_REPLACE, &error));
+  g_assert_no_error (error);
+  code = pyprep_drafts_load (drafts_b, "lru-cache-by-hand", NULL);
+  g_assert_cmpstr (code, ==, "class LRUCache:\n    \"\"\"mine\"\"\"\n");
+
+  /* Merge: code saved here after the file's is kept. */
+  g_assert_true (pyprep_drafts_save (drafts_b, "lru-cache-by-hand", "newer = True\n", NULL));
+  {
+    g_autofree char *path = g_build_filename (dir_b, "lru-cache-by-hand.py", NULL);
+    struct utimbuf times = { G_MAXINT32 - 10, G_MAXINT32 - 10 };
+
+    g_assert_cmpint (g_utime (path, &times), ==, 0);
+  }
+  g_assert_true (pyprep_study_import_json (b, exported, strlen (exported), PYPREP_IMPORT_MERGE, &error));
+  kept = pyprep_drafts_load (drafts_b, "lru-cache-by-hand", NULL);
+  g_assert_cmpstr (kept, ==, "newer = True\n");
+
+  /* An id that would leave the drafts folder: the whole file is refused. */
+  replaced = g_string_new (exported);
+  g_string_replace (replaced, "\"lru-cache-by-hand\" : {\n      \"code\"", "\"../escape\" : {\n      \"code\"", 1);
+  hostile = g_string_free (replaced, FALSE);
+  g_assert_cmpstr (hostile, !=, exported);
+  g_assert_false (pyprep_study_import_json (b, hostile, strlen (hostile), PYPREP_IMPORT_REPLACE, &error));
+  g_assert_error (error, PYPREP_STUDY_ERROR, PYPREP_STUDY_ERROR_INVALID);
+
+  remove_dir (dir_a);
+  remove_dir (dir_b);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -664,6 +722,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/study/changed-signal", test_changed_signal);
   g_test_add_func ("/pyprep/study/json-round-trip", test_json_round_trip);
   g_test_add_func ("/pyprep/study/json-merge", test_json_merge);
+  g_test_add_func ("/pyprep/study/json-drafts", test_json_drafts);
   g_test_add_func ("/pyprep/study/json-version-1", test_json_version_1);
   g_test_add_func ("/pyprep/study/review-rules", test_review_rules);
   g_test_add_func ("/pyprep/study/bad-review-values", test_bad_review_values);

@@ -184,3 +184,71 @@ pyprep_drafts_save (PyprepDrafts  *self,
                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                    0600, error);
 }
+
+/* Whether @question_id can name a draft file: a question id's slug
+ * letters only, so that an imported id cannot point elsewhere. */
+gboolean
+pyprep_drafts_id_is_valid (const char *question_id)
+{
+  if (question_id == NULL || *question_id == '\0' || strlen (question_id) > 200)
+    return FALSE;
+  for (const char *p = question_id; *p != '\0'; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+/**
+ * pyprep_drafts_list_ids:
+ *
+ * Returns: (transfer full) (element-type utf8): the ids with a saved
+ *   draft, sorted
+ */
+GPtrArray *
+pyprep_drafts_list_ids (PyprepDrafts *self)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_return_val_if_fail (PYPREP_IS_DRAFTS (self), ids);
+
+  dir = g_dir_open (self->directory, 0, NULL);
+  if (dir == NULL)
+    return ids;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *id = NULL;
+
+      if (!g_str_has_suffix (name, ".py"))
+        continue;
+      id = g_strndup (name, strlen (name) - 3);
+      if (pyprep_drafts_id_is_valid (id))
+        g_ptr_array_add (ids, g_steal_pointer (&id));
+    }
+  g_ptr_array_sort (ids, compare_strings);
+  return ids;
+}
+
+/* Returns: when the draft was last saved (Unix time), or 0 if there is none */
+gint64
+pyprep_drafts_get_saved (PyprepDrafts *self,
+                         const char   *question_id)
+{
+  g_autofree char *path = NULL;
+  GStatBuf st;
+
+  g_return_val_if_fail (PYPREP_IS_DRAFTS (self), 0);
+
+  path = draft_path (self, question_id);
+  if (g_stat (path, &st) != 0)
+    return 0;
+  return st.st_mtime;
+}

@@ -22,5 +22,9 @@ gboolean      pyprep_drafts_save         (PyprepDrafts  *self,
                                           const char    *question_id,
                                           const char    *code,
                                           GError       **error);
+GPtrArray    *pyprep_drafts_list_ids     (PyprepDrafts  *self);
+gint64        pyprep_drafts_get_saved    (PyprepDrafts  *self,
+                                          const char    *question_id);
+gboolean      pyprep_drafts_id_is_valid  (const char    *question_id);
 
 G_END_DECLS

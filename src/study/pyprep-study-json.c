@@ -48,6 +48,33 @@ add_review (JsonBuilder          *builder,
   json_builder_end_object (builder);
 }
 
+/* "drafts": { id: { "code": …, "saved": unix time } }. A draft that
+ * cannot be read stays on disk and out of the file. */
+static void
+add_drafts (JsonBuilder  *builder,
+            PyprepDrafts *drafts)
+{
+  g_autoptr(GPtrArray) ids = pyprep_drafts_list_ids (drafts);
+
+  json_builder_set_member_name (builder, "drafts");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autofree char *code = pyprep_drafts_load (drafts, ids->pdata[i], NULL);
+
+      if (code == NULL)
+        continue;
+      json_builder_set_member_name (builder, ids->pdata[i]);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "code");
+      json_builder_add_string_value (builder, code);
+      json_builder_set_member_name (builder, "saved");
+      json_builder_add_int_value (builder, pyprep_drafts_get_saved (drafts, ids->pdata[i]));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+}
+
 char *
 pyprep_study_export_json (PyprepStudy *self,
                           GDateTime   *now)
@@ -119,6 +146,9 @@ pyprep_study_export_json (PyprepStudy *self,
       }
   }
   json_builder_end_object (builder);
+
+  if (self->drafts != NULL)
+    add_drafts (builder, self->drafts);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -408,6 +438,87 @@ pyprep_study_read_import_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* An exercise's code read from an import file. */
+typedef struct
+{
+  char   *code;
+  gint64  saved;
+} ImportedDraft;
+
+static void
+imported_draft_free (gpointer data)
+{
+  ImportedDraft *draft = data;
+
+  g_free (draft->code);
+  g_free (draft);
+}
+
+static gboolean
+parse_drafts (JsonNode    *node,
+              GHashTable  *drafts,
+              GError     **error)
+{
+  static const char * const fields[] = { "code", "saved", NULL };
+  JsonObjectIter iter;
+  const char *id;
+  JsonNode *value;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, _("the drafts field is not an object"));
+
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &id, &value))
+    {
+      JsonObject *object;
+      ImportedDraft *draft;
+
+      if (!pyprep_drafts_id_is_valid (id))
+        return invalid (error, _("“%s” is not a question id"), id);
+      if (!JSON_NODE_HOLDS_OBJECT (value))
+        return invalid (error, _("the code of “%s” is not an object"), id);
+      object = json_node_get_object (value);
+      if (!only_members (object, fields, id, error))
+        return FALSE;
+      if (!member_is (object, "code", G_TYPE_STRING) || !member_is (object, "saved", G_TYPE_INT64)
+          || json_object_get_int_member (object, "saved") < 0)
+        return invalid (error, _("the code of “%s” lacks its text or when it was saved"), id);
+
+      draft = g_new0 (ImportedDraft, 1);
+      draft->code = g_strdup (json_object_get_string_member (object, "code"));
+      draft->saved = json_object_get_int_member (object, "saved");
+      g_hash_table_insert (drafts, g_strdup (id), draft);
+    }
+
+  return TRUE;
+}
+
+/* Writes the imported code: all of it on Replace, and on Merge where it
+ * was saved after the code here. Code here that the file lacks is kept. */
+static void
+apply_drafts (PyprepStudy      *self,
+              GHashTable       *drafts,
+              PyprepImportMode  mode)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (self->drafts == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, drafts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ImportedDraft *draft = value;
+      g_autoptr(GError) error = NULL;
+
+      if (mode == PYPREP_IMPORT_MERGE && pyprep_drafts_get_saved (self->drafts, key) >= draft->saved)
+        continue;
+      if (!pyprep_drafts_save (self->drafts, key, draft->code, &error))
+        g_warning ("Imported code for %s not written: %s", (const char *)key, error->message);
+    }
+}
+
 /**
  * pyprep_study_import_json:
  * @mode: merge with the current record, or replace it
@@ -424,10 +535,11 @@ pyprep_study_import_json (PyprepStudy       *self,
                           GError           **error)
 {
   static const char * const top_fields[] = { "format", "version", "exported", "questions",
-                                             "activity", NULL };
+                                             "activity", "drafts", NULL };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GHashTable) entries = NULL;
   g_autoptr(GHashTable) activity = NULL;
+  g_autoptr(GHashTable) drafts = NULL;
   g_autoptr(GError) parse_error = NULL;
   JsonObject *root, *questions, *days;
   JsonObjectIter iter;
@@ -518,8 +630,14 @@ pyprep_study_import_json (PyprepStudy       *self,
       g_hash_table_insert (activity, g_strdup (name), GUINT_TO_POINTER ((guint)count));
     }
 
+  drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, imported_draft_free);
+  node = json_object_get_member (root, "drafts");
+  if (node != NULL && !parse_drafts (node, drafts, error))
+    return FALSE;
+
   /* Everything checked: apply. */
   _pyprep_study_apply_import (self, entries, activity, mode);
+  apply_drafts (self, drafts, mode);
   return TRUE;
 }
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "pyprep-scheduler.h"
+#include "pyprep-drafts.h"
 #include "pyprep-study.h"
 
 G_BEGIN_DECLS
@@ -40,6 +41,8 @@ struct _PyprepStudy
   char       *recovered_path;  /* the first copy kept, or NULL */
   guint       frozen;          /* PyprepStoreKey bits: never written */
   GHashTable *raw_progress;    /* id -> stored a{sv} that did not load whole */
+
+  PyprepDrafts *drafts;        /* exercise code, exported with the record; or NULL */
 };
 
 /* The keys of the record, as bits of PyprepStudy.frozen. */

@@ -75,6 +75,31 @@ pyprep_status_get_label (PyprepStatus status)
     }
 }
 
+/* Exercise code -------------------------------------------------------- */
+
+/**
+ * pyprep_study_set_drafts:
+ * @drafts: (nullable): where the exercises' code is kept
+ *
+ * The code is part of the record's export, so of its import and its
+ * daily backups.
+ */
+void
+pyprep_study_set_drafts (PyprepStudy  *self,
+                         PyprepDrafts *drafts)
+{
+  g_return_if_fail (PYPREP_IS_STUDY (self));
+  g_set_object (&self->drafts, drafts);
+}
+
+/* Returns: (transfer none) (nullable) */
+PyprepDrafts *
+pyprep_study_get_drafts (PyprepStudy *self)
+{
+  g_return_val_if_fail (PYPREP_IS_STUDY (self), NULL);
+  return self->drafts;
+}
+
 /* GObject ------------------------------------------------------------- */
 
 static void
@@ -92,6 +117,7 @@ pyprep_study_finalize (GObject *object)
   g_clear_pointer (&self->activity, g_hash_table_unref);
   g_clear_pointer (&self->raw_progress, g_hash_table_unref);
   g_clear_pointer (&self->recovered_path, g_free);
+  g_clear_object (&self->drafts);
 
   G_OBJECT_CLASS (pyprep_study_parent_class)->finalize (object);
 }

@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "pyprep-drafts.h"
+
 #include "pyprep-scheduler.h"
 
 G_BEGIN_DECLS
@@ -32,7 +34,8 @@ typedef enum {
   PYPREP_STUDY_ERROR_NOT_A_FILE,
 } PyprepStudyError;
 
-#define PYPREP_STUDY_EXPORT_VERSION 2
+/* 3: with the exercises' code ("drafts") */
+#define PYPREP_STUDY_EXPORT_VERSION 3
 #define PYPREP_STUDY_MAX_GRADES 64
 #define PYPREP_STUDY_IMPORT_MAX_BYTES (8 * 1024 * 1024)
 
@@ -65,6 +68,9 @@ gint64        pyprep_study_get_last_seen      (PyprepStudy  *self,
 void          pyprep_study_mark_opened        (PyprepStudy  *self,
                                                const char   *id,
                                                GDateTime    *now);
+void          pyprep_study_set_drafts         (PyprepStudy  *self,
+                                               PyprepDrafts *drafts);
+PyprepDrafts *pyprep_study_get_drafts         (PyprepStudy  *self);
 const char   *pyprep_study_get_note           (PyprepStudy  *self,
                                                const char   *id);
 void          pyprep_study_set_note           (PyprepStudy  *self,

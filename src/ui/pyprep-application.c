@@ -14,6 +14,7 @@
 #include "pyprep-alert.h"
 #include "pyprep-application.h"
 #include "pyprep-backups.h"
+#include "pyprep-drafts.h"
 #include "pyprep-library.h"
 #include "pyprep-preferences-window.h"
 #include "pyprep-runner.h"
@@ -173,6 +174,7 @@ load_settings (PyprepApplication *self)
 
   self->settings = pyprep_settings_new_for_gsettings (gsettings);
   self->study = pyprep_study_new (gsettings);
+  pyprep_study_set_drafts (self->study, pyprep_drafts_get_default ());
 
   g_object_bind_property (self->settings, "color-scheme", adw_style_manager_get_default (), "color-scheme",
                           G_BINDING_SYNC_CREATE);
