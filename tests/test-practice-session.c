@@ -204,6 +204,68 @@ test_grading_and_summary (void)
   g_assert_cmpint (pyprep_study_get_status (study, "b3"), ==, PYPREP_STATUS_READ);
 }
 
+/* A question with an exercise is two cards, scheduled apart: the session
+ * takes recall, exercises or both, and grading an exercise card is
+ * recorded under the exercise's own id. */
+static void
+test_exercise_cards (void)
+{
+  g_autoptr(PyprepLibrary) library = pyprep_library_new ();
+  g_autoptr(PyprepStudy) study = pyprep_study_new (NULL);
+  g_autoptr(GDateTime) now = at (20, 12);
+  g_autoptr(PyprepPracticeSession) exercises = NULL;
+  g_autoptr(PyprepPracticeSession) mixed = NULL;
+  g_autoptr(PyprepPracticeSession) again = NULL;
+  g_autofree char *exercise_id = NULL;
+  PyprepQuestion *first;
+  PyprepReviewState review;
+
+  pyprep_library_load_resources (library, RESOURCE_PREFIX "/content");
+
+  exercises = pyprep_practice_session_new_full (library, study, PYPREP_SCOPE_ALL, NULL,
+                                                PYPREP_PRACTICE_EXERCISES, 1000, now);
+  g_assert_cmpuint (pyprep_practice_session_get_n_cards (exercises), >=, 60);
+  for (guint i = 0; i < pyprep_practice_session_get_n_cards (exercises); i++)
+    {
+      g_assert_true (pyprep_practice_session_is_exercise (exercises, i));
+      g_assert_nonnull (pyprep_question_get_exercise (pyprep_practice_session_get_card (exercises, i)));
+    }
+
+  /* Mixed: each exercise comes right after its question's recall card. */
+  mixed = pyprep_practice_session_new_full (library, study, PYPREP_SCOPE_ALL, NULL,
+                                            PYPREP_PRACTICE_MIXED, 1000, now);
+  g_assert_cmpuint (pyprep_practice_session_get_n_cards (mixed), ==,
+                    pyprep_practice_session_get_n_cards (exercises) + pyprep_library_get_n_questions (library));
+  for (guint i = 0; i < pyprep_practice_session_get_n_cards (mixed); i++)
+    if (pyprep_practice_session_is_exercise (mixed, i))
+      {
+        g_assert_cmpuint (i, >, 0);
+        g_assert_false (pyprep_practice_session_is_exercise (mixed, i - 1));
+        g_assert_true (pyprep_practice_session_get_card (mixed, i) == pyprep_practice_session_get_card (mixed, i - 1));
+      }
+
+  /* The budget of new cards is shared. */
+  {
+    g_autoptr(PyprepPracticeSession) few = pyprep_practice_session_new_full (library, study, PYPREP_SCOPE_ALL, NULL,
+                                                                             PYPREP_PRACTICE_MIXED, 5, now);
+    g_assert_cmpuint (pyprep_practice_session_get_n_cards (few), ==, 5);
+  }
+
+  /* Grading the first exercise card: its own review, not the question's. */
+  first = pyprep_practice_session_get_current (exercises);
+  pyprep_practice_session_grade (exercises, PYPREP_GRADE_AGAIN, now);
+  exercise_id = pyprep_study_exercise_id (pyprep_question_get_id (first));
+  g_assert_true (pyprep_study_get_review (study, exercise_id, &review));
+  g_assert_false (pyprep_study_get_review (study, pyprep_question_get_id (first), &review));
+  g_assert_false (pyprep_study_get_exercise_solved (study, pyprep_question_get_id (first)));
+  pyprep_study_record_review (study, exercise_id, PYPREP_GRADE_GOOD, now);
+  g_assert_true (pyprep_study_get_exercise_solved (study, pyprep_question_get_id (first)));
+
+  /* Put away until it is due: a session of what is due has nothing yet. */
+  again = pyprep_practice_session_new_full (library, study, PYPREP_SCOPE_DUE, NULL, PYPREP_PRACTICE_MIXED, 20, now);
+  g_assert_cmpuint (pyprep_practice_session_get_n_cards (again), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,6 +276,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/practice-session/new-limit", test_new_limit);
   g_test_add_func ("/pyprep/practice-session/scopes", test_scopes);
   g_test_add_func ("/pyprep/practice-session/grading-and-summary", test_grading_and_summary);
+  g_test_add_func ("/pyprep/practice-session/exercise-cards", test_exercise_cards);
 
   return g_test_run ();
 }

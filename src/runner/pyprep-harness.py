@@ -18,7 +18,7 @@ channel, one JSON object per line:
     {"event": "result", "name": ..., "suite": "visible" | "hidden",
      "status": "pass" | "fail" | "error" | "timeout", "message": ...,
      "left": ..., "right": ..., "traceback": ..., "line": ...,
-     "output": ..., "seconds": ...}
+     "output": ..., "seconds": ..., "cpu_seconds": ...}
     {"event": "end", "passed": P, "total": N}
 
 What the code prints goes to the children's standard output and error,
@@ -142,6 +142,13 @@ def find_tests(path):
             and node.name.startswith("test")]
 
 
+def uses_asyncio(path):
+    """Whether a test file has an async test or uses asyncio."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    return "async def" in text or "asyncio" in text
+
+
 def user_frames(tb, files):
     """The traceback, keeping only the frames in the user's and tests' files."""
     frames = [frame for frame in traceback.extract_tb(tb) if frame.filename in files]
@@ -248,7 +255,7 @@ def run_one(code_obj, tests_obj, test_name, timeout, files):
         os.killpg(pid, signal.SIGKILL)
     except OSError:
         pass
-    _, status = os.waitpid(pid, 0)
+    _, status, usage = os.wait4(pid, 0)
     for fd in open_fds:
         os.close(fd)
     seconds = time.monotonic() - started
@@ -269,7 +276,8 @@ def run_one(code_obj, tests_obj, test_name, timeout, files):
                 why = f"exited with status {os.WEXITSTATUS(status)}"
             result = {"status": "error",
                       "message": f"The test process ended without a result ({why})"}
-    result.update(name=test_name, output=text, seconds=round(seconds, 3))
+    result.update(name=test_name, output=text, seconds=round(seconds, 3),
+                  cpu_seconds=round(usage.ru_utime + usage.ru_stime, 3))
     return result
 
 
@@ -298,6 +306,10 @@ def main(argv):
         emit(event="compile-error", **problem)
         emit(event="end", passed=0, total=len(tests))
         return 1
+
+    # Imported once here rather than in every forked test.
+    if any(uses_asyncio(path) for _, path, _ in compiled):
+        import asyncio  # noqa: F401
 
     passed = 0
     code_file = os.path.basename(args.code)

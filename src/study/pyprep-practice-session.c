@@ -12,6 +12,10 @@
  * A question practised before that is neither due nor weak is left out:
  * the scheduler has put it away.
  *
+ * A question with an exercise is two cards, each scheduled on its own:
+ * recall (its id) and the exercise (pyprep_study_exercise_id()). New
+ * exercise cards share the day's budget of new cards.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "pyprep-practice"
@@ -25,6 +29,8 @@
 typedef struct
 {
   PyprepQuestion *question;
+  char           *id;         /* the record's: the question's, or its exercise's */
+  gboolean        exercise;
   PyprepCardKind  kind;
   gint64          due;
   guint           order;
@@ -50,6 +56,7 @@ clear_card (gpointer data)
   Card *card = data;
 
   g_clear_object (&card->question);
+  g_clear_pointer (&card->id, g_free);
 }
 
 static void
@@ -98,6 +105,8 @@ compare_cards (gconstpointer a,
  * @topic_id: (nullable): the topic, for %PYPREP_SCOPE_TOPIC
  * @new_per_day: how many never-practised questions a day may bring
  * @now: the time the session starts; "today" is its day in its time zone
+ *
+ * A session of recall cards.
  */
 PyprepPracticeSession *
 pyprep_practice_session_new (PyprepLibrary *library,
@@ -106,6 +115,57 @@ pyprep_practice_session_new (PyprepLibrary *library,
                              const char    *topic_id,
                              guint          new_per_day,
                              GDateTime     *now)
+{
+  return pyprep_practice_session_new_full (library, study, scope, topic_id, PYPREP_PRACTICE_RECALL,
+                                           new_per_day, now);
+}
+
+/* Returns: whether the card for @id comes in the session, and of which kind */
+static gboolean
+pick_card (PyprepStudy  *study,
+           const char   *id,
+           PyprepScope   scope,
+           gint64        end_of_today,
+           guint        *new_left,
+           Card         *card)
+{
+  PyprepReviewState review;
+  gboolean practised = pyprep_study_get_review (study, id, &review);
+
+  if (practised && review.due < end_of_today)
+    {
+      card->kind = PYPREP_CARD_DUE;
+      card->due = review.due;
+    }
+  else if (scope == PYPREP_SCOPE_DUE)
+    return FALSE;
+  else if (pyprep_study_get_status (study, id) == PYPREP_STATUS_NEEDS_REVIEW)
+    card->kind = PYPREP_CARD_WEAK;
+  else if (!practised && *new_left > 0)
+    {
+      card->kind = PYPREP_CARD_NEW;
+      (*new_left)--;
+    }
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * pyprep_practice_session_new_full:
+ * @cards: recall cards, exercise cards or both
+ *
+ * Like pyprep_practice_session_new(), choosing the kinds of cards.
+ */
+PyprepPracticeSession *
+pyprep_practice_session_new_full (PyprepLibrary       *library,
+                                  PyprepStudy         *study,
+                                  PyprepScope          scope,
+                                  const char          *topic_id,
+                                  PyprepPracticeCards  cards,
+                                  guint                new_per_day,
+                                  GDateTime           *now)
 {
   g_autoptr(PyprepPracticeSession) self = NULL;
   g_autoptr(GPtrArray) questions = NULL;
@@ -144,33 +204,34 @@ pyprep_practice_session_new (PyprepLibrary *library,
     {
       PyprepQuestion *question = questions->pdata[i];
       const char *id = pyprep_question_get_id (question);
-      PyprepReviewState review;
-      gboolean practised;
-      Card card = { NULL, 0, 0, i };
 
       if (!pyprep_scope_contains (scope, study, topic, question, now))
         continue;
 
-      practised = pyprep_study_get_review (study, id, &review);
-      if (practised && review.due < end_of_today)
+      if (cards != PYPREP_PRACTICE_EXERCISES)
         {
-          card.kind = PYPREP_CARD_DUE;
-          card.due = review.due;
-        }
-      else if (scope == PYPREP_SCOPE_DUE)
-        continue;
-      else if (pyprep_study_get_status (study, id) == PYPREP_STATUS_NEEDS_REVIEW)
-        card.kind = PYPREP_CARD_WEAK;
-      else if (!practised && new_left > 0)
-        {
-          card.kind = PYPREP_CARD_NEW;
-          new_left--;
-        }
-      else
-        continue;
+          Card card = { NULL, NULL, FALSE, 0, 0, 2 * i };
 
-      card.question = g_object_ref (question);
-      g_array_append_val (self->cards, card);
+          if (pick_card (study, id, scope, end_of_today, &new_left, &card))
+            {
+              card.question = g_object_ref (question);
+              card.id = g_strdup (id);
+              g_array_append_val (self->cards, card);
+            }
+        }
+
+      if (cards != PYPREP_PRACTICE_RECALL && pyprep_question_get_exercise (question) != NULL)
+        {
+          g_autofree char *exercise_id = pyprep_study_exercise_id (id);
+          Card card = { NULL, NULL, TRUE, 0, 0, 2 * i + 1 };
+
+          if (pick_card (study, exercise_id, scope, end_of_today, &new_left, &card))
+            {
+              card.question = g_object_ref (question);
+              card.id = g_steal_pointer (&exercise_id);
+              g_array_append_val (self->cards, card);
+            }
+        }
     }
 
   g_array_sort (self->cards, compare_cards);
@@ -194,6 +255,17 @@ pyprep_practice_session_get_card (PyprepPracticeSession *self,
   g_return_val_if_fail (position < self->cards->len, NULL);
 
   return g_array_index (self->cards, Card, position).question;
+}
+
+/* Whether the card at @position is the question's exercise, not its recall. */
+gboolean
+pyprep_practice_session_is_exercise (PyprepPracticeSession *self,
+                                     guint                  position)
+{
+  g_return_val_if_fail (PYPREP_IS_PRACTICE_SESSION (self), FALSE);
+  g_return_val_if_fail (position < self->cards->len, FALSE);
+
+  return g_array_index (self->cards, Card, position).exercise;
 }
 
 PyprepCardKind
@@ -250,7 +322,7 @@ pyprep_practice_session_preview (PyprepPracticeSession *self,
   current = pyprep_practice_session_get_current (self);
   g_return_if_fail (current != NULL);
 
-  pyprep_study_get_review (self->study, pyprep_question_get_id (current), &review);
+  pyprep_study_get_review (self->study, g_array_index (self->cards, Card, self->position).id, &review);
   pyprep_scheduler_preview (&review, g_date_time_to_unix (now), intervals);
 }
 
@@ -269,7 +341,7 @@ pyprep_practice_session_grade (PyprepPracticeSession *self,
   current = pyprep_practice_session_get_current (self);
   g_return_if_fail (current != NULL);
 
-  pyprep_study_record_review (self->study, pyprep_question_get_id (current), grade, now);
+  pyprep_study_record_review (self->study, g_array_index (self->cards, Card, self->position).id, grade, now);
 
   if (pyprep_grade_is_pass (grade))
     {

@@ -20,6 +20,14 @@ typedef enum {
   PYPREP_CARD_NEW,
 } PyprepCardKind;
 
+/* Which cards a session takes: a question is a recall card, and a
+ * question with an exercise is also an exercise card. */
+typedef enum {
+  PYPREP_PRACTICE_RECALL,         /* recall cards only */
+  PYPREP_PRACTICE_MIXED,          /* both */
+  PYPREP_PRACTICE_EXERCISES,      /* exercise cards only */
+} PyprepPracticeCards;
+
 #define PYPREP_PRACTICE_NEW_PER_DAY_DEFAULT 20
 
 #define PYPREP_TYPE_PRACTICE_SESSION (pyprep_practice_session_get_type ())
@@ -32,7 +40,16 @@ PyprepPracticeSession *pyprep_practice_session_new          (PyprepLibrary      
                                                              const char            *topic_id,
                                                              guint                  new_per_day,
                                                              GDateTime             *now);
+PyprepPracticeSession *pyprep_practice_session_new_full     (PyprepLibrary         *library,
+                                                             PyprepStudy           *study,
+                                                             PyprepScope            scope,
+                                                             const char            *topic_id,
+                                                             PyprepPracticeCards    cards,
+                                                             guint                  new_per_day,
+                                                             GDateTime             *now);
 guint                  pyprep_practice_session_get_n_cards  (PyprepPracticeSession *self);
+gboolean               pyprep_practice_session_is_exercise  (PyprepPracticeSession *self,
+                                                             guint                  position);
 PyprepQuestion        *pyprep_practice_session_get_card     (PyprepPracticeSession *self,
                                                              guint                  position);
 PyprepCardKind         pyprep_practice_session_get_kind     (PyprepPracticeSession *self,

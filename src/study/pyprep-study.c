@@ -75,7 +75,34 @@ pyprep_status_get_label (PyprepStatus status)
     }
 }
 
-/* Exercise code -------------------------------------------------------- */
+/* Exercises ------------------------------------------------------------ */
+
+/**
+ * pyprep_study_exercise_id:
+ *
+ * Returns: (transfer full): the id under which the record keeps the
+ *   practice of @question_id's exercise, its own card beside the
+ *   question's recall card
+ */
+char *
+pyprep_study_exercise_id (const char *question_id)
+{
+  g_return_val_if_fail (question_id != NULL, NULL);
+
+  return g_strconcat ("exercise:", question_id, NULL);
+}
+
+/* Whether the exercise's last grade was a pass: it was solved, not given up. */
+gboolean
+pyprep_study_get_exercise_solved (PyprepStudy *self,
+                                  const char  *question_id)
+{
+  g_autofree char *id = pyprep_study_exercise_id (question_id);
+  const char *grades = pyprep_study_get_grades (self, id);
+  gsize n = grades != NULL ? strlen (grades) : 0;
+
+  return n > 0 && grades[n - 1] >= '2' && grades[n - 1] <= '4';
+}
 
 /**
  * pyprep_study_set_drafts:

@@ -68,6 +68,9 @@ gint64        pyprep_study_get_last_seen      (PyprepStudy  *self,
 void          pyprep_study_mark_opened        (PyprepStudy  *self,
                                                const char   *id,
                                                GDateTime    *now);
+char         *pyprep_study_exercise_id        (const char   *question_id);
+gboolean      pyprep_study_get_exercise_solved (PyprepStudy *self,
+                                               const char   *question_id);
 void          pyprep_study_set_drafts         (PyprepStudy  *self,
                                                PyprepDrafts *drafts);
 PyprepDrafts *pyprep_study_get_drafts         (PyprepStudy  *self);
