@@ -191,6 +191,20 @@ typedef struct
   char *reason;
 } Finished;
 
+/* Presses the grade button for @grade (1 to 4), as a click would. */
+static void
+press_grade (PyprepExerciseView *view,
+             guint               grade)
+{
+  GtkWidget *box = child (view, PYPREP_TYPE_EXERCISE_VIEW, "grades_box");
+  GtkWidget *button = gtk_widget_get_first_child (box);
+
+  for (guint i = 1; i < grade; i++)
+    button = gtk_widget_get_next_sibling (button);
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
 static void
 finished_cb (PyprepExerciseView *view,
              guint               grade,
@@ -257,6 +271,26 @@ test_solve_after_a_failed_submit (void)
   g_assert_nonnull (strstr (gtk_label_get_text (child (view, PYPREP_TYPE_EXERCISE_VIEW, "finish_label")),
                             "Proposed grade: Hard"));
   save_png (GTK_WIDGET (window), "exercise-passing-1280");
+
+  /* The proposed grade has the focus; the user picks Good instead, and
+   * the exercise's own card records it. */
+  {
+    g_autofree char *exercise_id = pyprep_study_exercise_id (EXERCISE_QUESTION);
+    const char *grades_before = pyprep_study_get_grades (study, exercise_id);
+    gsize n_before = grades_before != NULL ? strlen (grades_before) : 0;
+    const char *grades;
+    PyprepGrade chosen;
+
+    g_assert_true (gtk_widget_has_css_class (gtk_root_get_focus (GTK_ROOT (window)), "suggested-action"));
+    press_grade (view, PYPREP_GRADE_GOOD);
+    grades = pyprep_study_get_grades (study, exercise_id);
+    g_assert_cmpuint (strlen (grades), ==, n_before + 1);
+    g_assert_cmpint (grades[n_before], ==, '3');
+    g_assert_true (pyprep_exercise_view_get_graded (view, &chosen));
+    g_assert_cmpint (chosen, ==, PYPREP_GRADE_GOOD);
+    g_assert_true (pyprep_study_get_exercise_solved (study, EXERCISE_QUESTION));
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (child (view, PYPREP_TYPE_EXERCISE_VIEW, "answer_button"))));
+  }
 
   /* Show Answer: the answer page is back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "exercise.show-answer", NULL));
@@ -355,6 +389,12 @@ test_narrow_dark (void)
   save_png (GTK_WIDGET (window), "exercise-360-dark");
   run_and_wait (view, "exercise.run");
   save_png (GTK_WIDGET (window), "exercise-failing-360-dark");
+  /* Solved at phone width: the four grades fit beside each other. */
+  set_text (view, pyprep_question_get_exercise (pyprep_library_lookup_question (library, EXERCISE_QUESTION))
+                    ->code[PYPREP_EXERCISE_SOLUTION]);
+  run_and_wait (view, "exercise.submit");
+  g_assert_true (pyprep_exercise_view_get_finished (view));
+  save_png (GTK_WIDGET (window), "exercise-passing-360-dark");
   gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)),
                       GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);

@@ -10,8 +10,10 @@
  *
  * When every test passes on Submit, or the solution was shown, the view
  * is finished: it proposes a grade, with the reason, and emits
- * "finished"; "show-answer" asks the host for the question's answer,
- * which stays hidden until then.
+ * "finished". The user confirms it, or picks another, with a button or
+ * 1 to 4 (Enter takes the proposed one, which has the focus): the view
+ * emits "graded", and the host records it. "show-answer" then asks the
+ * host for the question's answer, which stays hidden until then.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -51,6 +53,8 @@ struct _PyprepExerciseView
   GtkListBox           *results_list;
   GtkWidget            *finish_box;
   GtkLabel             *finish_label;
+  GtkBox               *grades_box;
+  GtkWidget            *answer_button;
   GtkBox               *solution_box;
 
   PyprepQuestion       *question;
@@ -63,7 +67,9 @@ struct _PyprepExerciseView
   guint                 failed_submits;
   gboolean              running;
   gboolean              finished;
-  PyprepGrade           grade;
+  gboolean              graded;
+  PyprepGrade           grade;     /* proposed, then chosen */
+  char                 *reason;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepExerciseView, pyprep_exercise_view, GTK_TYPE_WIDGET)
@@ -77,6 +83,7 @@ enum {
 
 enum {
   FINISHED,
+  GRADED,
   SHOW_ANSWER,
   N_SIGNALS
 };
@@ -405,27 +412,102 @@ update_actions (PyprepExerciseView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "exercise.reset", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "exercise.show-solution",
                                  have && gtk_widget_get_first_child (GTK_WIDGET (self->solution_box)) == NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exercise.show-answer", self->finished);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exercise.show-answer", self->graded);
+}
+
+static void
+grade (PyprepExerciseView *self,
+       PyprepGrade         chosen)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *child;
+
+  if (!self->finished || self->graded)
+    return;
+
+  self->graded = TRUE;
+  self->grade = chosen;
+  /* TRANSLATORS: "Graded Hard. Solved after 1 failed submit." */
+  text = g_strdup_printf (_("Graded %s. %s"), pyprep_grade_get_label (chosen), self->reason);
+  gtk_label_set_text (self->finish_label, text);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grades_box))) != NULL)
+    gtk_box_remove (self->grades_box, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->grades_box), FALSE);
+  gtk_widget_set_visible (self->answer_button, TRUE);
+  update_actions (self);
+  gtk_widget_grab_focus (self->answer_button);
+  g_signal_emit (self, signals[GRADED], 0, chosen);
+}
+
+static void
+grade_clicked_cb (GtkButton          *button,
+                  PyprepExerciseView *self)
+{
+  grade (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "grade")));
 }
 
 static void
 finish (PyprepExerciseView *self,
-        PyprepGrade         grade,
+        PyprepGrade         proposed,
         const char         *reason)
 {
   g_autofree char *text = NULL;
-  const char *grade_name = pyprep_grade_get_label (grade);
+  GtkWidget *focus = NULL;
 
   self->finished = TRUE;
-  self->grade = grade;
+  self->grade = proposed;
+  g_free (self->reason);
+  self->reason = g_strdup (reason);
   /* TRANSLATORS: "Solved on the first submit, without a hint. Proposed grade: Good." */
-  text = g_strdup_printf (_("%s Proposed grade: %s."), reason, grade_name);
+  text = g_strdup_printf (_("%s Proposed grade: %s. Press 1 to 4 to choose another."),
+                          reason, pyprep_grade_get_label (proposed));
   gtk_label_set_text (self->finish_label, text);
+
+  for (PyprepGrade g = PYPREP_GRADE_AGAIN; g <= PYPREP_GRADE_EASY; g++)
+    {
+      /* TRANSLATORS: the tooltip of a grade button: its key */
+      g_autofree char *tooltip = g_strdup_printf (_("Key %u"), (guint)g);
+      GtkWidget *button = gtk_button_new_with_label (pyprep_grade_get_label (g));
+
+      g_object_set_data (G_OBJECT (button), "grade", GUINT_TO_POINTER (g));
+      gtk_widget_set_tooltip_text (button, tooltip);
+      if (g == proposed)
+        {
+          gtk_widget_add_css_class (button, "suggested-action");
+          focus = button;
+        }
+      g_signal_connect (button, "clicked", G_CALLBACK (grade_clicked_cb), self);
+      gtk_box_append (self->grades_box, button);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->grades_box), TRUE);
+  gtk_widget_set_visible (self->answer_button, FALSE);
   gtk_widget_set_visible (self->finish_box, TRUE);
   gtk_widget_set_visible (self->results_scroller, TRUE);
   update_actions (self);
+  gtk_widget_grab_focus (focus);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINISHED]);
-  g_signal_emit (self, signals[FINISHED], 0, grade, reason);
+  g_signal_emit (self, signals[FINISHED], 0, proposed, reason);
+}
+
+/* 1 to 4 grade once finished, unless the editor has the keys. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                PyprepExerciseView    *self)
+{
+  if (!self->finished || self->graded
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_4)
+    grade (self, PYPREP_GRADE_AGAIN + (keyval - GDK_KEY_1));
+  else if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_4)
+    grade (self, PYPREP_GRADE_AGAIN + (keyval - GDK_KEY_KP_1));
+  else
+    return GDK_EVENT_PROPAGATE;
+  return GDK_EVENT_STOP;
 }
 
 typedef struct
@@ -658,6 +740,8 @@ reset_state (PyprepExerciseView *self)
   self->hints_shown = 0;
   self->failed_submits = 0;
   self->finished = FALSE;
+  self->graded = FALSE;
+  g_clear_pointer (&self->reason, g_free);
   self->save_refused = FALSE;
   clear_results (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->hints_box))) != NULL)
@@ -667,6 +751,8 @@ reset_state (PyprepExerciseView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->hints_box), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->solution_box), FALSE);
   gtk_widget_set_visible (self->finish_box, FALSE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grades_box))) != NULL)
+    gtk_box_remove (self->grades_box, child);
   gtk_widget_set_visible (self->results_scroller, FALSE);
 }
 
@@ -715,6 +801,18 @@ pyprep_exercise_view_get_question (PyprepExerciseView *self)
   return self->question;
 }
 
+/* Returns: whether a grade was confirmed; @grade is set to it */
+gboolean
+pyprep_exercise_view_get_graded (PyprepExerciseView *self,
+                                 PyprepGrade        *grade)
+{
+  g_return_val_if_fail (PYPREP_IS_EXERCISE_VIEW (self), FALSE);
+
+  if (self->graded && grade != NULL)
+    *grade = self->grade;
+  return self->graded;
+}
+
 gboolean
 pyprep_exercise_view_get_finished (PyprepExerciseView *self)
 {
@@ -756,6 +854,7 @@ pyprep_exercise_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->question);
+  g_clear_pointer (&self->reason, g_free);
   self->exercise = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_EXERCISE_VIEW);
 
@@ -832,6 +931,15 @@ pyprep_exercise_view_class_init (PyprepExerciseViewClass *klass)
     g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_STRING);
   /**
+   * PyprepExerciseView::graded:
+   * @grade: the #PyprepGrade the user confirmed or chose
+   *
+   * The host records it, for the exercise's own practice card.
+   */
+  signals[GRADED] =
+    g_signal_new ("graded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+  /**
    * PyprepExerciseView::show-answer:
    *
    * The user asked for the question's answer, once finished.
@@ -859,6 +967,8 @@ pyprep_exercise_view_class_init (PyprepExerciseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepExerciseView, results_list);
   gtk_widget_class_bind_template_child (widget_class, PyprepExerciseView, finish_box);
   gtk_widget_class_bind_template_child (widget_class, PyprepExerciseView, finish_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepExerciseView, grades_box);
+  gtk_widget_class_bind_template_child (widget_class, PyprepExerciseView, answer_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepExerciseView, solution_box);
 }
 
@@ -866,6 +976,7 @@ static void
 pyprep_exercise_view_init (PyprepExerciseView *self)
 {
   GtkEventController *shortcuts;
+  GtkEventController *keys;
   GtkSourceLanguage *python;
 
   gtk_source_init ();
@@ -893,6 +1004,10 @@ pyprep_exercise_view_init (PyprepExerciseView *self)
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
                                                           gtk_named_action_new ("exercise.run")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   update_actions (self);
 }

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "pyprep-scheduler.h"
 #include "pyprep-types.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,8 @@ void            pyprep_exercise_view_set_question (PyprepExerciseView *self,
                                                    PyprepQuestion     *question);
 char           *pyprep_exercise_view_dup_code     (PyprepExerciseView *self);
 gboolean        pyprep_exercise_view_get_finished (PyprepExerciseView *self);
+gboolean        pyprep_exercise_view_get_graded   (PyprepExerciseView *self,
+                                                   PyprepGrade        *grade);
 void            pyprep_exercise_view_save         (PyprepExerciseView *self);
 
 G_END_DECLS

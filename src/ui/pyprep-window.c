@@ -194,6 +194,19 @@ exercise_show_answer_cb (PyprepWindow *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->question_page));
 }
 
+/* The exercise's own practice card takes the grade. */
+static void
+exercise_graded_cb (PyprepWindow       *self,
+                    guint               grade,
+                    PyprepExerciseView *view)
+{
+  PyprepQuestion *question = pyprep_exercise_view_get_question (view);
+  g_autofree char *id = pyprep_study_exercise_id (pyprep_question_get_id (question));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  pyprep_study_record_review (self->study, id, grade, now);
+}
+
 /* "Try It Yourself": the exercise takes the answer's place. */
 void
 _pyprep_window_try_exercise (PyprepWindow *self)
@@ -207,6 +220,8 @@ _pyprep_window_try_exercise (PyprepWindow *self)
       self->exercise_view = PYPREP_EXERCISE_VIEW (pyprep_exercise_view_new ());
       g_signal_connect_object (self->exercise_view, "show-answer",
                                G_CALLBACK (exercise_show_answer_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->exercise_view, "graded",
+                               G_CALLBACK (exercise_graded_cb), self, G_CONNECT_SWAPPED);
       gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->exercise_view), "exercise");
     }
   pyprep_exercise_view_set_question (self->exercise_view, question);
