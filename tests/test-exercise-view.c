@@ -16,6 +16,9 @@
 #include "pyprep-exercise.h"
 #include "pyprep-exercise-view.h"
 #include "pyprep-library.h"
+#include "pyprep-markdown-view.h"
+#include "pyprep-practice-page.h"
+#include "pyprep-practice-session.h"
 #include "pyprep-question.h"
 #include "pyprep-scheduler.h"
 #include "pyprep-settings.h"
@@ -404,6 +407,59 @@ test_narrow_dark (void)
   forget_draft ();
 }
 
+/* In practice, an exercise card: the tests propose, the user confirms,
+ * the session records it on the exercise's card, the answer follows in
+ * the view, and Next Card ends this one-card session. */
+static void
+test_practice_exercise (void)
+{
+  g_autoptr(PyprepStudy) memory = pyprep_study_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(PyprepPracticeSession) session = NULL;
+  const PyprepExercise *exercise =
+    pyprep_question_get_exercise (pyprep_library_lookup_question (library, EXERCISE_QUESTION));
+  g_autofree char *exercise_id = pyprep_study_exercise_id (EXERCISE_QUESTION);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = pyprep_practice_page_new ();
+  PyprepExerciseView *view;
+  PyprepReviewState review;
+
+  forget_draft ();
+  session = pyprep_practice_session_new_full (library, memory, PYPREP_SCOPE_TOPIC, "memory-optimization",
+                                              PYPREP_PRACTICE_EXERCISES, 20, now);
+  g_assert_cmpuint (pyprep_practice_session_get_n_cards (session), ==, 1);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 700);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  pyprep_practice_page_start (PYPREP_PRACTICE_PAGE (page), session, memory);
+  wait_frames ();
+
+  view = PYPREP_EXERCISE_VIEW (find_widget (page, PYPREP_TYPE_EXERCISE_VIEW));
+  g_assert_nonnull (view);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (child (page, PYPREP_TYPE_PRACTICE_PAGE, "card"))));
+
+  set_text (view, exercise->code[PYPREP_EXERCISE_SOLUTION]);
+  run_and_wait (view, "exercise.submit");
+  press_grade (view, PYPREP_GRADE_EASY);
+  g_assert_true (pyprep_study_get_review (memory, exercise_id, &review));
+  g_assert_cmpstr (pyprep_study_get_grades (memory, exercise_id), ==, "4");
+  g_assert_false (pyprep_study_get_review (memory, EXERCISE_QUESTION, &review));
+  wait_frames ();
+  /* The answer is in the view now, in the editor's place. */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (child (view, PYPREP_TYPE_EXERCISE_VIEW, "editor"))));
+  g_assert_nonnull (find_widget (child (view, PYPREP_TYPE_EXERCISE_VIEW, "solution_box"),
+                                 PYPREP_TYPE_MARKDOWN_VIEW));
+  save_png (window, "practice-exercise-answer");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "exercise.show-answer", NULL));
+  wait_frames ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (page, PYPREP_TYPE_PRACTICE_PAGE, "stack")), ==,
+                   "summary");
+  gtk_window_destroy (GTK_WINDOW (window));
+  forget_draft ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -436,6 +492,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/exercise-view/solve-after-a-failed-submit", test_solve_after_a_failed_submit);
   g_test_add_func ("/pyprep/exercise-view/grades", test_grades);
   g_test_add_func ("/pyprep/exercise-view/narrow-dark", test_narrow_dark);
+  g_test_add_func ("/pyprep/exercise-view/practice", test_practice_exercise);
 
   status = g_test_run ();
   g_clear_object (&settings);

@@ -31,6 +31,7 @@
 #include "pyprep-drafts.h"
 #include "pyprep-exercise.h"
 #include "pyprep-exercise-view.h"
+#include "pyprep-markdown-view.h"
 #include "pyprep-python-editor.h"
 #include "pyprep-question.h"
 #include "pyprep-scheduler.h"
@@ -38,6 +39,8 @@
 
 /* Typing pauses this long before the code is saved. */
 #define SAVE_DELAY_MSEC 500
+/* The results' most height beside the editor (the .ui file's too). */
+#define RESULTS_HEIGHT 320
 
 struct _PyprepExerciseView
 {
@@ -45,7 +48,10 @@ struct _PyprepExerciseView
 
   GtkWidget            *box;
   GtkLabel             *task_label;
+  GtkWidget            *editor_scroller;
   GtkSourceView        *editor;
+  GtkWidget            *actions_box;
+  GtkWidget            *run_button;
   GtkWidget            *spinner;
   GtkWidget            *results_scroller;
   GtkBox               *hints_box;
@@ -68,6 +74,7 @@ struct _PyprepExerciseView
   gboolean              running;
   gboolean              finished;
   gboolean              graded;
+  gboolean              answer_inline;  /* the answer shows here, not in the host */
   PyprepGrade           grade;     /* proposed, then chosen */
   char                 *reason;
 };
@@ -415,6 +422,27 @@ update_actions (PyprepExerciseView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "exercise.show-answer", self->graded);
 }
 
+/* In practice, the answer follows in the view itself, in the editor's
+ * place, and the button moves on to the next card. */
+static void
+show_answer_inline (PyprepExerciseView *self)
+{
+  GtkWidget *heading = gtk_label_new (_("Answer"));
+  GtkWidget *answer = pyprep_markdown_view_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "title-4");
+  pyprep_markdown_view_set_markdown (PYPREP_MARKDOWN_VIEW (answer), pyprep_question_get_body (self->question));
+  gtk_box_append (self->solution_box, heading);
+  gtk_box_append (self->solution_box, answer);
+  gtk_widget_set_visible (GTK_WIDGET (self->solution_box), TRUE);
+  gtk_button_set_label (GTK_BUTTON (self->answer_button), _("_Next Card"));
+  gtk_widget_set_visible (self->editor_scroller, FALSE);
+  gtk_widget_set_visible (self->actions_box, FALSE);
+  gtk_widget_set_vexpand (self->results_scroller, TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->results_scroller), -1);
+}
+
 static void
 grade (PyprepExerciseView *self,
        PyprepGrade         chosen)
@@ -434,6 +462,8 @@ grade (PyprepExerciseView *self,
     gtk_box_remove (self->grades_box, child);
   gtk_widget_set_visible (GTK_WIDGET (self->grades_box), FALSE);
   gtk_widget_set_visible (self->answer_button, TRUE);
+  if (self->answer_inline)
+    show_answer_inline (self);
   update_actions (self);
   gtk_widget_grab_focus (self->answer_button);
   g_signal_emit (self, signals[GRADED], 0, chosen);
@@ -489,7 +519,9 @@ finish (PyprepExerciseView *self,
   g_signal_emit (self, signals[FINISHED], 0, proposed, reason);
 }
 
-/* 1 to 4 grade once finished, unless the editor has the keys. */
+/* Escape leaves the editor for the buttons (rather than closing the
+ * practice window); 1 to 4 grade once finished, unless the editor has
+ * the keys. */
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -497,6 +529,13 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 PyprepExerciseView    *self)
 {
+  if (keyval == GDK_KEY_Escape && (state & gtk_accelerator_get_default_mod_mask ()) == 0
+      && gtk_widget_has_focus (GTK_WIDGET (self->editor)))
+    {
+      gtk_widget_grab_focus (self->run_button);
+      return GDK_EVENT_STOP;
+    }
+
   if (!self->finished || self->graded
       || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
@@ -754,6 +793,26 @@ reset_state (PyprepExerciseView *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grades_box))) != NULL)
     gtk_box_remove (self->grades_box, child);
   gtk_widget_set_visible (self->results_scroller, FALSE);
+  gtk_widget_set_visible (self->editor_scroller, TRUE);
+  gtk_widget_set_visible (self->actions_box, TRUE);
+  gtk_widget_set_vexpand (self->results_scroller, FALSE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->results_scroller), RESULTS_HEIGHT);
+  gtk_button_set_label (GTK_BUTTON (self->answer_button), _("Show _Answer"));
+}
+
+/**
+ * pyprep_exercise_view_set_answer_inline:
+ *
+ * Whether, once graded, the view shows the answer itself (practice) and
+ * "show-answer" means "next", rather than the host showing it (the
+ * window's answer page).
+ */
+void
+pyprep_exercise_view_set_answer_inline (PyprepExerciseView *self,
+                                        gboolean            answer_inline)
+{
+  g_return_if_fail (PYPREP_IS_EXERCISE_VIEW (self));
+  self->answer_inline = !!answer_inline;
 }
 
 void
@@ -959,7 +1018,10 @@ pyprep_exercise_view_class_init (PyprepExerciseViewClass *klass)
                                                "/io/github/pyprep/PyPrep/ui/pyprep-exercise-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PyprepExerciseView, box);
   gtk_widget_class_bind_template_child (widget_class, PyprepExerciseView, task_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepExerciseView, editor_scroller);
   gtk_widget_class_bind_template_child (widget_class, PyprepExerciseView, editor);
+  gtk_widget_class_bind_template_child (widget_class, PyprepExerciseView, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, PyprepExerciseView, run_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepExerciseView, spinner);
   gtk_widget_class_bind_template_child (widget_class, PyprepExerciseView, results_scroller);
   gtk_widget_class_bind_template_child (widget_class, PyprepExerciseView, hints_box);

@@ -25,5 +25,7 @@ gboolean        pyprep_exercise_view_get_finished (PyprepExerciseView *self);
 gboolean        pyprep_exercise_view_get_graded   (PyprepExerciseView *self,
                                                    PyprepGrade        *grade);
 void            pyprep_exercise_view_save         (PyprepExerciseView *self);
+void            pyprep_exercise_view_set_answer_inline (PyprepExerciseView *self,
+                                                        gboolean            answer_inline);
 
 G_END_DECLS

@@ -4,6 +4,10 @@
  * Again, Hard, Good and Easy (keys 1 to 4) grade it, each button showing
  * when the question would come back. A summary closes the session.
  *
+ * An exercise card shows the exercise view instead: its tests propose a
+ * grade, the user confirms it, and the answer follows in the view; its
+ * Next Card button moves on.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "pyprep-practice"
@@ -13,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "pyprep-card.h"
+#include "pyprep-exercise-view.h"
 #include "pyprep-practice-page.h"
 #include "pyprep-question.h"
 #include "pyprep-topic.h"
@@ -23,7 +28,9 @@ struct _PyprepPracticePage
 
   GtkStack              *stack;
   GtkProgressBar        *progress_bar;
+  GtkStack              *card_stack;
   PyprepCard            *card;
+  PyprepExerciseView    *exercise_view;   /* made when the first exercise comes */
   GtkButton             *keep_button;
   GtkLabel              *reviewed_label;
   GtkLabel              *passed_label;
@@ -49,6 +56,56 @@ kind_name (PyprepCardKind kind)
     }
 }
 
+static void show_card (PyprepPracticePage *self);
+static void show_summary (PyprepPracticePage *self);
+
+/* The exercise's grade, confirmed: recorded on its card. The answer then
+ * shows in the view until Next Card. */
+static void
+exercise_graded_cb (PyprepPracticePage *self,
+                    guint               grade)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  if (self->session == NULL || pyprep_practice_session_is_finished (self->session))
+    return;
+  pyprep_practice_session_grade (self->session, grade, now);
+}
+
+static void
+exercise_next_cb (PyprepPracticePage *self)
+{
+  if (self->session == NULL)
+    return;
+  if (pyprep_practice_session_is_finished (self->session))
+    show_summary (self);
+  else
+    show_card (self);
+}
+
+static void
+show_exercise (PyprepPracticePage *self,
+               PyprepQuestion     *question)
+{
+  if (self->exercise_view == NULL)
+    {
+      self->exercise_view = PYPREP_EXERCISE_VIEW (pyprep_exercise_view_new ());
+      pyprep_exercise_view_set_answer_inline (self->exercise_view, TRUE);
+      g_signal_connect_object (self->exercise_view, "graded", G_CALLBACK (exercise_graded_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->exercise_view, "show-answer", G_CALLBACK (exercise_next_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->card_stack, GTK_WIDGET (self->exercise_view), "exercise");
+    }
+
+  /* A fresh attempt each time the card comes, from the saved code. */
+  pyprep_exercise_view_set_question (self->exercise_view, NULL);
+  pyprep_exercise_view_set_question (self->exercise_view, question);
+  gtk_stack_set_visible_child_name (self->card_stack, "exercise");
+  gtk_stack_set_visible_child_name (self->stack, "card");
+  gtk_widget_grab_focus (GTK_WIDGET (self->exercise_view));
+}
+
 static void
 show_card (PyprepPracticePage *self)
 {
@@ -59,9 +116,20 @@ show_card (PyprepPracticePage *self)
   g_autofree char *progress = NULL;
   g_autofree char *kind = NULL;
 
-  progress = g_strdup_printf (_("Card %u of %u"), position + 1, n);
+  if (pyprep_practice_session_is_exercise (self->session, position))
+    /* TRANSLATORS: the progress through a session, on an exercise card */
+    progress = g_strdup_printf (_("Card %u of %u · Exercise"), position + 1, n);
+  else
+    progress = g_strdup_printf (_("Card %u of %u"), position + 1, n);
   gtk_progress_bar_set_text (self->progress_bar, progress);
   gtk_progress_bar_set_fraction (self->progress_bar, (double)position / n);
+
+  if (pyprep_practice_session_is_exercise (self->session, position))
+    {
+      show_exercise (self, question);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->card_stack, "recall");
 
   if (topic != NULL)
     kind = g_strdup_printf ("%s · %s", kind_name (pyprep_practice_session_get_kind (self->session, position)),
@@ -282,6 +350,7 @@ pyprep_practice_page_class_init (PyprepPracticePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pyprep/PyPrep/ui/pyprep-practice-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, card_stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, card);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, keep_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, reviewed_label);

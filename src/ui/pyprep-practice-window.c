@@ -36,6 +36,7 @@ struct _PyprepPracticeWindow
   AdwWindowTitle      *window_title;
   GtkStack            *stack;
   AdwComboRow         *scope_row;
+  AdwComboRow         *cards_row;
   GtkLabel            *count_label;
   GtkWidget           *start_button;
   AdwExpanderRow      *topics_row;
@@ -57,6 +58,11 @@ static PyprepPracticeSession *
 build_session (PyprepPracticeWindow *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* The rows of cards_row, in order. */
+  static const PyprepPracticeCards cards[] = {
+    PYPREP_PRACTICE_MIXED, PYPREP_PRACTICE_RECALL, PYPREP_PRACTICE_EXERCISES,
+  };
+  guint card_row = MIN (adw_combo_row_get_selected (self->cards_row), G_N_ELEMENTS (cards) - 1);
   guint selected = adw_combo_row_get_selected (self->scope_row);
   PyprepScope scope = PYPREP_SCOPE_ALL;
   const char *topic = NULL;
@@ -76,8 +82,8 @@ build_session (PyprepPracticeWindow *self)
       break;
     }
 
-  return pyprep_practice_session_new (self->library, self->study, scope, topic,
-                                      pyprep_settings_get_new_per_day (self->settings), now);
+  return pyprep_practice_session_new_full (self->library, self->study, scope, topic, cards[card_row],
+                                           pyprep_settings_get_new_per_day (self->settings), now);
 }
 
 /* What the chosen scope would bring, shown before starting. */
@@ -337,6 +343,7 @@ pyprep_practice_window_class_init (PyprepPracticeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, scope_row);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, cards_row);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, start_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, topics_row);
