@@ -73,6 +73,15 @@ save_png (GtkWidget  *window,
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
+  /* On a loaded machine the window may not have drawn yet. */
+  for (guint tries = 0; node == NULL && tries < 20; tries++)
+    {
+      wait_frames ();
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
+  g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
@@ -292,7 +301,11 @@ test_solve_after_a_failed_submit (void)
     g_assert_true (pyprep_exercise_view_get_graded (view, &chosen));
     g_assert_cmpint (chosen, ==, PYPREP_GRADE_GOOD);
     g_assert_true (pyprep_study_get_exercise_solved (study, EXERCISE_QUESTION));
+    wait_frames ();
     g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (child (view, PYPREP_TYPE_EXERCISE_VIEW, "answer_button"))));
+    /* Show Answer takes the focus from the grade button that went away. */
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (window))
+                   == GTK_WIDGET (child (view, PYPREP_TYPE_EXERCISE_VIEW, "answer_button")));
   }
 
   /* Show Answer: the answer page is back. */

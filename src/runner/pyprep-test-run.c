@@ -131,6 +131,7 @@ pyprep_test_report_parse (const char  *report,
           result->line = json_object_get_int_member_with_default (object, "line", 0);
           result->output = dup_member (object, "output");
           result->seconds = json_object_get_double_member_with_default (object, "seconds", 0);
+          result->cpu_seconds = json_object_get_double_member_with_default (object, "cpu_seconds", 0);
           if (result->name == NULL)
             result->name = g_strdup ("?");
           g_ptr_array_add (self->results, result);

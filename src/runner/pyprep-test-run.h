@@ -29,6 +29,7 @@ typedef struct
   guint             line;
   char             *output;      /* what the test printed */
   double            seconds;
+  double            cpu_seconds; /* the test's process, user and system */
 } PyprepTestResult;
 
 typedef struct

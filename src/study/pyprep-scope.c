@@ -4,7 +4,7 @@
  *
  * The scope is a registered enumeration, so a property can carry it and
  * an action can name it by its nick ("all", "topic", "bookmarked",
- * "needs-review", "not-started", "due").
+ * "needs-review", "not-started", "due", "exercises").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,7 +22,8 @@ G_DEFINE_ENUM_TYPE (PyprepScope, pyprep_scope,
   G_DEFINE_ENUM_VALUE (PYPREP_SCOPE_BOOKMARKED, "bookmarked"),
   G_DEFINE_ENUM_VALUE (PYPREP_SCOPE_NEEDS_REVIEW, "needs-review"),
   G_DEFINE_ENUM_VALUE (PYPREP_SCOPE_NOT_STARTED, "not-started"),
-  G_DEFINE_ENUM_VALUE (PYPREP_SCOPE_DUE, "due"))
+  G_DEFINE_ENUM_VALUE (PYPREP_SCOPE_DUE, "due"),
+  G_DEFINE_ENUM_VALUE (PYPREP_SCOPE_EXERCISES, "exercises"))
 
 /* A topic is the same when it is the same object or has the same id: ids
  * are what the study record and the decks agree on. */
@@ -94,6 +95,8 @@ pyprep_scope_contains (PyprepScope     scope,
       return pyprep_study_get_status (study, id) == PYPREP_STATUS_NEW;
     case PYPREP_SCOPE_DUE:
       return due_today (study, id, now);
+    case PYPREP_SCOPE_EXERCISES:
+      return pyprep_question_get_exercise (question) != NULL;
     default:
       g_return_val_if_reached (FALSE);
     }

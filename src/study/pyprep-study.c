@@ -77,6 +77,8 @@ pyprep_status_get_label (PyprepStatus status)
 
 /* Exercises ------------------------------------------------------------ */
 
+#define EXERCISE_PREFIX "exercise:"
+
 /**
  * pyprep_study_exercise_id:
  *
@@ -89,7 +91,17 @@ pyprep_study_exercise_id (const char *question_id)
 {
   g_return_val_if_fail (question_id != NULL, NULL);
 
-  return g_strconcat ("exercise:", question_id, NULL);
+  return g_strconcat (EXERCISE_PREFIX, question_id, NULL);
+}
+
+/* Returns: (transfer none): the question an id of the record is about:
+ *   @card_id itself, or the question whose exercise it names */
+const char *
+pyprep_study_card_question_id (const char *card_id)
+{
+  g_return_val_if_fail (card_id != NULL, NULL);
+
+  return g_str_has_prefix (card_id, EXERCISE_PREFIX) ? card_id + strlen (EXERCISE_PREFIX) : card_id;
 }
 
 /* Whether the exercise's last grade was a pass: it was solved, not given up. */

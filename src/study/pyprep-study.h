@@ -69,6 +69,7 @@ void          pyprep_study_mark_opened        (PyprepStudy  *self,
                                                const char   *id,
                                                GDateTime    *now);
 char         *pyprep_study_exercise_id        (const char   *question_id);
+const char   *pyprep_study_card_question_id   (const char   *card_id);
 gboolean      pyprep_study_get_exercise_solved (PyprepStudy *self,
                                                const char   *question_id);
 void          pyprep_study_set_drafts         (PyprepStudy  *self,

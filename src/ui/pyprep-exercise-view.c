@@ -334,9 +334,17 @@ show_report (PyprepExerciseView *self,
           move_cursor_to_line (self, report->compile_line);
         }
       else
-        status = g_strdup_printf (_("This exercise’s tests do not compile (%s, line %u: %s). "
-                                    "Report it to the deck’s author."),
-                                  report->compile_file, report->compile_line, report->compile_error);
+        {
+          /* A line of the tests is a line of the deck: the fence's, plus its own. */
+          PyprepExercisePart part = g_strcmp0 (report->compile_file, "hidden.py") == 0
+                                    ? PYPREP_EXERCISE_HIDDEN_TESTS : PYPREP_EXERCISE_TESTS;
+
+          status = g_strdup_printf (_("This exercise’s tests do not compile: %s:%u: %s. "
+                                      "The deck needs fixing; your code is kept."),
+                                    pyprep_question_get_source (self->question),
+                                    self->exercise->line[part] + report->compile_line,
+                                    report->compile_error);
+        }
       show_status (self, status);
       return;
     }
@@ -436,7 +444,7 @@ show_answer_inline (PyprepExerciseView *self)
   gtk_box_append (self->solution_box, heading);
   gtk_box_append (self->solution_box, answer);
   gtk_widget_set_visible (GTK_WIDGET (self->solution_box), TRUE);
-  gtk_button_set_label (GTK_BUTTON (self->answer_button), _("_Next Card"));
+  gtk_button_set_label (GTK_BUTTON (self->answer_button), _("Next Card"));
   gtk_widget_set_visible (self->editor_scroller, FALSE);
   gtk_widget_set_visible (self->actions_box, FALSE);
   gtk_widget_set_vexpand (self->results_scroller, TRUE);
@@ -797,7 +805,7 @@ reset_state (PyprepExerciseView *self)
   gtk_widget_set_visible (self->actions_box, TRUE);
   gtk_widget_set_vexpand (self->results_scroller, FALSE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->results_scroller), RESULTS_HEIGHT);
-  gtk_button_set_label (GTK_BUTTON (self->answer_button), _("Show _Answer"));
+  gtk_button_set_label (GTK_BUTTON (self->answer_button), _("Show Answer"));
 }
 
 /**
@@ -1016,6 +1024,8 @@ pyprep_exercise_view_class_init (PyprepExerciseViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/pyprep/PyPrep/ui/pyprep-exercise-view.ui");
+  /* The window's zoom names it (pyprep-window-actions.c). */
+  gtk_widget_class_set_css_name (widget_class, "exerciseview");
   gtk_widget_class_bind_template_child (widget_class, PyprepExerciseView, box);
   gtk_widget_class_bind_template_child (widget_class, PyprepExerciseView, task_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepExerciseView, editor_scroller);

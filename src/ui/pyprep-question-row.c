@@ -63,6 +63,17 @@ update (PyprepQuestionRow *self)
   else
     subtitle = g_strdup_printf ("%s · %s", difficulty, pyprep_status_get_label (status));
 
+  /* A question with an exercise says whether it was solved. */
+  if (pyprep_question_get_exercise (self->question) != NULL)
+    {
+      char *with_exercise = g_strdup_printf ("%s · %s", subtitle,
+                                             pyprep_study_get_exercise_solved (study, id)
+                                             ? _("Exercise solved") : _("Exercise"));
+
+      g_free (subtitle);
+      subtitle = with_exercise;
+    }
+
   description = g_strdup_printf ("%s%s%s", subtitle,
                                  bookmarked ? _(", bookmarked") : "",
                                  has_note ? _(", has a note") : "");
@@ -78,7 +89,8 @@ static void
 study_changed_cb (PyprepQuestionRow *self,
                   const char        *id)
 {
-  if (self->question != NULL && g_strcmp0 (id, pyprep_question_get_id (self->question)) == 0)
+  if (self->question != NULL && id != NULL
+      && g_strcmp0 (pyprep_study_card_question_id (id), pyprep_question_get_id (self->question)) == 0)
     update (self);
 }
 

@@ -46,7 +46,7 @@ update (PyprepTopicRow *self)
   g_autofree char *progress = NULL;
   g_autofree char *accessible = NULL;
   GListModel *questions;
-  guint n, confident = 0;
+  guint n, confident = 0, exercises = 0, solved = 0;
 
   if (self->topic == NULL || study == NULL)
     return;
@@ -59,10 +59,20 @@ update (PyprepTopicRow *self)
 
       if (pyprep_study_get_status (study, pyprep_question_get_id (question)) == PYPREP_STATUS_CONFIDENT)
         confident++;
+      if (pyprep_question_get_exercise (question) != NULL)
+        {
+          exercises++;
+          solved += pyprep_study_get_exercise_solved (study, pyprep_question_get_id (question));
+        }
     }
 
-  /* Translators: a topic's progress, e.g. "12 of 18 confident" */
-  progress = g_strdup_printf (_("%u of %u confident"), confident, n);
+  if (exercises > 0)
+    /* Translators: a topic's progress, e.g. "12 of 18 confident · 1 of 3 exercises solved" */
+    progress = g_strdup_printf (_("%u of %u confident · %u of %u exercises solved"),
+                                confident, n, solved, exercises);
+  else
+    /* Translators: a topic's progress, e.g. "12 of 18 confident" */
+    progress = g_strdup_printf (_("%u of %u confident"), confident, n);
   accessible = g_strdup_printf ("%s. %s", pyprep_topic_get_description (self->topic), progress);
 
   pyprep_row_text_set_text (self->title, pyprep_topic_get_title (self->topic));
@@ -73,16 +83,20 @@ update (PyprepTopicRow *self)
   pyprep_list_row_set_name (GTK_WIDGET (self), pyprep_topic_get_title (self->topic), accessible);
 }
 
-/* Only a change to one of the topic's own questions is counted again. */
+/* Only a change to one of the topic's own questions, or to their
+ * exercises, is counted again. */
 static void
 study_changed_cb (PyprepTopicRow *self,
-                  const char     *id)
+                  const char     *card_id)
 {
+  const char *id;
   GListModel *questions;
   guint n;
 
-  if (self->topic == NULL)
+  if (self->topic == NULL || card_id == NULL)
     return;
+
+  id = pyprep_study_card_question_id (card_id);
 
   questions = pyprep_topic_get_questions (self->topic);
   n = g_list_model_get_n_items (questions);

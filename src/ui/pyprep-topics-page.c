@@ -23,6 +23,7 @@ typedef enum {
   LIST_BOOKMARKED,
   LIST_NEEDS_REVIEW,
   LIST_NOT_STARTED,
+  LIST_EXERCISES,
   N_LISTS
 } StudyList;
 
@@ -36,14 +37,14 @@ static const struct {
   [LIST_BOOKMARKED] = { "starred-symbolic", N_("Bookmarked"), PYPREP_SCOPE_BOOKMARKED },
   [LIST_NEEDS_REVIEW] = { "dialog-warning-symbolic", N_("Needs Review"), PYPREP_SCOPE_NEEDS_REVIEW },
   [LIST_NOT_STARTED] = { "document-new-symbolic", N_("Not Started"), PYPREP_SCOPE_NOT_STARTED },
+  [LIST_EXERCISES] = { "accessories-text-editor-symbolic", N_("Exercises"), PYPREP_SCOPE_EXERCISES },
 };
 
 /* A topic row is a line of title and three of captions (82 %), with 24
  * pixels of margins, spacing and bar; above the rows, the overall
- * progress, the four study lists and the heading take six lines and 56
- * pixels at least. At 700 pixels that is eight topics, of which five
- * show. */
-static const PyprepRowShape topic_rows = { 34, 24, 60, 56 };
+ * progress, the five study lists and the heading take seven lines and 68
+ * pixels at least. */
+static const PyprepRowShape topic_rows = { 34, 24, 70, 68 };
 
 struct _PyprepTopicsPage
 {
@@ -107,7 +108,7 @@ update_progress (PyprepTopicsPage *self)
 {
   guint counts[N_LISTS] = { 0 };
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->all_questions));
-  guint confident = 0, read = 0;
+  guint confident = 0, read = 0, solved = 0;
   PyprepQuestion *latest = last_opened (self);
   g_autofree char *overall = NULL;
 
@@ -120,6 +121,8 @@ update_progress (PyprepTopicsPage *self)
       read += status != PYPREP_STATUS_NEW;
       for (guint list = LIST_BOOKMARKED; list < N_LISTS; list++)
         counts[list] += pyprep_scope_contains (study_lists[list].scope, self->study, NULL, question, NULL);
+      if (pyprep_question_get_exercise (question) != NULL)
+        solved += pyprep_study_get_exercise_solved (self->study, pyprep_question_get_id (question));
     }
 
   /* Translators: overall progress, e.g. "40 of 272 confident, 120 read" */
@@ -131,11 +134,22 @@ update_progress (PyprepTopicsPage *self)
   for (guint list = LIST_BOOKMARKED; list < N_LISTS; list++)
     {
       g_autofree char *count = g_strdup_printf ("%u", counts[list]);
+      g_autofree char *description = NULL;
 
+      /* Exercises count the solved ones among them: "3 / 65". */
+      if (list == LIST_EXERCISES)
+        {
+          g_free (count);
+          /* Translators: exercises solved out of all, in a narrow column */
+          count = g_strdup_printf (_("%u / %u"), solved, counts[list]);
+          /* Translators: the same, read aloud */
+          description = g_strdup_printf (_("%u of %u solved"), solved, counts[list]);
+        }
       gtk_label_set_text (GTK_LABEL (self->counts[list]), count);
       gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_ancestor (self->counts[list],
                                                                                GTK_TYPE_LIST_BOX_ROW)),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, count, -1);
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      description != NULL ? description : count, -1);
     }
 
   gtk_label_set_text (GTK_LABEL (self->counts[LIST_CONTINUE]),

@@ -48,7 +48,8 @@ apply_zoom (PyprepWindow *self)
   else
     {
       g_ascii_formatd (number, sizeof number, "%.0f", self->zoom * 100);
-      css = g_strdup_printf ("questionpage { font-size: %s%%; }\n"
+      /* The exercise's code and results follow the answer's size. */
+      css = g_strdup_printf ("questionpage, exerciseview { font-size: %s%%; }\n"
                              "questionpage .title-1 { font-size: 181%%; }\n"
                              "questionpage .title-2, questionpage .title-3 { font-size: 136%%; }\n"
                              "questionpage .title-4 { font-size: 118%%; }\n",

@@ -16,6 +16,7 @@
 
 #include "pyprep-application.h"
 #include "pyprep-question.h"
+#include "pyprep-stack-pages.h"
 #include "pyprep-topic.h"
 #include "pyprep-window-private.h"
 
@@ -190,7 +191,7 @@ mouse_button_cb (GtkGestureClick *gesture,
 static void
 exercise_show_answer_cb (PyprepWindow *self)
 {
-  gtk_stack_set_visible_child_name (self->content_stack, "question");
+  pyprep_stack_pages_show (self->content_stack, "question");
   gtk_widget_grab_focus (GTK_WIDGET (self->question_page));
 }
 
@@ -225,7 +226,7 @@ _pyprep_window_try_exercise (PyprepWindow *self)
       gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->exercise_view), "exercise");
     }
   pyprep_exercise_view_set_question (self->exercise_view, question);
-  gtk_stack_set_visible_child_name (self->content_stack, "exercise");
+  pyprep_stack_pages_show (self->content_stack, "exercise");
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   gtk_widget_grab_focus (GTK_WIDGET (self->exercise_view));
 }
@@ -241,7 +242,7 @@ show_question (PyprepWindow   *self,
   pyprep_question_page_set_question (self->question_page, question, self->library);
   pyprep_sidebar_set_question (self->sidebar, question);
   /* Another question leaves the exercise of the last one (its code is saved). */
-  gtk_stack_set_visible_child_name (self->content_stack, "question");
+  pyprep_stack_pages_show (self->content_stack, "question");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.try-exercise",
                                  pyprep_question_get_exercise (question) != NULL);
 
@@ -646,6 +647,9 @@ pyprep_window_init (PyprepWindow *self)
 
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->zoom = 1.0;
+  /* The answer out of sight while the exercise is on is hidden, for the
+   * eye and for a screen reader. */
+  pyprep_stack_pages_hide_unseen (self->content_stack);
   g_signal_connect_object (pyprep_sidebar_get_search_pane (self->sidebar), "notify::scope",
                            G_CALLBACK (sidebar_scope_changed_cb), self, G_CONNECT_SWAPPED);
 
