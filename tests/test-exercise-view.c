@@ -12,7 +12,9 @@
 #include <glib/gstdio.h>
 #include <gtksourceview/gtksource.h>
 
+#include "pyprep-deck.h"
 #include "pyprep-drafts.h"
+#include "pyprep-exercise-check.h"
 #include "pyprep-exercise.h"
 #include "pyprep-exercise-view.h"
 #include "pyprep-library.h"
@@ -473,6 +475,61 @@ test_practice_exercise (void)
   forget_draft ();
 }
 
+static void
+check_done_cb (PyprepLibrary *library,
+               gpointer       user_data)
+{
+  *(gboolean *)user_data = TRUE;
+}
+
+/* A user's deck whose exercise is broken: its solution fails a hidden
+ * test, or its tests do not compile. Each is reported as a deck problem
+ * with the file and the line; the bank's own exercises are not rerun. */
+static void
+test_user_deck_check (void)
+{
+  static const char deck[] =
+    "---\nid: mine\ntitle: Mine\n---\n\n"
+    "# Write add\nid: my-add\ndifficulty: junior\n\nUse +.\n\n"
+    "```python starter\ndef add(a, b):\n    ...\n```\n"
+    "```python tests\nfrom solution import add\ndef test_one():\n    assert add(1, 2) == 3\n```\n"
+    "```python hidden-tests\nfrom solution import add\n\ndef test_neg():\n    assert add(-1, 1) == 0\n```\n"
+    "```python solution\ndef add(a, b):\n    return abs(a) + b\n```\n"
+    "# Write sub\nid: my-sub\ndifficulty: junior\n\nUse -.\n\n"
+    "```python starter\ndef sub(a, b):\n    ...\n```\n"
+    "```python tests\nfrom solution import sub\ndef test_one(:\n    assert sub(3, 2) == 1\n```\n"
+    "```python hidden-tests\nfrom solution import sub\ndef test_two():\n    assert sub(2, 3) == -1\n```\n"
+    "```python solution\ndef sub(a, b):\n    return a - b\n```\n";
+  g_autoptr(PyprepLibrary) mine = pyprep_library_new ();
+  g_autoptr(GBytes) bytes = g_bytes_new_static (deck, strlen (deck));
+  GPtrArray *problems;
+  gboolean done = FALSE;
+
+  g_assert_true (pyprep_library_load_bytes (mine, "/home/me/decks/mine.md", bytes));
+  pyprep_library_load_resources (mine, RESOURCE_PREFIX "/content");
+  g_assert_cmpuint (pyprep_library_get_problems (mine)->len, ==, 0);
+
+  /* Each problem is logged, as a deck's are. */
+  g_test_expect_message ("pyprep-library", G_LOG_LEVEL_WARNING, "*fails its own test*");
+  g_test_expect_message ("pyprep-library", G_LOG_LEVEL_WARNING, "*does not compile*");
+  pyprep_exercise_check_user_decks (mine, NULL, NULL, check_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_test_assert_expected_messages ();
+
+  problems = pyprep_library_get_problems (mine);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s", ((GError *)problems->pdata[i])->message);
+  g_assert_cmpuint (problems->len, ==, 2);
+  /* The hidden tests' fence is on line 21; the assert is its line 4. */
+  g_assert_cmpstr (((GError *)problems->pdata[0])->message, ==,
+                   "/home/me/decks/mine.md:25: The exercise’s solution fails its own test “test_neg”: "
+                   "assert add(-1, 1) == 0");
+  g_assert_true (g_str_has_prefix (((GError *)problems->pdata[1])->message,
+                                   "/home/me/decks/mine.md:43: The exercise’s “python tests” does not compile: "
+                                   "SyntaxError"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +563,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/exercise-view/grades", test_grades);
   g_test_add_func ("/pyprep/exercise-view/narrow-dark", test_narrow_dark);
   g_test_add_func ("/pyprep/exercise-view/practice", test_practice_exercise);
+  g_test_add_func ("/pyprep/exercise-view/user-deck-check", test_user_deck_check);
 
   status = g_test_run ();
   g_clear_object (&settings);

@@ -424,6 +424,23 @@ pyprep_library_lookup_topic (PyprepLibrary *self,
 
 /* Returns: (transfer none) (element-type GError): every problem met so far,
  * each message starting with "file:line:". */
+/**
+ * pyprep_library_add_problem:
+ * @problem: (transfer full): "file:line: message", found after loading
+ *
+ * Adds a problem found later, such as an exercise whose solution fails
+ * its own tests (pyprep-exercise-check.c).
+ */
+void
+pyprep_library_add_problem (PyprepLibrary *self,
+                            GError        *problem)
+{
+  g_return_if_fail (PYPREP_IS_LIBRARY (self));
+  g_return_if_fail (problem != NULL);
+
+  report (self, problem);
+}
+
 GPtrArray *
 pyprep_library_get_problems (PyprepLibrary *self)
 {

@@ -32,6 +32,8 @@ PyprepQuestion *pyprep_library_lookup_question   (PyprepLibrary *self,
 PyprepTopic    *pyprep_library_lookup_topic      (PyprepLibrary *self,
                                                   const char    *id);
 GPtrArray      *pyprep_library_get_problems      (PyprepLibrary *self);
+void            pyprep_library_add_problem       (PyprepLibrary *self,
+                                                  GError        *problem);
 GFile          *pyprep_library_get_user_deck_dir (void);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "pyprep-application.h"
 #include "pyprep-backups.h"
 #include "pyprep-drafts.h"
+#include "pyprep-exercise-check.h"
 #include "pyprep-library.h"
 #include "pyprep-preferences-window.h"
 #include "pyprep-runner.h"
@@ -28,6 +29,7 @@ struct _PyprepApplication
   PyprepLibrary  *library;
   PyprepStudy    *study;
   PyprepSettings *settings;
+  GCancellable   *exercise_check;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepApplication, pyprep_application, ADW_TYPE_APPLICATION)
@@ -230,6 +232,31 @@ read_icon_theme (void)
   g_task_run_in_thread (task, read_icon_theme_thread);
 }
 
+/* A problem found in an exercise of the user's decks: every window's
+ * banner says so. */
+static void
+exercise_problem_found_cb (PyprepLibrary *library,
+                           gpointer       user_data)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (user_data)); l != NULL; l = l->next)
+    if (PYPREP_IS_WINDOW (l->data))
+      pyprep_window_refresh_problems (l->data);
+}
+
+/* The exercises of the user's own decks are checked once the app has
+ * settled, one at a time. */
+static gboolean
+check_exercises_cb (gpointer user_data)
+{
+  PyprepApplication *self = user_data;
+
+  /* Cancelled at shutdown: no callback comes after it. */
+  self->exercise_check = g_cancellable_new ();
+  pyprep_exercise_check_user_decks (self->library, self->exercise_check, exercise_problem_found_cb,
+                                    NULL, self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 pyprep_application_startup (GApplication *application)
 {
@@ -273,6 +300,7 @@ pyprep_application_startup (GApplication *application)
   load_settings (self);
 
   g_timeout_add_seconds_full (G_PRIORITY_LOW, 5, backup_idle_cb, g_object_ref (self), g_object_unref);
+  g_timeout_add_seconds_full (G_PRIORITY_LOW, 3, check_exercises_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -294,6 +322,8 @@ pyprep_application_shutdown (GApplication *application)
 
   G_APPLICATION_CLASS (pyprep_application_parent_class)->shutdown (application);
 
+  g_cancellable_cancel (self->exercise_check);
+  g_clear_object (&self->exercise_check);
   g_clear_object (&self->study);  /* syncs the settings */
   g_clear_object (&self->settings);
   g_clear_object (&self->library);

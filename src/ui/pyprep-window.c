@@ -707,3 +707,11 @@ pyprep_window_get_question_page (PyprepWindow *self)
   g_return_val_if_fail (PYPREP_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->question_page);
 }
+
+/* The decks' problems changed after loading: the banner follows. */
+void
+pyprep_window_refresh_problems (PyprepWindow *self)
+{
+  g_return_if_fail (PYPREP_IS_WINDOW (self));
+  _pyprep_window_update_problems (self);
+}

@@ -30,5 +30,6 @@ gboolean        pyprep_window_open_question_id     (PyprepWindow      *self,
                                                     const char        *id);
 PyprepQuestion *pyprep_window_get_question         (PyprepWindow      *self);
 GtkWidget      *pyprep_window_get_question_page    (PyprepWindow      *self);
+void            pyprep_window_refresh_problems     (PyprepWindow      *self);
 
 G_END_DECLS
