@@ -12,6 +12,8 @@
 #include <glib/gstdio.h>
 #include <gtksourceview/gtksource.h>
 
+#include "pyprep-alert.h"
+#include "pyprep-code-block.h"
 #include "pyprep-deck.h"
 #include "pyprep-drafts.h"
 #include "pyprep-exercise-check.h"
@@ -384,6 +386,20 @@ test_grades (void)
   run_and_wait (view, "exercise.submit");
   g_assert_cmpuint (finished.grade, ==, PYPREP_GRADE_HARD);
   g_assert_cmpstr (finished.reason, ==, "Solved with 3 hints.");
+
+  /* Show the Solution asks first; agreeing counts as not solved. */
+  pyprep_exercise_view_set_question (view, NULL);
+  pyprep_exercise_view_set_question (view, pyprep_library_lookup_question (library, EXERCISE_QUESTION));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "exercise.show-solution", NULL));
+  wait_frames ();
+  g_assert_false (pyprep_exercise_view_get_finished (view));
+  g_assert_nonnull (pyprep_alert_get_shown (GTK_WIDGET (view)));
+  pyprep_alert_respond (pyprep_alert_get_shown (GTK_WIDGET (view)), "show");
+  wait_frames ();
+  g_assert_true (pyprep_exercise_view_get_finished (view));
+  g_assert_cmpuint (finished.grade, ==, PYPREP_GRADE_AGAIN);
+  g_assert_cmpstr (finished.reason, ==, "The solution was shown.");
+  g_assert_nonnull (find_widget (child (view, PYPREP_TYPE_EXERCISE_VIEW, "solution_box"), PYPREP_TYPE_CODE_BLOCK));
 
   g_free (finished.reason);
   gtk_window_destroy (GTK_WINDOW (window));

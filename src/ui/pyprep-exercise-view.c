@@ -27,6 +27,7 @@
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
+#include "pyprep-alert.h"
 #include "pyprep-code-block.h"
 #include "pyprep-drafts.h"
 #include "pyprep-exercise.h"
@@ -724,7 +725,7 @@ reveal_solution (PyprepExerciseView *self)
 }
 
 static void
-solution_response_cb (AdwMessageDialog   *dialog,
+solution_response_cb (GtkWidget          *alert,
                       const char         *response,
                       PyprepExerciseView *self)
 {
@@ -738,8 +739,7 @@ show_solution_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   PyprepExerciseView *self = PYPREP_EXERCISE_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
+  GtkWidget *alert;
 
   if (self->exercise == NULL)
     return;
@@ -749,18 +749,15 @@ show_solution_action (GtkWidget  *widget,
       return;
     }
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Show the Solution?"),
-                                   _("The exercise then counts as not solved, and comes back soon in practice. "
-                                     "Your code is kept."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Keep Trying"),
-                                    "show", _("_Show Solution"),
-                                    NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (solution_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  alert = pyprep_alert_new (_("Show the Solution?"),
+                            _("The exercise then counts as not solved, and comes back soon in practice. "
+                              "Your code is kept."));
+  pyprep_alert_add_response (alert, "cancel", _("_Keep Trying"), ADW_RESPONSE_DEFAULT);
+  pyprep_alert_add_response (alert, "show", _("_Show Solution"), ADW_RESPONSE_DEFAULT);
+  pyprep_alert_set_default_response (alert, "cancel");
+  pyprep_alert_set_close_response (alert, "cancel");
+  g_signal_connect_object (alert, "response", G_CALLBACK (solution_response_cb), self, 0);
+  pyprep_alert_present (alert, widget);
 }
 
 static void
