@@ -51,61 +51,14 @@ static PyprepLibrary *library;
 static PyprepStudy *study;
 static PyprepSettings *settings;
 
+/* Saves the window's picture, and says where. */
 static void
-wait_frames (void)
+shoot (GtkWidget  *window,
+       const char *name)
 {
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  g_autofree char *path = save_png (window, name);
 
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-save_png (GtkWidget  *window,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  /* On a loaded machine the window may not have drawn yet. */
-  for (guint tries = 0; node == NULL && tries < 20; tries++)
-    {
-      wait_frames ();
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("%s: %s", name, path);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static char *
@@ -253,14 +206,14 @@ test_solve_after_a_failed_submit (void)
   g_signal_connect (view, "finished", G_CALLBACK (finished_cb), &finished);
   starter = buffer_text (view);
   g_assert_cmpstr (starter, ==, exercise->code[PYPREP_EXERCISE_STARTER]);
-  save_png (GTK_WIDGET (window), "exercise-1280");
+  shoot (GTK_WIDGET (window), "exercise-1280");
 
   /* The starter fails every visible test; each says why. */
   run_and_wait (view, "exercise.run");
   g_assert_true (g_str_has_prefix (status_text (view), "0 of 3 passed"));
   g_assert_cmpuint (n_result_rows (view), ==, 3);
   g_assert_false (pyprep_exercise_view_get_finished (view));
-  save_png (GTK_WIDGET (window), "exercise-failing-1280");
+  shoot (GTK_WIDGET (window), "exercise-failing-1280");
 
   /* A wrong solution passes what Run checks, and Submit catches it. */
   set_text (view, WRONG_CODE);
@@ -286,7 +239,7 @@ test_solve_after_a_failed_submit (void)
   g_assert_cmpstr (finished.reason, ==, "Solved after 1 failed submit.");
   g_assert_nonnull (strstr (gtk_label_get_text (child (view, PYPREP_TYPE_EXERCISE_VIEW, "finish_label")),
                             "Proposed grade: Hard"));
-  save_png (GTK_WIDGET (window), "exercise-passing-1280");
+  shoot (GTK_WIDGET (window), "exercise-passing-1280");
 
   /* The proposed grade has the focus; the user picks Good instead, and
    * the exercise's own card records it. */
@@ -420,15 +373,15 @@ test_narrow_dark (void)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   window = open_window (360, 640);
   view = try_it (window);
-  save_png (GTK_WIDGET (window), "exercise-360-dark");
+  shoot (GTK_WIDGET (window), "exercise-360-dark");
   run_and_wait (view, "exercise.run");
-  save_png (GTK_WIDGET (window), "exercise-failing-360-dark");
+  shoot (GTK_WIDGET (window), "exercise-failing-360-dark");
   /* Solved at phone width: the four grades fit beside each other. */
   set_text (view, pyprep_question_get_exercise (pyprep_library_lookup_question (library, EXERCISE_QUESTION))
                     ->code[PYPREP_EXERCISE_SOLUTION]);
   run_and_wait (view, "exercise.submit");
   g_assert_true (pyprep_exercise_view_get_finished (view));
-  save_png (GTK_WIDGET (window), "exercise-passing-360-dark");
+  shoot (GTK_WIDGET (window), "exercise-passing-360-dark");
   gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)),
                       GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);
@@ -481,7 +434,7 @@ test_practice_exercise (void)
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (child (view, PYPREP_TYPE_EXERCISE_VIEW, "editor"))));
   g_assert_nonnull (find_widget (child (view, PYPREP_TYPE_EXERCISE_VIEW, "solution_box"),
                                  PYPREP_TYPE_MARKDOWN_VIEW));
-  save_png (window, "practice-exercise-answer");
+  shoot (window, "practice-exercise-answer");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "exercise.show-answer", NULL));
   wait_frames ();

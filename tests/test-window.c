@@ -715,16 +715,6 @@ test_history (void)
   close_window (window);
 }
 
-/* Runs the main loop until the next frames have restyled the window. */
-static void
-wait_frames (void)
-{
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static int
 title_font_size (PyprepWindow *window)
 {

@@ -158,6 +158,14 @@ def type_text(text, after=0.3):
     time.sleep(after)
 
 
+def shoot(name):
+    """With PYPREP_E2E_SHOTS=DIR, saves the screen as DIR/name.png."""
+    shots = os.environ.get("PYPREP_E2E_SHOTS")
+    if shots:
+        time.sleep(0.5)
+        subprocess.run(["import", "-window", "root", os.path.join(shots, name + ".png")], check=False)
+
+
 def focused(node):
     try:
         return node.getState().contains(pyatspi.STATE_FOCUSED)

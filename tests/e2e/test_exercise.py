@@ -12,14 +12,13 @@ With PYPREP_E2E_SHOTS=DIR it also saves screenshots of the stages.
 """
 import os
 import signal
-import subprocess
 import sys
 import tempfile
 import time
 
 from atspi_util import (CODE_CONTROL, CODE_RETURN, CODE_SHIFT, KEY_3, KEY_RETURN, KEY_SPACE,
                         KEY_TAB, app_env, check, chord, find, find_all, focused, launch, main,
-                        role, showing, stop_and_record, type_text, wait_for)
+                        role, shoot, showing, stop_and_record, type_text, wait_for)
 import atspi_util
 
 QUESTION = "lru-cache-by-hand"
@@ -44,13 +43,6 @@ RIGHT = [
 
 def press(keysym):
     atspi_util.press(keysym, after=0.1)
-
-
-def shoot(name):
-    shots = os.environ.get("PYPREP_E2E_SHOTS")
-    if shots:
-        time.sleep(0.5)
-        subprocess.run(["import", "-window", "root", os.path.join(shots, name + ".png")], check=False)
 
 
 def labels(app):

@@ -16,7 +16,7 @@ import time
 
 from atspi_util import (CODE_CONTROL, CODE_HOME, CODE_RETURN, KEY_RETURN, KEY_SPACE, KEY_TAB,
                         app_env, check, chord, find, find_all, find_app, focused, main, role,
-                        showing, stop_and_record, type_text, wait_for)
+                        shoot, showing, stop_and_record, type_text, wait_for)
 import atspi_util
 import pyatspi
 
@@ -25,13 +25,6 @@ QUESTION = "closures"          # its first block is a runnable Python snippet
 
 def press(keysym):
     atspi_util.press(keysym, after=0.1)
-
-
-def shoot(name):
-    shots = os.environ.get("PYPREP_E2E_SHOTS")
-    if shots:
-        time.sleep(0.5)
-        subprocess.run(["import", "-window", "root", os.path.join(shots, name + ".png")], check=False)
 
 
 def panel_texts(panel):
