@@ -117,16 +117,12 @@ language_display_name (const char *language)
 static void
 update_style_scheme (PyprepCodeBlock *self)
 {
-  AdwStyleManager *style_manager = adw_style_manager_get_default ();
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
-  const char *id = adw_style_manager_get_dark (style_manager) ? "Adwaita-dark" : "Adwaita";
-  GtkSourceStyleScheme *scheme;
 
   if (!self->highlighted)
     return;
 
-  scheme = gtk_source_style_scheme_manager_get_scheme (gtk_source_style_scheme_manager_get_default (), id);
-  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (buffer), scheme);
+  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (buffer), pyprep_source_scheme_for_style ());
 }
 
 static void

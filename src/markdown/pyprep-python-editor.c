@@ -13,6 +13,8 @@
 
 #include <string.h>
 
+#include <adwaita.h>
+
 #include "pyprep-python-editor.h"
 
 struct _PyprepPythonIndenter
@@ -191,4 +193,14 @@ pyprep_python_editor_setup (GtkSourceView *view)
   gtk_source_view_set_indent_width (view, 4);
   gtk_source_view_set_smart_backspace (view, TRUE);
   gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (buffer), TRUE);
+}
+
+/* Returns: (transfer none): the style scheme of code for the app's light
+ *   or dark style, now */
+GtkSourceStyleScheme *
+pyprep_source_scheme_for_style (void)
+{
+  const char *id = adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "Adwaita-dark" : "Adwaita";
+
+  return gtk_source_style_scheme_manager_get_scheme (gtk_source_style_scheme_manager_get_default (), id);
 }

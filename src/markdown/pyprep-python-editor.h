@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PyprepPythonIndenter, pyprep_python_indenter, PYPREP, PYTHON_INDENTER, GObject)
 
 void   pyprep_python_editor_setup         (GtkSourceView *view);
+GtkSourceStyleScheme *pyprep_source_scheme_for_style (void);
 char  *pyprep_python_indent_after         (const char    *line,
                                            guint          indent_width);
 

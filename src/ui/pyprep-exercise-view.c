@@ -889,11 +889,7 @@ pyprep_exercise_view_get_finished (PyprepExerciseView *self)
 static void
 update_style_scheme (PyprepExerciseView *self)
 {
-  const char *id = adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "Adwaita-dark" : "Adwaita";
-  GtkSourceStyleScheme *scheme =
-    gtk_source_style_scheme_manager_get_scheme (gtk_source_style_scheme_manager_get_default (), id);
-
-  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (editor_buffer (self)), scheme);
+  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (editor_buffer (self)), pyprep_source_scheme_for_style ());
 }
 
 static void
