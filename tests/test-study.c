@@ -499,13 +499,18 @@ test_backups (void)
   g_assert_cmpuint (newest->bookmarks, ==, 1);
   g_assert_cmpuint (newest->reviewed, ==, 2);
 
+  /* Every backup holds the record as it is: none differs from it. */
+  g_assert_null (pyprep_backups_find_differing (backups, study));
+
   /* Restoring brings back what was reset. */
   pyprep_study_reset_progress (study, NULL);
+  g_assert_true (pyprep_backups_find_differing (backups, study) == newest);
   g_assert_cmpint (pyprep_study_get_status (study, "gil"), ==, PYPREP_STATUS_NEW);
   g_assert_true (pyprep_study_get_bookmarked (study, "mro"));  /* bookmarks survive a reset */
   g_assert_true (pyprep_backups_restore (study, newest, &error));
   g_assert_no_error (error);
   g_assert_cmpint (pyprep_study_get_status (study, "gil"), ==, PYPREP_STATUS_NEEDS_REVIEW);
+  g_assert_null (pyprep_backups_find_differing (backups, study));
 
   remove_dir (backup_dir);
   g_rmdir (path);

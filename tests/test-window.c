@@ -10,6 +10,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "pyprep-alert.h"
+#include "pyprep-backups.h"
 #include "pyprep-library.h"
 #include "pyprep-preferences-window.h"
 #include "pyprep-markdown-view.h"
@@ -271,7 +272,32 @@ test_record_banner (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (part (window, "record_label"))), ==,
                    "Part of your study record could not be read. A copy was kept.");
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (part (window, "record_restore_button"))),
-                   ==, "win.restore-backup");
+                   ==, "win.restore-newest-backup");
+
+  /* It offers the newest backup that differs from the record: one with a
+   * bookmark, here; restoring it clears the banner. */
+  {
+    g_autoptr(PyprepStudy) earlier = pyprep_study_new (NULL);
+    g_autoptr(GFile) dir = pyprep_backups_default_dir ();
+    g_autofree char *path = g_build_filename (g_file_peek_path (dir), "pyprep-2026-11-30.json", NULL);
+    g_autofree char *json = NULL;
+    GtkWidget *alert;
+
+    pyprep_study_set_bookmarked (earlier, "gil", TRUE);
+    json = pyprep_study_export_json (earlier, now);
+    g_assert_cmpint (g_mkdir_with_parents (g_file_peek_path (dir), 0700), ==, 0);
+    g_assert_true (g_file_set_contents (path, json, -1, NULL));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-newest-backup", NULL));
+    iterate ();
+    alert = pyprep_alert_get_shown (GTK_WIDGET (window));
+    g_assert_nonnull (alert);
+    pyprep_alert_respond (alert, "restore");
+    iterate ();
+    g_assert_true (pyprep_study_get_bookmarked (damaged, "gil"));
+    g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (part (window, "record_revealer"))));
+    g_unlink (path);
+  }
   g_assert_true (pyprep_study_import_json (damaged, backup, strlen (backup), PYPREP_IMPORT_REPLACE, NULL));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (part (window, "record_revealer"))));
   close_window (window);

@@ -184,6 +184,59 @@ pyprep_backups_list (GFile *dir)
   return backups;
 }
 
+/* The record of @json as the app would export it at @now, without the
+ * exercises' code, so that two records can be compared; NULL if it does
+ * not read. */
+static char *
+normalized_record (const char *json,
+                   gsize       length,
+                   GDateTime  *now)
+{
+  g_autoptr(PyprepStudy) study = pyprep_study_new (NULL);
+
+  if (!pyprep_study_import_json (study, json, length, PYPREP_IMPORT_REPLACE, NULL))
+    return NULL;
+  return pyprep_study_export_json (study, now);
+}
+
+/**
+ * pyprep_backups_find_differing:
+ * @backups: (element-type PyprepBackup): from pyprep_backups_list()
+ *
+ * Returns: (transfer none) (nullable): the newest backup whose record
+ *   differs from @study's, which restoring would change something for
+ */
+PyprepBackup *
+pyprep_backups_find_differing (GPtrArray   *backups,
+                               PyprepStudy *study)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *current_json = NULL;
+  g_autofree char *current = NULL;
+
+  g_return_val_if_fail (backups != NULL, NULL);
+  g_return_val_if_fail (PYPREP_IS_STUDY (study), NULL);
+
+  current_json = pyprep_study_export_json (study, now);
+  current = normalized_record (current_json, strlen (current_json), now);
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      PyprepBackup *backup = backups->pdata[i];
+      g_autofree char *contents = NULL;
+      g_autofree char *record = NULL;
+      gsize length;
+
+      if (!g_file_get_contents (backup->path, &contents, &length, NULL))
+        continue;
+      record = normalized_record (contents, length, now);
+      if (record != NULL && g_strcmp0 (record, current) != 0)
+        return backup;
+    }
+
+  return NULL;
+}
+
 /* Replaces the record with @backup's. */
 gboolean
 pyprep_backups_restore (PyprepStudy   *study,

@@ -27,6 +27,8 @@ gboolean   pyprep_backups_save_if_due (PyprepStudy   *study,
                                        GDateTime     *now,
                                        GError       **error);
 GPtrArray *pyprep_backups_list        (GFile         *dir);
+PyprepBackup *pyprep_backups_find_differing (GPtrArray   *backups,
+                                            PyprepStudy *study);
 gboolean   pyprep_backups_restore     (PyprepStudy   *study,
                                        PyprepBackup  *backup,
                                        GError       **error);

@@ -346,22 +346,84 @@ reset_topic_action (GtkWidget  *widget,
 }
 
 static void
-restore_clicked_cb (GtkButton *button,
-                    Request   *request)
+restore (PyprepWindow *self,
+         PyprepBackup *backup)
 {
-  PyprepWindow *self = request->window;
   g_autoptr(GError) error = NULL;
 
   remember_for_undo (self);
-  if (pyprep_backups_restore (self->study, request->backup, &error))
+  if (pyprep_backups_restore (self->study, backup, &error))
     toast_with_undo (self, _("Progress restored from the backup"));
   else
     _pyprep_window_show_error (self, _("Could Not Restore the Backup"),
                                _("Your progress stays as it was. The backup file may be damaged: "
                                  "try an older one."),
                                error);
+}
 
+static void
+restore_clicked_cb (GtkButton *button,
+                    Request   *request)
+{
+  restore (request->window, request->backup);
   pyprep_alert_respond (pyprep_alert_get_for_child (GTK_WIDGET (button)), "close");
+}
+
+static void
+restore_newest_response_cb (GtkWidget  *dialog,
+                            const char *response,
+                            Request    *request)
+{
+  if (g_str_equal (response, "restore"))
+    restore (request->window, request->backup);
+  else if (g_str_equal (response, "choose"))
+    gtk_widget_activate_action (GTK_WIDGET (request->window), "win.restore-backup", NULL);
+}
+
+/* The record banner's offer: the newest backup that would change
+ * something, one click away; the full list when there is none. */
+static void
+restore_newest_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+  g_autoptr(GFile) dir = pyprep_backups_default_dir ();
+  g_autoptr(GPtrArray) backups = pyprep_backups_list (dir);
+  PyprepBackup *backup = pyprep_backups_find_differing (backups, self->study);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *bookmarks = NULL;
+  GtkWidget *dialog;
+  Request *request;
+
+  if (backup == NULL)
+    {
+      gtk_widget_activate_action (widget, "win.restore-backup", NULL);
+      return;
+    }
+
+  bookmarks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u bookmark", "%u bookmarks",
+                                            backup->bookmarks), backup->bookmarks);
+  /* Translators: the newest backup that differs from the record, by its day */
+  heading = g_strdup_printf (_("Restore the Backup of %s?"), backup->day);
+  /* Translators: %s is e.g. "41 bookmarks"; the copy kept stays where it is */
+  body = g_strdup_printf (_("It is the newest backup that differs from your progress now: %s, %u reviewed. "
+                            "Restoring replaces your current progress; you can undo it, and the copy "
+                            "of what could not be read stays where it was kept."),
+                          bookmarks, backup->reviewed);
+  dialog = pyprep_alert_new (heading, body);
+  pyprep_alert_add_response (dialog, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  pyprep_alert_add_response (dialog, "choose", _("_Other Backups…"), ADW_RESPONSE_DEFAULT);
+  pyprep_alert_add_response (dialog, "restore", _("_Restore"), ADW_RESPONSE_SUGGESTED);
+  pyprep_alert_set_default_response (dialog, "restore");
+  pyprep_alert_set_close_response (dialog, "cancel");
+  request = g_new0 (Request, 1);
+  request->window = g_object_ref (self);
+  request->backups = g_ptr_array_ref (backups);
+  request->backup = backup;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (restore_newest_response_cb), request, request_free, 0);
+  pyprep_alert_present (dialog, widget);
 }
 
 static void
@@ -423,6 +485,7 @@ _pyprep_window_class_add_progress_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.reset-all", NULL, reset_all_action);
   gtk_widget_class_install_action (widget_class, "win.reset-topic", NULL, reset_topic_action);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-newest-backup", NULL, restore_newest_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.export-progress", NULL, export_progress_action);
   gtk_widget_class_install_action (widget_class, "win.import-progress", NULL, import_progress_action);
