@@ -575,6 +575,84 @@ test_diff (void)
   g_assert_cmpstr (diff, ==, "  a\n+ x\n- b\n  c\n+ d\n");
 }
 
+/* Whether a process whose command line holds @token is alive (not a
+ * zombie). */
+static gboolean
+token_alive (const char *token)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *cmdline_path = g_build_filename ("/proc", name, "cmdline", NULL);
+      g_autofree char *stat_path = g_build_filename ("/proc", name, "stat", NULL);
+      g_autofree char *cmdline = NULL;
+      g_autofree char *stat = NULL;
+      gsize length;
+
+      if (!g_ascii_isdigit (name[0])
+          || !g_file_get_contents (cmdline_path, &cmdline, &length, NULL) || length == 0)
+        continue;
+      for (gsize i = 0; i + 1 < length; i++)
+        if (cmdline[i] == '\0')
+          cmdline[i] = ' ';
+      if (strstr (cmdline, token) == NULL)
+        continue;
+      if (g_file_get_contents (stat_path, &stat, NULL, NULL))
+        {
+          const char *state = strrchr (stat, ')');
+
+          if (state != NULL && state[1] == ' ' && state[2] == 'Z')
+            continue;
+        }
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* A snippet that daemonizes a child (fork, setsid, fork again) leaves
+ * nothing running once the run is over, in the sandbox or not. */
+static void
+daemon_killed (gboolean use_sandbox)
+{
+  g_autoptr(PyprepRunner) runner = pyprep_runner_new ();
+  g_autoptr(PyprepRunResult) result = NULL;
+  g_autofree char *token = g_strdup_printf ("pyprep-daemon-%08x", g_random_int ());
+  g_autofree char *code = NULL;
+
+  if (!have_python (runner))
+    return;
+  pyprep_runner_set_use_sandbox (runner, use_sandbox);
+
+  code = g_strdup_printf ("import os, sys, time\n"
+                          "if os.fork() == 0:\n"
+                          "    os.setsid()\n"
+                          "    if os.fork() == 0:\n"
+                          "        os.execv(sys.executable, [sys.executable, '-c',\n"
+                          "                 'import time; time.sleep(60)', '%s'])\n"
+                          "    os._exit(0)\n"
+                          "time.sleep(0.5)\n"
+                          "print('detached')\n", token);
+  result = run_snippet (runner, code);
+  g_test_message ("daemon under %s", pyprep_run_protection_describe (result->protection));
+  g_assert_cmpstr (result->stdout_text, ==, "detached\n");
+  /* The run's clean-up is done once the result is back. */
+  g_assert_false (token_alive (token));
+}
+
+static void
+test_daemon_killed (void)
+{
+  daemon_killed (TRUE);
+}
+
+static void
+test_daemon_killed_unsandboxed (void)
+{
+  daemon_killed (FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -591,6 +669,8 @@ main (int   argc,
   g_test_add_func ("/pyprep/runner/infinite-loop", test_infinite_loop);
   g_test_add_func ("/pyprep/runner/fork-bomb", test_fork_bomb);
   g_test_add_func ("/pyprep/runner/fork-bomb-unsandboxed", test_fork_bomb_unsandboxed);
+  g_test_add_func ("/pyprep/runner/daemon-killed", test_daemon_killed);
+  g_test_add_func ("/pyprep/runner/daemon-killed-unsandboxed", test_daemon_killed_unsandboxed);
   g_test_add_func ("/pyprep/runner/output-cap", test_output_cap);
   g_test_add_func ("/pyprep/runner/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/pyprep/runner/cancel", test_cancel);

@@ -155,7 +155,7 @@ check_bwrap (void)
   g_ptr_array_add (argv, g_strdup ("pass"));
   g_ptr_array_add (argv, NULL);
 
-  launcher = pyprep_sandbox_make_launcher (workdir, &limits,
+  launcher = pyprep_sandbox_make_launcher (workdir, NULL, &limits,
                                            G_SUBPROCESS_FLAGS_STDOUT_SILENCE
                                            | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   subprocess = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);

@@ -57,6 +57,7 @@ typedef struct
   GStrv            args;       /* python3's arguments after -I -X utf8 */
   guint            timeout_msec;
   gsize            output_limit;
+  char            *mark;       /* in the environment of each of its processes */
   GSubprocess     *subprocess;
   GCancellable    *pipes_cancellable;
   Pipe             out;
@@ -90,6 +91,7 @@ run_free (Run *run)
   g_strfreev (run->names);
   g_strfreev (run->texts);
   g_strfreev (run->args);
+  g_free (run->mark);
   g_free (run);
 }
 
@@ -116,6 +118,8 @@ cleanup_thread (GTask        *task,
   Run *run = task_data;
 
   pyprep_sandbox_reap_group (run->pgid);
+  /* What left the group: a setsid(), a daemon. */
+  pyprep_sandbox_reap_marked (run->mark);
   pyprep_sandbox_remove_tree (run->workdir);
   g_task_return_boolean (task, TRUE);
 }
@@ -346,7 +350,8 @@ start_run (GTask *task)
   limits.cpu_seconds = (run->timeout_msec + 999) / 1000 + 1;
   limits.processes = pyprep_sandbox_process_limit ();
 
-  launcher = pyprep_sandbox_make_launcher (run->workdir, &limits,
+  run->mark = pyprep_sandbox_new_mark ();
+  launcher = pyprep_sandbox_make_launcher (run->workdir, run->mark, &limits,
                                            G_SUBPROCESS_FLAGS_STDOUT_PIPE
                                            | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   run->started = g_get_monotonic_time ();

@@ -7,6 +7,13 @@
  * the run's directory writable. Afterwards, whatever is left of the group
  * is killed and the run's directory removed.
  *
+ * A process that left the group (setsid, a daemon) is found by the mark
+ * every process of the run inherits in its environment, PYPREP_RUN=<id>:
+ * /proc/<pid>/environ keeps the environment a program started with,
+ * whatever it changes later, so only a program that executes another with
+ * a new environment loses it. Without bubblewrap that is all there is;
+ * with it, the sandbox's own PID namespace ends with the run anyway.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "pyprep-sandbox"
@@ -140,6 +147,63 @@ pyprep_sandbox_reap_group (int pgid)
     }
 }
 
+/* Whether the NUL-separated environment @environ holds the entry @mark. */
+static gboolean
+environ_has (const char *environ,
+             gsize       length,
+             const char *mark)
+{
+  const char *end = environ + length;
+
+  for (const char *p = environ; p < end; p += strlen (p) + 1)
+    if (strcmp (p, mark) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Kills every process whose environment carries @mark ("PYPREP_RUN=…"),
+ * until none is left: those that left the run's process group. */
+void
+pyprep_sandbox_reap_marked (const char *mark)
+{
+  if (mark == NULL)
+    return;
+
+  for (guint round = 0; round < 50; round++)
+    {
+      g_autoptr(GDir) dir = g_dir_open ("/proc", 0, NULL);
+      const char *name;
+      gboolean found = FALSE;
+
+      if (dir == NULL)
+        return;
+
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = NULL;
+          g_autofree char *environ = NULL;
+          gsize length;
+
+          if (!g_ascii_isdigit (name[0]))
+            continue;
+          path = g_build_filename ("/proc", name, "environ", NULL);
+          /* Only the user's own processes can be read, and killed. */
+          if (g_file_get_contents (path, &environ, &length, NULL) && length > 0
+              && environ_has (environ, length, mark))
+            {
+              int pid = (int)g_ascii_strtoll (name, NULL, 10);
+
+              if (pid > 1 && pid != getpid () && kill (pid, SIGKILL) == 0)
+                found = TRUE;
+            }
+        }
+
+      if (!found)
+        return;
+      g_usleep (2000);
+    }
+}
+
 /* Removes a directory tree without following symbolic links. */
 void
 pyprep_sandbox_remove_tree (const char *path)
@@ -250,7 +314,8 @@ pyprep_sandbox_add_bwrap_argv (GPtrArray  *argv,
 
 /* A clean environment: nothing of the user's leaks into the snippet. */
 static GStrv
-snippet_environ (const char *workdir)
+snippet_environ (const char *workdir,
+                 const char *mark)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autofree char *home = g_strconcat ("HOME=", workdir, NULL);
@@ -260,18 +325,29 @@ snippet_environ (const char *workdir)
   g_strv_builder_add (builder, "LANG=C.UTF-8");
   g_strv_builder_add (builder, home);
   g_strv_builder_add (builder, tmp);
+  if (mark != NULL)
+    g_strv_builder_add (builder, mark);
   return g_strv_builder_end (builder);
 }
 
-/* A launcher for a process in @workdir with a clean environment, a stdin
- * pipe for the caller to close, its own session and @limits. */
+/* A new mark for a run's processes, "PYPREP_RUN=<random>". */
+char *
+pyprep_sandbox_new_mark (void)
+{
+  return g_strdup_printf ("PYPREP_RUN=%08x%08x%08x", g_random_int (), g_random_int (), g_random_int ());
+}
+
+/* A launcher for a process in @workdir with a clean environment (with
+ * @mark, if not NULL), a stdin pipe for the caller to close, its own
+ * session and @limits. */
 GSubprocessLauncher *
 pyprep_sandbox_make_launcher (const char                *workdir,
+                              const char                *mark,
                               const PyprepSandboxLimits *limits,
                               GSubprocessFlags           flags)
 {
   GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags | G_SUBPROCESS_FLAGS_STDIN_PIPE);
-  g_auto(GStrv) env = snippet_environ (workdir);
+  g_auto(GStrv) env = snippet_environ (workdir, mark);
   PyprepSandboxLimits *copy = g_memdup2 (limits, sizeof *limits);
 
   g_subprocess_launcher_set_environ (launcher, env);

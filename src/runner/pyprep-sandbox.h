@@ -23,11 +23,14 @@ void                 pyprep_sandbox_add_bwrap_argv (GPtrArray                 *a
                                                     const char                *prefix,
                                                     const char                *base_prefix,
                                                     const char                *workdir);
+char                *pyprep_sandbox_new_mark       (void);
 GSubprocessLauncher *pyprep_sandbox_make_launcher  (const char                *workdir,
+                                                    const char                *mark,
                                                     const PyprepSandboxLimits *limits,
                                                     GSubprocessFlags           flags);
 void                 pyprep_sandbox_kill_group     (int                        pgid);
 void                 pyprep_sandbox_reap_group     (int                        pgid);
+void                 pyprep_sandbox_reap_marked    (const char                *mark);
 void                 pyprep_sandbox_remove_tree    (const char                *path);
 
 G_END_DECLS
