@@ -653,6 +653,41 @@ test_daemon_killed_unsandboxed (void)
   daemon_killed (FALSE);
 }
 
+/* Without bubblewrap, where the kernel lets a user have a network of
+ * their own, a snippet cannot reach even a service of the host's loopback. */
+static void
+test_no_network_unsandboxed (void)
+{
+  g_autoptr(PyprepRunner) runner = pyprep_runner_new ();
+  g_autoptr(PyprepRunResult) result = NULL;
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  guint16 port;
+
+  if (!have_python (runner))
+    return;
+  if (g_strcmp0 (g_getenv ("PYPREP_EXPECT_SANDBOX"), "bwrap") != 0)
+    {
+      /* Only where user namespaces are known to be allowed (CI). */
+      g_test_skip ("PYPREP_EXPECT_SANDBOX is not bwrap: user namespaces may be refused here");
+      return;
+    }
+  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+  g_assert_no_error (error);
+
+  pyprep_runner_set_use_sandbox (runner, FALSE);
+  code = g_strdup_printf ("import socket\n"
+                          "print(sorted(name for _, name in socket.if_nameindex()))\n"
+                          "socket.create_connection(('127.0.0.1', %u), timeout=3)\n"
+                          "print('connected')\n", port);
+  result = run_snippet (runner, code);
+  g_assert_cmpint (result->protection, ==, PYPREP_RUN_PROTECTION_LIMITS);
+  g_assert_cmpstr (result->stdout_text, ==, "['lo']\n");
+  g_assert_null (strstr (result->stdout_text, "connected"));
+  g_assert_cmpint (result->exit_status, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -675,6 +710,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/runner/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/pyprep/runner/cancel", test_cancel);
   g_test_add_func ("/pyprep/runner/no-network", test_no_network);
+  g_test_add_func ("/pyprep/runner/no-network-unsandboxed", test_no_network_unsandboxed);
   g_test_add_func ("/pyprep/runner/read-only-system", test_read_only_system);
   g_test_add_func ("/pyprep/runner/bwrap-broken", test_bwrap_broken);
   g_test_add_func ("/pyprep/runner/flatpak-network", test_flatpak_network);

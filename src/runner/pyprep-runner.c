@@ -349,6 +349,7 @@ start_run (GTask *task)
    * bounds everything else. */
   limits.cpu_seconds = (run->timeout_msec + 999) / 1000 + 1;
   limits.processes = pyprep_sandbox_process_limit ();
+  limits.own_network = run->result->protection == PYPREP_RUN_PROTECTION_LIMITS;
 
   run->mark = pyprep_sandbox_new_mark ();
   launcher = pyprep_sandbox_make_launcher (run->workdir, run->mark, &limits,

@@ -17,10 +17,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "pyprep-sandbox"
+#define _GNU_SOURCE  /* unshare() */
 
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -35,6 +38,67 @@
 #define FILE_SIZE_LIMIT        ((rlim_t)16 * 1024 * 1024)
 #define PROCESS_HEADROOM       64
 
+/* Writes @text to @path; for the child, between fork and exec, so only
+ * async-signal-safe calls. */
+static void
+write_proc_file (const char *path,
+                 const char *text)
+{
+  int fd = open (path, O_WRONLY | O_CLOEXEC);
+
+  if (fd < 0)
+    return;
+  if (write (fd, text, strlen (text)) < 0)
+    {
+      /* Nothing to do: without the map the network stays cut all the same. */
+    }
+  close (fd);
+}
+
+/* "<id> <id> 1\n" into @buffer (at least 32 bytes), without printf. */
+static void
+format_id_map (char         *buffer,
+               unsigned int  id)
+{
+  char digits[16];
+  int n = 0, p = 0;
+
+  do
+    digits[n++] = (char)('0' + id % 10);
+  while ((id /= 10) > 0 && n < (int)sizeof digits);
+  for (int copy = 0; copy < 2; copy++)
+    {
+      for (int i = n - 1; i >= 0; i--)
+        buffer[p++] = digits[i];
+      buffer[p++] = ' ';
+    }
+  buffer[p++] = '1';
+  buffer[p++] = '\n';
+  buffer[p] = '\0';
+}
+
+/* Without bubblewrap, a user namespace lets an unprivileged process have
+ * a network namespace of its own, with a loopback device that is down:
+ * no network, not even the host's 127.0.0.1. The user and group map to
+ * themselves, so files are written as the user. Where the kernel refuses
+ * user namespaces, the network stays reachable, as the consent dialog
+ * says. */
+static void
+leave_network (void)
+{
+  uid_t uid = getuid ();
+  gid_t gid = getgid ();
+  char map[32];
+
+  if (unshare (CLONE_NEWUSER | CLONE_NEWNET) != 0)
+    return;
+  write_proc_file ("/proc/self/setgroups", "deny");
+  format_id_map (map, uid);
+  write_proc_file ("/proc/self/uid_map", map);
+  format_id_map (map, gid);
+  write_proc_file ("/proc/self/gid_map", map);
+}
+
 static void
 child_setup (gpointer user_data)
 {
@@ -45,6 +109,8 @@ child_setup (gpointer user_data)
    * drops the controlling terminal. */
   setsid ();
   prctl (PR_SET_PDEATHSIG, SIGKILL);
+  if (limits->own_network)
+    leave_network ();
 
   limit.rlim_cur = limit.rlim_max = ADDRESS_SPACE_LIMIT;
   setrlimit (RLIMIT_AS, &limit);

@@ -15,6 +15,7 @@ typedef struct
 {
   guint64 cpu_seconds;
   guint64 processes;
+  gboolean own_network;  /* no bubblewrap: a network namespace of its own, where allowed */
 } PyprepSandboxLimits;
 
 guint64              pyprep_sandbox_process_limit (void);
