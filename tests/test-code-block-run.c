@@ -9,10 +9,13 @@
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 
+#include "pyprep-alert.h"
 #include "pyprep-code-block.h"
+#include "pyprep-run-consent.h"
 #include "pyprep-python-editor.h"
 #include "pyprep-run-panel.h"
 #include "pyprep-runner.h"
+#include "test-util.h"
 
 static GtkWidget *
 find_panel (GtkWidget *block)
@@ -77,14 +80,32 @@ wait_for_status (GtkWidget  *block,
   return NULL;
 }
 
+static void
+probed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  pyprep_runner_probe_finish (PYPREP_RUNNER (object), result, NULL);
+  *(gboolean *)user_data = TRUE;
+}
+
+/* Whether python3 is there; the default runner has probed it and
+ * bubblewrap, so Run starts at once where it needs no consent. */
 static gboolean
 have_python (void)
 {
   g_autofree char *python = g_find_program_in_path ("python3");
+  gboolean probed = FALSE;
 
   if (python == NULL)
-    g_test_skip ("no python3 on PATH");
-  return python != NULL;
+    {
+      g_test_skip ("no python3 on PATH");
+      return FALSE;
+    }
+  pyprep_runner_probe_async (pyprep_runner_get_default (), NULL, probed_cb, &probed);
+  while (!probed)
+    g_main_context_iteration (NULL, TRUE);
+  return TRUE;
 }
 
 static GtkWidget *
@@ -323,6 +344,78 @@ test_python_indent (void)
     }
 }
 
+/* Without a sandbox, Run asks first: Cancel runs nothing; Run Anyway runs.
+ * "Don't ask again" then spares the bank's code the question, never the
+ * code of a user's own deck. */
+static void
+test_consent (void)
+{
+  PyprepRunner *runner = pyprep_runner_get_default ();
+  GtkWidget *block = g_object_ref_sink (pyprep_code_block_new ("python", "print('ran')\n"));
+  GtkWidget *remember = g_object_ref_sink (gtk_check_button_new ());
+  GtkWidget *window, *alert, *check;
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+
+  if (!have_python ())
+    {
+      g_object_unref (block);
+      g_object_unref (remember);
+      return;
+    }
+  /* Where bubblewrap would be used, act as if it could not. */
+  pyprep_runner_set_use_sandbox (runner, FALSE);
+  pyprep_run_consent_bind (G_OBJECT (remember), "active");
+  /* An application window, where dialogs are shown on every libadwaita. */
+  window = adw_application_window_new (NULL);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), block);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (block))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (gtk_widget_activate_action (block, "code-block.run", NULL));
+  alert = pyprep_alert_get_shown (block);
+  g_assert_nonnull (alert);
+  pyprep_alert_respond (alert, "cancel");
+  wait_frames ();
+  g_assert_null (find_panel (block));
+  g_assert_null (pyprep_alert_get_shown (block));
+
+  /* Run Anyway, with "don't ask again" ticked: it runs. */
+  g_assert_true (gtk_widget_activate_action (block, "code-block.run", NULL));
+  alert = pyprep_alert_get_shown (block);
+  g_assert_nonnull (alert);
+  check = find_widget (alert, GTK_TYPE_CHECK_BUTTON);
+  g_assert_nonnull (check);
+  wait_frames ();
+  g_free (save_png (GTK_IS_WINDOW (alert) ? alert : window, "run-consent"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  pyprep_alert_respond (alert, "run");
+  text = wait_for_status (block, "Finished · exit status 0");
+  g_assert_nonnull (strstr (text, "ran"));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (remember)));
+  wait_frames ();
+
+  /* The bank's code no longer asks. */
+  g_assert_true (gtk_widget_activate_action (block, "code-block.run", NULL));
+  g_assert_null (pyprep_alert_get_shown (block));
+  again = wait_for_status (block, "Finished · exit status 0");
+
+  /* A user's deck's code still asks, without the box to tick. */
+  pyprep_code_block_set_user_code (PYPREP_CODE_BLOCK (block), TRUE);
+  g_assert_true (gtk_widget_activate_action (block, "code-block.run", NULL));
+  alert = pyprep_alert_get_shown (block);
+  g_assert_nonnull (alert);
+  g_assert_null (find_widget (alert, GTK_TYPE_CHECK_BUTTON));
+  pyprep_alert_respond (alert, "cancel");
+
+  pyprep_run_consent_bind (NULL, NULL);
+  pyprep_runner_set_use_sandbox (runner, TRUE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (remember);
+  g_assert_finalize_object (block);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +424,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/pyprep/code-block-run/run", test_run);
+  g_test_add_func ("/pyprep/code-block-run/consent", test_consent);
   g_test_add_func ("/pyprep/python-editor/indent", test_python_indent);
   g_test_add_func ("/pyprep/code-block-run/edit-and-reset", test_edit_and_reset);
   g_test_add_func ("/pyprep/code-block-run/stop", test_stop);

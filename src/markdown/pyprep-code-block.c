@@ -17,7 +17,9 @@
 #include <gtksourceview/gtksource.h>
 
 #include "pyprep-code-block.h"
+#include "pyprep-markdown-view.h"
 #include "pyprep-python-editor.h"
+#include "pyprep-run-consent.h"
 #include "pyprep-run-panel.h"
 #include "pyprep-runner.h"
 #include "pyprep-snippet.h"
@@ -49,6 +51,7 @@ struct _PyprepCodeBlock
   gboolean       output_varies;
   gboolean       runnable;
   gboolean       probe_requested;
+  gboolean       user_code;        /* from the user's own decks */
   gboolean       python_missing;  /* no python3, or not one this snippet is for */
   guint          min_python;      /* see pyprep_code_block_set_python_range() */
   guint          max_python;
@@ -279,12 +282,10 @@ run_done_cb (GObject      *object,
     gtk_widget_grab_focus (self->run_button);
 }
 
+/* Starts the run, once allowed (pyprep-run-consent.c). */
 static void
-run_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+start_run (PyprepCodeBlock *self)
 {
-  PyprepCodeBlock *self = PYPREP_CODE_BLOCK (widget);
   g_autofree char *code = NULL;
   gboolean stop_had_focus;
 
@@ -294,7 +295,7 @@ run_action (GtkWidget  *widget,
   if (self->run_panel == NULL)
     {
       self->run_panel = pyprep_run_panel_new ();
-      gtk_widget_set_parent (self->run_panel, widget);
+      gtk_widget_set_parent (self->run_panel, GTK_WIDGET (self));
     }
 
   stop_had_focus = gtk_widget_has_focus (self->run_button);
@@ -307,6 +308,36 @@ run_action (GtkWidget  *widget,
 
   pyprep_runner_run_async (pyprep_runner_get_default (), code, self->run_cancellable,
                            run_done_cb, g_object_ref (self));
+}
+
+static void
+consent_cb (gboolean granted,
+            gpointer user_data)
+{
+  if (granted)
+    start_run (user_data);
+}
+
+/* Whether the code comes from one of the user's own decks. */
+static gboolean
+is_user_code (PyprepCodeBlock *self)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), PYPREP_TYPE_MARKDOWN_VIEW);
+
+  return self->user_code || (view != NULL && pyprep_markdown_view_get_user_code (PYPREP_MARKDOWN_VIEW (view)));
+}
+
+static void
+run_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  PyprepCodeBlock *self = PYPREP_CODE_BLOCK (widget);
+
+  if (!self->runnable || self->run_cancellable != NULL || self->python_missing)
+    return;
+
+  pyprep_run_consent_request (widget, !is_user_code (self), consent_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -729,4 +760,14 @@ pyprep_code_block_set_output (PyprepCodeBlock *self,
   gtk_label_set_text (self->output_title,
                       varies ? _("Output (varies from run to run)") : _("Output"));
   gtk_widget_set_visible (self->output_box, TRUE);
+}
+
+/* Whether the code comes from one of the user's own decks, when it is not
+ * in a markdown view that says so (pyprep_markdown_view_set_user_code()). */
+void
+pyprep_code_block_set_user_code (PyprepCodeBlock *self,
+                                 gboolean         user_code)
+{
+  g_return_if_fail (PYPREP_IS_CODE_BLOCK (self));
+  self->user_code = !!user_code;
 }

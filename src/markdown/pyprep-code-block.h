@@ -27,6 +27,8 @@ void        pyprep_code_block_set_python_range (PyprepCodeBlock *self,
                                                 guint            min_python,
                                                 guint            max_python);
 guint       pyprep_code_block_get_n_lines  (PyprepCodeBlock *self);
+void        pyprep_code_block_set_user_code (PyprepCodeBlock *self,
+                                             gboolean         user_code);
 guint       pyprep_code_block_preload      (const char * const *languages);
 
 G_END_DECLS

@@ -35,6 +35,7 @@ struct _PyprepMarkdownView
   gulong                after_paint_id;
   GStrv                 highlights;      /* lower-case words to mark, or NULL */
   gboolean              building;        /* as last notified */
+  gboolean              user_code;       /* from the user's own decks */
 };
 
 G_DEFINE_FINAL_TYPE (PyprepMarkdownView, pyprep_markdown_view, GTK_TYPE_WIDGET)
@@ -287,6 +288,27 @@ GtkWidget *
 pyprep_markdown_view_new (void)
 {
   return g_object_new (PYPREP_TYPE_MARKDOWN_VIEW, NULL);
+}
+
+/**
+ * pyprep_markdown_view_set_user_code:
+ *
+ * Whether the document comes from one of the user's own decks, whose
+ * code asks before it runs without a sandbox (pyprep-run-consent.c).
+ */
+void
+pyprep_markdown_view_set_user_code (PyprepMarkdownView *self,
+                                    gboolean            user_code)
+{
+  g_return_if_fail (PYPREP_IS_MARKDOWN_VIEW (self));
+  self->user_code = !!user_code;
+}
+
+gboolean
+pyprep_markdown_view_get_user_code (PyprepMarkdownView *self)
+{
+  g_return_val_if_fail (PYPREP_IS_MARKDOWN_VIEW (self), FALSE);
+  return self->user_code;
 }
 
 /**

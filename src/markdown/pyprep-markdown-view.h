@@ -19,6 +19,9 @@ void        pyprep_markdown_view_set_markdown (PyprepMarkdownView *self,
                                                const char         *markdown);
 GtkWidget  *pyprep_markdown_view_get_content  (PyprepMarkdownView *self);
 gboolean    pyprep_markdown_view_get_building (PyprepMarkdownView *self);
+void        pyprep_markdown_view_set_user_code (PyprepMarkdownView *self,
+                                                gboolean            user_code);
+gboolean    pyprep_markdown_view_get_user_code (PyprepMarkdownView *self);
 void        pyprep_markdown_view_set_highlights (PyprepMarkdownView *self,
                                                  const char * const *words);
 

@@ -18,6 +18,7 @@
 #include "pyprep-exercise-check.h"
 #include "pyprep-library.h"
 #include "pyprep-preferences-window.h"
+#include "pyprep-run-consent.h"
 #include "pyprep-runner.h"
 #include "pyprep-settings.h"
 #include "pyprep-window.h"
@@ -186,6 +187,8 @@ load_settings (PyprepApplication *self)
                            G_CALLBACK (run_timeout_changed_cb), self, G_CONNECT_SWAPPED);
   mark_read_on_open_changed_cb (self);
   run_timeout_changed_cb (self);
+  /* "Don't ask again" before running the bank's code without a sandbox. */
+  pyprep_run_consent_bind (G_OBJECT (self->settings), "run-unsandboxed-builtin");
 }
 
 static const GActionEntry app_actions[] = {
@@ -325,6 +328,7 @@ pyprep_application_shutdown (GApplication *application)
   g_cancellable_cancel (self->exercise_check);
   g_clear_object (&self->exercise_check);
   g_clear_object (&self->study);  /* syncs the settings */
+  pyprep_run_consent_bind (NULL, NULL);
   g_clear_object (&self->settings);
   g_clear_object (&self->library);
 }

@@ -98,6 +98,9 @@ update_answer (PyprepCard *self)
 {
   gboolean shown = self->revealed && self->question != NULL;
 
+  if (shown)
+    pyprep_markdown_view_set_user_code (self->markdown_view,
+                                        g_path_is_absolute (pyprep_question_get_source (self->question)));
   pyprep_markdown_view_set_markdown (self->markdown_view,
                                      shown ? pyprep_question_get_body (self->question) : NULL);
   gtk_revealer_set_transition_duration (self->answer_revealer, shown ? 250 : 0);

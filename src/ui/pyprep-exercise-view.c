@@ -35,6 +35,7 @@
 #include "pyprep-markdown-view.h"
 #include "pyprep-python-editor.h"
 #include "pyprep-question.h"
+#include "pyprep-run-consent.h"
 #include "pyprep-scheduler.h"
 #include "pyprep-test-run.h"
 
@@ -98,6 +99,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+/* Whether the exercise comes from one of the user's own decks (a file;
+ * the bank's are resources). */
+static gboolean
+is_user_exercise (PyprepExerciseView *self)
+{
+  return self->question != NULL && g_path_is_absolute (pyprep_question_get_source (self->question));
+}
 
 static GtkTextBuffer *
 editor_buffer (PyprepExerciseView *self)
@@ -441,6 +450,7 @@ show_answer_inline (PyprepExerciseView *self)
 
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_widget_add_css_class (heading, "title-4");
+  pyprep_markdown_view_set_user_code (PYPREP_MARKDOWN_VIEW (answer), is_user_exercise (self));
   pyprep_markdown_view_set_markdown (PYPREP_MARKDOWN_VIEW (answer), pyprep_question_get_body (self->question));
   gtk_box_append (self->solution_box, heading);
   gtk_box_append (self->solution_box, answer);
@@ -595,9 +605,53 @@ ran_cb (GObject      *object,
   show_report (self, report, submitted);
 }
 
+typedef struct
+{
+  PyprepExerciseView *self;
+  gboolean            submit;
+} ConsentRequest;
+
+static void start_tests (PyprepExerciseView *self, gboolean submit);
+
+static void
+consent_cb (gboolean granted,
+            gpointer user_data)
+{
+  ConsentRequest *request = user_data;
+
+  if (granted)
+    start_tests (request->self, request->submit);
+}
+
+static void
+consent_request_free (gpointer data)
+{
+  ConsentRequest *request = data;
+
+  g_object_unref (request->self);
+  g_free (request);
+}
+
+/* Where there is no sandbox, the user agrees first (pyprep-run-consent.c). */
 static void
 run_tests (PyprepExerciseView *self,
            gboolean            submit)
+{
+  ConsentRequest *request;
+
+  if (self->exercise == NULL || self->running)
+    return;
+
+  request = g_new0 (ConsentRequest, 1);
+  request->self = g_object_ref (self);
+  request->submit = submit;
+  pyprep_run_consent_request (GTK_WIDGET (self), !is_user_exercise (self), consent_cb, request,
+                              consent_request_free);
+}
+
+static void
+start_tests (PyprepExerciseView *self,
+             gboolean            submit)
 {
   g_autofree char *code = NULL;
   RunRequest *request;
@@ -711,6 +765,8 @@ reveal_solution (PyprepExerciseView *self)
 {
   GtkWidget *heading = gtk_label_new (_("Solution"));
   GtkWidget *block = pyprep_code_block_new ("python", self->exercise->code[PYPREP_EXERCISE_SOLUTION]);
+
+  pyprep_code_block_set_user_code (PYPREP_CODE_BLOCK (block), is_user_exercise (self));
 
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_widget_add_css_class (heading, "heading");

@@ -491,6 +491,9 @@ pyprep_question_page_set_question (PyprepQuestionPage *self,
       gtk_label_set_text (self->title_label, pyprep_question_get_title (question));
       update_difficulty (self);
       update_tags (self);
+      /* A user's deck is a file; the bank's are resources. */
+      pyprep_markdown_view_set_user_code (self->markdown_view,
+                                          g_path_is_absolute (pyprep_question_get_source (question)));
       pyprep_markdown_view_set_markdown (self->markdown_view, pyprep_question_get_body (question));
       /* A change of "building" has already called it. */
       if (pyprep_markdown_view_get_building (self->markdown_view) == was_building)

@@ -27,6 +27,7 @@ struct _PyprepSettings
   AdwColorScheme  color_scheme;
   double          text_scale;
   gboolean        mark_read_on_open;
+  gboolean        run_unsandboxed_builtin;
   guint           run_timeout;
   guint           new_per_day;
   gboolean        reopen_last_question;
@@ -46,6 +47,7 @@ enum {
   PROP_COLOR_SCHEME,
   PROP_TEXT_SCALE,
   PROP_MARK_READ_ON_OPEN,
+  PROP_RUN_UNSANDBOXED_BUILTIN,
   PROP_RUN_TIMEOUT,
   PROP_NEW_PER_DAY,
   PROP_REOPEN_LAST_QUESTION,
@@ -67,6 +69,7 @@ static const struct {
 } plain_keys[] = {
   { "text-scale", PROP_TEXT_SCALE },
   { "mark-read-on-open", PROP_MARK_READ_ON_OPEN },
+  { "run-unsandboxed-builtin", PROP_RUN_UNSANDBOXED_BUILTIN },
   { "run-timeout", PROP_RUN_TIMEOUT },
   { "new-per-day", PROP_NEW_PER_DAY },
   { "reopen-last-question", PROP_REOPEN_LAST_QUESTION },
@@ -214,6 +217,9 @@ pyprep_settings_get_property (GObject    *object,
     case PROP_MARK_READ_ON_OPEN:
       g_value_set_boolean (value, self->mark_read_on_open);
       break;
+    case PROP_RUN_UNSANDBOXED_BUILTIN:
+      g_value_set_boolean (value, self->run_unsandboxed_builtin);
+      break;
     case PROP_RUN_TIMEOUT:
       g_value_set_uint (value, self->run_timeout);
       break;
@@ -267,6 +273,9 @@ pyprep_settings_set_property (GObject      *object,
       break;
     case PROP_MARK_READ_ON_OPEN:
       set_boolean (self, &self->mark_read_on_open, g_value_get_boolean (value), prop_id);
+      break;
+    case PROP_RUN_UNSANDBOXED_BUILTIN:
+      set_boolean (self, &self->run_unsandboxed_builtin, g_value_get_boolean (value), prop_id);
       break;
     case PROP_RUN_TIMEOUT:
       set_uint (self, &self->run_timeout, g_value_get_uint (value), prop_id);
@@ -323,6 +332,10 @@ pyprep_settings_class_init (PyprepSettingsClass *klass)
     g_param_spec_double ("text-scale", NULL, "The size of the answer text", 0.7, 2.0, 1.0, flags);
   properties[PROP_MARK_READ_ON_OPEN] =
     g_param_spec_boolean ("mark-read-on-open", NULL, "Whether opening a new question marks it read", TRUE,
+                          flags);
+  properties[PROP_RUN_UNSANDBOXED_BUILTIN] =
+    g_param_spec_boolean ("run-unsandboxed-builtin", NULL,
+                          "Whether the bank's snippets run without asking when there is no sandbox", FALSE,
                           flags);
   properties[PROP_RUN_TIMEOUT] =
     g_param_spec_uint ("run-timeout", NULL, "Seconds a snippet may run", 1, 60, 5, flags);

@@ -123,7 +123,11 @@ pyprep_alert_respond (GtkWidget  *alert,
   adw_dialog_force_close (ADW_DIALOG (alert));
   g_object_unref (alert);
 #else
+  /* As a click on a response does: respond, then close. */
+  g_object_ref (alert);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (alert), id);
+  gtk_window_close (GTK_WINDOW (alert));
+  g_object_unref (alert);
 #endif
 }
 
