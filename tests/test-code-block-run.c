@@ -416,6 +416,27 @@ test_consent (void)
   g_assert_finalize_object (block);
 }
 
+/* A snippet stopped by a limit says which, in the panel's first line. */
+static void
+test_limit_in_panel (void)
+{
+  GtkWidget *block = g_object_ref_sink (pyprep_code_block_new ("python", "x = bytearray(3 * 1024 ** 3)\n"));
+  GtkWidget *window;
+  g_autofree char *text = NULL;
+
+  if (!have_python ())
+    {
+      g_object_unref (block);
+      return;
+    }
+  show_block (block, &window);
+  g_assert_true (gtk_widget_activate_action (block, "code-block.run", NULL));
+  text = wait_for_status (block, "Stopped: used more than 1.0\302\240GiB of memory");
+  g_assert_nonnull (strstr (text, "MemoryError"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (block);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,6 +446,7 @@ main (int   argc,
 
   g_test_add_func ("/pyprep/code-block-run/run", test_run);
   g_test_add_func ("/pyprep/code-block-run/consent", test_consent);
+  g_test_add_func ("/pyprep/code-block-run/limit-in-panel", test_limit_in_panel);
   g_test_add_func ("/pyprep/python-editor/indent", test_python_indent);
   g_test_add_func ("/pyprep/code-block-run/edit-and-reset", test_edit_and_reset);
   g_test_add_func ("/pyprep/code-block-run/stop", test_stop);

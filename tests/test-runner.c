@@ -688,6 +688,56 @@ test_no_network_unsandboxed (void)
   g_assert_cmpint (result->exit_status, ==, 1);
 }
 
+/* Each limit that stops a snippet is named: the memory, a file's size,
+ * and, in the sandbox, the space of its /tmp, which is capped. */
+static void
+test_limits_named (void)
+{
+  g_autoptr(PyprepRunner) runner = pyprep_runner_new ();
+  const struct {
+    const char     *code;
+    PyprepRunLimit  limit;
+    const char     *said;
+    gboolean        sandbox_only;
+  } cases[] = {
+    { "x = bytearray(3 * 1024 ** 3)\n", PYPREP_RUN_LIMIT_MEMORY, "used more than 1.0\302\240GiB of memory", FALSE },
+    { "with open('big', 'wb') as f:\n    f.write(bytes(32 * 1024 * 1024))\n",
+      PYPREP_RUN_LIMIT_FILE_SIZE, "wrote a file larger than 16.0\302\240MiB", FALSE },
+    { "import os\n"
+      "for i in range(100):\n"
+      "    with open(f'/tmp/fill-{i}', 'wb') as f:\n"
+      "        f.write(bytes(8 * 1024 * 1024))\n",
+      PYPREP_RUN_LIMIT_DISK, "filled its 64.0\302\240MiB of temporary space", TRUE },
+  };
+
+  if (!have_python (runner))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PyprepRunResult) result = NULL;
+      g_autofree char *said = NULL;
+
+      if (cases[i].sandbox_only && pyprep_runner_get_protection (runner) != PYPREP_RUN_PROTECTION_BWRAP)
+        {
+          g_test_message ("case %u needs bubblewrap", i);
+          continue;
+        }
+      result = run_snippet (runner, cases[i].code);
+      g_test_message ("case %u: %s", i, result->stderr_text);
+      g_assert_cmpint (pyprep_run_result_get_limit (result), ==, cases[i].limit);
+      said = pyprep_run_limit_describe (pyprep_run_result_get_limit (result));
+      g_assert_cmpstr (said, ==, cases[i].said);
+    }
+
+  /* A run that fails for its own reasons names no limit. */
+  {
+    g_autoptr(PyprepRunResult) result = run_snippet (runner, "raise ValueError('no')\n");
+
+    g_assert_cmpint (pyprep_run_result_get_limit (result), ==, PYPREP_RUN_LIMIT_NONE);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -706,6 +756,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/runner/fork-bomb-unsandboxed", test_fork_bomb_unsandboxed);
   g_test_add_func ("/pyprep/runner/daemon-killed", test_daemon_killed);
   g_test_add_func ("/pyprep/runner/daemon-killed-unsandboxed", test_daemon_killed_unsandboxed);
+  g_test_add_func ("/pyprep/runner/limits-named", test_limits_named);
   g_test_add_func ("/pyprep/runner/output-cap", test_output_cap);
   g_test_add_func ("/pyprep/runner/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/pyprep/runner/cancel", test_cancel);

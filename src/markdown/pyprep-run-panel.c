@@ -110,6 +110,15 @@ describe_ending (const PyprepRunResult *result,
       break;
     }
 
+  /* A limit of the sandbox is named: "Stopped: used more than 1.0 GiB of memory". */
+  {
+    g_autofree char *limit = pyprep_run_limit_describe (pyprep_run_result_get_limit (result));
+
+    if (limit != NULL)
+      /* Translators: %s says which limit, "used more than 1.0 GiB of memory" */
+      return g_strdup_printf (_("Stopped: %s · %s"), limit, elapsed);
+  }
+
   if (!result->exited)
     return g_strdup_printf (_("Killed by signal %d · %s"), result->term_signal, elapsed);
   if (result->exit_status == 0)

@@ -30,6 +30,15 @@ typedef enum {
   PYPREP_RUN_OUTPUT_LIMIT,     /* killed when the output limit was reached */
 } PyprepRunEnding;
 
+/* A limit of the sandbox a run ran into, as far as it shows. */
+typedef enum {
+  PYPREP_RUN_LIMIT_NONE,
+  PYPREP_RUN_LIMIT_MEMORY,      /* MemoryError: the address space limit */
+  PYPREP_RUN_LIMIT_FILE_SIZE,   /* killed by SIGXFSZ: a file grew too big */
+  PYPREP_RUN_LIMIT_DISK,        /* "No space left on device": /tmp is full */
+  PYPREP_RUN_LIMIT_CPU,         /* killed by SIGXCPU */
+} PyprepRunLimit;
+
 struct _PyprepRunResult
 {
   char                *stdout_text;    /* valid UTF-8 */
@@ -52,6 +61,8 @@ GType            pyprep_run_result_get_type (void) G_GNUC_CONST;
 PyprepRunResult *pyprep_run_result_copy     (const PyprepRunResult *self);
 void             pyprep_run_result_free     (PyprepRunResult       *self);
 gboolean         pyprep_run_result_succeeded (const PyprepRunResult *self);
+PyprepRunLimit   pyprep_run_result_get_limit (const PyprepRunResult *self);
+char            *pyprep_run_limit_describe   (PyprepRunLimit         limit);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepRunResult, pyprep_run_result_free)
 

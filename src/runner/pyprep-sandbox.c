@@ -34,8 +34,8 @@
 
 #include "pyprep-sandbox.h"
 
-#define ADDRESS_SPACE_LIMIT    ((rlim_t)1024 * 1024 * 1024)
-#define FILE_SIZE_LIMIT        ((rlim_t)16 * 1024 * 1024)
+#define ADDRESS_SPACE_LIMIT    ((rlim_t)PYPREP_SANDBOX_MEMORY_LIMIT)
+#define FILE_SIZE_LIMIT        ((rlim_t)PYPREP_SANDBOX_FILE_SIZE_LIMIT)
 #define PROCESS_HEADROOM       64
 
 /* Writes @text to @path; for the child, between fork and exec, so only
@@ -369,6 +369,9 @@ pyprep_sandbox_add_bwrap_argv (GPtrArray  *argv,
   g_ptr_array_add (argv, g_strdup ("/proc"));
   g_ptr_array_add (argv, g_strdup ("--dev"));
   g_ptr_array_add (argv, g_strdup ("/dev"));
+  /* In memory, so capped: filling it cannot fill the machine's. */
+  g_ptr_array_add (argv, g_strdup ("--size"));
+  g_ptr_array_add (argv, g_strdup_printf ("%" G_GUINT64_FORMAT, PYPREP_SANDBOX_TMP_SIZE));
   g_ptr_array_add (argv, g_strdup ("--tmpfs"));
   g_ptr_array_add (argv, g_strdup ("/tmp"));
   g_ptr_array_add (argv, g_strdup ("--bind"));

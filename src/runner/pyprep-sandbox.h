@@ -11,6 +11,11 @@
 G_BEGIN_DECLS
 
 /* Limits the child applies to itself before python3 starts. */
+/* What a run may use; the panel names the one a snippet ran into. */
+#define PYPREP_SANDBOX_MEMORY_LIMIT    ((guint64)1024 * 1024 * 1024)   /* address space, per process */
+#define PYPREP_SANDBOX_FILE_SIZE_LIMIT ((guint64)16 * 1024 * 1024)     /* per file */
+#define PYPREP_SANDBOX_TMP_SIZE        ((guint64)64 * 1024 * 1024)     /* the sandbox's /tmp, in all */
+
 typedef struct
 {
   guint64 cpu_seconds;
