@@ -708,12 +708,113 @@ test_json_drafts (void)
   remove_dir (dir_b);
 }
 
+/* --import-loop KEYFILE A B: imports A then B into the record kept in
+ * KEYFILE, for ever, until killed (test_import_killed). */
+static int
+import_loop (const char *keyfile,
+             const char *a_path,
+             const char *b_path)
+{
+  g_autoptr(GSettings) settings = pyprep_study_settings_new_for_file (keyfile);
+  g_autoptr(PyprepStudy) study = pyprep_study_new (settings);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  gsize a_length, b_length;
+
+  if (!g_file_get_contents (a_path, &a, &a_length, NULL) || !g_file_get_contents (b_path, &b, &b_length, NULL))
+    return 2;
+  for (;;)
+    {
+      if (!pyprep_study_import_json (study, a, a_length, PYPREP_IMPORT_REPLACE, NULL)
+          || !pyprep_study_import_json (study, b, b_length, PYPREP_IMPORT_REPLACE, NULL))
+        return 3;
+      g_settings_sync ();
+    }
+}
+
+/* The record as it reads back from @keyfile, exported at @now. */
+static char *
+record_in (const char *keyfile,
+           GDateTime  *now)
+{
+  g_autoptr(GSettings) settings = pyprep_study_settings_new_for_file (keyfile);
+  g_autoptr(PyprepStudy) study = pyprep_study_new (settings);
+
+  g_assert_false (pyprep_study_get_damaged (study));
+  return pyprep_study_export_json (study, now);
+}
+
+/* An import killed at any moment leaves the old record or the new one,
+ * whole, never a mix: the four keys are written in one change, and the
+ * keyfile is replaced at once. */
+static void
+test_import_killed (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-import-kill-XXXXXX", NULL);
+  g_autofree char *keyfile = g_build_filename (dir, "keyfile", NULL);
+  g_autofree char *a_path = g_build_filename (dir, "a.json", NULL);
+  g_autofree char *b_path = g_build_filename (dir, "b.json", NULL);
+  g_autoptr(PyprepStudy) a = sample_study ();
+  g_autoptr(PyprepStudy) b = pyprep_study_new (NULL);
+  g_autoptr(GDateTime) now = at (28, 10);
+  g_autofree char *a_json = NULL;
+  g_autofree char *b_json = NULL;
+  g_autofree char *empty = NULL;
+  guint seen_a = 0, seen_b = 0;
+
+  /* B: a different record, as big as A's. */
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("question-%u", i);
+
+      pyprep_study_set_bookmarked (b, id, TRUE);
+      pyprep_study_set_note (b, id, "a note long enough to take a while to write out");
+    }
+  a_json = pyprep_study_export_json (a, now);
+  b_json = pyprep_study_export_json (b, now);
+  g_assert_true (g_file_set_contents (a_path, a_json, -1, NULL));
+  g_assert_true (g_file_set_contents (b_path, b_json, -1, NULL));
+  empty = record_in (keyfile, now);
+
+  for (guint round = 0; round < 12; round++)
+    {
+      g_autoptr(GSubprocess) child = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *record = NULL;
+
+      child = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "/proc/self/exe",
+                                "--import-loop", keyfile, a_path, b_path, NULL);
+      g_assert_no_error (error);
+      g_usleep ((100 + g_random_int_range (0, 300)) * 1000);
+      g_subprocess_force_exit (child);
+      g_assert_true (g_subprocess_wait (child, NULL, NULL));
+      g_assert_true (g_subprocess_get_if_signaled (child));
+
+      record = record_in (keyfile, now);
+      g_assert_true (g_str_equal (record, a_json) || g_str_equal (record, b_json) || g_str_equal (record, empty));
+      seen_a += g_str_equal (record, a_json);
+      seen_b += g_str_equal (record, b_json);
+    }
+  g_test_message ("killed 12 times: A left %u times, B %u", seen_a, seen_b);
+  g_assert_cmpuint (seen_a + seen_b, >, 0);
+
+  g_unlink (a_path);
+  g_unlink (b_path);
+  g_unlink (keyfile);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = g_dir_make_tmp ("pyprep-test-study-XXXXXX", NULL);
+  g_autofree char *data_home = NULL;
   int status;
+
+  /* The child of test_import_killed. */
+  if (argc == 5 && g_str_equal (argv[1], "--import-loop"))
+    return import_loop (argv[2], argv[3], argv[4]);
+  data_home = g_dir_make_tmp ("pyprep-test-study-XXXXXX", NULL);
 
   /* A damaged record leaves copies in the data directory: not the user's.
    * (G_TEST_OPTION_ISOLATE_DIRS would do, but GLib 2.74 leaks with it.) */
@@ -734,6 +835,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/study/json-bad-imports", test_json_bad_imports);
   g_test_add_func ("/pyprep/study/read-import-bounded", test_read_import_bounded);
   g_test_add_func ("/pyprep/study/import-is-one-change", test_import_is_one_change);
+  g_test_add_func ("/pyprep/study/import-killed", test_import_killed);
   g_test_add_func ("/pyprep/study/backups", test_backups);
   g_test_add_func ("/pyprep/study/reset-some", test_reset_some);
 
