@@ -738,6 +738,40 @@ test_limits_named (void)
   }
 }
 
+/* Many children holding memory together are stopped at the total limit,
+ * though each stays under its own; the panel names it. */
+static void
+test_total_memory (void)
+{
+  for (guint sandboxed = 0; sandboxed < 2; sandboxed++)
+    {
+      g_autoptr(PyprepRunner) runner = pyprep_runner_new ();
+      g_autoptr(PyprepRunResult) result = NULL;
+      g_autofree char *said = NULL;
+
+      if (!have_python (runner))
+        return;
+      pyprep_runner_set_use_sandbox (runner, sandboxed);
+      pyprep_runner_set_timeout (runner, 20000);
+      result = run_snippet (runner,
+                            "import os, time\n"
+                            "for _ in range(8):\n"
+                            "    if os.fork() == 0:\n"
+                            "        block = b'x' * (120 * 1024 * 1024)\n"
+                            "        time.sleep(30)\n"
+                            "        os._exit(0)\n"
+                            "time.sleep(30)\n");
+      g_test_message ("%s: ended as %d after %.1f s", pyprep_run_protection_describe (result->protection),
+                      result->ending, result->elapsed_usec / 1e6);
+      g_assert_cmpint (result->ending, ==, PYPREP_RUN_MEMORY_LIMIT);
+      g_assert_cmpint (pyprep_run_result_get_limit (result), ==, PYPREP_RUN_LIMIT_TOTAL_MEMORY);
+      said = pyprep_run_limit_describe (pyprep_run_result_get_limit (result));
+      g_assert_cmpstr (said, ==, "used more than 512.0\302\240MiB of memory in all");
+      g_assert_cmpint (result->elapsed_usec, <, 15 * G_USEC_PER_SEC);
+      g_assert_cmpuint (count_group (result->process_group), ==, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -757,6 +791,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/runner/daemon-killed", test_daemon_killed);
   g_test_add_func ("/pyprep/runner/daemon-killed-unsandboxed", test_daemon_killed_unsandboxed);
   g_test_add_func ("/pyprep/runner/limits-named", test_limits_named);
+  g_test_add_func ("/pyprep/runner/total-memory", test_total_memory);
   g_test_add_func ("/pyprep/runner/output-cap", test_output_cap);
   g_test_add_func ("/pyprep/runner/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/pyprep/runner/cancel", test_cancel);

@@ -60,6 +60,8 @@ pyprep_run_result_get_limit (const PyprepRunResult *self)
 
   g_return_val_if_fail (self != NULL, PYPREP_RUN_LIMIT_NONE);
 
+  if (self->ending == PYPREP_RUN_MEMORY_LIMIT)
+    return PYPREP_RUN_LIMIT_TOTAL_MEMORY;
   if (!self->exited && self->term_signal == SIGXFSZ)
     return PYPREP_RUN_LIMIT_FILE_SIZE;
   if (!self->exited && self->term_signal == SIGXCPU)
@@ -104,6 +106,10 @@ pyprep_run_limit_describe (PyprepRunLimit limit)
       return g_strdup_printf (_("filled its %s of temporary space"), size);
     case PYPREP_RUN_LIMIT_CPU:
       return g_strdup (_("used its CPU time"));
+    case PYPREP_RUN_LIMIT_TOTAL_MEMORY:
+      size = g_format_size_full (PYPREP_SANDBOX_TOTAL_MEMORY, G_FORMAT_SIZE_IEC_UNITS);
+      /* Translators: %s is a size; "in all" counts every process the code started */
+      return g_strdup_printf (_("used more than %s of memory in all"), size);
     case PYPREP_RUN_LIMIT_NONE:
     default:
       return NULL;

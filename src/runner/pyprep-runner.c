@@ -22,6 +22,7 @@
 
 #define DEFAULT_TIMEOUT_MSEC   5000
 #define DEFAULT_OUTPUT_LIMIT   (64 * 1024)
+#define MEMORY_SAMPLE_MSEC     100
 #define READ_CHUNK             8192
 #define PIPE_GRACE_MSEC        500
 #define SNIPPET_NAME           "snippet.py"
@@ -67,6 +68,7 @@ typedef struct
   gboolean         reaped;
   guint            timeout_id;
   guint            grace_id;
+  guint            memory_id;  /* samples the run's total memory */
   gulong           cancelled_id;
   gint64           started;
   PyprepRunResult *result;
@@ -77,6 +79,7 @@ run_free (Run *run)
 {
   g_clear_handle_id (&run->timeout_id, g_source_remove);
   g_clear_handle_id (&run->grace_id, g_source_remove);
+  g_clear_handle_id (&run->memory_id, g_source_remove);
   g_clear_object (&run->runner);
   g_clear_object (&run->subprocess);
   g_clear_object (&run->pipes_cancellable);
@@ -156,6 +159,7 @@ maybe_finish (GTask *task)
 
   g_clear_handle_id (&run->grace_id, g_source_remove);
   g_clear_handle_id (&run->timeout_id, g_source_remove);
+  g_clear_handle_id (&run->memory_id, g_source_remove);
 
   result->stdout_text = clean_text (run->out.kept, run->workdir);
   result->stderr_text = clean_text (run->err.kept, run->workdir);
@@ -278,6 +282,31 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* All of the run's processes together may hold so much memory, whatever
+ * each one's own limit: sampled, since no cgroup is set up for a run. */
+static gboolean
+memory_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  Run *run = g_task_get_task_data (task);
+
+  if (run->reaped)
+    {
+      run->memory_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (pyprep_sandbox_resident_total (run->pgid, run->mark) > PYPREP_SANDBOX_TOTAL_MEMORY)
+    {
+      if (run->result->ending == PYPREP_RUN_ENDED)
+        run->result->ending = PYPREP_RUN_MEMORY_LIMIT;
+      pyprep_sandbox_kill_group (run->pgid);
+      pyprep_sandbox_reap_marked (run->mark);
+      run->memory_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 /* May run in any thread: only kill(), which is safe anywhere. */
 static void
 cancelled_cb (GCancellable *cancellable,
@@ -385,6 +414,8 @@ start_run (GTask *task)
 
   run->timeout_id = g_timeout_add_full (G_PRIORITY_DEFAULT, run->timeout_msec, timeout_cb,
                                         g_object_ref (task), g_object_unref);
+  run->memory_id = g_timeout_add_full (G_PRIORITY_DEFAULT, MEMORY_SAMPLE_MSEC, memory_cb,
+                                       g_object_ref (task), g_object_unref);
 
   if (cancellable != NULL)
     run->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (cancelled_cb), run, NULL);

@@ -28,6 +28,7 @@ typedef enum {
   PYPREP_RUN_ENDED,            /* the snippet ended on its own */
   PYPREP_RUN_TIMED_OUT,        /* killed at the wall-clock limit */
   PYPREP_RUN_OUTPUT_LIMIT,     /* killed when the output limit was reached */
+  PYPREP_RUN_MEMORY_LIMIT,     /* killed when all its processes held too much memory */
 } PyprepRunEnding;
 
 /* A limit of the sandbox a run ran into, as far as it shows. */
@@ -37,6 +38,7 @@ typedef enum {
   PYPREP_RUN_LIMIT_FILE_SIZE,   /* killed by SIGXFSZ: a file grew too big */
   PYPREP_RUN_LIMIT_DISK,        /* "No space left on device": /tmp is full */
   PYPREP_RUN_LIMIT_CPU,         /* killed by SIGXCPU */
+  PYPREP_RUN_LIMIT_TOTAL_MEMORY, /* its processes together held too much */
 } PyprepRunLimit;
 
 struct _PyprepRunResult

@@ -270,6 +270,66 @@ pyprep_sandbox_reap_marked (const char *mark)
     }
 }
 
+/**
+ * pyprep_sandbox_resident_total:
+ *
+ * Returns: the memory resident in all the processes of a run, those of
+ *   its group @pgid and those that carry its @mark, in bytes
+ *
+ * This is the total limit where there is no cgroup to set one: the runner
+ * samples it while the run goes on, and stops the run above
+ * %PYPREP_SANDBOX_TOTAL_MEMORY. A sample costs a pass over /proc, about a
+ * millisecond.
+ */
+guint64
+pyprep_sandbox_resident_total (int         pgid,
+                               const char *mark)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc", 0, NULL);
+  long page = sysconf (_SC_PAGESIZE);
+  guint64 total = 0;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *stat_path = NULL;
+      g_autofree char *stat = NULL;
+      gboolean ours;
+
+      if (!g_ascii_isdigit (name[0]))
+        continue;
+      stat_path = g_build_filename ("/proc", name, "stat", NULL);
+      if (!g_file_get_contents (stat_path, &stat, NULL, NULL))
+        continue;
+      ours = pgid > 1 && stat_process_group (stat) == pgid;
+      if (!ours && mark != NULL)
+        {
+          g_autofree char *environ_path = g_build_filename ("/proc", name, "environ", NULL);
+          g_autofree char *environ = NULL;
+          gsize length;
+
+          ours = g_file_get_contents (environ_path, &environ, &length, NULL) && length > 0
+                 && environ_has (environ, length, mark);
+        }
+      if (ours)
+        {
+          g_autofree char *statm_path = g_build_filename ("/proc", name, "statm", NULL);
+          g_autofree char *statm = NULL;
+
+          /* "size resident shared …", in pages */
+          if (g_file_get_contents (statm_path, &statm, NULL, NULL))
+            {
+              const char *resident = strchr (statm, ' ');
+
+              if (resident != NULL)
+                total += g_ascii_strtoull (resident + 1, NULL, 10) * (guint64)page;
+            }
+        }
+    }
+
+  return total;
+}
+
 /* Removes a directory tree without following symbolic links. */
 void
 pyprep_sandbox_remove_tree (const char *path)

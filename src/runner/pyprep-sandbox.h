@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 #define PYPREP_SANDBOX_MEMORY_LIMIT    ((guint64)1024 * 1024 * 1024)   /* address space, per process */
 #define PYPREP_SANDBOX_FILE_SIZE_LIMIT ((guint64)16 * 1024 * 1024)     /* per file */
 #define PYPREP_SANDBOX_TMP_SIZE        ((guint64)64 * 1024 * 1024)     /* the sandbox's /tmp, in all */
+#define PYPREP_SANDBOX_TOTAL_MEMORY    ((guint64)512 * 1024 * 1024)    /* resident, all processes together */
 
 typedef struct
 {
@@ -37,6 +38,8 @@ GSubprocessLauncher *pyprep_sandbox_make_launcher  (const char                *w
 void                 pyprep_sandbox_kill_group     (int                        pgid);
 void                 pyprep_sandbox_reap_group     (int                        pgid);
 void                 pyprep_sandbox_reap_marked    (const char                *mark);
+guint64              pyprep_sandbox_resident_total (int                        pgid,
+                                                    const char                *mark);
 void                 pyprep_sandbox_remove_tree    (const char                *path);
 
 G_END_DECLS

@@ -363,8 +363,13 @@ show_report (PyprepExerciseView *self,
     {
       const PyprepRunResult *run = report->run;
 
+      g_autofree char *limit = run != NULL ? pyprep_run_limit_describe (pyprep_run_result_get_limit (run)) : NULL;
+
       if (run != NULL && run->ending == PYPREP_RUN_TIMED_OUT)
         status = g_strdup (_("The tests were stopped: together they ran longer than a minute."));
+      else if (limit != NULL)
+        /* Translators: %s says which limit, "used more than 512 MiB of memory in all" */
+        status = g_strdup_printf (_("The tests were stopped: the code %s. Your code is kept."), limit);
       else if (run != NULL && run->ending == PYPREP_RUN_OUTPUT_LIMIT)
         status = g_strdup (_("The tests were stopped: they wrote too much output."));
       else if (run != NULL && run->stderr_text != NULL && *run->stderr_text != '\0')
