@@ -710,6 +710,13 @@ test_limits_named (void)
       "    with open(f'/tmp/fill-{i}', 'wb') as f:\n"
       "        f.write(bytes(8 * 1024 * 1024))\n",
       PYPREP_RUN_LIMIT_DISK, "filled its 64.0\302\240MiB of temporary space", TRUE },
+    /* Its own folder is on the machine's disk: sampled and stopped. */
+    { "import time\n"
+      "for i in range(1000):\n"
+      "    with open(f'fill-{i}', 'wb') as f:\n"
+      "        f.write(bytes(8 * 1024 * 1024))\n"
+      "    time.sleep(0.01)\n",
+      PYPREP_RUN_LIMIT_DISK, "filled its 64.0\302\240MiB of temporary space", FALSE },
   };
 
   if (!have_python (runner))

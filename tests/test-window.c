@@ -265,9 +265,19 @@ test_record_banner (void)
   g_unlink (pyprep_study_get_recovered_path (damaged));  /* in the user's data dir */
   g_rmdir (copies);
 
+  /* On a phone, where the list would be on show, the banner's pane comes
+   * into view once. */
+  g_settings_set_int (gsettings, "window-width", 360);
+  g_settings_set_int (gsettings, "window-height", 640);
   window = pyprep_window_new_for_library (NULL, library, damaged, test_settings ());
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  wait_frames ();
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (part (window, "leaflet"))));
+  g_assert_true (adw_leaflet_get_visible_child (ADW_LEAFLET (part (window, "leaflet")))
+                 == GTK_WIDGET (part (window, "content")));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (part (window, "record_label"))));
+  g_settings_reset (gsettings, "window-width");
+  g_settings_reset (gsettings, "window-height");
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (part (window, "record_revealer"))));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (part (window, "record_label"))), ==,
                    "Part of your study record could not be read. A copy was kept.");

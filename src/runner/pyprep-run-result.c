@@ -62,6 +62,8 @@ pyprep_run_result_get_limit (const PyprepRunResult *self)
 
   if (self->ending == PYPREP_RUN_MEMORY_LIMIT)
     return PYPREP_RUN_LIMIT_TOTAL_MEMORY;
+  if (self->ending == PYPREP_RUN_DISK_LIMIT)
+    return PYPREP_RUN_LIMIT_DISK;
   if (!self->exited && self->term_signal == SIGXFSZ)
     return PYPREP_RUN_LIMIT_FILE_SIZE;
   if (!self->exited && self->term_signal == SIGXCPU)

@@ -22,7 +22,7 @@
 
 #define DEFAULT_TIMEOUT_MSEC   5000
 #define DEFAULT_OUTPUT_LIMIT   (64 * 1024)
-#define MEMORY_SAMPLE_MSEC     100
+#define USAGE_SAMPLE_MSEC     100
 #define READ_CHUNK             8192
 #define PIPE_GRACE_MSEC        500
 #define SNIPPET_NAME           "snippet.py"
@@ -68,7 +68,7 @@ typedef struct
   gboolean         reaped;
   guint            timeout_id;
   guint            grace_id;
-  guint            memory_id;  /* samples the run's total memory */
+  guint            usage_id;   /* samples the run's memory and disk use */
   gulong           cancelled_id;
   gint64           started;
   PyprepRunResult *result;
@@ -79,7 +79,7 @@ run_free (Run *run)
 {
   g_clear_handle_id (&run->timeout_id, g_source_remove);
   g_clear_handle_id (&run->grace_id, g_source_remove);
-  g_clear_handle_id (&run->memory_id, g_source_remove);
+  g_clear_handle_id (&run->usage_id, g_source_remove);
   g_clear_object (&run->runner);
   g_clear_object (&run->subprocess);
   g_clear_object (&run->pipes_cancellable);
@@ -159,7 +159,7 @@ maybe_finish (GTask *task)
 
   g_clear_handle_id (&run->grace_id, g_source_remove);
   g_clear_handle_id (&run->timeout_id, g_source_remove);
-  g_clear_handle_id (&run->memory_id, g_source_remove);
+  g_clear_handle_id (&run->usage_id, g_source_remove);
 
   result->stdout_text = clean_text (run->out.kept, run->workdir);
   result->stderr_text = clean_text (run->err.kept, run->workdir);
@@ -282,29 +282,34 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* All of the run's processes together may hold so much memory, whatever
- * each one's own limit: sampled, since no cgroup is set up for a run. */
+/* All of the run's processes together may hold so much memory, and
+ * write so much in the run's folder, whatever each one's own limits:
+ * sampled, since no cgroup or quota is set up for a run. */
 static gboolean
-memory_cb (gpointer user_data)
+usage_cb (gpointer user_data)
 {
   GTask *task = user_data;
   Run *run = g_task_get_task_data (task);
+  PyprepRunEnding over = PYPREP_RUN_ENDED;
 
   if (run->reaped)
     {
-      run->memory_id = 0;
+      run->usage_id = 0;
       return G_SOURCE_REMOVE;
     }
   if (pyprep_sandbox_resident_total (run->pgid, run->mark) > PYPREP_SANDBOX_TOTAL_MEMORY)
-    {
-      if (run->result->ending == PYPREP_RUN_ENDED)
-        run->result->ending = PYPREP_RUN_MEMORY_LIMIT;
-      pyprep_sandbox_kill_group (run->pgid);
-      pyprep_sandbox_reap_marked (run->mark);
-      run->memory_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-  return G_SOURCE_CONTINUE;
+    over = PYPREP_RUN_MEMORY_LIMIT;
+  else if (pyprep_sandbox_tree_size (run->workdir, PYPREP_SANDBOX_TMP_SIZE) > PYPREP_SANDBOX_TMP_SIZE)
+    over = PYPREP_RUN_DISK_LIMIT;
+  if (over == PYPREP_RUN_ENDED)
+    return G_SOURCE_CONTINUE;
+
+  if (run->result->ending == PYPREP_RUN_ENDED)
+    run->result->ending = over;
+  pyprep_sandbox_kill_group (run->pgid);
+  pyprep_sandbox_reap_marked (run->mark);
+  run->usage_id = 0;
+  return G_SOURCE_REMOVE;
 }
 
 /* May run in any thread: only kill(), which is safe anywhere. */
@@ -414,7 +419,7 @@ start_run (GTask *task)
 
   run->timeout_id = g_timeout_add_full (G_PRIORITY_DEFAULT, run->timeout_msec, timeout_cb,
                                         g_object_ref (task), g_object_unref);
-  run->memory_id = g_timeout_add_full (G_PRIORITY_DEFAULT, MEMORY_SAMPLE_MSEC, memory_cb,
+  run->usage_id = g_timeout_add_full (G_PRIORITY_DEFAULT, USAGE_SAMPLE_MSEC, usage_cb,
                                        g_object_ref (task), g_object_unref);
 
   if (cancellable != NULL)

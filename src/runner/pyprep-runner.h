@@ -29,6 +29,7 @@ typedef enum {
   PYPREP_RUN_TIMED_OUT,        /* killed at the wall-clock limit */
   PYPREP_RUN_OUTPUT_LIMIT,     /* killed when the output limit was reached */
   PYPREP_RUN_MEMORY_LIMIT,     /* killed when all its processes held too much memory */
+  PYPREP_RUN_DISK_LIMIT,       /* killed when its folder grew too big */
 } PyprepRunEnding;
 
 /* A limit of the sandbox a run ran into, as far as it shows. */

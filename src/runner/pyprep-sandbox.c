@@ -330,6 +330,41 @@ pyprep_sandbox_resident_total (int         pgid,
   return total;
 }
 
+/**
+ * pyprep_sandbox_tree_size:
+ * @enough: stop counting past this many bytes
+ *
+ * Returns: the disk space the files under @path take, without following
+ *   symbolic links; more than @enough once it is past it
+ *
+ * The run's folder is on the machine's disk: the runner samples its size
+ * and stops a run that writes more than %PYPREP_SANDBOX_TMP_SIZE there.
+ */
+guint64
+pyprep_sandbox_tree_size (const char *path,
+                          guint64     enough)
+{
+  g_autoptr(GDir) dir = NULL;
+  GStatBuf info;
+  guint64 total;
+  const char *name;
+
+  if (g_lstat (path, &info) != 0)
+    return 0;
+  total = (guint64)info.st_blocks * 512;
+  if (!S_ISDIR (info.st_mode) || total > enough)
+    return total;
+
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL && total <= enough)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      total += pyprep_sandbox_tree_size (child, enough - total);
+    }
+  return total;
+}
+
 /* Removes a directory tree without following symbolic links. */
 void
 pyprep_sandbox_remove_tree (const char *path)

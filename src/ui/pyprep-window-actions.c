@@ -120,6 +120,21 @@ static void
 record_damaged_cb (PyprepWindow *self)
 {
   gtk_revealer_set_reveal_child (self->record_revealer, pyprep_study_get_damaged (self->study));
+  _pyprep_window_show_record_banner (self);
+}
+
+/* The banner is over the answer; on a phone the list may be on show
+ * instead. The first time the banner is up there, the answer's pane comes
+ * into view so that it is seen; Back returns to the list. */
+void
+_pyprep_window_show_record_banner (PyprepWindow *self)
+{
+  if (self->record_banner_seen || !gtk_revealer_get_reveal_child (self->record_revealer)
+      || !adw_leaflet_get_folded (self->leaflet))
+    return;
+
+  self->record_banner_seen = TRUE;
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 void

@@ -33,6 +33,7 @@ struct _PyprepWindow
   PyprepQuestionPage   *question_page;
   GtkStack             *content_stack;
   PyprepExerciseView   *exercise_view;
+  gboolean              record_banner_seen;  /* shown on a phone once */
 
   PyprepSettings       *settings;
   PyprepLibrary        *library;
@@ -57,6 +58,7 @@ void _pyprep_window_go_in_history              (PyprepWindow   *self,
 void _pyprep_window_follow_zoom                (PyprepWindow   *self);
 void _pyprep_window_update_problems            (PyprepWindow   *self);
 void _pyprep_window_follow_record              (PyprepWindow   *self);
+void _pyprep_window_show_record_banner         (PyprepWindow   *self);
 void _pyprep_window_try_exercise               (PyprepWindow   *self);
 void _pyprep_window_show_error                 (PyprepWindow   *self,
                                                 const char     *heading,

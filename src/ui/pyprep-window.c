@@ -343,6 +343,7 @@ folded_changed_cb (PyprepWindow *self)
   if (adw_leaflet_get_folded (self->leaflet)
       && pyprep_question_page_get_question (self->question_page) == NULL)
     adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar));
+  _pyprep_window_show_record_banner (self);
 }
 
 static void
