@@ -290,7 +290,8 @@ test_grades (void)
   const PyprepExercise *exercise =
     pyprep_question_get_exercise (pyprep_library_lookup_question (library, EXERCISE_QUESTION));
   PyprepExerciseView *view = PYPREP_EXERCISE_VIEW (pyprep_exercise_view_new ());
-  GtkWidget *window = gtk_window_new ();
+  /* An application window: where the app shows its dialogs, on every libadwaita. */
+  GtkWidget *window = adw_application_window_new (NULL);
   Finished finished = { 0 };
   GtkWidget *hints;
   GtkTextBuffer *buffer;
@@ -298,7 +299,9 @@ test_grades (void)
   g_autofree char *after_undo = NULL;
 
   g_object_ref_sink (view);
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  /* As wide as a phone at least, as in the app. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (window));
   g_signal_connect (view, "finished", G_CALLBACK (finished_cb), &finished);
 

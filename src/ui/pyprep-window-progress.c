@@ -391,7 +391,6 @@ restore_newest_action (GtkWidget  *widget,
   g_autoptr(GFile) dir = pyprep_backups_default_dir ();
   g_autoptr(GPtrArray) backups = pyprep_backups_list (dir);
   PyprepBackup *backup = pyprep_backups_find_differing (backups, self->study);
-  g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   g_autofree char *bookmarks = NULL;
   GtkWidget *dialog;
@@ -405,14 +404,13 @@ restore_newest_action (GtkWidget  *widget,
 
   bookmarks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u bookmark", "%u bookmarks",
                                             backup->bookmarks), backup->bookmarks);
-  /* Translators: the newest backup that differs from the record, by its day */
-  heading = g_strdup_printf (_("Restore the Backup of %s?"), backup->day);
-  /* Translators: %s is e.g. "41 bookmarks"; the copy kept stays where it is */
-  body = g_strdup_printf (_("It is the newest backup that differs from your progress now: %s, %u reviewed. "
-                            "Restoring replaces your current progress; you can undo it, and the copy "
-                            "of what could not be read stays where it was kept."),
-                          bookmarks, backup->reviewed);
-  dialog = pyprep_alert_new (heading, body);
+  /* Translators: the first %s is a day, 2026-11-30; the second, e.g. "41 bookmarks". A short
+   * heading: a long one does not fit a phone. */
+  body = g_strdup_printf (_("The backup of %s is the newest that differs from your progress now: %s, "
+                            "%u reviewed. Restoring replaces your current progress; you can undo it, "
+                            "and the copy of what could not be read stays where it was kept."),
+                          backup->day, bookmarks, backup->reviewed);
+  dialog = pyprep_alert_new (_("Restore a Backup?"), body);
   pyprep_alert_add_response (dialog, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
   pyprep_alert_add_response (dialog, "choose", _("_Other Backups…"), ADW_RESPONSE_DEFAULT);
   pyprep_alert_add_response (dialog, "restore", _("_Restore"), ADW_RESPONSE_SUGGESTED);
