@@ -94,6 +94,9 @@ test_topics_and_question (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (topic_list))), ==,
                     g_list_model_get_n_items (pyprep_library_get_topics (library)));
   g_assert_null (pyprep_window_get_question (window));
+  /* The question's status buttons wait for a question. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (part (window, "bookmark_button"))));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (part (window, "confident_button"))));
 
   /* Choosing the first topic lists its questions. */
   g_signal_emit_by_name (topic_list, "activate", 0);
@@ -111,6 +114,8 @@ test_topics_and_question (void)
   iterate ();
   question = g_list_model_get_item (pyprep_topic_get_questions (topic), 1);
   g_assert_true (pyprep_window_get_question (window) == question);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (part (window, "bookmark_button"))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (part (window, "review_button"))));
 
   page = pyprep_window_get_question_page (window);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (page, PYPREP_TYPE_QUESTION_PAGE, "title_label"))),

@@ -32,6 +32,9 @@ struct _PyprepWindow
   GtkRevealer          *record_revealer;
   PyprepQuestionPage   *question_page;
   GtkStack             *content_stack;
+  GtkWidget            *bookmark_button;
+  GtkWidget            *review_button;
+  GtkWidget            *confident_button;
   PyprepExerciseView   *exercise_view;
   gboolean              record_banner_seen;  /* shown on a phone once */
 

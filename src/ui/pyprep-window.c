@@ -81,6 +81,10 @@ update_study_actions (PyprepWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.bookmark", has_question);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.needs-review", has_question);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.confident", has_question);
+  /* With no question, three greyed buttons would say nothing: they wait. */
+  gtk_widget_set_visible (self->bookmark_button, has_question);
+  gtk_widget_set_visible (self->review_button, has_question);
+  gtk_widget_set_visible (self->confident_button, has_question);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOKMARKED]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEEDS_REVIEW]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFIDENT]);
@@ -600,6 +604,9 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, problems_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, question_page);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, bookmark_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, review_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, confident_button);
   gtk_widget_class_bind_template_callback (widget_class, question_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, question_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_question_cb);
