@@ -18,6 +18,7 @@
 #include "pyprep-question-row.h"
 #include "pyprep-question-slots.h"
 #include "pyprep-question.h"
+#include "pyprep-practice-window.h"
 #include "pyprep-row-text.h"
 #include "pyprep-topic.h"
 #include "pyprep-settings.h"
@@ -843,6 +844,36 @@ test_preferences (void)
   close_window (window);
 }
 
+/* Once the day's new questions are started and nothing is due, Start
+ * Practice is greyed out, and says why. */
+static void
+test_practice_start_reason (void)
+{
+  g_autoptr(GSettings) gsettings = g_settings_new (APPLICATION_ID);
+  g_autoptr(PyprepStudy) today = pyprep_study_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(PyprepQuestion) first = NULL;
+  g_autoptr(PyprepTopic) topic = g_list_model_get_item (pyprep_library_get_topics (library), 0);
+  PyprepPracticeWindow *practice;
+  const char *subtitle;
+
+  first = g_list_model_get_item (pyprep_topic_get_questions (topic), 0);
+  g_settings_set_uint (gsettings, "new-per-day", 1);
+  pyprep_study_record_review (today, pyprep_question_get_id (first), PYPREP_GRADE_GOOD, now);
+
+  practice = pyprep_practice_window_new (NULL, library, today, test_settings ());
+  gtk_window_present (GTK_WINDOW (practice));
+  iterate ();
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (part (practice, "start_button"))));
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (part (practice, "count_row")));
+  g_assert_nonnull (strstr (subtitle, "today’s 1 new question is started"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (part (practice, "start_button"))), ==, subtitle);
+
+  gtk_window_destroy (GTK_WINDOW (practice));
+  g_settings_reset (gsettings, "new-per-day");
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -867,6 +898,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/window/question-links", test_question_links);
   g_test_add_func ("/pyprep/window/problem-banner", test_problem_banner);
   g_test_add_func ("/pyprep/window/record-banner", test_record_banner);
+  g_test_add_func ("/pyprep/window/practice-start-reason", test_practice_start_reason);
   g_test_add_func ("/pyprep/window/study-actions", test_study_actions);
   g_test_add_func ("/pyprep/window/topic-change-keeps-rows", test_topic_change_keeps_rows);
   g_test_add_func ("/pyprep/window/smart-lists-and-progress", test_smart_lists_and_progress);

@@ -37,6 +37,7 @@ struct _PyprepPracticeWindow
   GtkStack            *stack;
   AdwComboRow         *scope_row;
   AdwComboRow         *cards_row;
+  AdwActionRow        *count_row;
   GtkLabel            *count_label;
   GtkWidget           *start_button;
   AdwExpanderRow      *topics_row;
@@ -108,6 +109,30 @@ update_count (PyprepPracticeWindow *self)
                           counts[PYPREP_CARD_WEAK], counts[PYPREP_CARD_NEW]);
   gtk_label_set_label (self->count_label, text);
   gtk_widget_set_sensitive (self->start_button, n > 0);
+
+  /* A greyed-out Start says why. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    guint per_day = pyprep_settings_get_new_per_day (self->settings);
+    g_autofree char *reason = NULL;
+
+    if (n > 0)
+      reason = NULL;
+    else if (per_day > 0 && pyprep_study_count_new_today (self->study, now) >= per_day)
+      /* TRANSLATORS: %u is the setting "New Questions a Day" */
+      reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Nothing to practise now: today’s %u new question is started and "
+                                             "no review is due. More come tomorrow, or raise New Questions a "
+                                             "Day in Preferences.",
+                                             "Nothing to practise now: today’s %u new questions are started and "
+                                             "no review is due. More come tomorrow, or raise New Questions a "
+                                             "Day in Preferences.", per_day), per_day);
+    else
+      reason = g_strdup (_("Nothing to practise in this list now: no review is due and nothing is new. "
+                           "Choose another list, or come back when reviews are due."));
+    adw_action_row_set_subtitle (self->count_row, reason != NULL ? reason : "");
+    gtk_widget_set_tooltip_text (self->start_button, reason);
+  }
 }
 
 static void
@@ -344,6 +369,7 @@ pyprep_practice_window_class_init (PyprepPracticeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, scope_row);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, cards_row);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, count_row);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, start_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, topics_row);
