@@ -872,6 +872,23 @@ test_practice_start_reason (void)
   gtk_window_destroy (GTK_WINDOW (practice));
   g_settings_reset (gsettings, "new-per-day");
   iterate ();
+
+  /* Back from a session's summary, Space does not start another: the
+   * focus is on the choice of list. */
+  practice = pyprep_practice_window_new (NULL, library, today, test_settings ());
+  gtk_window_present (GTK_WINDOW (practice));
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (practice), "practice.show-start", NULL));
+  iterate ();
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (practice));
+    GtkWidget *scope_row = GTK_WIDGET (part (practice, "scope_row"));
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == scope_row || gtk_widget_is_ancestor (focus, scope_row));
+  }
+  gtk_window_destroy (GTK_WINDOW (practice));
+  iterate ();
 }
 
 int

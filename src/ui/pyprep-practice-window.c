@@ -163,7 +163,9 @@ show_start_action (GtkWidget  *widget,
   pyprep_mock_interview_stop (self->mock_interview);
   update_count (self);
   gtk_stack_set_visible_child_name (self->stack, "start");
-  gtk_widget_grab_focus (self->start_button);
+  /* Back from a session, the focus is on the choice of list, not on
+   * Start: Space pressed once too often must not start another session. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->scope_row));
 }
 
 static void
