@@ -83,8 +83,17 @@ test_practice_card (void)
   scratch = child (card, PYPREP_TYPE_CARD, "scratch_view");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (scratch), "  My answer.  ", -1);
   g_assert_cmpstr (pyprep_study_get_note (study, "one"), ==, "Mine.");
+  gtk_widget_grab_focus (GTK_WIDGET (scratch));
   g_signal_emit_by_name (child (page, PYPREP_TYPE_PRACTICE_PAGE, "keep_button"), "clicked");
   g_assert_cmpstr (pyprep_study_get_note (study, "one"), ==, "Mine.\n\nMy answer.");
+  /* The focus goes back to the card, out of the text: Space and 1 to 4 work. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_is_ancestor (focus, card));
+    g_assert_false (focus == GTK_WIDGET (scratch) || gtk_widget_is_ancestor (focus, GTK_WIDGET (scratch)));
+  }
 
   pyprep_practice_page_reveal (PYPREP_PRACTICE_PAGE (page));
   iterate ();

@@ -323,6 +323,8 @@ keep_clicked_cb (PyprepPracticePage *self)
   pyprep_study_set_note (self->study, id, note);
   gtk_button_set_label (self->keep_button, _("Kept as Note"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->keep_button), FALSE);
+  /* Back to the card, where Space and 1 to 4 work (not the greyed button). */
+  gtk_widget_grab_focus (GTK_WIDGET (self->card));
 }
 
 static void
