@@ -120,9 +120,8 @@ cleanup_thread (GTask        *task,
 {
   Run *run = task_data;
 
-  pyprep_sandbox_reap_group (run->pgid);
-  /* What left the group: a setsid(), a daemon. */
-  pyprep_sandbox_reap_marked (run->mark);
+  /* The group, and what left it: a setsid(), a daemon. */
+  pyprep_sandbox_reap (run->pgid, run->mark);
   pyprep_sandbox_remove_tree (run->workdir);
   g_task_return_boolean (task, TRUE);
 }
@@ -306,8 +305,7 @@ usage_cb (gpointer user_data)
 
   if (run->result->ending == PYPREP_RUN_ENDED)
     run->result->ending = over;
-  pyprep_sandbox_kill_group (run->pgid);
-  pyprep_sandbox_reap_marked (run->mark);
+  pyprep_sandbox_reap (run->pgid, run->mark);
   run->usage_id = 0;
   return G_SOURCE_REMOVE;
 }

@@ -172,47 +172,6 @@ stat_process_group (const char *stat)
   return (int)g_ascii_strtoll (p, NULL, 10);
 }
 
-/* Kills what is left of the group until nothing is. Members may be
- * forking while we look, hence the loop. */
-void
-pyprep_sandbox_reap_group (int pgid)
-{
-  for (guint round = 0; round < 50; round++)
-    {
-      g_autoptr(GDir) dir = g_dir_open ("/proc", 0, NULL);
-      const char *name;
-      gboolean found = FALSE;
-
-      if (dir == NULL)
-        return;
-
-      pyprep_sandbox_kill_group (pgid);
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *path = NULL;
-          g_autofree char *stat = NULL;
-
-          if (!g_ascii_isdigit (name[0]))
-            continue;
-          path = g_build_filename ("/proc", name, "stat", NULL);
-          if (g_file_get_contents (path, &stat, NULL, NULL)
-              && stat_process_group (stat) == pgid)
-            {
-              /* A zombie waits for its parent; it is not running. */
-              const char *state = strrchr (stat, ')');
-              if (state != NULL && state[1] == ' ' && state[2] == 'Z')
-                continue;
-              found = TRUE;
-            }
-        }
-
-      if (!found)
-        return;
-      g_usleep (2000);
-    }
-}
-
 /* Whether the NUL-separated environment @environ holds the entry @mark. */
 static gboolean
 environ_has (const char *environ,
@@ -227,14 +186,39 @@ environ_has (const char *environ,
   return FALSE;
 }
 
-/* Kills every process whose environment carries @mark ("PYPREP_RUN=…"),
- * until none is left: those that left the run's process group. */
-void
-pyprep_sandbox_reap_marked (const char *mark)
+/* Whether the process @name (its /proc entry, @stat its stat line) is a
+ * run's: in its group @pgid or carrying its @mark. A zombie waits for its
+ * parent and is not running, so it is not one. */
+static gboolean
+is_run_process (const char *name,
+                const char *stat,
+                int         pgid,
+                const char *mark)
 {
-  if (mark == NULL)
-    return;
+  const char *state = strrchr (stat, ')');
+  g_autofree char *environ_path = NULL;
+  g_autofree char *environ = NULL;
+  gsize length;
 
+  if (state != NULL && state[1] == ' ' && state[2] == 'Z')
+    return FALSE;
+  if (pgid > 1 && stat_process_group (stat) == pgid)
+    return TRUE;
+  if (mark == NULL)
+    return FALSE;
+  /* Only the user's own processes can be read, and killed. */
+  environ_path = g_build_filename ("/proc", name, "environ", NULL);
+  return g_file_get_contents (environ_path, &environ, &length, NULL) && length > 0
+         && environ_has (environ, length, mark);
+}
+
+/* Kills what is left of a run until nothing is: its process group @pgid,
+ * and what left the group carrying its @mark (setsid, daemons). Members
+ * may be forking while we look, hence the loop. */
+void
+pyprep_sandbox_reap (int         pgid,
+                     const char *mark)
+{
   for (guint round = 0; round < 50; round++)
     {
       g_autoptr(GDir) dir = g_dir_open ("/proc", 0, NULL);
@@ -244,23 +228,23 @@ pyprep_sandbox_reap_marked (const char *mark)
       if (dir == NULL)
         return;
 
+      pyprep_sandbox_kill_group (pgid);
       while ((name = g_dir_read_name (dir)) != NULL)
         {
           g_autofree char *path = NULL;
-          g_autofree char *environ = NULL;
-          gsize length;
+          g_autofree char *stat = NULL;
+          int pid;
 
           if (!g_ascii_isdigit (name[0]))
             continue;
-          path = g_build_filename ("/proc", name, "environ", NULL);
-          /* Only the user's own processes can be read, and killed. */
-          if (g_file_get_contents (path, &environ, &length, NULL) && length > 0
-              && environ_has (environ, length, mark))
+          path = g_build_filename ("/proc", name, "stat", NULL);
+          if (!g_file_get_contents (path, &stat, NULL, NULL) || !is_run_process (name, stat, pgid, mark))
+            continue;
+          pid = (int)g_ascii_strtoll (name, NULL, 10);
+          if (pid > 1 && pid != getpid ())
             {
-              int pid = (int)g_ascii_strtoll (name, NULL, 10);
-
-              if (pid > 1 && pid != getpid () && kill (pid, SIGKILL) == 0)
-                found = TRUE;
+              kill (pid, SIGKILL);
+              found = TRUE;
             }
         }
 
@@ -294,24 +278,13 @@ pyprep_sandbox_resident_total (int         pgid,
     {
       g_autofree char *stat_path = NULL;
       g_autofree char *stat = NULL;
-      gboolean ours;
 
       if (!g_ascii_isdigit (name[0]))
         continue;
       stat_path = g_build_filename ("/proc", name, "stat", NULL);
       if (!g_file_get_contents (stat_path, &stat, NULL, NULL))
         continue;
-      ours = pgid > 1 && stat_process_group (stat) == pgid;
-      if (!ours && mark != NULL)
-        {
-          g_autofree char *environ_path = g_build_filename ("/proc", name, "environ", NULL);
-          g_autofree char *environ = NULL;
-          gsize length;
-
-          ours = g_file_get_contents (environ_path, &environ, &length, NULL) && length > 0
-                 && environ_has (environ, length, mark);
-        }
-      if (ours)
+      if (is_run_process (name, stat, pgid, mark))
         {
           g_autofree char *statm_path = g_build_filename ("/proc", name, "statm", NULL);
           g_autofree char *statm = NULL;

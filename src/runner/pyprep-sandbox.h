@@ -36,8 +36,8 @@ GSubprocessLauncher *pyprep_sandbox_make_launcher  (const char                *w
                                                     const PyprepSandboxLimits *limits,
                                                     GSubprocessFlags           flags);
 void                 pyprep_sandbox_kill_group     (int                        pgid);
-void                 pyprep_sandbox_reap_group     (int                        pgid);
-void                 pyprep_sandbox_reap_marked    (const char                *mark);
+void                 pyprep_sandbox_reap           (int                        pgid,
+                                                    const char                *mark);
 guint64              pyprep_sandbox_tree_size      (const char                *path,
                                                     guint64                    enough);
 guint64              pyprep_sandbox_resident_total (int                        pgid,

@@ -37,6 +37,7 @@
 #include "pyprep-question.h"
 #include "pyprep-run-consent.h"
 #include "pyprep-scheduler.h"
+#include "pyprep-test-result-row.h"
 #include "pyprep-test-run.h"
 
 /* Typing pauses this long before the code is saved. */
@@ -199,117 +200,6 @@ clear_results (PyprepExerciseView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
 }
 
-/* "test_get_refreshes_recency" reads "get refreshes recency". */
-static char *
-test_title (const char *name)
-{
-  const char *start = g_str_has_prefix (name, "test_") ? name + 5 : name;
-  char *title = g_strdup (*start != '\0' ? start : name);
-
-  g_strdelimit (title, "_", ' ');
-  return title;
-}
-
-static char *
-result_summary (const PyprepTestResult *result)
-{
-  g_autofree char *first_line = NULL;
-  const char *what;
-
-  if (result->message != NULL)
-    first_line = g_strndup (result->message, strcspn (result->message, "\n"));
-
-  switch (result->status)
-    {
-    case PYPREP_TEST_PASSED:
-      what = _("Passed");
-      break;
-    case PYPREP_TEST_FAILED:
-      what = _("Failed");
-      break;
-    case PYPREP_TEST_TIMED_OUT:
-      return g_strdup_printf (_("Stopped after %d s"), PYPREP_TEST_TIME_LIMIT_SEC);
-    case PYPREP_TEST_ERROR:
-    default:
-      what = _("Error");
-      break;
-    }
-
-  if (first_line == NULL || result->status == PYPREP_TEST_PASSED)
-    return g_strdup (what);
-  /* TRANSLATORS: "Failed: assert add(1, 2) == 3" */
-  return g_strdup_printf (_("%s: %s"), what, first_line);
-}
-
-static char *
-result_details (const PyprepTestResult *result)
-{
-  GString *text = g_string_new (NULL);
-
-  if (result->message != NULL)
-    g_string_append_printf (text, "%s\n", result->message);
-  if (result->left != NULL)
-    {
-      /* TRANSLATORS: the two sides of a failed comparison, aligned */
-      g_string_append_printf (text, _("left:  %s\nright: %s\n"), result->left, result->right);
-    }
-  if (result->traceback != NULL)
-    g_string_append_printf (text, "\n%s\n", result->traceback);
-  if (result->output != NULL)
-    g_string_append_printf (text, "\n%s\n%s", _("Printed:"), result->output);
-
-  return g_strchomp (g_string_free (text, FALSE));
-}
-
-static GtkWidget *
-result_row (const PyprepTestResult *result)
-{
-  g_autofree char *title = test_title (result->name);
-  g_autofree char *summary = result_summary (result);
-  g_autofree char *subtitle = result->hidden
-                              /* TRANSLATORS: a hidden test's result, "Hidden test · Passed" */
-                              ? g_strdup_printf (_("Hidden test · %s"), summary)
-                              : g_strdup (summary);
-  gboolean passed = result->status == PYPREP_TEST_PASSED;
-  GtkWidget *icon = gtk_image_new_from_icon_name (passed ? "emblem-ok-symbolic" : "dialog-error-symbolic");
-  GtkWidget *row;
-
-  gtk_widget_add_css_class (icon, passed ? "success" : "error");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  passed ? _("Passed") : _("Not passed"), -1);
-
-  if (passed && result->output == NULL)
-    {
-      row = adw_action_row_new ();
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-    }
-  else
-    {
-      g_autofree char *details = result_details (result);
-      GtkWidget *label = gtk_label_new (details);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "monospace");
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      gtk_widget_set_margin_top (label, 8);
-      gtk_widget_set_margin_bottom (label, 8);
-
-      row = adw_expander_row_new ();
-      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), label);
-    }
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  return row;
-}
-
 static void
 move_cursor_to_line (PyprepExerciseView *self,
                      guint               line)
@@ -331,7 +221,6 @@ show_report (PyprepExerciseView *self,
              gboolean            submitted)
 {
   g_autofree char *status = NULL;
-  guint hidden_failed = 0;
 
   clear_results (self);
 
@@ -381,24 +270,9 @@ show_report (PyprepExerciseView *self,
     }
 
   for (guint i = 0; i < report->results->len; i++)
-    {
-      const PyprepTestResult *result = report->results->pdata[i];
-
-      gtk_list_box_append (self->results_list, result_row (result));
-      if (result->hidden && result->status != PYPREP_TEST_PASSED)
-        hidden_failed++;
-    }
+    gtk_list_box_append (self->results_list, pyprep_test_result_row_new (report->results->pdata[i]));
   gtk_widget_set_visible (GTK_WIDGET (self->results_list), TRUE);
-
-  if (report->passed == report->total)
-    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The test passed", "All %u tests passed",
-                                           report->total), report->total);
-  else if (hidden_failed > 0)
-    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u passed; %u hidden test failed",
-                                           "%u of %u passed; %u hidden tests failed", hidden_failed),
-                              report->passed, report->total, hidden_failed);
-  else
-    status = g_strdup_printf (_("%u of %u passed"), report->passed, report->total);
+  status = pyprep_test_report_describe (report);
   show_status (self, status);
 
   if (!submitted || self->finished)
@@ -610,28 +484,22 @@ ran_cb (GObject      *object,
   show_report (self, report, submitted);
 }
 
-typedef struct
-{
-  PyprepExerciseView *self;
-  gboolean            submit;
-} ConsentRequest;
-
 static void start_tests (PyprepExerciseView *self, gboolean submit);
 
 static void
 consent_cb (gboolean granted,
             gpointer user_data)
 {
-  ConsentRequest *request = user_data;
+  RunRequest *request = user_data;
 
   if (granted)
-    start_tests (request->self, request->submit);
+    start_tests (request->self, request->submitted);
 }
 
 static void
-consent_request_free (gpointer data)
+run_request_free (gpointer data)
 {
-  ConsentRequest *request = data;
+  RunRequest *request = data;
 
   g_object_unref (request->self);
   g_free (request);
@@ -642,16 +510,16 @@ static void
 run_tests (PyprepExerciseView *self,
            gboolean            submit)
 {
-  ConsentRequest *request;
+  RunRequest *request;
 
   if (self->exercise == NULL || self->running)
     return;
 
-  request = g_new0 (ConsentRequest, 1);
+  request = g_new0 (RunRequest, 1);
   request->self = g_object_ref (self);
-  request->submit = submit;
+  request->submitted = submit;
   pyprep_run_consent_request (GTK_WIDGET (self), !is_user_exercise (self), consent_cb, request,
-                              consent_request_free);
+                              run_request_free);
 }
 
 static void

@@ -116,9 +116,7 @@ update_count (PyprepPracticeWindow *self)
     guint per_day = pyprep_settings_get_new_per_day (self->settings);
     g_autofree char *reason = NULL;
 
-    if (n > 0)
-      reason = NULL;
-    else if (per_day > 0 && pyprep_study_count_new_today (self->study, now) >= per_day)
+    if (n == 0 && per_day > 0 && pyprep_study_count_new_today (self->study, now) >= per_day)
       /* TRANSLATORS: %u is the setting "New Questions a Day" */
       reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                              "Nothing to practise now: today’s %u new question is started and "
@@ -127,7 +125,7 @@ update_count (PyprepPracticeWindow *self)
                                              "Nothing to practise now: today’s %u new questions are started and "
                                              "no review is due. More come tomorrow, or raise New Questions a "
                                              "Day in Preferences.", per_day), per_day);
-    else
+    else if (n == 0)
       reason = g_strdup (_("Nothing to practise in this list now: no review is due and nothing is new. "
                            "Choose another list, or come back when reviews are due."));
     adw_action_row_set_subtitle (self->count_row, reason != NULL ? reason : "");
