@@ -122,7 +122,7 @@ test_practice_card (void)
                    ==, "50% (1 of 2)");
   g_assert_cmpstr (adw_action_row_get_subtitle (child (page, PYPREP_TYPE_PRACTICE_PAGE, "weak_row")),
                    ==, "Alpha");
-  g_assert_cmpint (pyprep_study_get_status (study, "one"), ==, PYPREP_STATUS_READ);
+  g_assert_cmpint (pyprep_study_get_status (study, "one"), ==, PYPREP_STATUS_LEARNING);
   g_assert_cmpint (pyprep_study_get_status (study, "two"), ==, PYPREP_STATUS_NEEDS_REVIEW);
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -201,7 +201,7 @@ test_grading_and_summary (void)
   /* The next due is b1, back in ten minutes. */
   g_assert_cmpint (pyprep_practice_session_get_next_due (session), ==, g_date_time_to_unix (now) + 10 * 60);
   g_assert_cmpint (pyprep_study_get_status (study, "b1"), ==, PYPREP_STATUS_NEEDS_REVIEW);
-  g_assert_cmpint (pyprep_study_get_status (study, "b3"), ==, PYPREP_STATUS_READ);
+  g_assert_cmpint (pyprep_study_get_status (study, "b3"), ==, PYPREP_STATUS_LEARNING);
 }
 
 /* A question with an exercise is two cards, scheduled apart: the session

@@ -59,7 +59,7 @@ reviewed (const char *status,
   g_variant_dict_init (&dict, NULL);
   g_variant_dict_insert (&dict, "status", "s", status);
   g_variant_dict_insert (&dict, "due", "x", g_date_time_to_unix (due));
-  g_variant_dict_insert (&dict, "stability", "d", 3.0);
+  g_variant_dict_insert (&dict, "stability", "d", 10.0);
   g_variant_dict_insert (&dict, "difficulty", "d", 5.0);
   g_variant_dict_insert (&dict, "reps", "u", 2);
   g_variant_dict_insert (&dict, "lapses", "u", 0);
@@ -228,17 +228,17 @@ test_mastery_follows_study (void)
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (mastery_row (page, 2))), ==, "Advanced");
   g_assert_null (gtk_list_box_get_row_at_index (PAGE_CHILD (page, "mastery_list"), 3));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (mastery_row (page, 1))), ==,
-                   "1 confident, 1 needs review, 1 read, 1 new");
+                   "1 confident, 1 learning, 1 needs review, 0 read, 1 new");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (mastery_row (page, 0))), ==,
-                   "1 confident, 1 needs review, 1 read, 2 new");
+                   "1 confident, 1 learning, 1 needs review, 0 read, 2 new");
 
   /* Marking a question confident shows up without reopening the view. */
   pyprep_study_set_status (study, "q5", PYPREP_STATUS_CONFIDENT);
   iterate ();
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (mastery_row (page, 2))), ==,
-                   "1 confident, 0 need review, 0 read, 0 new");
+                   "1 confident, 0 learning, 0 need review, 0 read, 0 new");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (mastery_row (page, 0))), ==,
-                   "2 confident, 1 needs review, 1 read, 1 new");
+                   "2 confident, 1 learning, 1 needs review, 0 read, 1 new");
 
   gtk_window_destroy (window);
 }

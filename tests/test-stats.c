@@ -250,7 +250,7 @@ entry (const char *status,
       if (g_variant_is_of_type (due, G_VARIANT_TYPE_INT64) && g_variant_get_int64 (due) > 2 * 86400)
         last_review = g_variant_get_int64 (due) - 2 * 86400;
       g_variant_builder_add (&builder, "{sv}", "due", due);
-      g_variant_builder_add (&builder, "{sv}", "stability", g_variant_new_double (4.5));
+      g_variant_builder_add (&builder, "{sv}", "stability", g_variant_new_double (10.0));
       g_variant_builder_add (&builder, "{sv}", "difficulty", g_variant_new_double (5.0));
       g_variant_builder_add (&builder, "{sv}", "reps", g_variant_new_uint32 (3));
       g_variant_builder_add (&builder, "{sv}", "lapses", g_variant_new_uint32 (0));
@@ -362,7 +362,12 @@ test_mastery (void)
   g_assert_cmpstr (basics->title, ==, "Basics");
   g_assert_cmpuint (basics->total, ==, 6);
   g_assert_cmpuint (basics->counts[PYPREP_STATUS_NEW], ==, 0);
-  g_assert_cmpuint (basics->counts[PYPREP_STATUS_READ], ==, 3);
+  /* Practised: q1 was marked by hand after its reviews and keeps that; q2
+   * and q5 were marked read by hand and read as learning; q3 and q4 follow
+   * the schedule (stable for 10 days, not due on the 18th). q6 was only
+   * opened. */
+  g_assert_cmpuint (basics->counts[PYPREP_STATUS_READ], ==, 1);
+  g_assert_cmpuint (basics->counts[PYPREP_STATUS_LEARNING], ==, 2);
   g_assert_cmpuint (basics->counts[PYPREP_STATUS_NEEDS_REVIEW], ==, 1);
   g_assert_cmpuint (basics->counts[PYPREP_STATUS_CONFIDENT], ==, 2);
 
@@ -372,8 +377,17 @@ test_mastery (void)
 
   /* The question outside the decks is not in the totals. */
   g_assert_cmpuint (all->total, ==, 8);
-  g_assert_cmpuint (all->counts[PYPREP_STATUS_READ], ==, 3);
+  g_assert_cmpuint (all->counts[PYPREP_STATUS_READ], ==, 1);
+  g_assert_cmpuint (all->counts[PYPREP_STATUS_LEARNING], ==, 2);
   g_assert_cmpuint (all->counts[PYPREP_STATUS_CONFIDENT], ==, 3);
+
+  /* Six days later q3 is due: the same question is learning again. */
+  {
+    g_autoptr(PyprepStats) later = stats_at (study, library, 2026, 11, 24);
+
+    g_assert_cmpuint (pyprep_stats_get_topic (later, 0)->counts[PYPREP_STATUS_CONFIDENT], ==, 1);
+    g_assert_cmpuint (pyprep_stats_get_topic (later, 0)->counts[PYPREP_STATUS_LEARNING], ==, 3);
+  }
 
   /* A question the user has never opened is new. */
   pyprep_study_reset_progress (study, (const char *[]) { "q7", NULL });

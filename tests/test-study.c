@@ -258,8 +258,10 @@ test_json_version_1 (void)
   g_assert_false (pyprep_study_get_review (study, "gil", &review));
 }
 
-/* Grades move the status by the documented rules, and the scheduler's
- * state and the grade history are kept across a restart. */
+/* Statuses follow the schedule as the help defines them, and the
+ * scheduler's state and the grade history are kept across a restart. */
+#define STATUS_AT(study, id, when) pyprep_study_get_status_at ((study), (id), g_date_time_to_unix (when))
+
 static void
 test_review_rules (void)
 {
@@ -271,24 +273,43 @@ test_review_rules (void)
   g_autoptr(GDateTime) later = at (30, 9);
   PyprepReviewState review;
 
-  /* A first pass makes a new question read. */
+  /* A first pass: learning, not merely read. */
   pyprep_study_record_review (study, "gil", PYPREP_GRADE_GOOD, monday);
-  g_assert_cmpint (pyprep_study_get_status (study, "gil"), ==, PYPREP_STATUS_READ);
+  g_assert_cmpint (STATUS_AT (study, "gil", monday), ==, PYPREP_STATUS_LEARNING);
   g_assert_true (pyprep_study_get_review (study, "gil", &review));
   g_assert_cmpint (review.due, ==, g_date_time_to_unix (monday) + 3 * 86400);
   g_assert_cmpuint (pyprep_study_get_activity (study, "2026-11-23"), ==, 1);
 
-  /* Two passes in a row: confident. */
-  pyprep_study_record_review (study, "gil", PYPREP_GRADE_HARD, thursday);
-  g_assert_cmpint (pyprep_study_get_status (study, "gil"), ==, PYPREP_STATUS_CONFIDENT);
+  /* Passed again and stable for over a week: confident, until it is due. */
+  pyprep_study_record_review (study, "gil", PYPREP_GRADE_EASY, thursday);
+  pyprep_study_get_review (study, "gil", &review);
+  g_assert_cmpfloat (review.stability, >=, 7.0);
+  g_assert_cmpint (STATUS_AT (study, "gil", thursday), ==, PYPREP_STATUS_CONFIDENT);
+  g_assert_cmpint (pyprep_study_get_status_at (study, "gil", review.due - 1), ==, PYPREP_STATUS_CONFIDENT);
+  g_assert_cmpint (pyprep_study_get_status_at (study, "gil", review.due), ==, PYPREP_STATUS_LEARNING);
 
-  /* Again: needs review; one pass after it is not enough, two are. */
+  /* Again: needs review, until a pass. */
   pyprep_study_record_review (study, "gil", PYPREP_GRADE_AGAIN, later);
-  g_assert_cmpint (pyprep_study_get_status (study, "gil"), ==, PYPREP_STATUS_NEEDS_REVIEW);
+  g_assert_cmpint (STATUS_AT (study, "gil", later), ==, PYPREP_STATUS_NEEDS_REVIEW);
   g_assert_true (pyprep_study_is_weak (study, "gil"));
-  pyprep_study_record_review (study, "gil", PYPREP_GRADE_EASY, later);
-  g_assert_cmpint (pyprep_study_get_status (study, "gil"), ==, PYPREP_STATUS_NEEDS_REVIEW);
-  g_assert_cmpstr (pyprep_study_get_grades (study, "gil"), ==, "3214");
+  pyprep_study_record_review (study, "gil", PYPREP_GRADE_GOOD, later);
+  g_assert_cmpint (STATUS_AT (study, "gil", later), ==, PYPREP_STATUS_LEARNING);
+  g_assert_cmpstr (pyprep_study_get_grades (study, "gil"), ==, "3413");
+
+  /* What a candidate saw: Again then Good is not confident, and a card
+   * passed the first time is not left as merely read. */
+  pyprep_study_record_review (study, "mro", PYPREP_GRADE_AGAIN, monday);
+  pyprep_study_record_review (study, "mro", PYPREP_GRADE_GOOD, monday);
+  g_assert_cmpint (STATUS_AT (study, "mro", monday), ==, PYPREP_STATUS_LEARNING);
+  g_assert_cmpint (STATUS_AT (study, "mro", monday), ==, STATUS_AT (study, "gil", later));
+
+  /* Set by hand after the last review, a status holds until the next one. */
+  pyprep_study_set_status (study, "mro", PYPREP_STATUS_CONFIDENT);
+  g_assert_cmpint (STATUS_AT (study, "mro", later), ==, PYPREP_STATUS_CONFIDENT);
+  pyprep_study_set_status (study, "mro", PYPREP_STATUS_READ);
+  g_assert_cmpint (STATUS_AT (study, "mro", later), ==, PYPREP_STATUS_LEARNING);
+  pyprep_study_set_status (study, "mro", PYPREP_STATUS_NEEDS_REVIEW);
+  g_assert_cmpint (STATUS_AT (study, "mro", later), ==, PYPREP_STATUS_NEEDS_REVIEW);
 
   /* Only the last 64 grades are kept. */
   for (guint i = 0; i < 70; i++)
@@ -310,9 +331,78 @@ test_review_rules (void)
     g_assert_cmpfloat (stored.difficulty, ==, review.difficulty);
     g_assert_cmpuint (stored.reps, ==, 4);
     g_assert_cmpuint (stored.lapses, ==, 1);
-    g_assert_cmpstr (pyprep_study_get_grades (reloaded, "gil"), ==, "3214");
-    g_assert_cmpint (pyprep_study_get_status (reloaded, "gil"), ==, PYPREP_STATUS_NEEDS_REVIEW);
+    g_assert_cmpstr (pyprep_study_get_grades (reloaded, "gil"), ==, "3413");
+    g_assert_cmpint (STATUS_AT (reloaded, "gil", later), ==, PYPREP_STATUS_LEARNING);
   }
+}
+
+/* A record written before statuses followed the schedule (no
+ * "status-set") keeps its meaning: where the status is what the old rule
+ * of the last two grades gave, the schedule takes over; where it differs,
+ * the user set it by hand after practising, and it stays. Nothing stored
+ * changes until the user changes it. */
+static void
+test_status_migration (void)
+{
+  g_autoptr(GSettings) settings = fresh_settings ();
+  g_autoptr(PyprepStudy) study = NULL;
+  g_autoptr(GVariant) before = NULL;
+  g_autoptr(GVariant) after = NULL;
+  /* Reviewed on 1 November 2026, due on the 21st. */
+  const gint64 reviewed = 1793491200, due = reviewed + 20 * 86400;
+
+#define OLD_ENTRY(status, grades, stability) \
+  "{'status': <'" status "'>, 'first-seen': <int64 1793400000>, 'last-seen': <int64 1793491200>, " \
+  "'opened': <uint32 2>, 'due': <int64 1795219200>, 'stability': <" stability ">, " \
+  "'difficulty': <5.0>, 'reps': <uint32 2>, 'lapses': <uint32 0>, " \
+  "'last-review': <int64 1793491200>, 'grades': <'" grades "'>}"
+  g_settings_set_value (settings, "progress",
+                        g_variant_new_parsed ("{'by-rule': " OLD_ENTRY ("confident", "33", "30.0") ", "
+                                              " 'young': " OLD_ENTRY ("confident", "33", "4.0") ", "
+                                              " 'failed': " OLD_ENTRY ("needs-review", "31", "2.0") ", "
+                                              " 'unmarked': " OLD_ENTRY ("read", "33", "30.0") ", "
+                                              " 'marked': " OLD_ENTRY ("needs-review", "23", "30.0") ", "
+                                              " 'unpractised': {'status': <'confident'>, "
+                                              "   'first-seen': <int64 1793400000>, 'last-seen': <int64 1793400000>, "
+                                              "   'opened': <uint32 1>}}"));
+#undef OLD_ENTRY
+  before = g_settings_get_value (settings, "progress");
+  g_assert_cmpint (due, ==, 1795219200);
+  study = pyprep_study_new (settings);
+
+  /* The schedule: stable for 30 days and not due is confident; stable for
+   * 4 days is learning; the last grade Again needs review; once due, a
+   * confident question is learning again. */
+  g_assert_cmpint (pyprep_study_get_status_at (study, "by-rule", reviewed + 86400), ==, PYPREP_STATUS_CONFIDENT);
+  g_assert_cmpint (pyprep_study_get_status_at (study, "by-rule", due), ==, PYPREP_STATUS_LEARNING);
+  g_assert_cmpint (pyprep_study_get_status_at (study, "young", reviewed + 86400), ==, PYPREP_STATUS_LEARNING);
+  g_assert_cmpint (pyprep_study_get_status_at (study, "failed", reviewed + 86400), ==, PYPREP_STATUS_NEEDS_REVIEW);
+  /* Set by hand after the reviews: kept (unticked Confident reads as
+   * Learning for a practised question). */
+  g_assert_cmpint (pyprep_study_get_status_at (study, "unmarked", reviewed + 86400), ==, PYPREP_STATUS_LEARNING);
+  g_assert_cmpint (pyprep_study_get_status_at (study, "marked", reviewed + 86400), ==, PYPREP_STATUS_NEEDS_REVIEW);
+  g_assert_cmpint (pyprep_study_get_status_at (study, "marked", due + 86400), ==, PYPREP_STATUS_NEEDS_REVIEW);
+  g_assert_true (pyprep_study_is_weak (study, "marked"));
+  /* Never practised: the status is the one stored. */
+  g_assert_cmpint (pyprep_study_get_status (study, "unpractised"), ==, PYPREP_STATUS_CONFIDENT);
+
+  /* Loading wrote nothing. */
+  after = g_settings_get_value (settings, "progress");
+  g_assert_true (g_variant_equal (before, after));
+
+  /* A review after the mark hands the status back to the schedule, and
+   * the new record says when a status was set. */
+  {
+    g_autoptr(GDateTime) later = g_date_time_new_from_unix_utc (due);
+
+    pyprep_study_record_review (study, "marked", PYPREP_GRADE_GOOD, later);
+    g_assert_cmpint (pyprep_study_get_status_at (study, "marked", due), !=, PYPREP_STATUS_NEEDS_REVIEW);
+  }
+  g_clear_object (&study);
+  study = pyprep_study_new (settings);
+  g_assert_cmpint (pyprep_study_get_status_at (study, "marked", due), !=, PYPREP_STATUS_NEEDS_REVIEW);
+  g_assert_cmpint (pyprep_study_get_status_at (study, "unmarked", reviewed + 86400), ==, PYPREP_STATUS_LEARNING);
+  g_assert_cmpint (pyprep_study_get_status_at (study, "by-rule", reviewed + 86400), ==, PYPREP_STATUS_CONFIDENT);
 }
 
 /* Broken review data is dropped with a warning; the question keeps its
@@ -525,7 +615,7 @@ test_reset_some (void)
 
   pyprep_study_reset_progress (study, topic);
   g_assert_cmpint (pyprep_study_get_status (study, "gil"), ==, PYPREP_STATUS_NEW);
-  g_assert_cmpint (pyprep_study_get_status (study, "slots"), ==, PYPREP_STATUS_CONFIDENT);
+  g_assert_cmpint (pyprep_study_get_status (study, "slots"), ==, PYPREP_STATUS_LEARNING);
   g_assert_cmpstr (pyprep_study_get_note (study, "mro"), !=, NULL);
 }
 
@@ -571,7 +661,7 @@ test_import_is_one_change (void)
 
   /* And what was written is the imported record. */
   g_assert_true (pyprep_study_get_bookmarked (study, "mro"));
-  g_assert_cmpint (pyprep_study_get_status (study, "slots"), ==, PYPREP_STATUS_CONFIDENT);
+  g_assert_cmpint (pyprep_study_get_status (study, "slots"), ==, PYPREP_STATUS_LEARNING);
   g_signal_handlers_disconnect_by_data (settings, events);
 }
 
@@ -831,6 +921,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/study/json-drafts", test_json_drafts);
   g_test_add_func ("/pyprep/study/json-version-1", test_json_version_1);
   g_test_add_func ("/pyprep/study/review-rules", test_review_rules);
+  g_test_add_func ("/pyprep/study/status-migration", test_status_migration);
   g_test_add_func ("/pyprep/study/bad-review-values", test_bad_review_values);
   g_test_add_func ("/pyprep/study/json-bad-imports", test_json_bad_imports);
   g_test_add_func ("/pyprep/study/read-import-bounded", test_read_import_bounded);

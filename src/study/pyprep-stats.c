@@ -43,6 +43,7 @@ struct _PyprepStats
   guint          grid_max;
   GDate          grid_busiest;
 
+  gint64         now;      /* statuses are as of this time */
   PyprepLibrary *library;  /* keeps the topic titles alive */
   GArray        *topics;   /* of PyprepTopicMastery */
   PyprepTopicMastery overall;
@@ -207,7 +208,7 @@ count_question (PyprepStats        *self,
                 GTimeZone          *zone)
 {
   const char *id = pyprep_question_get_id (question);
-  PyprepStatus status = pyprep_study_get_status (study, id);
+  PyprepStatus status = pyprep_study_get_status_at (study, id, self->now);
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
   gint64 due;
@@ -304,6 +305,7 @@ pyprep_stats_new (PyprepStudy   *study,
                   (GDateMonth)g_date_time_get_month (now),
                   (GDateYear)g_date_time_get_year (now));
   g_date_clear (&self->grid_busiest, 1);
+  self->now = g_date_time_to_unix (now);
   self->topics = g_array_new (FALSE, TRUE, sizeof (PyprepTopicMastery));
   self->overall.topic_id = "";
   self->overall.title = _("All topics");

@@ -118,6 +118,8 @@ pyprep_study_export_json (PyprepStudy *self,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "status");
       json_builder_add_string_value (builder, pyprep_status_to_string (progress.status));
+      json_builder_set_member_name (builder, "status-set");
+      json_builder_add_int_value (builder, progress.status_set);
       json_builder_set_member_name (builder, "bookmarked");
       json_builder_add_boolean_value (builder, pyprep_study_get_bookmarked (self, id));
       json_builder_set_member_name (builder, "first-seen");
@@ -290,8 +292,8 @@ parse_entry (const char      *id,
              PyprepImported  *entry,
              GError         **error)
 {
-  static const char * const fields[] = { "status", "bookmarked", "first-seen", "last-seen",
-                                         "opened", "note", "review", NULL };
+  static const char * const fields[] = { "status", "status-set", "bookmarked", "first-seen",
+                                         "last-seen", "opened", "note", "review", NULL };
   JsonObject *object;
   gint64 opened;
 
@@ -314,6 +316,15 @@ parse_entry (const char      *id,
                                   &entry->progress.status))
     return invalid (error, _("“%s” has an unknown status"), id);
 
+  /* Version 4 adds when a status was set by hand. */
+  entry->progress.status_set = -1;
+  if (json_object_has_member (object, "status-set"))
+    {
+      if (!member_is (object, "status-set", G_TYPE_INT64))
+        return invalid (error, _("a field of “%s” is missing or has the wrong type"), id);
+      entry->progress.status_set = MAX (json_object_get_int_member (object, "status-set"), 0);
+    }
+
   entry->progress.first_seen = json_object_get_int_member (object, "first-seen");
   entry->progress.last_seen = json_object_get_int_member (object, "last-seen");
   opened = json_object_get_int_member (object, "opened");
@@ -326,8 +337,12 @@ parse_entry (const char      *id,
   entry->note = g_strdup (json_object_get_string_member (object, "note"));
 
   /* Version 2 adds the spaced-repetition state; absent means never practised. */
-  if (json_object_has_member (object, "review"))
-    return parse_review (id, json_object_get_member (object, "review"), &entry->progress, error);
+  if (json_object_has_member (object, "review")
+      && !parse_review (id, json_object_get_member (object, "review"), &entry->progress, error))
+    return FALSE;
+
+  if (entry->progress.status_set < 0)
+    _pyprep_progress_migrate_status (&entry->progress);
 
   return TRUE;
 }

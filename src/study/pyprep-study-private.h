@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  PyprepStatus status;
+  PyprepStatus status;       /* as set by hand or by opening; never Learning */
+  gint64       status_set;   /* when it was set by hand; 0: not since the last review */
   gint64       first_seen;  /* Unix time, 0 when never opened */
   gint64       last_seen;
   guint        opened;
@@ -62,6 +63,7 @@ typedef struct
 } PyprepImported;
 
 /* pyprep-study.c */
+void       _pyprep_progress_migrate_status (PyprepProgress       *progress);
 void       _pyprep_study_emit_changed   (PyprepStudy             *self,
                                          const char              *id);
 void       _pyprep_study_set_damaged    (PyprepStudy             *self,

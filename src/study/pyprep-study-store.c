@@ -2,8 +2,8 @@
  * GSettings after every change, one key per kind of state:
  *
  *   bookmarks  as          ids of bookmarked questions
- *   progress   a{sa{sv}}   id -> { status, first-seen, last-seen, opened,
- *                                  and once practised: due, stability,
+ *   progress   a{sa{sv}}   id -> { status, status-set, first-seen,
+ *                                  last-seen, opened, and once practised: due, stability,
  *                                  difficulty, reps, lapses, last-review,
  *                                  grades, first-review }
  *   notes      a{ss}       id -> the user's note
@@ -265,8 +265,10 @@ parse_progress (GVariant  *entry,
   g_autoptr(GVariant) first_seen = NULL;
   g_autoptr(GVariant) last_seen = NULL;
   g_autoptr(GVariant) opened = NULL;
+  g_autoptr(GVariant) status_set = NULL;
 
   if (!lookup_typed (&dict, "status", G_VARIANT_TYPE_STRING, &status)
+      || !lookup_typed (&dict, "status-set", G_VARIANT_TYPE_INT64, &status_set)
       || !lookup_typed (&dict, "first-seen", G_VARIANT_TYPE_INT64, &first_seen)
       || !lookup_typed (&dict, "last-seen", G_VARIANT_TYPE_INT64, &last_seen)
       || !lookup_typed (&dict, "opened", G_VARIANT_TYPE_UINT32, &opened))
@@ -283,6 +285,8 @@ parse_progress (GVariant  *entry,
       return FALSE;
     }
 
+  /* Absent before statuses followed the schedule: see _pyprep_study_load (). */
+  progress->status_set = status_set ? MAX (g_variant_get_int64 (status_set), 0) : -1;
   progress->first_seen = first_seen ? g_variant_get_int64 (first_seen) : 0;
   progress->last_seen = last_seen ? g_variant_get_int64 (last_seen) : 0;
   progress->opened = opened ? g_variant_get_uint32 (opened) : 0;
@@ -510,6 +514,8 @@ _pyprep_study_load (PyprepStudy *self)
               parsed.grades[0] = '\0';
               g_hash_table_insert (self->raw_progress, g_strdup (id), g_variant_ref (entry));
             }
+          if (parsed.status_set < 0)
+            _pyprep_progress_migrate_status (&parsed);
           g_hash_table_insert (self->progress, g_strdup (id), g_memdup2 (&parsed, sizeof parsed));
         }
       else
@@ -595,6 +601,7 @@ entry_to_variant (const Progress *progress,
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
   g_variant_builder_add (&builder, "{sv}", "status",
                          g_variant_new_string (pyprep_status_to_string (progress->status)));
+  g_variant_builder_add (&builder, "{sv}", "status-set", g_variant_new_int64 (progress->status_set));
   g_variant_builder_add (&builder, "{sv}", "first-seen", g_variant_new_int64 (progress->first_seen));
   g_variant_builder_add (&builder, "{sv}", "last-seen", g_variant_new_int64 (progress->last_seen));
   g_variant_builder_add (&builder, "{sv}", "opened", g_variant_new_uint32 (progress->opened));

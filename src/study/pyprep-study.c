@@ -36,7 +36,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static const char * const status_names[] = { "new", "read", "needs-review", "confident" };
+static const char * const status_names[] = { "new", "read", "needs-review", "learning", "confident" };
 
 const char *
 pyprep_status_to_string (PyprepStatus status)
@@ -70,6 +70,7 @@ pyprep_status_get_label (PyprepStatus status)
     case PYPREP_STATUS_NEW:          return C_("status", "New");
     case PYPREP_STATUS_READ:         return C_("status", "Read");
     case PYPREP_STATUS_NEEDS_REVIEW: return C_("status", "Needs review");
+    case PYPREP_STATUS_LEARNING:     return C_("status", "Learning");
     case PYPREP_STATUS_CONFIDENT:    return C_("status", "Confident");
     default:                         g_return_val_if_reached (NULL);
     }
@@ -330,9 +331,89 @@ ensure_progress (PyprepStudy *self,
   return progress;
 }
 
+/* Statuses ------------------------------------------------------------- */
+
+/* A question is Confident when its last answer passed, it is not due yet,
+ * and its memory is stable for at least this long: its chance of recall
+ * stays above 90% for a week. */
+#define CONFIDENT_STABILITY_DAYS 7.0
+
+/* The status of a practised question, from its schedule. */
+static PyprepStatus
+scheduled_status (const Progress *progress,
+                  gint64          now)
+{
+  const PyprepReviewState *review = &progress->review;
+  gsize n_grades = strlen (progress->grades);
+  char last = n_grades > 0 ? progress->grades[n_grades - 1] : '3';
+
+  if (last == '0' + PYPREP_GRADE_AGAIN)
+    return PYPREP_STATUS_NEEDS_REVIEW;
+  if (now < review->due && review->stability >= CONFIDENT_STABILITY_DAYS)
+    return PYPREP_STATUS_CONFIDENT;
+  return PYPREP_STATUS_LEARNING;
+}
+
+/* What every view shows: the status set by hand when it was set after the
+ * last review, otherwise the schedule's once the question is practised. */
+static PyprepStatus
+progress_status (const Progress *progress,
+                 gint64          now)
+{
+  if (progress->review.reps == 0 || progress->status_set >= progress->review.last_review)
+    return progress->review.reps > 0 && progress->status == PYPREP_STATUS_READ
+           ? PYPREP_STATUS_LEARNING : progress->status;
+
+  return scheduled_status (progress, now);
+}
+
+/* The status that versions before 0.4 derived from the last two grades. */
+static gboolean
+matches_grade_rule (PyprepStatus  status,
+                    const char   *grades)
+{
+  gsize n = strlen (grades);
+  char last = n > 0 ? grades[n - 1] : '\0';
+  char previous = n > 1 ? grades[n - 2] : '\0';
+
+  if (last == '0' + PYPREP_GRADE_AGAIN)
+    return status == PYPREP_STATUS_NEEDS_REVIEW;
+  if (previous >= '0' + PYPREP_GRADE_HARD)
+    return status == PYPREP_STATUS_CONFIDENT;
+  if (previous == '0' + PYPREP_GRADE_AGAIN)
+    return status == PYPREP_STATUS_NEEDS_REVIEW;
+  /* A first pass left a status set by hand before it as it was. */
+  return TRUE;
+}
+
+/* A record from before statuses followed the schedule has no time for its
+ * status. Where the status is what the old grade rule gave, the schedule
+ * takes over; where it differs, the user set it by hand after the last
+ * review, and it stays theirs. */
+void
+_pyprep_progress_migrate_status (Progress *progress)
+{
+  progress->status_set = 0;
+  if (progress->review.reps > 0 && !matches_grade_rule (progress->status, progress->grades))
+    progress->status_set = progress->review.last_review;
+  if (progress->status == PYPREP_STATUS_LEARNING)
+    progress->status = PYPREP_STATUS_READ;
+}
+
+/* The status every view shows now. */
 PyprepStatus
 pyprep_study_get_status (PyprepStudy *self,
                          const char  *id)
+{
+  return pyprep_study_get_status_at (self, id, g_get_real_time () / G_USEC_PER_SEC);
+}
+
+/* The status as of @now (Unix time): a Confident question falls back to
+ * Learning once it is due. */
+PyprepStatus
+pyprep_study_get_status_at (PyprepStudy *self,
+                            const char  *id,
+                            gint64       now)
 {
   Progress *progress;
 
@@ -340,7 +421,7 @@ pyprep_study_get_status (PyprepStudy *self,
   g_return_val_if_fail (id != NULL, PYPREP_STATUS_NEW);
 
   progress = g_hash_table_lookup (self->progress, id);
-  return progress ? progress->status : PYPREP_STATUS_NEW;
+  return progress ? progress_status (progress, now) : PYPREP_STATUS_NEW;
 }
 
 void
@@ -355,10 +436,14 @@ pyprep_study_set_status (PyprepStudy  *self,
   g_return_if_fail (status <= PYPREP_STATUS_CONFIDENT);
 
   progress = ensure_progress (self, id);
-  if (progress->status == status)
+  if (status == PYPREP_STATUS_LEARNING)
+    status = PYPREP_STATUS_READ;
+  if (progress_status (progress, g_get_real_time () / G_USEC_PER_SEC) == status
+      && progress->status == status)
     return;
 
   progress->status = status;
+  progress->status_set = g_get_real_time () / G_USEC_PER_SEC;
   _pyprep_study_save_progress (self);
   _pyprep_study_emit_changed (self, id);
 }
@@ -595,12 +680,10 @@ pyprep_study_get_grades (PyprepStudy *self,
  * @grade: the user's own grade for their answer
  * @now: when they gave it
  *
- * Schedules the question's next review and updates its status:
- *
- * - Again: needs review.
- * - Hard, Good or Easy pass. A pass right after another pass makes the
- *   question confident; a first pass makes a new question read and leaves
- *   a question that needs review as it is.
+ * Schedules the question's next review. From then on its status follows
+ * the schedule (see progress_status ()): Needs review after Again,
+ * Confident once it passed and is stable for a week, Learning otherwise.
+ * A status set by hand before the review gives way to it.
  *
  * The review also counts in the day's activity.
  */
@@ -612,7 +695,6 @@ pyprep_study_record_review (PyprepStudy *self,
 {
   Progress *progress;
   gsize n_grades;
-  char previous;
 
   g_return_if_fail (PYPREP_IS_STUDY (self));
   g_return_if_fail (id != NULL);
@@ -625,18 +707,15 @@ pyprep_study_record_review (PyprepStudy *self,
   pyprep_scheduler_review (&progress->review, grade, g_date_time_to_unix (now), &progress->review);
 
   n_grades = strlen (progress->grades);
-  previous = n_grades > 0 ? progress->grades[n_grades - 1] : '\0';
   if (n_grades == PYPREP_STUDY_MAX_GRADES)
     memmove (progress->grades, progress->grades + 1, --n_grades);
   progress->grades[n_grades] = (char)('0' + grade);
   progress->grades[n_grades + 1] = '\0';
 
-  if (!pyprep_grade_is_pass (grade))
-    progress->status = PYPREP_STATUS_NEEDS_REVIEW;
-  else if (previous >= '2' && previous <= '4')
-    progress->status = PYPREP_STATUS_CONFIDENT;
-  else if (progress->status == PYPREP_STATUS_NEW)
+  /* From now on the schedule gives the status (progress_status ()). */
+  if (progress->status == PYPREP_STATUS_NEW)
     progress->status = PYPREP_STATUS_READ;
+  progress->status_set = 0;
 
   count_activity (self, id, now);
 }

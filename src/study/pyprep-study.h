@@ -17,6 +17,7 @@ typedef enum {
   PYPREP_STATUS_NEW,
   PYPREP_STATUS_READ,
   PYPREP_STATUS_NEEDS_REVIEW,
+  PYPREP_STATUS_LEARNING,
   PYPREP_STATUS_CONFIDENT,
 } PyprepStatus;
 
@@ -49,6 +50,9 @@ GSettings    *pyprep_study_settings_new_for_file (const char   *path);
 PyprepStudy  *pyprep_study_new                (GSettings    *settings);
 PyprepStatus  pyprep_study_get_status         (PyprepStudy  *self,
                                                const char   *id);
+PyprepStatus  pyprep_study_get_status_at      (PyprepStudy  *self,
+                                               const char   *id,
+                                               gint64        now);
 void          pyprep_study_set_status         (PyprepStudy  *self,
                                                const char   *id,
                                                PyprepStatus  status);

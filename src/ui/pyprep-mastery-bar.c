@@ -28,6 +28,7 @@ G_DEFINE_FINAL_TYPE (PyprepMasteryBar, pyprep_mastery_bar, GTK_TYPE_WIDGET)
 
 static const PyprepStatus draw_order[] = {
   PYPREP_STATUS_CONFIDENT,
+  PYPREP_STATUS_LEARNING,
   PYPREP_STATUS_NEEDS_REVIEW,
   PYPREP_STATUS_READ,
   PYPREP_STATUS_NEW,
@@ -44,6 +45,9 @@ pyprep_mastery_bar_get_color (GtkWidget    *widget,
     {
     case PYPREP_STATUS_CONFIDENT:
       pyprep_chart_lookup_color (widget, "pyprep_confident_color", "#26a269", color);
+      break;
+    case PYPREP_STATUS_LEARNING:
+      pyprep_chart_lookup_color (widget, "pyprep_learning_color", "#8fd1a8", color);
       break;
     case PYPREP_STATUS_NEEDS_REVIEW:
       pyprep_chart_lookup_color (widget, "pyprep_needs_review_color", "#e5a50a", color);
@@ -166,13 +170,15 @@ pyprep_mastery_bar_set_counts (PyprepMasteryBar *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Returns: (transfer full): e.g. "3 confident, 1 needs review, 5 read, 10 new" */
+/* Returns: (transfer full): e.g. "3 confident, 4 learning, 1 needs review,
+ * 5 read, 10 new" */
 char *
 pyprep_mastery_describe (const guint *counts)
 {
-  /* TRANSLATORS: part of a list such as "3 confident, 1 needs review, 5 read, 10 new" */
-  return g_strdup_printf (_("%u confident, %u %s, %u read, %u new"),
+  /* TRANSLATORS: a list such as "3 confident, 4 learning, 1 needs review, 5 read, 10 new" */
+  return g_strdup_printf (_("%u confident, %u learning, %u %s, %u read, %u new"),
                           counts[PYPREP_STATUS_CONFIDENT],
+                          counts[PYPREP_STATUS_LEARNING],
                           counts[PYPREP_STATUS_NEEDS_REVIEW],
                           g_dngettext (GETTEXT_PACKAGE, "needs review", "need review",
                                        counts[PYPREP_STATUS_NEEDS_REVIEW]),

@@ -215,9 +215,8 @@ make_mastery_row (const PyprepTopicMastery *mastery,
   g_autofree char *subtitle = pyprep_mastery_describe (mastery->counts);
   g_autofree char *percent = NULL;
   GtkWidget *percent_label;
-  guint share = mastery->total > 0
-                ? (mastery->counts[PYPREP_STATUS_CONFIDENT] * 100 + mastery->total / 2) / mastery->total
-                : 0;
+  guint passed = mastery->counts[PYPREP_STATUS_CONFIDENT] + mastery->counts[PYPREP_STATUS_LEARNING];
+  guint share = mastery->total > 0 ? (passed * 100 + mastery->total / 2) / mastery->total : 0;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mastery->title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -230,13 +229,14 @@ make_mastery_row (const PyprepTopicMastery *mastery,
   gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
 
-  /* TRANSLATORS: the share of a topic's questions marked confident */
+  /* TRANSLATORS: a topic's mastery: the share of its questions that are
+   * learning or confident */
   percent = g_strdup_printf (_("%u%%"), share);
   percent_label = gtk_label_new (percent);
   gtk_widget_set_size_request (percent_label, 44, -1);
   gtk_label_set_xalign (GTK_LABEL (percent_label), 1.0f);
   gtk_widget_add_css_class (percent_label, "numeric");
-  gtk_widget_set_tooltip_text (percent_label, _("Share of questions marked confident"));
+  gtk_widget_set_tooltip_text (percent_label, _("Mastery: the share of questions learning or confident"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), percent_label);
 
   return row;
@@ -260,7 +260,8 @@ static void
 build_legend (PyprepStatisticsPage *self)
 {
   static const PyprepStatus order[] = {
-    PYPREP_STATUS_CONFIDENT, PYPREP_STATUS_NEEDS_REVIEW, PYPREP_STATUS_READ, PYPREP_STATUS_NEW,
+    PYPREP_STATUS_CONFIDENT, PYPREP_STATUS_LEARNING, PYPREP_STATUS_NEEDS_REVIEW,
+    PYPREP_STATUS_READ, PYPREP_STATUS_NEW,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)

@@ -46,7 +46,7 @@ update (PyprepTopicRow *self)
   g_autofree char *progress = NULL;
   g_autofree char *accessible = NULL;
   GListModel *questions;
-  guint n, confident = 0, exercises = 0, solved = 0;
+  guint n, confident = 0, learning = 0, exercises = 0, solved = 0;
 
   if (self->topic == NULL || study == NULL)
     return;
@@ -57,8 +57,10 @@ update (PyprepTopicRow *self)
     {
       g_autoptr(PyprepQuestion) question = g_list_model_get_item (questions, i);
 
-      if (pyprep_study_get_status (study, pyprep_question_get_id (question)) == PYPREP_STATUS_CONFIDENT)
-        confident++;
+      PyprepStatus status = pyprep_study_get_status (study, pyprep_question_get_id (question));
+
+      confident += status == PYPREP_STATUS_CONFIDENT;
+      learning += status == PYPREP_STATUS_LEARNING;
       if (pyprep_question_get_exercise (question) != NULL)
         {
           exercises++;
@@ -67,12 +69,12 @@ update (PyprepTopicRow *self)
     }
 
   if (exercises > 0)
-    /* Translators: a topic's progress, e.g. "12 of 18 confident · 1 of 3 exercises solved" */
-    progress = g_strdup_printf (_("%u of %u confident · %u of %u exercises solved"),
-                                confident, n, solved, exercises);
+    /* Translators: a topic's progress, e.g. "3 confident, 9 learning of 18 · 1 of 3 exercises solved" */
+    progress = g_strdup_printf (_("%u confident, %u learning of %u · %u of %u exercises solved"),
+                                confident, learning, n, solved, exercises);
   else
-    /* Translators: a topic's progress, e.g. "12 of 18 confident" */
-    progress = g_strdup_printf (_("%u of %u confident"), confident, n);
+    /* Translators: a topic's progress, e.g. "3 confident, 9 learning of 18" */
+    progress = g_strdup_printf (_("%u confident, %u learning of %u"), confident, learning, n);
   accessible = g_strdup_printf ("%s. %s", pyprep_topic_get_description (self->topic), progress);
 
   pyprep_row_text_set_text (self->title, pyprep_topic_get_title (self->topic));

@@ -108,7 +108,7 @@ update_progress (PyprepTopicsPage *self)
 {
   guint counts[N_LISTS] = { 0 };
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->all_questions));
-  guint confident = 0, read = 0, solved = 0;
+  guint confident = 0, learning = 0, read = 0, solved = 0;
   PyprepQuestion *latest = last_opened (self);
   g_autofree char *overall = NULL;
 
@@ -118,6 +118,7 @@ update_progress (PyprepTopicsPage *self)
       PyprepStatus status = pyprep_study_get_status (self->study, pyprep_question_get_id (question));
 
       confident += status == PYPREP_STATUS_CONFIDENT;
+      learning += status == PYPREP_STATUS_LEARNING;
       read += status != PYPREP_STATUS_NEW;
       for (guint list = LIST_BOOKMARKED; list < N_LISTS; list++)
         counts[list] += pyprep_scope_contains (study_lists[list].scope, self->study, NULL, question, NULL);
@@ -125,11 +126,12 @@ update_progress (PyprepTopicsPage *self)
         solved += pyprep_study_get_exercise_solved (self->study, pyprep_question_get_id (question));
     }
 
-  /* Translators: overall progress, e.g. "40 of 272 confident, 120 read" */
-  overall = g_strdup_printf (_("%u of %u confident, %u read"), confident, n, read);
+  /* Translators: overall progress, e.g. "40 confident, 30 learning of 272, 120 opened" */
+  overall = g_strdup_printf (_("%u confident, %u learning of %u, %u opened"), confident, learning, n, read);
   gtk_label_set_text (self->overall_label, overall);
+  /* The bar is the mastery: learning or confident, as in Statistics. */
   gtk_level_bar_set_max_value (self->overall_bar, MAX (n, 1));
-  gtk_level_bar_set_value (self->overall_bar, confident);
+  gtk_level_bar_set_value (self->overall_bar, confident + learning);
 
   for (guint list = LIST_BOOKMARKED; list < N_LISTS; list++)
     {

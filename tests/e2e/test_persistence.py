@@ -103,8 +103,8 @@ def scenario(backend):
         check(smart_count("Needs Review") == "1", f"{backend}: the Needs Review list counts 1",
               repr(smart_count("Needs Review")))
         n_questions = questions_in_first_topic()
-        topic = find(app, lambda n: n.description and f"1 of {n_questions} confident" in n.description)
-        check(topic is not None, f"{backend}: the topic shows 1 of {n_questions} confident")
+        topic = find(app, lambda n: n.description and f"1 confident, 0 learning of {n_questions}" in n.description)
+        check(topic is not None, f"{backend}: the topic shows 1 confident of {n_questions}")
     finally:
         proc.terminate()
         proc.communicate(timeout=10)
