@@ -20,9 +20,6 @@ import pathlib
 import random
 import re
 
-STATUSES = ["new", "read", "needs-review", "confident"]
-
-
 def question_ids(content):
     """Question ids per topic file, in file name order."""
     topics = []
@@ -78,13 +75,20 @@ def progress(topics, pattern, today, rng):
         for qid in ids:
             if rng.random() > done:
                 continue
-            status = rng.choices(STATUSES[1:], weights=[3, 1, 2])[0]
-            entry = {"status": status, "first-seen": now - 86400 * 60, "last-seen": now - 86400}
-            if status != "read" or rng.random() < 0.3:
-                due = now + 86400 * rng.randint(-3, 10) + rng.randint(-3600, 3600)
+            # What the schedule would show: Needs review after Again,
+            # Confident when stable for a week and not due, else Learning.
+            shown = rng.choices(["read", "needs-review", "learning", "confident"], weights=[3, 1, 2, 2])[0]
+            entry = {"status": "read", "status-set": 0, "first-seen": now - 86400 * 60, "last-seen": now - 86400}
+            if shown != "read":
+                if shown == "confident":
+                    stability, due = rng.uniform(8, 40), now + 86400 * rng.randint(1, 10)
+                else:
+                    stability, due = rng.uniform(0.5, 6), now + 86400 * rng.randint(-3, 3)
+                due += rng.randint(-3600, 3600)
                 last = min(due, now) - 86400 * rng.randint(1, 20)
-                entry.update({"due": due, "stability": 5.0, "difficulty": 5.0, "reps": 3,
-                              "lapses": 0, "last-review": last, "grades": "334"})
+                grades = "331" if shown == "needs-review" else "333"
+                entry.update({"due": due, "stability": stability, "difficulty": 5.0, "reps": 3,
+                              "lapses": 0, "last-review": last, "grades": grades})
             entries[qid] = entry
     return entries
 

@@ -91,16 +91,24 @@ step_for_width (PyprepHeatmap *self,
   return CLAMP (step, MIN_STEP, MAX_STEP);
 }
 
+/* The squares as large as the width allows, but no larger than the
+ * height given: a container may hand out less than the natural height
+ * (only the minimum is promised), and the rows must not spill over what
+ * comes below. */
 static void
 compute_layout (PyprepHeatmap *self,
-                int            width,
                 Layout        *layout)
 {
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
   int labels = label_column_width (self);
+  float fits_height;
 
   layout->line = pyprep_chart_line_height (GTK_WIDGET (self));
   layout->top = layout->line + 4;
-  layout->step = (int)step_for_width (self, width);
+  /* The inverse of height_for_step (). */
+  fits_height = (float)(height - 2 * layout->line - 12) / 7;
+  layout->step = (int)CLAMP (MIN (step_for_width (self, width), fits_height), MIN_STEP, MAX_STEP);
   layout->cell = layout->step - MAX (2.0f, (int)(layout->step * GAP_RATIO));
   /* Centred when there is more room than the largest squares need. */
   layout->left = labels + MAX (0, (int)(width - labels - PYPREP_STATS_GRID_WEEKS * layout->step) / 2);
@@ -135,16 +143,13 @@ pyprep_heatmap_measure (GtkWidget      *widget,
     }
   else
     {
-      float step = for_size < 0 ? NAT_STEP : step_for_width (self, for_size);
-
-      /* The squares grow with the width, and so does the height they
-       * need; a minimum that grew with the width too would break the
-       * rule that a widget gets no taller as it gets wider, which
-       * containers such as AdwClamp rely on. The minimum is the height
-       * at the smallest squares, the natural height the one at this
-       * width. */
-      *minimum = height_for_step (self, MIN_STEP);
-      *natural = MAX (*minimum, height_for_step (self, step));
+      /* The squares grow with the width up to the natural size; a
+       * minimum that grew with the width would break the rule that a
+       * widget gets no taller as it gets wider, which containers such as
+       * AdwClamp rely on. And the minimum is what a scrolled page hands
+       * out (a viewport's default scroll policy), so it is the height at
+       * the natural squares; compute_layout () keeps within it. */
+      *minimum = *natural = height_for_step (self, NAT_STEP);
     }
 }
 
@@ -206,7 +211,7 @@ index_at (PyprepHeatmap *self,
   Layout layout;
   int column, row;
 
-  compute_layout (self, gtk_widget_get_width (GTK_WIDGET (self)), &layout);
+  compute_layout (self, &layout);
   x = mirror (self, (float)x, 0);
   if (x < layout.left || y < layout.top)
     return FALSE;
@@ -366,7 +371,7 @@ pyprep_heatmap_snapshot (GtkWidget   *widget,
   GdkRGBA text_color, outline, focus;
   Layout layout;
 
-  compute_layout (self, gtk_widget_get_width (widget), &layout);
+  compute_layout (self, &layout);
   pyprep_chart_get_foreground (widget, high_contrast ? 1.0 : 0.7, &text_color);
   pyprep_chart_get_foreground (widget, 0.6, &outline);
   pyprep_chart_get_foreground (widget, 1.0, &focus);
@@ -535,7 +540,7 @@ query_tooltip_cb (PyprepHeatmap *self,
       Layout layout;
       graphene_rect_t rect;
 
-      compute_layout (self, gtk_widget_get_width (GTK_WIDGET (self)), &layout);
+      compute_layout (self, &layout);
       cell_rect (self, &layout, index, &rect);
       gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int)rect.origin.x, (int)rect.origin.y,
                                                            (int)rect.size.width, (int)rect.size.height });
