@@ -264,14 +264,17 @@ test_broken_metadata (void)
                                         "# Broken\n"
                                         "id: broken\n"
                                         "this line has no colon\n"
-                                        "difficulty: expert\n",
+                                        "difficulty: expert\n"
+                                        "essential: maybe\n",
                                         &problems, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_cmpuint (problems->len, ==, 3);
   g_assert_true (g_str_has_prefix (((GError *)problems->pdata[0])->message, "sample.md:9:"));
   g_assert_true (g_str_has_prefix (((GError *)problems->pdata[1])->message, "sample.md:7:"));
   g_assert_nonnull (strstr (((GError *)problems->pdata[1])->message, "expert"));
+  g_assert_true (g_str_has_prefix (((GError *)problems->pdata[2])->message, "sample.md:7:"));
+  g_assert_nonnull (strstr (((GError *)problems->pdata[2])->message, "maybe"));
   g_assert_cmpuint (pyprep_topic_get_n_questions (topic), ==, 0);
 }
 

@@ -142,6 +142,76 @@ test_new_limit (void)
   g_assert_cmpstr (later_ids, ==, "b2 a3 a2 b1 a5");
 }
 
+/* New questions come essentials first, junior before senior, taking
+ * turns across the topics, and the day's budget takes them in that
+ * order. */
+static void
+test_introduction_order (void)
+{
+  static const char gamma[] =
+    "---\nid: gamma\ntitle: Gamma\norder: 1\n---\n\n"
+    "# G deep\nid: g-deep\ndifficulty: senior\n\nAnswer.\n\n"
+    "# G core\nid: g-core\ndifficulty: mid\nessential: yes\n\nAnswer.\n\n"
+    "# G easy\nid: g-easy\ndifficulty: junior\n\nAnswer.\n\n"
+    "# G basic\nid: g-basic\ndifficulty: junior\nessential: yes\n\nAnswer.\n";
+  static const char delta[] =
+    "---\nid: delta\ntitle: Delta\norder: 2\n---\n\n"
+    "# D basic\nid: d-basic\ndifficulty: junior\nessential: yes\n\nAnswer.\n\n"
+    "# D basic two\nid: d-basic-two\ndifficulty: junior\nessential: yes\n\nAnswer.\n\n"
+    "# D easy\nid: d-easy\ndifficulty: junior\n\nAnswer.\n";
+  g_autoptr(PyprepLibrary) library = pyprep_library_new ();
+  g_autoptr(GBytes) g = g_bytes_new_static (gamma, strlen (gamma));
+  g_autoptr(GBytes) d = g_bytes_new_static (delta, strlen (delta));
+  g_autoptr(PyprepStudy) study = pyprep_study_new (NULL);
+  g_autoptr(PyprepPracticeSession) all = NULL;
+  g_autoptr(PyprepPracticeSession) three = NULL;
+  g_autofree char *all_ids = NULL;
+  g_autofree char *three_ids = NULL;
+
+  g_assert_true (pyprep_library_load_bytes (library, "gamma.md", g));
+  g_assert_true (pyprep_library_load_bytes (library, "delta.md", d));
+  g_assert_true (pyprep_question_get_essential (pyprep_library_lookup_question (library, "g-core")));
+  g_assert_false (pyprep_question_get_essential (pyprep_library_lookup_question (library, "g-deep")));
+
+  all = build (library, study, PYPREP_SCOPE_ALL, NULL, 20);
+  all_ids = order (all);
+  g_assert_cmpstr (all_ids, ==, "g-basic d-basic d-basic-two g-core g-easy d-easy g-deep");
+
+  three = build (library, study, PYPREP_SCOPE_ALL, NULL, 3);
+  three_ids = order (three);
+  g_assert_cmpstr (three_ids, ==, "g-basic d-basic d-basic-two");
+}
+
+/* What a candidate saw: the first day's new cards were all from the first
+ * topic's deep internals. With the bank as shipped, they are now
+ * essentials, junior first, from many topics. */
+static void
+test_first_day_of_the_bank (void)
+{
+  g_autoptr(PyprepLibrary) library = pyprep_library_new ();
+  g_autoptr(PyprepStudy) study = pyprep_study_new (NULL);
+  g_autoptr(PyprepPracticeSession) session = NULL;
+  g_autoptr(GHashTable) topics = g_hash_table_new (NULL, NULL);
+  guint n;
+
+  pyprep_library_load_resources (library, RESOURCE_PREFIX "/content");
+  g_assert_cmpuint (pyprep_library_get_n_questions (library), >, 200);
+  session = build (library, study, PYPREP_SCOPE_ALL, NULL, 20);
+  n = pyprep_practice_session_get_n_cards (session);
+  g_assert_cmpuint (n, ==, 20);
+
+  for (guint i = 0; i < n; i++)
+    {
+      PyprepQuestion *question = pyprep_practice_session_get_card (session, i);
+
+      g_assert_true (pyprep_question_get_essential (question));
+      g_assert_cmpint (pyprep_question_get_difficulty (question), ==, PYPREP_DIFFICULTY_JUNIOR);
+      g_hash_table_add (topics, pyprep_question_get_topic (question));
+    }
+  g_test_message ("the first 20 new cards come from %u topics", g_hash_table_size (topics));
+  g_assert_cmpuint (g_hash_table_size (topics), >=, 10);
+}
+
 static void
 test_scopes (void)
 {
@@ -274,6 +344,8 @@ main (int   argc,
 
   g_test_add_func ("/pyprep/practice-session/order", test_order);
   g_test_add_func ("/pyprep/practice-session/new-limit", test_new_limit);
+  g_test_add_func ("/pyprep/practice-session/introduction-order", test_introduction_order);
+  g_test_add_func ("/pyprep/practice-session/first-day-of-the-bank", test_first_day_of_the_bank);
   g_test_add_func ("/pyprep/practice-session/scopes", test_scopes);
   g_test_add_func ("/pyprep/practice-session/grading-and-summary", test_grading_and_summary);
   g_test_add_func ("/pyprep/practice-session/exercise-cards", test_exercise_cards);

@@ -291,6 +291,7 @@ start_question (Parser     *parser,
   g_autofree char *title = plain_title (lines[index].start + 2, lines[index].len - 2);
   g_autofree char *id = NULL;
   g_autofree char *difficulty_str = NULL;
+  g_autofree char *essential_str = NULL;
   g_auto(GStrv) tags = NULL;
   g_auto(GStrv) related = NULL;
   PyprepDifficulty difficulty = PYPREP_DIFFICULTY_JUNIOR;
@@ -317,6 +318,8 @@ start_question (Parser     *parser,
         replace_str (&id, value);
       else if (g_str_equal (key, "difficulty"))
         replace_str (&difficulty_str, value);
+      else if (g_str_equal (key, "essential"))
+        replace_str (&essential_str, value);
       else if (g_str_equal (key, "tags"))
         {
           g_strfreev (tags);
@@ -357,8 +360,13 @@ start_question (Parser     *parser,
     add_problem (parser, heading_line, PYPREP_DECK_ERROR_METADATA,
                  _("Unknown difficulty “%s” (use junior, mid or senior)"), difficulty_str);
 
+  if (essential_str != NULL && !g_str_equal (essential_str, "yes") && !g_str_equal (essential_str, "no"))
+    add_problem (parser, heading_line, PYPREP_DECK_ERROR_METADATA,
+                 _("Unknown value “%s” for essential (use yes or no)"), essential_str);
+
   parser->question = pyprep_question_new (id ? id : "", title, difficulty,
                                           parser->source, heading_line);
+  pyprep_question_set_essential (parser->question, g_strcmp0 (essential_str, "yes") == 0);
   pyprep_question_set_tags (parser->question, g_steal_pointer (&tags));
   pyprep_question_set_related (parser->question, g_steal_pointer (&related));
 

@@ -27,6 +27,7 @@ struct _PyprepQuestion
   PyprepExercise   *exercise;
   PyprepTopic      *topic;   /* unowned: the topic owns its questions */
   PyprepDifficulty  difficulty;
+  gboolean          essential;  /* asked in most interviews: introduced first */
   guint             line;
 };
 
@@ -214,6 +215,25 @@ pyprep_question_get_related (PyprepQuestion *self)
 {
   g_return_val_if_fail (PYPREP_IS_QUESTION (self), NULL);
   return self->related ? (const char * const *)self->related : empty_strv;
+}
+
+/* Whether the bank marks the question essential: one that most interviews
+ * ask, which practice introduces before the others. */
+gboolean
+pyprep_question_get_essential (PyprepQuestion *self)
+{
+  g_return_val_if_fail (PYPREP_IS_QUESTION (self), FALSE);
+
+  return self->essential;
+}
+
+void
+pyprep_question_set_essential (PyprepQuestion *self,
+                               gboolean        essential)
+{
+  g_return_if_fail (PYPREP_IS_QUESTION (self));
+
+  self->essential = !!essential;
 }
 
 /* Takes ownership of @related. */

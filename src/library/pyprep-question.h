@@ -36,6 +36,9 @@ void                pyprep_question_set_body       (PyprepQuestion    *self,
 const char * const *pyprep_question_get_tags       (PyprepQuestion    *self);
 void                pyprep_question_set_tags       (PyprepQuestion    *self,
                                                     GStrv              tags);
+gboolean            pyprep_question_get_essential  (PyprepQuestion    *self);
+void                pyprep_question_set_essential  (PyprepQuestion    *self,
+                                                    gboolean           essential);
 const char * const *pyprep_question_get_related    (PyprepQuestion    *self);
 void                pyprep_question_set_related    (PyprepQuestion    *self,
                                                     GStrv              related);

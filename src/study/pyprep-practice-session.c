@@ -6,8 +6,10 @@
  *
  *   1. reviews due by the end of today, the most overdue first;
  *   2. weak questions (status "needs review") that are not due yet;
- *   3. questions never practised, in the order of the bank, at most
- *      new-per-day minus those already started today.
+ *   3. questions never practised, at most new-per-day minus those
+ *      already started today, in the order they are best introduced
+ *      (introduction_order ()): the essentials first, junior before mid
+ *      before senior, taking turns across the topics.
  *
  * A question practised before that is neither due nor weak is left out:
  * the scheduler has put it away.
@@ -100,6 +102,66 @@ compare_cards (gconstpointer a,
   return x->order < y->order ? -1 : x->order > y->order;
 }
 
+typedef struct
+{
+  PyprepQuestion *question;
+  guint           tier;   /* essentials, then the rest; each junior to senior */
+  guint           turn;   /* how many of its topic's questions of the tier come before */
+  guint           topic;
+  guint           bank;   /* where the bank has it */
+} Introduction;
+
+static int
+compare_introductions (gconstpointer a,
+                       gconstpointer b)
+{
+  const Introduction *x = a;
+  const Introduction *y = b;
+
+  if (x->tier != y->tier)
+    return x->tier < y->tier ? -1 : 1;
+  if (x->turn != y->turn)
+    return x->turn < y->turn ? -1 : 1;
+  if (x->topic != y->topic)
+    return x->topic < y->topic ? -1 : 1;
+  return x->bank < y->bank ? -1 : x->bank > y->bank;
+}
+
+/* The bank's questions in the order new ones are introduced: a first pass
+ * through every topic's essentials, junior first, one topic's question
+ * after another's, then the rest the same way. A candidate's first days
+ * then cover what most interviews ask in every topic, instead of the
+ * first topic's deep internals.
+ *
+ * Returns: (transfer full): Introduction entries, in that order */
+static GArray *
+introduction_order (GPtrArray *questions)
+{
+  GArray *order = g_array_sized_new (FALSE, FALSE, sizeof (Introduction), questions->len);
+  g_autoptr(GHashTable) turns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) topics = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < questions->len; i++)
+    {
+      PyprepQuestion *question = questions->pdata[i];
+      PyprepTopic *topic = pyprep_question_get_topic (question);
+      guint tier = (pyprep_question_get_essential (question) ? 0 : 3)
+                   + (guint)pyprep_question_get_difficulty (question);
+      g_autofree char *key = g_strdup_printf ("%p/%u", (gpointer)topic, tier);
+      guint turn = GPOINTER_TO_UINT (g_hash_table_lookup (turns, key));
+      Introduction entry = { question, tier, turn, 0, i };
+
+      if (!g_hash_table_contains (topics, topic))
+        g_hash_table_insert (topics, topic, GUINT_TO_POINTER (g_hash_table_size (topics)));
+      entry.topic = GPOINTER_TO_UINT (g_hash_table_lookup (topics, topic));
+      g_hash_table_insert (turns, g_steal_pointer (&key), GUINT_TO_POINTER (turn + 1));
+      g_array_append_val (order, entry);
+    }
+
+  g_array_sort (order, compare_introductions);
+  return order;
+}
+
 /**
  * pyprep_practice_session_new:
  * @topic_id: (nullable): the topic, for %PYPREP_SCOPE_TOPIC
@@ -168,7 +230,8 @@ pyprep_practice_session_new_full (PyprepLibrary       *library,
                                   GDateTime           *now)
 {
   g_autoptr(PyprepPracticeSession) self = NULL;
-  g_autoptr(GPtrArray) questions = NULL;
+  g_autoptr(GPtrArray) bank = NULL;
+  g_autoptr(GArray) introduction = NULL;
   g_autoptr(GDateTime) midnight = NULL;
   g_autoptr(GDateTime) tomorrow = NULL;
   PyprepTopic *topic = NULL;
@@ -199,10 +262,14 @@ pyprep_practice_session_new_full (PyprepLibrary       *library,
   started_today = pyprep_study_count_new_today (study, now);
   new_left = new_per_day > started_today ? new_per_day - started_today : 0;
 
-  questions = pyprep_library_list_questions (library);
-  for (guint i = 0; i < questions->len; i++)
+  /* New cards are picked, while the day's budget lasts, in the order
+   * they are best introduced; the others keep the bank's order. */
+  bank = pyprep_library_list_questions (library);
+  introduction = introduction_order (bank);
+  for (guint i = 0; i < introduction->len; i++)
     {
-      PyprepQuestion *question = questions->pdata[i];
+      const Introduction *entry = &g_array_index (introduction, Introduction, i);
+      PyprepQuestion *question = entry->question;
       const char *id = pyprep_question_get_id (question);
 
       if (!pyprep_scope_contains (scope, study, topic, question, now))
@@ -210,10 +277,12 @@ pyprep_practice_session_new_full (PyprepLibrary       *library,
 
       if (cards != PYPREP_PRACTICE_EXERCISES)
         {
-          Card card = { NULL, NULL, FALSE, 0, 0, 2 * i };
+          Card card = { NULL, NULL, FALSE, 0, 0, 2 * entry->bank };
 
           if (pick_card (study, id, scope, end_of_today, &new_left, &card))
             {
+              if (card.kind == PYPREP_CARD_NEW)
+                card.order = 2 * i;
               card.question = g_object_ref (question);
               card.id = g_strdup (id);
               g_array_append_val (self->cards, card);
@@ -223,10 +292,12 @@ pyprep_practice_session_new_full (PyprepLibrary       *library,
       if (cards != PYPREP_PRACTICE_RECALL && pyprep_question_get_exercise (question) != NULL)
         {
           g_autofree char *exercise_id = pyprep_study_exercise_id (id);
-          Card card = { NULL, NULL, TRUE, 0, 0, 2 * i + 1 };
+          Card card = { NULL, NULL, TRUE, 0, 0, 2 * entry->bank + 1 };
 
           if (pick_card (study, exercise_id, scope, end_of_today, &new_left, &card))
             {
+              if (card.kind == PYPREP_CARD_NEW)
+                card.order = 2 * i + 1;
               card.question = g_object_ref (question);
               card.id = g_steal_pointer (&exercise_id);
               g_array_append_val (self->cards, card);
