@@ -115,6 +115,26 @@ test_study_lists (void)
   check (library, study, PYPREP_SCOPE_BOOKMARKED, NULL, NULL, "q5");
   check (library, study, PYPREP_SCOPE_NEEDS_REVIEW, NULL, NULL, "q4");
   check (library, study, PYPREP_SCOPE_NOT_STARTED, NULL, NULL, "q5");
+
+  /* A leech: forgotten 8 times after it was first learnt; 7 is not yet. */
+  check (library, study, PYPREP_SCOPE_LEECHES, NULL, NULL, "");
+  {
+    g_autoptr(GDateTime) day = g_date_time_new_utc (2026, 11, 16, 12, 0, 0);
+
+    pyprep_study_record_review (study, "q6", PYPREP_GRADE_GOOD, day);
+    for (guint i = 0; i < 7; i++)
+      {
+        pyprep_study_record_review (study, "q6", PYPREP_GRADE_AGAIN, day);
+        pyprep_study_record_review (study, "q6", PYPREP_GRADE_GOOD, day);
+      }
+    check (library, study, PYPREP_SCOPE_LEECHES, NULL, NULL, "");
+    g_assert_false (pyprep_study_is_leech (study, "q6"));
+    pyprep_study_record_review (study, "q6", PYPREP_GRADE_AGAIN, day);
+    check (library, study, PYPREP_SCOPE_LEECHES, NULL, NULL, "q6");
+    g_assert_true (pyprep_study_is_leech (study, "q6"));
+    g_assert_false (pyprep_study_is_leech (study, "q3"));
+  }
+  g_assert_cmpstr (pyprep_scope_to_nick (PYPREP_SCOPE_LEECHES), ==, "leeches");
 }
 
 static void

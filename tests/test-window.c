@@ -472,6 +472,30 @@ test_smart_lists_and_progress (void)
     g_assert_cmpuint (g_list_model_get_n_items (listed), ==, n - 1);
   }
 
+  /* The last list, "Leeches", shows up with the first leech and lists it;
+   * the question's row says so too. */
+  {
+    GtkListBoxRow *leeches = NULL;
+    g_autoptr(GDateTime) day = g_date_time_new_utc (2026, 11, 16, 12, 0, 0);
+
+    for (int i = 0; gtk_list_box_get_row_at_index (smart_list, i) != NULL; i++)
+      leeches = gtk_list_box_get_row_at_index (smart_list, i);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (leeches)));
+
+    pyprep_study_record_review (study, a, PYPREP_GRADE_GOOD, day);
+    for (guint i = 0; i < PYPREP_STUDY_LEECH_LAPSES; i++)
+      pyprep_study_record_review (study, a, PYPREP_GRADE_AGAIN, day);
+    iterate ();
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (leeches)));
+    g_signal_emit_by_name (smart_list, "row-activated", leeches);
+    iterate ();
+    listed = G_LIST_MODEL (gtk_list_view_get_model (question_list));
+    g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
+    pyprep_study_reset_progress (study, (const char *[]) { a, NULL });
+    iterate ();
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (leeches)));
+  }
+
   close_window (window);
 }
 

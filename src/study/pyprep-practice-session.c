@@ -240,7 +240,7 @@ pyprep_practice_session_new_full (PyprepLibrary       *library,
 
   g_return_val_if_fail (PYPREP_IS_LIBRARY (library), NULL);
   g_return_val_if_fail (PYPREP_IS_STUDY (study), NULL);
-  g_return_val_if_fail (scope <= PYPREP_SCOPE_EXERCISES, NULL);
+  g_return_val_if_fail (scope <= PYPREP_SCOPE_LEECHES, NULL);
   g_return_val_if_fail (scope != PYPREP_SCOPE_TOPIC || topic_id != NULL, NULL);
   g_return_val_if_fail (now != NULL, NULL);
 

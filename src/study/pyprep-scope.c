@@ -4,7 +4,7 @@
  *
  * The scope is a registered enumeration, so a property can carry it and
  * an action can name it by its nick ("all", "topic", "bookmarked",
- * "needs-review", "not-started", "due", "exercises").
+ * "needs-review", "not-started", "due", "exercises", "leeches").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,7 +23,8 @@ G_DEFINE_ENUM_TYPE (PyprepScope, pyprep_scope,
   G_DEFINE_ENUM_VALUE (PYPREP_SCOPE_NEEDS_REVIEW, "needs-review"),
   G_DEFINE_ENUM_VALUE (PYPREP_SCOPE_NOT_STARTED, "not-started"),
   G_DEFINE_ENUM_VALUE (PYPREP_SCOPE_DUE, "due"),
-  G_DEFINE_ENUM_VALUE (PYPREP_SCOPE_EXERCISES, "exercises"))
+  G_DEFINE_ENUM_VALUE (PYPREP_SCOPE_EXERCISES, "exercises"),
+  G_DEFINE_ENUM_VALUE (PYPREP_SCOPE_LEECHES, "leeches"))
 
 /* A topic is the same when it is the same object or has the same id: ids
  * are what the study record and the decks agree on. */
@@ -97,6 +98,8 @@ pyprep_scope_contains (PyprepScope     scope,
       return due_today (study, id, now);
     case PYPREP_SCOPE_EXERCISES:
       return pyprep_question_get_exercise (question) != NULL;
+    case PYPREP_SCOPE_LEECHES:
+      return pyprep_study_is_leech (study, id);
     default:
       g_return_val_if_reached (FALSE);
     }

@@ -1,5 +1,6 @@
 /* pyprep-scope.h: the lists a question can be in (all, one topic,
- * bookmarked, needs review, not started, due, with an exercise), shared by the sidebar's
+ * bookmarked, needs review, not started, due, with an exercise, leeches),
+ * shared by the sidebar's
  * smart lists, the search scope and practice.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,6 +22,7 @@ typedef enum {
   PYPREP_SCOPE_NOT_STARTED,   /* status "new" */
   PYPREP_SCOPE_DUE,           /* a review due by the end of today */
   PYPREP_SCOPE_EXERCISES,     /* questions with an exercise */
+  PYPREP_SCOPE_LEECHES,       /* forgotten again and again */
 } PyprepScope;
 
 #define PYPREP_TYPE_SCOPE (pyprep_scope_get_type ())

@@ -487,6 +487,22 @@ pyprep_study_is_weak (PyprepStudy *self,
          || pyprep_study_get_status (self, id) == PYPREP_STATUS_NEEDS_REVIEW;
 }
 
+/* Whether the question's recall card was forgotten
+ * %PYPREP_STUDY_LEECH_LAPSES times or more. */
+gboolean
+pyprep_study_is_leech (PyprepStudy *self,
+                       const char  *id)
+{
+  Progress *progress;
+
+  g_return_val_if_fail (PYPREP_IS_STUDY (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  progress = g_hash_table_lookup (self->progress, id);
+  return progress != NULL && progress->review.reps > 0
+         && progress->review.lapses >= PYPREP_STUDY_LEECH_LAPSES;
+}
+
 guint
 pyprep_study_get_times_opened (PyprepStudy *self,
                                const char  *id)

@@ -38,6 +38,10 @@ typedef enum {
 /* 3: with the exercises' code ("drafts") */
 #define PYPREP_STUDY_EXPORT_VERSION 3
 #define PYPREP_STUDY_MAX_GRADES 64
+/* Forgotten this often after it was first learnt, a card is a leech, as
+ * in Anki: more of the same reviews will not fix it; it wants a new
+ * approach (a note, a mnemonic, the exercise). */
+#define PYPREP_STUDY_LEECH_LAPSES 8
 #define PYPREP_STUDY_IMPORT_MAX_BYTES (8 * 1024 * 1024)
 
 #define PYPREP_TYPE_STUDY (pyprep_study_get_type ())
@@ -62,6 +66,8 @@ void          pyprep_study_set_bookmarked     (PyprepStudy  *self,
                                                const char   *id,
                                                gboolean      bookmarked);
 gboolean      pyprep_study_is_weak            (PyprepStudy  *self,
+                                               const char   *id);
+gboolean      pyprep_study_is_leech           (PyprepStudy  *self,
                                                const char   *id);
 guint         pyprep_study_get_times_opened   (PyprepStudy  *self,
                                                const char   *id);

@@ -74,6 +74,15 @@ update (PyprepQuestionRow *self)
       subtitle = with_exercise;
     }
 
+  /* Forgotten again and again: say so, as the smart list does. */
+  if (pyprep_study_is_leech (study, id))
+    {
+      char *with_leech = g_strdup_printf ("%s · %s", subtitle, _("Leech"));
+
+      g_free (subtitle);
+      subtitle = with_leech;
+    }
+
   description = g_strdup_printf ("%s%s%s", subtitle,
                                  bookmarked ? _(", bookmarked") : "",
                                  has_note ? _(", has a note") : "");

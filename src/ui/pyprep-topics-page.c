@@ -24,6 +24,7 @@ typedef enum {
   LIST_NEEDS_REVIEW,
   LIST_NOT_STARTED,
   LIST_EXERCISES,
+  LIST_LEECHES,
   N_LISTS
 } StudyList;
 
@@ -38,6 +39,7 @@ static const struct {
   [LIST_NEEDS_REVIEW] = { "dialog-warning-symbolic", N_("Needs Review"), PYPREP_SCOPE_NEEDS_REVIEW },
   [LIST_NOT_STARTED] = { "document-new-symbolic", N_("Not Started"), PYPREP_SCOPE_NOT_STARTED },
   [LIST_EXERCISES] = { "accessories-text-editor-symbolic", N_("Exercises"), PYPREP_SCOPE_EXERCISES },
+  [LIST_LEECHES] = { "dialog-error-symbolic", N_("Leeches"), PYPREP_SCOPE_LEECHES },
 };
 
 /* A topic row is a line of title and three of captions (82 %), with 24
@@ -148,6 +150,10 @@ update_progress (PyprepTopicsPage *self)
           description = g_strdup_printf (_("%u of %u solved"), solved, counts[list]);
         }
       gtk_label_set_text (GTK_LABEL (self->counts[list]), count);
+      /* Most people never have a leech: the list shows up with the first. */
+      if (list == LIST_LEECHES)
+        gtk_widget_set_visible (gtk_widget_get_ancestor (self->counts[list], GTK_TYPE_LIST_BOX_ROW),
+                                counts[list] > 0);
       gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_ancestor (self->counts[list],
                                                                                GTK_TYPE_LIST_BOX_ROW)),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
