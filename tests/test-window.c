@@ -859,7 +859,9 @@ test_practice_start_reason (void)
 
   first = g_list_model_get_item (pyprep_topic_get_questions (topic), 0);
   g_settings_set_uint (gsettings, "new-per-day", 1);
-  pyprep_study_record_review (today, pyprep_question_get_id (first), PYPREP_GRADE_GOOD, now);
+  /* Easy: put away for days (Good would leave it in a learning step, due
+   * again today). */
+  pyprep_study_record_review (today, pyprep_question_get_id (first), PYPREP_GRADE_EASY, now);
 
   practice = pyprep_practice_window_new (NULL, library, today, test_settings ());
   gtk_window_present (GTK_WINDOW (practice));

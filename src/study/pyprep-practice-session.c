@@ -314,7 +314,6 @@ pyprep_practice_session_preview (PyprepPracticeSession *self,
                                  gint64                 intervals[4])
 {
   PyprepQuestion *current;
-  PyprepReviewState review;
 
   g_return_if_fail (PYPREP_IS_PRACTICE_SESSION (self));
   g_return_if_fail (now != NULL);
@@ -322,8 +321,8 @@ pyprep_practice_session_preview (PyprepPracticeSession *self,
   current = pyprep_practice_session_get_current (self);
   g_return_if_fail (current != NULL);
 
-  pyprep_study_get_review (self->study, g_array_index (self->cards, Card, self->position).id, &review);
-  pyprep_scheduler_preview (&review, g_date_time_to_unix (now), intervals);
+  pyprep_study_preview_review (self->study, g_array_index (self->cards, Card, self->position).id, now,
+                               intervals);
 }
 
 /* Records the grade for the current card and moves on. */
