@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "pyprep-fsrs.h"
 
@@ -232,6 +233,43 @@ test_params_valid (void)
   g_assert_cmpmem (&p, sizeof p, &fsrs_rs_test_params, sizeof fsrs_rs_test_params);
 }
 
+/* The stored form ("ad"): empty means the defaults; anything but 21
+ * numbers within range is refused, with the defaults in its place. */
+static void
+test_params_variant (void)
+{
+  PyprepFsrsParams p;
+  g_autoptr(GVariant) stored = g_variant_ref_sink (pyprep_fsrs_params_to_variant (&fsrs_rs_test_params));
+  g_autoptr(GVariant) empty = g_variant_ref_sink (g_variant_new_parsed ("@ad []"));
+  g_autoptr(GVariant) short_list = g_variant_ref_sink (g_variant_new_parsed ("[0.5, 1.0, 2.0]"));
+  g_autoptr(GVariant) wrong_type = g_variant_ref_sink (g_variant_new_parsed ("['0.5']"));
+  g_autoptr(GVariant) out_of_range = NULL;
+  PyprepFsrsParams bad = fsrs_rs_test_params;
+  char *problem = NULL;
+
+  g_assert_true (pyprep_fsrs_params_from_variant (stored, &p, NULL));
+  g_assert_cmpmem (&p, sizeof p, &fsrs_rs_test_params, sizeof fsrs_rs_test_params);
+
+  g_assert_true (pyprep_fsrs_params_from_variant (empty, &p, NULL));
+  g_assert_cmpmem (&p, sizeof p, pyprep_fsrs_default_params (), sizeof p);
+  g_assert_true (pyprep_fsrs_params_from_variant (NULL, &p, NULL));
+
+  g_assert_false (pyprep_fsrs_params_from_variant (short_list, &p, &problem));
+  g_assert_nonnull (strstr (problem, "3 numbers"));
+  g_assert_cmpmem (&p, sizeof p, pyprep_fsrs_default_params (), sizeof p);
+  g_clear_pointer (&problem, g_free);
+
+  g_assert_false (pyprep_fsrs_params_from_variant (wrong_type, &p, &problem));
+  g_clear_pointer (&problem, g_free);
+
+  bad.w[20] = 5.0;
+  out_of_range = g_variant_ref_sink (pyprep_fsrs_params_to_variant (&bad));
+  g_assert_false (pyprep_fsrs_params_from_variant (out_of_range, &p, &problem));
+  g_assert_nonnull (strstr (problem, "w20"));
+  g_assert_cmpmem (&p, sizeof p, pyprep_fsrs_default_params (), sizeof p);
+  g_free (problem);
+}
+
 /* Not from a reference: properties any FSRS-6 state must have. Whatever
  * the state, Again never leaves a memory stronger than Good does, a pass
  * the same day never weakens it (the FSRS-6 floor), and a thousand
@@ -283,6 +321,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/fsrs/next-states", test_next_states);
   g_test_add_func ("/pyprep/fsrs/next-interval", test_next_interval);
   g_test_add_func ("/pyprep/fsrs/params-valid", test_params_valid);
+  g_test_add_func ("/pyprep/fsrs/params-variant", test_params_variant);
   g_test_add_func ("/pyprep/fsrs/invariants", test_invariants);
 
   return g_test_run ();

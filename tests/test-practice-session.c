@@ -149,6 +149,49 @@ test_new_limit (void)
   g_assert_cmpint (pyprep_practice_session_get_kind (later, 1), ==, PYPREP_CARD_DUE);
 }
 
+/* The reviews a day: due cards in review beyond the limit (minus those
+ * already reviewed today) wait, the least overdue first; cards in their
+ * learning steps are not held back; 0 means no limit. */
+static void
+test_review_limit (void)
+{
+  g_autoptr(PyprepLibrary) library = sample_library ();
+  g_autoptr(PyprepStudy) study = sample_study ();
+  g_autoptr(GDateTime) now = at (20, 12);
+  g_autoptr(GDateTime) morning = at (20, 8);
+  g_autoptr(PyprepPracticeSession) one = NULL;
+  g_autoptr(PyprepPracticeSession) none_left = NULL;
+  g_autoptr(PyprepPracticeSession) unlimited = NULL;
+  g_autofree char *one_ids = NULL;
+  g_autofree char *none_left_ids = NULL;
+  g_autofree char *unlimited_ids = NULL;
+
+  /* b2 (due the 18th) and a3 (due today) are due in review; a4, started
+   * this morning, is due at its learning step. */
+  pyprep_study_record_review (study, "a4", PYPREP_GRADE_GOOD, morning);
+
+  one = pyprep_practice_session_new_limited (library, study, PYPREP_SCOPE_ALL, NULL, PYPREP_PRACTICE_RECALL,
+                                             20, 1, now);
+  one_ids = order (one);
+  g_assert_cmpstr (one_ids, ==, "b2 a4 a2 b1 a5 b3");
+  g_assert_cmpuint (pyprep_practice_session_get_n_held_back (one), ==, 1);
+
+  /* b2 reviewed this morning uses up a limit of one. */
+  pyprep_study_record_review (study, "b2", PYPREP_GRADE_GOOD, morning);
+  none_left = pyprep_practice_session_new_limited (library, study, PYPREP_SCOPE_ALL, NULL,
+                                                   PYPREP_PRACTICE_RECALL, 20, 1, now);
+  none_left_ids = order (none_left);
+  g_assert_cmpstr (none_left_ids, ==, "a4 a2 b1 a5 b3");
+  g_assert_cmpuint (pyprep_practice_session_get_n_held_back (none_left), ==, 1);
+
+  unlimited = pyprep_practice_session_new_limited (library, study, PYPREP_SCOPE_ALL, NULL,
+                                                   PYPREP_PRACTICE_RECALL, 20, 0, now);
+  unlimited_ids = order (unlimited);
+  g_assert_cmpstr (unlimited_ids, ==, "a4 a3 a2 b1 a5 b3");
+  g_assert_cmpuint (pyprep_practice_session_get_n_held_back (unlimited), ==, 0);
+  g_assert_cmpuint (pyprep_study_count_reviews_today (study, now), ==, 1);
+}
+
 static void
 test_scopes (void)
 {
@@ -281,6 +324,7 @@ main (int   argc,
 
   g_test_add_func ("/pyprep/practice-session/order", test_order);
   g_test_add_func ("/pyprep/practice-session/new-limit", test_new_limit);
+  g_test_add_func ("/pyprep/practice-session/review-limit", test_review_limit);
   g_test_add_func ("/pyprep/practice-session/scopes", test_scopes);
   g_test_add_func ("/pyprep/practice-session/grading-and-summary", test_grading_and_summary);
   g_test_add_func ("/pyprep/practice-session/exercise-cards", test_exercise_cards);

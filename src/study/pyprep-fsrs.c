@@ -38,6 +38,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "pyprep-fsrs.h"
 
@@ -313,4 +314,65 @@ pyprep_fsrs_interval_days (const PyprepFsrsParams *p,
   g_return_val_if_fail (desired_retention > 0 && desired_retention <= 1, stability);
 
   return stability / curve_factor (p) * (pow (desired_retention, -1.0 / decay (p)) - 1.0);
+}
+
+/**
+ * pyprep_fsrs_params_from_variant:
+ * @value: (nullable): an array of doubles ("ad"), as stored
+ * @out: (out caller-allocates): the parameters; the defaults when @value
+ *   is empty or cannot be used
+ * @problem: (out) (optional): why @value cannot be used, untranslated
+ *
+ * Returns: %FALSE when @value is not 21 parameters within their ranges
+ */
+gboolean
+pyprep_fsrs_params_from_variant (GVariant          *value,
+                                 PyprepFsrsParams  *out,
+                                 char             **problem)
+{
+  const double *w;
+  gsize n = 0;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  *out = default_params;
+
+  if (value == NULL)
+    return TRUE;
+  if (!g_variant_is_of_type (value, G_VARIANT_TYPE ("ad")))
+    {
+      if (problem != NULL)
+        *problem = g_strdup_printf ("a value of type %s, not a list of numbers", g_variant_get_type_string (value));
+      return FALSE;
+    }
+
+  w = g_variant_get_fixed_array (value, &n, sizeof (double));
+  if (n == 0)
+    return TRUE;
+  if (n != PYPREP_FSRS_N_PARAMS)
+    {
+      if (problem != NULL)
+        *problem = g_strdup_printf ("%" G_GSIZE_FORMAT " numbers, not %d", n, PYPREP_FSRS_N_PARAMS);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < PYPREP_FSRS_N_PARAMS; i++)
+    if (!isfinite (w[i]) || w[i] < lower_bounds[i] || w[i] > upper_bounds[i])
+      {
+        if (problem != NULL)
+          *problem = g_strdup_printf ("w%u = %g is outside %g to %g", i, w[i], lower_bounds[i], upper_bounds[i]);
+        return FALSE;
+      }
+
+  memcpy (out->w, w, sizeof out->w);
+  return TRUE;
+}
+
+/* Returns: (transfer floating): @p as an array of doubles, to store */
+GVariant *
+pyprep_fsrs_params_to_variant (const PyprepFsrsParams *p)
+{
+  g_return_val_if_fail (p != NULL, NULL);
+
+  return g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, p->w, PYPREP_FSRS_N_PARAMS, sizeof (double));
 }

@@ -51,4 +51,9 @@ double    pyprep_fsrs_interval_days       (const PyprepFsrsParams *p,
                                            double                  desired_retention);
 gboolean  pyprep_fsrs_memory_valid        (const PyprepFsrsMemory *m);
 
+gboolean  pyprep_fsrs_params_from_variant (GVariant               *value,
+                                           PyprepFsrsParams       *out,
+                                           char                  **problem);
+GVariant *pyprep_fsrs_params_to_variant   (const PyprepFsrsParams *p);
+
 G_END_DECLS
