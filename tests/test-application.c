@@ -10,6 +10,7 @@
 
 #include "pyprep-application.h"
 #include "pyprep-runner.h"
+#include "pyprep-study.h"
 #include "test-util.h"
 
 static PyprepApplication *app;
@@ -181,6 +182,41 @@ test_settings (void)
   g_assert_cmpuint (pyprep_runner_get_timeout (pyprep_runner_get_default ()), ==, 5000);
 }
 
+/* The desired retention and the fitted parameters reach the scheduler;
+ * stored parameters that cannot be used are reported, the defaults
+ * schedule, and the stored value stays as it was. */
+static void
+test_scheduler_settings (void)
+{
+  PyprepStudy *study = pyprep_application_get_study (app);
+  g_autoptr(GSettings) gsettings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GVariant) kept = NULL;
+  PyprepSchedulerConfig config;
+  PyprepFsrsParams fitted = *pyprep_fsrs_default_params ();
+
+  g_assert_cmpfloat (pyprep_study_get_desired_retention (study), ==, 0.9);
+  g_settings_set_double (gsettings, "desired-retention", 0.85);
+  g_assert_cmpfloat_with_epsilon (pyprep_study_get_desired_retention (study), 0.85, 1e-9);
+
+  fitted.w[0] = 0.5;
+  fitted.w[20] = 0.3;
+  g_settings_set_value (gsettings, "fsrs-parameters", pyprep_fsrs_params_to_variant (&fitted));
+  pyprep_study_get_scheduler_config (study, &config);
+  g_assert_cmpmem (&config.params, sizeof config.params, &fitted, sizeof fitted);
+
+  g_test_expect_message ("pyprep-application", G_LOG_LEVEL_WARNING, "*fsrs-parameters*3 numbers*");
+  g_settings_set_value (gsettings, "fsrs-parameters", g_variant_new_parsed ("[0.5, 1.0, 2.0]"));
+  g_test_assert_expected_messages ();
+  pyprep_study_get_scheduler_config (study, &config);
+  g_assert_cmpmem (&config.params, sizeof config.params, pyprep_fsrs_default_params (), sizeof fitted);
+  kept = g_settings_get_value (gsettings, "fsrs-parameters");
+  g_assert_cmpuint (g_variant_n_children (kept), ==, 3);
+
+  g_settings_reset (gsettings, "fsrs-parameters");
+  g_settings_reset (gsettings, "desired-retention");
+  g_assert_cmpfloat (pyprep_study_get_desired_retention (study), ==, 0.9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,6 +236,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/application/primary-menu", test_primary_menu);
   g_test_add_func ("/pyprep/application/about", test_about);
   g_test_add_func ("/pyprep/application/settings", test_settings);
+  g_test_add_func ("/pyprep/application/scheduler-settings", test_scheduler_settings);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -99,9 +99,23 @@ test_practice_card (void)
   iterate ();
   g_assert_true (gtk_revealer_get_reveal_child (child (card, PYPREP_TYPE_CARD, "answer_revealer")));
   g_assert_true (shows_text (answer, "The first."));
-  /* The buttons show the intervals of a new card: 10 min, 1, 3, 16 days. */
-  g_assert_true (shows_text (child (card, PYPREP_TYPE_CARD, "grades_box"), "16 days"));
+  /* The buttons show the intervals of a new card: its learning steps
+   * (1 min, 5 min halfway to the second, 10 min), and Easy's 8 days,
+   * fuzzed to 6 to 10. */
+  g_assert_true (shows_text (child (card, PYPREP_TYPE_CARD, "grades_box"), "1 min"));
+  g_assert_true (shows_text (child (card, PYPREP_TYPE_CARD, "grades_box"), "5 min"));
   g_assert_true (shows_text (child (card, PYPREP_TYPE_CARD, "grades_box"), "10 min"));
+  {
+    gboolean easy_shown = FALSE;
+
+    for (int days = 6; days <= 10; days++)
+      {
+        g_autofree char *label = g_strdup_printf ("%d days", days);
+
+        easy_shown |= shows_text (child (card, PYPREP_TYPE_CARD, "grades_box"), label);
+      }
+    g_assert_true (easy_shown);
+  }
 
   pyprep_practice_page_grade (PYPREP_PRACTICE_PAGE (page), PYPREP_GRADE_GOOD);
   iterate ();

@@ -63,7 +63,7 @@ order (PyprepPracticeSession *session)
 }
 
 /* A study where, on the 20th at noon:
- *   b2 was due on the 18th (most overdue), a3 is due on the 20th at 15:00,
+ *   b2 was due on the 18th (most overdue), a3 is due on the 20th at 15:10,
  *   a1 is due next week (put away), b1 needs review and is not due,
  *   a2 needs review and was never practised; a4, a5, b3 are new;
  *   a5 and b1 are bookmarked. */
@@ -71,14 +71,19 @@ static PyprepStudy *
 sample_study (void)
 {
   PyprepStudy *study = pyprep_study_new (NULL);
-  g_autoptr(GDateTime) d15 = at (15, 12);
-  g_autoptr(GDateTime) d17 = at (17, 15);
+  g_autoptr(GDateTime) d16 = at (16, 12);
+  g_autoptr(GDateTime) d16_step = g_date_time_add_minutes (d16, 10);
+  g_autoptr(GDateTime) d18 = at (18, 15);
+  g_autoptr(GDateTime) d18_step = g_date_time_add_minutes (d18, 10);
   g_autoptr(GDateTime) d19 = at (19, 12);
 
-  /* Good on a new question: due three days later. */
-  pyprep_study_record_review (study, "b2", PYPREP_GRADE_GOOD, d15);   /* due 18th 12:00 */
-  pyprep_study_record_review (study, "a3", PYPREP_GRADE_GOOD, d17);   /* due 20th 15:00 */
-  pyprep_study_record_review (study, "a1", PYPREP_GRADE_EASY, d19);   /* due in 16 days */
+  /* Good on a new question, and Good at its ten-minute learning step:
+   * due two days later. */
+  pyprep_study_record_review (study, "b2", PYPREP_GRADE_GOOD, d16);
+  pyprep_study_record_review (study, "b2", PYPREP_GRADE_GOOD, d16_step);  /* due 18th 12:10 */
+  pyprep_study_record_review (study, "a3", PYPREP_GRADE_GOOD, d18);
+  pyprep_study_record_review (study, "a3", PYPREP_GRADE_GOOD, d18_step);  /* due 20th 15:10 */
+  pyprep_study_record_review (study, "a1", PYPREP_GRADE_EASY, d19);   /* due in about 8 days */
   pyprep_study_record_review (study, "b1", PYPREP_GRADE_EASY, d19);
   pyprep_study_set_status (study, "b1", PYPREP_STATUS_NEEDS_REVIEW);
   pyprep_study_set_status (study, "a2", PYPREP_STATUS_NEEDS_REVIEW);
@@ -135,11 +140,56 @@ test_new_limit (void)
   g_assert_cmpstr (none_ids, ==, "b2 a3 a2 b1");
 
   /* One new question started this morning leaves one for the afternoon;
-   * it is now due in three days, so it is not shown again. */
+   * the one started is in its learning steps, due again at 8:10, so it
+   * is among the due cards, before a3 due at 15:10. */
   pyprep_study_record_review (study, "a4", PYPREP_GRADE_GOOD, morning);
   later = build (library, study, PYPREP_SCOPE_ALL, NULL, 2);
   later_ids = order (later);
-  g_assert_cmpstr (later_ids, ==, "b2 a3 a2 b1 a5");
+  g_assert_cmpstr (later_ids, ==, "b2 a4 a3 a2 b1 a5");
+  g_assert_cmpint (pyprep_practice_session_get_kind (later, 1), ==, PYPREP_CARD_DUE);
+}
+
+/* The reviews a day: due cards in review beyond the limit (minus those
+ * already reviewed today) wait, the least overdue first; cards in their
+ * learning steps are not held back; 0 means no limit. */
+static void
+test_review_limit (void)
+{
+  g_autoptr(PyprepLibrary) library = sample_library ();
+  g_autoptr(PyprepStudy) study = sample_study ();
+  g_autoptr(GDateTime) now = at (20, 12);
+  g_autoptr(GDateTime) morning = at (20, 8);
+  g_autoptr(PyprepPracticeSession) one = NULL;
+  g_autoptr(PyprepPracticeSession) none_left = NULL;
+  g_autoptr(PyprepPracticeSession) unlimited = NULL;
+  g_autofree char *one_ids = NULL;
+  g_autofree char *none_left_ids = NULL;
+  g_autofree char *unlimited_ids = NULL;
+
+  /* b2 (due the 18th) and a3 (due today) are due in review; a4, started
+   * this morning, is due at its learning step. */
+  pyprep_study_record_review (study, "a4", PYPREP_GRADE_GOOD, morning);
+
+  one = pyprep_practice_session_new_limited (library, study, PYPREP_SCOPE_ALL, NULL, PYPREP_PRACTICE_RECALL,
+                                             20, 1, now);
+  one_ids = order (one);
+  g_assert_cmpstr (one_ids, ==, "b2 a4 a2 b1 a5 b3");
+  g_assert_cmpuint (pyprep_practice_session_get_n_held_back (one), ==, 1);
+
+  /* b2 reviewed this morning uses up a limit of one. */
+  pyprep_study_record_review (study, "b2", PYPREP_GRADE_GOOD, morning);
+  none_left = pyprep_practice_session_new_limited (library, study, PYPREP_SCOPE_ALL, NULL,
+                                                   PYPREP_PRACTICE_RECALL, 20, 1, now);
+  none_left_ids = order (none_left);
+  g_assert_cmpstr (none_left_ids, ==, "a4 a2 b1 a5 b3");
+  g_assert_cmpuint (pyprep_practice_session_get_n_held_back (none_left), ==, 1);
+
+  unlimited = pyprep_practice_session_new_limited (library, study, PYPREP_SCOPE_ALL, NULL,
+                                                   PYPREP_PRACTICE_RECALL, 20, 0, now);
+  unlimited_ids = order (unlimited);
+  g_assert_cmpstr (unlimited_ids, ==, "a4 a3 a2 b1 a5 b3");
+  g_assert_cmpuint (pyprep_practice_session_get_n_held_back (unlimited), ==, 0);
+  g_assert_cmpuint (pyprep_study_count_reviews_today (study, now), ==, 1);
 }
 
 /* New questions come essentials first, junior before senior, taking
@@ -344,6 +394,7 @@ main (int   argc,
 
   g_test_add_func ("/pyprep/practice-session/order", test_order);
   g_test_add_func ("/pyprep/practice-session/new-limit", test_new_limit);
+  g_test_add_func ("/pyprep/practice-session/review-limit", test_review_limit);
   g_test_add_func ("/pyprep/practice-session/introduction-order", test_introduction_order);
   g_test_add_func ("/pyprep/practice-session/first-day-of-the-bank", test_first_day_of_the_bank);
   g_test_add_func ("/pyprep/practice-session/scopes", test_scopes);

@@ -37,16 +37,20 @@ sample_library (void)
   return library;
 }
 
-/* On the 15th: q1 practised (Good, so due on the 18th at 12:00 UTC), q2
- * and q4 need review, q4 and q5 are bookmarked, q6 was read; q3 and q5
- * were never opened. */
+/* On the 15th: q2 and q4 need review, q4 and q5 are bookmarked, q6 was
+ * read; q3 and q5 were never opened. On the 16th at noon q1 is practised
+ * (Good, and Good again at its ten-minute learning step, so due two days
+ * later, on the 18th at 12:10 UTC). */
 static PyprepStudy *
 sample_study (void)
 {
   PyprepStudy *study = pyprep_study_new (NULL);
   g_autoptr(GDateTime) d15 = g_date_time_new_utc (2026, 11, 15, 12, 0, 0);
+  g_autoptr(GDateTime) d16 = g_date_time_new_utc (2026, 11, 16, 12, 0, 0);
+  g_autoptr(GDateTime) d16_step = g_date_time_new_utc (2026, 11, 16, 12, 10, 0);
 
-  pyprep_study_record_review (study, "q1", PYPREP_GRADE_GOOD, d15);
+  pyprep_study_record_review (study, "q1", PYPREP_GRADE_GOOD, d16);
+  pyprep_study_record_review (study, "q1", PYPREP_GRADE_GOOD, d16_step);
   pyprep_study_set_status (study, "q2", PYPREP_STATUS_NEEDS_REVIEW);
   pyprep_study_set_status (study, "q4", PYPREP_STATUS_NEEDS_REVIEW);
   pyprep_study_set_bookmarked (study, "q4", TRUE);
@@ -121,7 +125,9 @@ test_study_lists (void)
   {
     g_autoptr(GDateTime) day = g_date_time_new_utc (2026, 11, 16, 12, 0, 0);
 
-    pyprep_study_record_review (study, "q6", PYPREP_GRADE_GOOD, day);
+    /* Easy graduates it to review; each Again then is a lapse, and Good
+     * after it ends the relearning step. */
+    pyprep_study_record_review (study, "q6", PYPREP_GRADE_EASY, day);
     for (guint i = 0; i < 7; i++)
       {
         pyprep_study_record_review (study, "q6", PYPREP_GRADE_AGAIN, day);

@@ -21,6 +21,7 @@
 #include "pyprep-study.h"
 #include "pyprep-topic.h"
 #include "pyprep-practice-window.h"
+#include "pyprep-preferences-window.h"
 #include "pyprep-statistics-window.h"
 #include "pyprep-settings.h"
 #include "pyprep-window.h"
@@ -342,6 +343,41 @@ test_other_windows_fit (void)
     }
 }
 
+/* Preferences at phone width in the light and dark styles, tall enough
+ * to show the Study group with its review settings: nothing sticks out,
+ * and the retention row's explanation is on show. */
+static void
+test_preferences (gconstpointer data)
+{
+  gboolean dark = GPOINTER_TO_INT (data);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *name = g_strdup_printf ("preferences-360-%s", dark ? "dark" : "light");
+  g_autofree char *path = NULL;
+  GtkWidget *prefs;
+  GtkWidget *spin;
+  int minimum;
+
+  adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  prefs = pyprep_preferences_window_new (NULL, test_settings ());
+  gtk_window_set_default_size (GTK_WINDOW (prefs), 360, 1100);
+  gtk_window_present (GTK_WINDOW (prefs));
+  wait_frames ();
+  wait_frames ();
+
+  path = save_png (prefs, name);
+  g_test_message ("%s: %s", name, path);
+  spin = GTK_WIDGET (gtk_widget_get_template_child (prefs, PYPREP_TYPE_PREFERENCES_WINDOW, "retention_spin"));
+  g_assert_true (gtk_widget_get_mapped (spin));
+  g_assert_cmpuint (assert_nothing_clipped (prefs, prefs, name), >, 0);
+  gtk_widget_measure (GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (prefs))),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  wait_frames ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -398,6 +434,8 @@ main (int   argc,
     }
 
   g_test_add_func ("/pyprep/screenshots/other-windows-fit", test_other_windows_fit);
+  g_test_add_data_func ("/pyprep/screenshots/preferences-360-light", GINT_TO_POINTER (FALSE), test_preferences);
+  g_test_add_data_func ("/pyprep/screenshots/preferences-360-dark", GINT_TO_POINTER (TRUE), test_preferences);
 
   status = g_test_run ();
   g_clear_object (&study);

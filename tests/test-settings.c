@@ -164,6 +164,47 @@ test_save_geometry (void)
   g_settings_reset (gsettings, "window-maximized");
 }
 
+/* The scheduling preferences: desired retention (clamped to 0.70 ..
+ * 0.97), the reviews a day (0 for no limit), and the fitted parameters,
+ * read as stored, whatever they are. */
+static void
+test_review_preferences (void)
+{
+  g_autoptr(GSettings) gsettings = g_settings_new (APPLICATION_ID);
+  g_autoptr(PyprepSettings) settings = pyprep_settings_new_for_gsettings (gsettings);
+  guint retention = 0, parameters = 0;
+
+  g_assert_cmpfloat (pyprep_settings_get_desired_retention (settings), ==, 0.9);
+  g_assert_cmpuint (pyprep_settings_get_max_reviews_per_day (settings), ==, 200);
+  g_assert_cmpuint (g_variant_n_children (pyprep_settings_get_fsrs_parameters (settings)), ==, 0);
+
+  g_signal_connect (settings, "notify::desired-retention", G_CALLBACK (count_cb), &retention);
+  g_signal_connect (settings, "notify::fsrs-parameters", G_CALLBACK (count_cb), &parameters);
+
+  pyprep_settings_set_desired_retention (settings, 0.85);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (gsettings, "desired-retention"), 0.85, 1e-9);
+  pyprep_settings_set_desired_retention (settings, 0.5);
+  g_assert_cmpfloat_with_epsilon (pyprep_settings_get_desired_retention (settings), 0.7, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (gsettings, "desired-retention"), 0.7, 1e-9);
+  g_settings_set_double (gsettings, "desired-retention", 0.95);
+  g_assert_cmpfloat_with_epsilon (pyprep_settings_get_desired_retention (settings), 0.95, 1e-9);
+  g_assert_cmpuint (retention, ==, 3);
+
+  pyprep_settings_set_max_reviews_per_day (settings, 0);
+  g_assert_cmpuint (g_settings_get_uint (gsettings, "max-reviews-per-day"), ==, 0);
+
+  g_settings_set_value (gsettings, "fsrs-parameters", g_variant_new_parsed ("[0.5, 1.5]"));
+  g_assert_cmpuint (parameters, ==, 1);
+  g_assert_cmpuint (g_variant_n_children (pyprep_settings_get_fsrs_parameters (settings)), ==, 2);
+  g_settings_set_value (gsettings, "fsrs-parameters", g_variant_new_parsed ("[0.5, 1.5]"));
+  g_assert_cmpuint (parameters, ==, 1);
+
+  g_settings_reset (gsettings, "desired-retention");
+  g_settings_reset (gsettings, "max-reviews-per-day");
+  g_settings_reset (gsettings, "fsrs-parameters");
+  g_assert_cmpuint (parameters, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -174,6 +215,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/settings/property-to-key", test_property_to_key);
   g_test_add_func ("/pyprep/settings/key-to-property", test_key_to_property);
   g_test_add_func ("/pyprep/settings/save-geometry", test_save_geometry);
+  g_test_add_func ("/pyprep/settings/review-preferences", test_review_preferences);
 
   return g_test_run ();
 }

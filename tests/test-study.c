@@ -232,6 +232,10 @@ test_json_round_trip (void)
     g_assert_cmpint (a.due, ==, b.due);
     g_assert_cmpfloat (a.stability, ==, b.stability);
     g_assert_cmpfloat (a.difficulty, ==, b.difficulty);
+    g_assert_cmpint (a.phase, ==, b.phase);
+    g_assert_cmpuint (a.step, ==, b.step);
+    g_assert_cmpint (b.phase, ==, PYPREP_CARD_PHASE_LEARNING);
+    g_assert_nonnull (strstr (exported, "\"phase\" : \"learning\""));
     g_assert_cmpstr (pyprep_study_get_grades (copy, "slots"), ==, "3");
     g_assert_false (pyprep_study_get_review (copy, "gil", &b));
   }
@@ -273,11 +277,14 @@ test_review_rules (void)
   g_autoptr(GDateTime) later = at (30, 9);
   PyprepReviewState review;
 
-  /* A first pass: learning, not merely read. */
+  /* A first pass: learning, not merely read, and its next learning step
+   * is ten minutes away. */
   pyprep_study_record_review (study, "gil", PYPREP_GRADE_GOOD, monday);
   g_assert_cmpint (STATUS_AT (study, "gil", monday), ==, PYPREP_STATUS_LEARNING);
   g_assert_true (pyprep_study_get_review (study, "gil", &review));
-  g_assert_cmpint (review.due, ==, g_date_time_to_unix (monday) + 3 * 86400);
+  g_assert_cmpint (review.due, ==, g_date_time_to_unix (monday) + 10 * 60);
+  g_assert_cmpint (review.phase, ==, PYPREP_CARD_PHASE_LEARNING);
+  g_assert_cmpuint (review.step, ==, 1);
   g_assert_cmpuint (pyprep_study_get_activity (study, "2026-11-23"), ==, 1);
 
   /* Passed again and stable for over a week: confident, until it is due. */
@@ -330,7 +337,9 @@ test_review_rules (void)
     g_assert_cmpfloat (stored.stability, ==, review.stability);
     g_assert_cmpfloat (stored.difficulty, ==, review.difficulty);
     g_assert_cmpuint (stored.reps, ==, 4);
-    g_assert_cmpuint (stored.lapses, ==, 1);
+    g_assert_cmpuint (stored.lapses, ==, 1);  /* Again in review, after Easy graduated it */
+    g_assert_cmpint (stored.phase, ==, review.phase);
+    g_assert_cmpuint (stored.step, ==, review.step);
     g_assert_cmpstr (pyprep_study_get_grades (reloaded, "gil"), ==, "3413");
     g_assert_cmpint (STATUS_AT (reloaded, "gil", later), ==, PYPREP_STATUS_LEARNING);
   }
@@ -441,6 +450,125 @@ test_bad_review_values (void)
   g_assert_cmpint (pyprep_study_get_status (study, "c-type"), ==, PYPREP_STATUS_NEEDS_REVIEW);
   g_assert_false (pyprep_study_get_review (study, "d-grades", &review));
   g_assert_cmpuint (pyprep_study_get_n_entries (study), ==, 5);
+}
+
+/* A record stored before learning steps (no phase, no step) loads as a
+ * card in review with everything it had, and is saved back with its
+ * phase; a phase this version does not know leaves the review part
+ * alone, kept as it was. */
+static void
+test_review_without_phase (void)
+{
+  g_autoptr(GSettings) settings = fresh_settings ();
+  g_autoptr(PyprepStudy) study = NULL;
+  g_autoptr(GVariant) stored = NULL;
+  g_autoptr(GVariant) entry = NULL;
+  g_autoptr(GVariant) odd = NULL;
+  g_autoptr(GDateTime) now = at (28, 9);
+  PyprepReviewState review;
+  gint64 intervals[4];
+  const char *phase = NULL;
+
+  g_settings_set_value (settings, "progress",
+                        g_variant_new_parsed ("{'gil': {'status': <'confident'>, 'first-seen': <int64 1000>, "
+                                              "  'last-seen': <int64 1000>, 'opened': <uint32 2>, "
+                                              "  'due': <int64 1795000000>, 'stability': <12.5>, "
+                                              "  'difficulty': <4.25>, 'reps': <uint32 3>, 'lapses': <uint32 1>, "
+                                              "  'last-review': <int64 1794000000>, 'grades': <'313'>, "
+                                              "  'first-review': <int64 1793000000>}, "
+                                              "'mro': {'status': <'read'>, 'due': <int64 2000>, "
+                                              "  'stability': <3.5>, 'difficulty': <5.0>, 'reps': <uint32 1>, "
+                                              "  'last-review': <int64 1000>, 'grades': <'3'>, "
+                                              "  'phase': <'graduated'>, 'step': <uint32 0>}}"));
+
+  g_test_expect_message ("pyprep-study", G_LOG_LEVEL_WARNING, "*mro*phase*");
+  study = pyprep_study_new (settings);
+  g_test_assert_expected_messages ();
+
+  g_assert_true (pyprep_study_get_review (study, "gil", &review));
+  g_assert_cmpint (review.phase, ==, PYPREP_CARD_PHASE_REVIEW);
+  g_assert_cmpuint (review.step, ==, 0);
+  g_assert_cmpint (review.due, ==, 1795000000);
+  g_assert_cmpint (review.last_review, ==, 1794000000);
+  g_assert_cmpfloat (review.stability, ==, 12.5);
+  g_assert_cmpfloat (review.difficulty, ==, 4.25);
+  g_assert_cmpuint (review.reps, ==, 3);
+  g_assert_cmpuint (review.lapses, ==, 1);
+  g_assert_cmpstr (pyprep_study_get_grades (study, "gil"), ==, "313");
+  g_assert_cmpint (pyprep_study_get_status (study, "gil"), ==, PYPREP_STATUS_CONFIDENT);
+  g_assert_false (pyprep_study_get_review (study, "mro", &review));
+
+  /* As a card in review: Again is a relearning step, Good is days. */
+  pyprep_study_preview_review (study, "gil", now, intervals);
+  g_assert_cmpint (intervals[0], ==, 10 * 60);
+  g_assert_cmpint (intervals[2] % 86400, ==, 0);
+  g_assert_cmpint (intervals[2], >=, 86400);
+
+  /* Any save writes the phase; the unknown phase stays as it was. */
+  pyprep_study_set_bookmarked (study, "asyncio", TRUE);
+  pyprep_study_set_status (study, "asyncio", PYPREP_STATUS_READ);
+  stored = g_settings_get_value (settings, "progress");
+  g_assert_true (g_variant_lookup (stored, "gil", "@a{sv}", &entry));
+  g_assert_true (g_variant_lookup (entry, "phase", "&s", &phase));
+  g_assert_cmpstr (phase, ==, "review");
+  g_assert_true (g_variant_lookup (stored, "mro", "@a{sv}", &odd));
+  g_assert_true (g_variant_lookup (odd, "phase", "&s", &phase));
+  g_assert_cmpstr (phase, ==, "graduated");
+}
+
+/* Grading balances the load: of the days the fuzz allows, the one with
+ * the fewest reviews already due wins; the buttons say so beforehand;
+ * and the desired retention set on the study drives the interval. */
+static void
+test_load_balanced_grade (void)
+{
+  g_autoptr(GSettings) settings = fresh_settings ();
+  g_autoptr(PyprepStudy) study = NULL;
+  g_autoptr(GDateTime) now = at (20, 9);
+  g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("a{sa{sv}}"));
+  gint64 t = g_date_time_to_unix (now);
+  gint64 preview[4];
+  PyprepReviewState review;
+  guint n = 0;
+
+  /* "gil": S = 10 days, reviewed 10 days ago, so Good gives about 29
+   * days, fuzzed within 27 to 31 (Anki's window). Every day from 20 to
+   * 40 days away has 4 reviews due, except day 28 with 1 (without the
+   * load, the fuzz would pick day 30 for this card). */
+  g_variant_builder_add_parsed (builder, "{'gil', {'status': <'read'>, 'due': <%x>, 'stability': <10.0>, "
+                                "'difficulty': <5.0>, 'reps': <uint32 3>, 'lapses': <uint32 0>, "
+                                "'last-review': <%x>, 'grades': <'333'>, 'phase': <'review'>}}",
+                                t, t - 10 * 86400);
+  for (int day = 20; day <= 40; day++)
+    for (int i = 0; i < (day == 28 ? 1 : 4); i++)
+      {
+        g_autofree char *id = g_strdup_printf ("other-%u", n++);
+
+        g_variant_builder_add_parsed (builder, "{%s, {'status': <'read'>, 'due': <%x>, "
+                                      "'stability': <30.0>, 'difficulty': <5.0>, 'reps': <uint32 2>, "
+                                      "'lapses': <uint32 0>, 'last-review': <%x>, 'grades': <'33'>}}",
+                                      id, t + day * 86400 + 3600, t - 86400);
+      }
+  g_settings_set_value (settings, "progress", g_variant_builder_end (builder));
+  study = pyprep_study_new (settings);
+  g_assert_cmpuint (pyprep_study_get_n_entries (study), ==, n + 1);
+
+  pyprep_study_preview_review (study, "gil", now, preview);
+  g_assert_cmpint (preview[2], ==, 28 * 86400);
+  pyprep_study_record_review (study, "gil", PYPREP_GRADE_GOOD, now);
+  g_assert_true (pyprep_study_get_review (study, "gil", &review));
+  g_assert_cmpint (review.due, ==, t + 28 * 86400);
+  {
+    g_autoptr(GDateTime) day28 = g_date_time_add_days (now, 28);
+
+    g_assert_cmpuint (pyprep_study_count_due_on_day (study, day28), ==, 2);
+  }
+
+  /* At 97% retention the same memory comes back far sooner. */
+  pyprep_study_set_desired_retention (study, 0.97);
+  g_assert_cmpfloat (pyprep_study_get_desired_retention (study), ==, 0.97);
+  pyprep_study_preview_review (study, "gil", now, preview);
+  g_assert_cmpint (preview[2], <, 15 * 86400);
 }
 
 /* Merging keeps, per question, whichever side saw it last. */
@@ -923,6 +1051,8 @@ main (int   argc,
   g_test_add_func ("/pyprep/study/review-rules", test_review_rules);
   g_test_add_func ("/pyprep/study/status-migration", test_status_migration);
   g_test_add_func ("/pyprep/study/bad-review-values", test_bad_review_values);
+  g_test_add_func ("/pyprep/study/review-without-phase", test_review_without_phase);
+  g_test_add_func ("/pyprep/study/load-balanced-grade", test_load_balanced_grade);
   g_test_add_func ("/pyprep/study/json-bad-imports", test_json_bad_imports);
   g_test_add_func ("/pyprep/study/read-import-bounded", test_read_import_bounded);
   g_test_add_func ("/pyprep/study/import-is-one-change", test_import_is_one_change);

@@ -482,9 +482,12 @@ test_smart_lists_and_progress (void)
       leeches = gtk_list_box_get_row_at_index (smart_list, i);
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (leeches)));
 
-    pyprep_study_record_review (study, a, PYPREP_GRADE_GOOD, day);
+    pyprep_study_record_review (study, a, PYPREP_GRADE_EASY, day);
     for (guint i = 0; i < PYPREP_STUDY_LEECH_LAPSES; i++)
-      pyprep_study_record_review (study, a, PYPREP_GRADE_AGAIN, day);
+      {
+        pyprep_study_record_review (study, a, PYPREP_GRADE_AGAIN, day);
+        pyprep_study_record_review (study, a, PYPREP_GRADE_GOOD, day);
+      }
     iterate ();
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (leeches)));
     g_signal_emit_by_name (smart_list, "row-activated", leeches);
@@ -860,12 +863,71 @@ test_preferences (void)
     close_window (third);
   }
 
+  /* Reviews: the day's limit, and the desired retention in percent,
+   * shown and written as stored (0.70 .. 0.97). */
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (child (prefs, PYPREP_TYPE_PREFERENCES_WINDOW,
+                                                                        "retention_spin"))), ==, 90);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (prefs, PYPREP_TYPE_PREFERENCES_WINDOW, "retention_spin")), 95);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "desired-retention"), 0.95, 1e-9);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (prefs, PYPREP_TYPE_PREFERENCES_WINDOW, "retention_spin")), 99);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "desired-retention"), 0.97, 1e-9);
+  g_settings_set_double (settings, "desired-retention", 0.8);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (child (prefs, PYPREP_TYPE_PREFERENCES_WINDOW,
+                                                                        "retention_spin"))), ==, 80);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (prefs, PYPREP_TYPE_PREFERENCES_WINDOW, "reviews_per_day_spin")),
+                             50);
+  g_assert_cmpuint (g_settings_get_uint (settings, "max-reviews-per-day"), ==, 50);
+
   gtk_window_destroy (GTK_WINDOW (prefs));
   g_settings_reset (settings, "color-scheme");
   g_settings_reset (settings, "text-scale");
   g_settings_reset (settings, "mark-read-on-open");
+  g_settings_reset (settings, "desired-retention");
+  g_settings_reset (settings, "max-reviews-per-day");
   wait_frames ();
   close_window (window);
+}
+
+/* Over the day's limit of reviews, the start page says how many wait. */
+static void
+test_practice_review_limit (void)
+{
+  g_autoptr(GSettings) gsettings = g_settings_new (APPLICATION_ID);
+  g_autoptr(PyprepStudy) study = pyprep_study_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) before = g_date_time_add_days (now, -3);
+  g_autoptr(GDateTime) step = g_date_time_add_minutes (before, 10);
+  g_autoptr(PyprepTopic) topic = g_list_model_get_item (pyprep_library_get_topics (library), 0);
+  PyprepPracticeWindow *practice;
+  const char *subtitle;
+
+  /* Three questions learnt three days ago, due again yesterday. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PyprepQuestion) question = g_list_model_get_item (pyprep_topic_get_questions (topic), i);
+
+      pyprep_study_record_review (study, pyprep_question_get_id (question), PYPREP_GRADE_GOOD, before);
+      pyprep_study_record_review (study, pyprep_question_get_id (question), PYPREP_GRADE_GOOD, step);
+    }
+  g_settings_set_uint (gsettings, "max-reviews-per-day", 1);
+
+  practice = pyprep_practice_window_new (NULL, library, study, test_settings ());
+  gtk_window_present (GTK_WINDOW (practice));
+  iterate ();
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (part (practice, "start_button"))));
+  g_assert_true (gtk_label_get_label (GTK_LABEL (part (practice, "count_label")))[0] == '1');
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (part (practice, "count_row")));
+  g_assert_nonnull (strstr (subtitle, "2 more reviews are due but wait for tomorrow"));
+  g_assert_nonnull (strstr (subtitle, "Reviews per Day (now 1)"));
+
+  g_settings_set_uint (gsettings, "max-reviews-per-day", 0);
+  iterate ();
+  g_assert_true (gtk_label_get_label (GTK_LABEL (part (practice, "count_label")))[0] == '3');
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (part (practice, "count_row"))), ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (practice));
+  g_settings_reset (gsettings, "max-reviews-per-day");
+  iterate ();
 }
 
 /* Once the day's new questions are started and nothing is due, Start
@@ -883,7 +945,9 @@ test_practice_start_reason (void)
 
   first = g_list_model_get_item (pyprep_topic_get_questions (topic), 0);
   g_settings_set_uint (gsettings, "new-per-day", 1);
-  pyprep_study_record_review (today, pyprep_question_get_id (first), PYPREP_GRADE_GOOD, now);
+  /* Easy: put away for days (Good would leave it in a learning step, due
+   * again today). */
+  pyprep_study_record_review (today, pyprep_question_get_id (first), PYPREP_GRADE_EASY, now);
 
   practice = pyprep_practice_window_new (NULL, library, today, test_settings ());
   gtk_window_present (GTK_WINDOW (practice));
@@ -951,6 +1015,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/window/history", test_history);
   g_test_add_func ("/pyprep/window/zoom", test_zoom);
   g_test_add_func ("/pyprep/window/preferences", test_preferences);
+  g_test_add_func ("/pyprep/window/practice-review-limit", test_practice_review_limit);
 
   status = g_test_run ();
   g_clear_object (&study);

@@ -11,6 +11,10 @@
  *      (introduction_order ()): the essentials first, junior before mid
  *      before senior, taking turns across the topics.
  *
+ * Due cards in review (not those in their learning or relearning steps,
+ * which come back within minutes) are limited to max-reviews-per-day
+ * minus those already reviewed today; the least overdue wait.
+ *
  * A question practised before that is neither due nor weak is left out:
  * the scheduler has put it away.
  *
@@ -36,6 +40,7 @@ typedef struct
   PyprepCardKind  kind;
   gint64          due;
   guint           order;
+  gboolean        in_review;  /* due, and in the review phase: counts against the limit */
 } Card;
 
 struct _PyprepPracticeSession
@@ -48,6 +53,7 @@ struct _PyprepPracticeSession
   guint          position;
   guint          n_passed;
   GPtrArray     *weak_topics;  /* titles, in the order first failed */
+  guint          n_held_back;  /* due reviews over the day's limit */
 };
 
 G_DEFINE_FINAL_TYPE (PyprepPracticeSession, pyprep_practice_session, G_TYPE_OBJECT)
@@ -198,6 +204,7 @@ pick_card (PyprepStudy  *study,
     {
       card->kind = PYPREP_CARD_DUE;
       card->due = review.due;
+      card->in_review = pyprep_review_state_get_phase (&review) == PYPREP_CARD_PHASE_REVIEW;
     }
   else if (scope == PYPREP_SCOPE_DUE)
     return FALSE;
@@ -228,6 +235,49 @@ pyprep_practice_session_new_full (PyprepLibrary       *library,
                                   PyprepPracticeCards  cards,
                                   guint                new_per_day,
                                   GDateTime           *now)
+{
+  return pyprep_practice_session_new_limited (library, study, scope, topic_id, cards, new_per_day, 0, now);
+}
+
+/* Keeps the first @reviews_left due cards in review (the most overdue,
+ * as the cards are sorted) and drops the others. */
+static void
+limit_reviews (PyprepPracticeSession *self,
+               guint                  reviews_left)
+{
+  guint kept = 0;
+
+  for (guint i = 0; i < self->cards->len;)
+    {
+      Card *card = &g_array_index (self->cards, Card, i);
+
+      if (card->kind == PYPREP_CARD_DUE && card->in_review && kept++ >= reviews_left)
+        {
+          self->n_held_back++;
+          g_array_remove_index (self->cards, i);
+        }
+      else
+        i++;
+    }
+}
+
+/**
+ * pyprep_practice_session_new_limited:
+ * @reviews_per_day: how many reviews of cards in the review phase a day
+ *   may bring; 0 for no limit
+ *
+ * Like pyprep_practice_session_new_full(), with a limit on the day's
+ * reviews, as well as on its new cards.
+ */
+PyprepPracticeSession *
+pyprep_practice_session_new_limited (PyprepLibrary       *library,
+                                     PyprepStudy         *study,
+                                     PyprepScope          scope,
+                                     const char          *topic_id,
+                                     PyprepPracticeCards  cards,
+                                     guint                new_per_day,
+                                     guint                reviews_per_day,
+                                     GDateTime           *now)
 {
   g_autoptr(PyprepPracticeSession) self = NULL;
   g_autoptr(GPtrArray) bank = NULL;
@@ -277,7 +327,7 @@ pyprep_practice_session_new_full (PyprepLibrary       *library,
 
       if (cards != PYPREP_PRACTICE_EXERCISES)
         {
-          Card card = { NULL, NULL, FALSE, 0, 0, 2 * entry->bank };
+          Card card = { NULL, NULL, FALSE, 0, 0, 2 * entry->bank, FALSE };
 
           if (pick_card (study, id, scope, end_of_today, &new_left, &card))
             {
@@ -292,7 +342,7 @@ pyprep_practice_session_new_full (PyprepLibrary       *library,
       if (cards != PYPREP_PRACTICE_RECALL && pyprep_question_get_exercise (question) != NULL)
         {
           g_autofree char *exercise_id = pyprep_study_exercise_id (id);
-          Card card = { NULL, NULL, TRUE, 0, 0, 2 * entry->bank + 1 };
+          Card card = { NULL, NULL, TRUE, 0, 0, 2 * entry->bank + 1, FALSE };
 
           if (pick_card (study, exercise_id, scope, end_of_today, &new_left, &card))
             {
@@ -306,7 +356,24 @@ pyprep_practice_session_new_full (PyprepLibrary       *library,
     }
 
   g_array_sort (self->cards, compare_cards);
+
+  if (reviews_per_day > 0)
+    {
+      guint done = pyprep_study_count_reviews_today (study, now);
+
+      limit_reviews (self, reviews_per_day > done ? reviews_per_day - done : 0);
+    }
+
   return g_steal_pointer (&self);
+}
+
+/* How many due reviews the day's limit left out of the session. */
+guint
+pyprep_practice_session_get_n_held_back (PyprepPracticeSession *self)
+{
+  g_return_val_if_fail (PYPREP_IS_PRACTICE_SESSION (self), 0);
+
+  return self->n_held_back;
 }
 
 guint
@@ -385,7 +452,6 @@ pyprep_practice_session_preview (PyprepPracticeSession *self,
                                  gint64                 intervals[4])
 {
   PyprepQuestion *current;
-  PyprepReviewState review;
 
   g_return_if_fail (PYPREP_IS_PRACTICE_SESSION (self));
   g_return_if_fail (now != NULL);
@@ -393,8 +459,8 @@ pyprep_practice_session_preview (PyprepPracticeSession *self,
   current = pyprep_practice_session_get_current (self);
   g_return_if_fail (current != NULL);
 
-  pyprep_study_get_review (self->study, g_array_index (self->cards, Card, self->position).id, &review);
-  pyprep_scheduler_preview (&review, g_date_time_to_unix (now), intervals);
+  pyprep_study_preview_review (self->study, g_array_index (self->cards, Card, self->position).id, now,
+                               intervals);
 }
 
 /* Records the grade for the current card and moves on. */

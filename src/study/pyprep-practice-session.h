@@ -29,6 +29,7 @@ typedef enum {
 } PyprepPracticeCards;
 
 #define PYPREP_PRACTICE_NEW_PER_DAY_DEFAULT 20
+#define PYPREP_PRACTICE_REVIEWS_PER_DAY_DEFAULT 200
 
 #define PYPREP_TYPE_PRACTICE_SESSION (pyprep_practice_session_get_type ())
 
@@ -47,6 +48,15 @@ PyprepPracticeSession *pyprep_practice_session_new_full     (PyprepLibrary      
                                                              PyprepPracticeCards    cards,
                                                              guint                  new_per_day,
                                                              GDateTime             *now);
+PyprepPracticeSession *pyprep_practice_session_new_limited  (PyprepLibrary         *library,
+                                                             PyprepStudy           *study,
+                                                             PyprepScope            scope,
+                                                             const char            *topic_id,
+                                                             PyprepPracticeCards    cards,
+                                                             guint                  new_per_day,
+                                                             guint                  reviews_per_day,
+                                                             GDateTime             *now);
+guint                  pyprep_practice_session_get_n_held_back (PyprepPracticeSession *self);
 guint                  pyprep_practice_session_get_n_cards  (PyprepPracticeSession *self);
 gboolean               pyprep_practice_session_is_exercise  (PyprepPracticeSession *self,
                                                              guint                  position);

@@ -45,6 +45,10 @@ add_review (JsonBuilder          *builder,
   json_builder_add_string_value (builder, progress->grades);
   json_builder_set_member_name (builder, "first-review");
   json_builder_add_int_value (builder, progress->first_review);
+  json_builder_set_member_name (builder, "phase");
+  json_builder_add_string_value (builder, pyprep_card_phase_to_string (pyprep_review_state_get_phase (review)));
+  json_builder_set_member_name (builder, "step");
+  json_builder_add_int_value (builder, review->step);
   json_builder_end_object (builder);
 }
 
@@ -247,7 +251,8 @@ parse_review (const char      *id,
               GError         **error)
 {
   static const char * const fields[] = { "due", "stability", "difficulty", "reps", "lapses",
-                                         "last-review", "grades", "first-review", NULL };
+                                         "last-review", "grades", "first-review", "phase", "step",
+                                         NULL };
   g_autofree char *problem = NULL;
   PyprepReviewState review = { 0 };
   const char *grades;
@@ -272,6 +277,16 @@ parse_review (const char      *id,
   review.due = json_object_get_int_member (object, "due");
   review.last_review = json_object_get_int_member (object, "last-review");
   grades = json_object_get_string_member (object, "grades");
+
+  /* Files written before the learning steps hold cards in review. */
+  review.phase = PYPREP_CARD_PHASE_REVIEW;
+  if (json_object_has_member (object, "phase")
+      && (!member_is (object, "phase", G_TYPE_STRING)
+          || !pyprep_card_phase_from_string (json_object_get_string_member (object, "phase"), &review.phase)
+          || review.phase == PYPREP_CARD_PHASE_NEW))
+    return invalid (error, _("the review of “%s” has an unknown phase"), id);
+  if (json_object_has_member (object, "step") && !member_count (object, "step", &review.step))
+    return invalid (error, _("a review field of “%s” is missing or has the wrong type"), id);
 
   if (!_pyprep_review_is_valid (&review, grades, &problem))
     return invalid (error, _("the review of “%s” is impossible"), id);

@@ -36,6 +36,7 @@ struct _PyprepStudy
   GHashTable *notes;      /* id -> note */
   GHashTable *activity;   /* day -> count */
   gboolean    mark_read_on_open;
+  PyprepSchedulerConfig scheduler;  /* desired retention and parameters; no load balancing */
 
   /* What could not be read at load (pyprep-study-store.c). */
   gboolean    damaged;

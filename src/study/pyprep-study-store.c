@@ -5,7 +5,10 @@
  *   progress   a{sa{sv}}   id -> { status, status-set, first-seen,
  *                                  last-seen, opened, and once practised: due, stability,
  *                                  difficulty, reps, lapses, last-review,
- *                                  grades, first-review }
+ *                                  grades, first-review, phase, step }
+ *
+ * phase ("learning", "review" or "relearning") and step came with FSRS-6's
+ * learning steps; an entry stored before them is a card in review.
  *   notes      a{ss}       id -> the user's note
  *   activity   a{su}       "YYYY-MM-DD" -> questions opened that day
  *
@@ -342,6 +345,8 @@ parse_review (GVariant  *entry,
   g_autoptr(GVariant) last_review = NULL;
   g_autoptr(GVariant) grades = NULL;
   g_autoptr(GVariant) first_review = NULL;
+  g_autoptr(GVariant) phase = NULL;
+  g_autoptr(GVariant) step = NULL;
   PyprepReviewState review = { 0 };
 
   if (!lookup_typed (&dict, "due", G_VARIANT_TYPE_INT64, &due)
@@ -351,7 +356,9 @@ parse_review (GVariant  *entry,
       || !lookup_typed (&dict, "lapses", G_VARIANT_TYPE_UINT32, &lapses)
       || !lookup_typed (&dict, "last-review", G_VARIANT_TYPE_INT64, &last_review)
       || !lookup_typed (&dict, "grades", G_VARIANT_TYPE_STRING, &grades)
-      || !lookup_typed (&dict, "first-review", G_VARIANT_TYPE_INT64, &first_review))
+      || !lookup_typed (&dict, "first-review", G_VARIANT_TYPE_INT64, &first_review)
+      || !lookup_typed (&dict, "phase", G_VARIANT_TYPE_STRING, &phase)
+      || !lookup_typed (&dict, "step", G_VARIANT_TYPE_UINT32, &step))
     {
       *problem = g_strdup ("a review value has the wrong type");
       return FALSE;
@@ -374,6 +381,16 @@ parse_review (GVariant  *entry,
   review.reps = g_variant_get_uint32 (reps);
   review.lapses = lapses ? g_variant_get_uint32 (lapses) : 0;
   review.last_review = g_variant_get_int64 (last_review);
+  review.phase = PYPREP_CARD_PHASE_REVIEW;
+  review.step = step ? g_variant_get_uint32 (step) : 0;
+
+  if (phase != NULL
+      && (!pyprep_card_phase_from_string (g_variant_get_string (phase, NULL), &review.phase)
+          || review.phase == PYPREP_CARD_PHASE_NEW))
+    {
+      *problem = g_strdup_printf ("unknown phase “%s”", g_variant_get_string (phase, NULL));
+      return FALSE;
+    }
 
   if (!_pyprep_review_is_valid (&review, grades ? g_variant_get_string (grades, NULL) : "", problem))
     return FALSE;
@@ -617,6 +634,9 @@ entry_to_variant (const Progress *progress,
       g_variant_builder_add (&builder, "{sv}", "last-review", g_variant_new_int64 (review->last_review));
       g_variant_builder_add (&builder, "{sv}", "grades", g_variant_new_string (progress->grades));
       g_variant_builder_add (&builder, "{sv}", "first-review", g_variant_new_int64 (progress->first_review));
+      g_variant_builder_add (&builder, "{sv}", "phase",
+                             g_variant_new_string (pyprep_card_phase_to_string (pyprep_review_state_get_phase (review))));
+      g_variant_builder_add (&builder, "{sv}", "step", g_variant_new_uint32 (review->step));
     }
 
   if (raw == NULL)

@@ -224,6 +224,7 @@ pyprep_study_init (PyprepStudy *self)
   self->raw_progress = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                               (GDestroyNotify)g_variant_unref);
   self->mark_read_on_open = TRUE;
+  pyprep_scheduler_config_init (&self->scheduler);
 }
 
 /* Whether opening a new question makes it read (a preference). */
@@ -678,6 +679,184 @@ pyprep_study_get_review (PyprepStudy       *self,
   return TRUE;
 }
 
+/* The local day of a moment, as a number that grows by one a day. */
+static gint64
+day_number (GTimeZone *tz,
+            gint64     when)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (when);
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_timezone (utc, tz) : NULL;
+  GDate date;
+
+  if (local == NULL)
+    return G_MININT64;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  return g_date_get_julian (&date);
+}
+
+/* The reviews due per local day, for load balancing. */
+typedef struct
+{
+  GTimeZone  *tz;
+  GHashTable *per_day;  /* day number -> count, built on first use */
+  PyprepStudy *study;
+  const char *skip;     /* the card being graded */
+} DueCounts;
+
+#define DUE_COUNTS_INIT { NULL, NULL, NULL, NULL }
+
+static void
+due_counts_clear (DueCounts *counts)
+{
+  g_clear_pointer (&counts->tz, g_time_zone_unref);
+  g_clear_pointer (&counts->per_day, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DueCounts, due_counts_clear)
+
+static guint
+due_count_cb (gint64   when,
+              gpointer user_data)
+{
+  DueCounts *counts = user_data;
+
+  if (counts->per_day == NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      counts->per_day = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_hash_table_iter_init (&iter, counts->study->progress);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          Progress *progress = value;
+          gint64 day;
+          gpointer count;
+
+          if (progress->review.reps == 0 || g_strcmp0 (key, counts->skip) == 0)
+            continue;
+          day = day_number (counts->tz, progress->review.due);
+          count = g_hash_table_lookup (counts->per_day, &day);
+          if (count == NULL)
+            g_hash_table_insert (counts->per_day, g_memdup2 (&day, sizeof day), GUINT_TO_POINTER (1));
+          else
+            g_hash_table_insert (counts->per_day, g_memdup2 (&day, sizeof day),
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+        }
+    }
+
+  {
+    gint64 day = day_number (counts->tz, when);
+
+    return GPOINTER_TO_UINT (g_hash_table_lookup (counts->per_day, &day));
+  }
+}
+
+/* The study's scheduling, balancing the load over the days of @now's
+ * time zone. */
+static void
+balanced_config (PyprepStudy           *self,
+                 const char            *id,
+                 GDateTime             *now,
+                 DueCounts             *counts,
+                 PyprepSchedulerConfig *config)
+{
+  counts->tz = g_time_zone_ref (g_date_time_get_timezone (now));
+  counts->study = self;
+  counts->skip = id;
+
+  *config = self->scheduler;
+  config->due_count = due_count_cb;
+  config->due_count_data = counts;
+}
+
+/**
+ * pyprep_study_preview_review:
+ * @intervals: (out caller-allocates): for Again, Hard, Good and Easy, the
+ *   seconds until the card would be due again
+ *
+ * What each grade would do to @id at @now: exactly what
+ * pyprep_study_record_review() does with the same grade and time.
+ */
+void
+pyprep_study_preview_review (PyprepStudy *self,
+                             const char  *id,
+                             GDateTime   *now,
+                             gint64       intervals[4])
+{
+  g_auto(DueCounts) counts = DUE_COUNTS_INIT;
+  PyprepSchedulerConfig config;
+  PyprepReviewState state;
+
+  g_return_if_fail (PYPREP_IS_STUDY (self));
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (now != NULL);
+  g_return_if_fail (intervals != NULL);
+
+  pyprep_study_get_review (self, id, &state);
+  balanced_config (self, id, now, &counts, &config);
+  pyprep_scheduler_preview_full (&config, &state, g_date_time_to_unix (now), id, intervals);
+}
+
+/**
+ * pyprep_study_set_desired_retention:
+ * @desired_retention: 0.70 .. 0.97
+ *
+ * The chance of recall the next reviews are scheduled for: higher means
+ * shorter intervals, so more reviews.
+ */
+void
+pyprep_study_set_desired_retention (PyprepStudy *self,
+                                    double       desired_retention)
+{
+  g_return_if_fail (PYPREP_IS_STUDY (self));
+  g_return_if_fail (pyprep_scheduler_retention_is_valid (desired_retention));
+
+  self->scheduler.desired_retention = CLAMP (desired_retention, PYPREP_SCHEDULER_RETENTION_MIN,
+                                             PYPREP_SCHEDULER_RETENTION_MAX);
+}
+
+double
+pyprep_study_get_desired_retention (PyprepStudy *self)
+{
+  g_return_val_if_fail (PYPREP_IS_STUDY (self), PYPREP_SCHEDULER_RETENTION);
+
+  return self->scheduler.desired_retention;
+}
+
+/**
+ * pyprep_study_set_fsrs_params:
+ * @params: (nullable): FSRS-6 parameters fitted to the user, which must
+ *   be valid (pyprep_fsrs_params_valid()); %NULL for the defaults
+ */
+void
+pyprep_study_set_fsrs_params (PyprepStudy            *self,
+                              const PyprepFsrsParams *params)
+{
+  g_return_if_fail (PYPREP_IS_STUDY (self));
+  g_return_if_fail (params == NULL || pyprep_fsrs_params_valid (params));
+
+  self->scheduler.params = params ? *params : *pyprep_fsrs_default_params ();
+}
+
+/**
+ * pyprep_study_get_scheduler_config:
+ * @config: (out caller-allocates): how the study schedules, without load
+ *   balancing
+ */
+void
+pyprep_study_get_scheduler_config (PyprepStudy           *self,
+                                   PyprepSchedulerConfig *config)
+{
+  g_return_if_fail (PYPREP_IS_STUDY (self));
+  g_return_if_fail (config != NULL);
+
+  *config = self->scheduler;
+}
+
 /* The grades given so far, oldest first, as digits 1 to 4 (the last 64). */
 const char *
 pyprep_study_get_grades (PyprepStudy *self,
@@ -720,7 +899,14 @@ pyprep_study_record_review (PyprepStudy *self,
   progress = ensure_progress (self, id);
   if (progress->review.reps == 0)
     progress->first_review = g_date_time_to_unix (now);
-  pyprep_scheduler_review (&progress->review, grade, g_date_time_to_unix (now), &progress->review);
+  {
+    g_auto(DueCounts) counts = DUE_COUNTS_INIT;
+    PyprepSchedulerConfig config;
+
+    balanced_config (self, id, now, &counts, &config);
+    pyprep_scheduler_review_full (&config, &progress->review, grade, g_date_time_to_unix (now), id,
+                                  &progress->review);
+  }
 
   n_grades = strlen (progress->grades);
   if (n_grades == PYPREP_STUDY_MAX_GRADES)
@@ -764,6 +950,75 @@ pyprep_study_count_new_today (PyprepStudy *self,
       Progress *progress = value;
 
       if (progress->review.reps > 0 && progress->first_review >= from && progress->first_review < to)
+        count++;
+    }
+
+  return count;
+}
+
+/* The bounds of @now's local day, Unix seconds. */
+static void
+day_bounds (GDateTime *now,
+            gint64    *from,
+            gint64    *to)
+{
+  g_autoptr(GDateTime) start = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
+                                                g_date_time_get_month (now),
+                                                g_date_time_get_day_of_month (now), 0, 0, 0);
+  g_autoptr(GDateTime) end = g_date_time_add_days (start, 1);
+
+  *from = g_date_time_to_unix (start);
+  *to = g_date_time_to_unix (end);
+}
+
+/* How many questions practised before @now's day were reviewed on it
+ * (each counts once), for the limit of reviews a day. */
+guint
+pyprep_study_count_reviews_today (PyprepStudy *self,
+                                  GDateTime   *now)
+{
+  GHashTableIter iter;
+  gpointer value;
+  gint64 from, to;
+  guint count = 0;
+
+  g_return_val_if_fail (PYPREP_IS_STUDY (self), 0);
+  g_return_val_if_fail (now != NULL, 0);
+
+  day_bounds (now, &from, &to);
+  g_hash_table_iter_init (&iter, self->progress);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Progress *progress = value;
+
+      if (progress->review.reps > 0 && progress->first_review < from
+          && progress->review.last_review >= from && progress->review.last_review < to)
+        count++;
+    }
+
+  return count;
+}
+
+/* How many reviews fall due on @day's local day. */
+guint
+pyprep_study_count_due_on_day (PyprepStudy *self,
+                               GDateTime   *day)
+{
+  GHashTableIter iter;
+  gpointer value;
+  gint64 from, to;
+  guint count = 0;
+
+  g_return_val_if_fail (PYPREP_IS_STUDY (self), 0);
+  g_return_val_if_fail (day != NULL, 0);
+
+  day_bounds (day, &from, &to);
+  g_hash_table_iter_init (&iter, self->progress);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Progress *progress = value;
+
+      if (progress->review.reps > 0 && progress->review.due >= from && progress->review.due < to)
         count++;
     }
 

@@ -104,8 +104,23 @@ void          pyprep_study_record_review      (PyprepStudy  *self,
                                                const char   *id,
                                                PyprepGrade   grade,
                                                GDateTime    *now);
+void          pyprep_study_preview_review     (PyprepStudy  *self,
+                                               const char   *id,
+                                               GDateTime    *now,
+                                               gint64        intervals[4]);
 guint         pyprep_study_count_new_today    (PyprepStudy  *self,
                                                GDateTime    *now);
+guint         pyprep_study_count_reviews_today (PyprepStudy *self,
+                                                GDateTime   *now);
+guint         pyprep_study_count_due_on_day   (PyprepStudy  *self,
+                                               GDateTime    *day);
+void          pyprep_study_set_desired_retention (PyprepStudy *self,
+                                                  double       desired_retention);
+double        pyprep_study_get_desired_retention (PyprepStudy *self);
+void          pyprep_study_set_fsrs_params    (PyprepStudy  *self,
+                                               const PyprepFsrsParams *params);
+void          pyprep_study_get_scheduler_config (PyprepStudy *self,
+                                                 PyprepSchedulerConfig *config);
 guint         pyprep_study_get_activity       (PyprepStudy  *self,
                                                const char   *day);
 guint         pyprep_study_get_n_entries      (PyprepStudy  *self);

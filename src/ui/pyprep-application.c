@@ -161,6 +161,27 @@ mark_read_on_open_changed_cb (PyprepApplication *self)
 }
 
 static void
+desired_retention_changed_cb (PyprepApplication *self)
+{
+  pyprep_study_set_desired_retention (self->study, pyprep_settings_get_desired_retention (self->settings));
+}
+
+/* Parameters that cannot be used are reported and left as stored (the
+ * optimizer may write better ones); the defaults schedule meanwhile. */
+static void
+fsrs_parameters_changed_cb (PyprepApplication *self)
+{
+  g_autofree char *problem = NULL;
+  PyprepFsrsParams params;
+
+  if (!pyprep_fsrs_params_from_variant (pyprep_settings_get_fsrs_parameters (self->settings), &params,
+                                        &problem))
+    g_warning ("The stored scheduler parameters (fsrs-parameters) cannot be used, %s; "
+               "scheduling with the default parameters", problem);
+  pyprep_study_set_fsrs_params (self->study, &params);
+}
+
+static void
 run_timeout_changed_cb (PyprepApplication *self)
 {
   pyprep_runner_set_timeout (pyprep_runner_get_default (), pyprep_settings_get_run_timeout (self->settings) * 1000);
@@ -185,7 +206,13 @@ load_settings (PyprepApplication *self)
                            G_CALLBACK (mark_read_on_open_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "notify::run-timeout",
                            G_CALLBACK (run_timeout_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "notify::desired-retention",
+                           G_CALLBACK (desired_retention_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "notify::fsrs-parameters",
+                           G_CALLBACK (fsrs_parameters_changed_cb), self, G_CONNECT_SWAPPED);
   mark_read_on_open_changed_cb (self);
+  desired_retention_changed_cb (self);
+  fsrs_parameters_changed_cb (self);
   run_timeout_changed_cb (self);
   /* "Don't ask again" before running the bank's code without a sandbox. */
   pyprep_run_consent_bind (G_OBJECT (self->settings), "run-unsandboxed-builtin");

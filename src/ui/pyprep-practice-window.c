@@ -83,8 +83,9 @@ build_session (PyprepPracticeWindow *self)
       break;
     }
 
-  return pyprep_practice_session_new_full (self->library, self->study, scope, topic, cards[card_row],
-                                           pyprep_settings_get_new_per_day (self->settings), now);
+  return pyprep_practice_session_new_limited (self->library, self->study, scope, topic, cards[card_row],
+                                              pyprep_settings_get_new_per_day (self->settings),
+                                              pyprep_settings_get_max_reviews_per_day (self->settings), now);
 }
 
 /* What the chosen scope would bring, shown before starting. */
@@ -114,9 +115,22 @@ update_count (PyprepPracticeWindow *self)
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
     guint per_day = pyprep_settings_get_new_per_day (self->settings);
+    guint reviews_per_day = pyprep_settings_get_max_reviews_per_day (self->settings);
+    guint held_back = pyprep_practice_session_get_n_held_back (session);
     g_autofree char *reason = NULL;
 
-    if (n == 0 && per_day > 0 && pyprep_study_count_new_today (self->study, now) >= per_day)
+    if (held_back > 0)
+      /* TRANSLATORS: the first %u is how many reviews due wait for
+       * another day, the second the setting "Reviews per Day" */
+      reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u more review is due but waits for tomorrow: today’s limit is "
+                                             "reached. Raise Reviews per Day (now %u) in Preferences to take it "
+                                             "now.",
+                                             "%u more reviews are due but wait for tomorrow: today’s limit is "
+                                             "reached. Raise Reviews per Day (now %u) in Preferences to take "
+                                             "them now.",
+                                             held_back), held_back, reviews_per_day);
+    else if (n == 0 && per_day > 0 && pyprep_study_count_new_today (self->study, now) >= per_day)
       /* TRANSLATORS: %u is the setting "New Questions a Day" */
       reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                              "Nothing to practise now: today’s %u new question is started and "
@@ -129,7 +143,8 @@ update_count (PyprepPracticeWindow *self)
       reason = g_strdup (_("Nothing to practise in this list now: no review is due and nothing is new. "
                            "Choose another list, or come back when reviews are due."));
     adw_action_row_set_subtitle (self->count_row, reason != NULL ? reason : "");
-    gtk_widget_set_tooltip_text (self->start_button, reason);
+    /* Start's tooltip says why it is greyed out, and only then. */
+    gtk_widget_set_tooltip_text (self->start_button, n == 0 ? reason : NULL);
   }
 }
 
@@ -433,6 +448,8 @@ pyprep_practice_window_new (GtkWindow      *parent,
                                seconds_to_minutes, minutes_to_seconds, NULL, NULL);
   g_signal_connect_object (study, "changed", G_CALLBACK (study_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "notify::new-per-day", G_CALLBACK (update_count), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "notify::max-reviews-per-day", G_CALLBACK (update_count), self,
                            G_CONNECT_SWAPPED);
 
   update_count (self);

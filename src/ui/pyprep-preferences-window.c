@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "pyprep-a11y.h"
@@ -22,6 +24,8 @@ struct _PyprepPreferencesWindow
   GtkSwitch            *read_switch;
   GtkSpinButton        *timeout_spin;
   GtkSpinButton        *new_per_day_spin;
+  GtkSpinButton        *reviews_per_day_spin;
+  GtkSpinButton        *retention_spin;
   GtkSwitch            *reopen_switch;
 
   PyprepSettings       *settings;
@@ -86,6 +90,27 @@ percent_to_scale (GBinding     *binding,
                   gpointer      user_data)
 {
   g_value_set_double (to, CLAMP (g_value_get_double (from) / 100.0, 0.7, 2.0));
+  return TRUE;
+}
+
+/* Desired retention, 0.70 .. 0.97, shown in whole percent. */
+static gboolean
+retention_to_percent (GBinding     *binding,
+                      const GValue *from,
+                      GValue       *to,
+                      gpointer      user_data)
+{
+  g_value_set_double (to, round (g_value_get_double (from) * 100.0));
+  return TRUE;
+}
+
+static gboolean
+percent_to_retention (GBinding     *binding,
+                      const GValue *from,
+                      GValue       *to,
+                      gpointer      user_data)
+{
+  g_value_set_double (to, CLAMP (round (g_value_get_double (from)) / 100.0, 0.70, 0.97));
   return TRUE;
 }
 
@@ -166,6 +191,8 @@ pyprep_preferences_window_class_init (PyprepPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, reopen_switch);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, timeout_spin);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, new_per_day_spin);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, reviews_per_day_spin);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, retention_spin);
 }
 
 static void
@@ -214,6 +241,11 @@ pyprep_preferences_window_new (GtkWindow      *parent,
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   bind_count (settings, "run-timeout", self->timeout_spin);
   bind_count (settings, "new-per-day", self->new_per_day_spin);
+  bind_count (settings, "max-reviews-per-day", self->reviews_per_day_spin);
+  g_object_bind_property_full (settings, "desired-retention",
+                               gtk_spin_button_get_adjustment (self->retention_spin), "value",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               retention_to_percent, percent_to_retention, NULL, NULL);
   g_object_bind_property (settings, "reopen-last-question", self->reopen_switch, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 

@@ -30,6 +30,9 @@ struct _PyprepSettings
   gboolean        run_unsandboxed_builtin;
   guint           run_timeout;
   guint           new_per_day;
+  guint           max_reviews_per_day;
+  double          desired_retention;
+  GVariant       *fsrs_parameters;
   gboolean        reopen_last_question;
   guint           mock_questions;
   guint           mock_seconds;
@@ -50,6 +53,9 @@ enum {
   PROP_RUN_UNSANDBOXED_BUILTIN,
   PROP_RUN_TIMEOUT,
   PROP_NEW_PER_DAY,
+  PROP_MAX_REVIEWS_PER_DAY,
+  PROP_DESIRED_RETENTION,
+  PROP_FSRS_PARAMETERS,
   PROP_REOPEN_LAST_QUESTION,
   PROP_MOCK_QUESTIONS,
   PROP_MOCK_SECONDS,
@@ -72,6 +78,8 @@ static const struct {
   { "run-unsandboxed-builtin", PROP_RUN_UNSANDBOXED_BUILTIN },
   { "run-timeout", PROP_RUN_TIMEOUT },
   { "new-per-day", PROP_NEW_PER_DAY },
+  { "max-reviews-per-day", PROP_MAX_REVIEWS_PER_DAY },
+  { "desired-retention", PROP_DESIRED_RETENTION },
   { "reopen-last-question", PROP_REOPEN_LAST_QUESTION },
   { "mock-questions", PROP_MOCK_QUESTIONS },
   { "mock-seconds", PROP_MOCK_SECONDS },
@@ -156,6 +164,21 @@ set_int (PyprepSettings *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
+/* "fsrs-parameters" is read as it is stored: whether it can be used is
+ * for the study to say (pyprep_fsrs_params_from_variant()). */
+static void
+fsrs_parameters_changed_cb (PyprepSettings *self)
+{
+  g_autoptr(GVariant) value = g_settings_get_value (self->gsettings, "fsrs-parameters");
+
+  if (self->fsrs_parameters != NULL && g_variant_equal (self->fsrs_parameters, value))
+    return;
+
+  g_clear_pointer (&self->fsrs_parameters, g_variant_unref);
+  self->fsrs_parameters = g_steal_pointer (&value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FSRS_PARAMETERS]);
+}
+
 static void
 pyprep_settings_constructed (GObject *object)
 {
@@ -170,6 +193,9 @@ pyprep_settings_constructed (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (plain_keys); i++)
     g_settings_bind (self->gsettings, plain_keys[i].key,
                      self, g_param_spec_get_name (properties[plain_keys[i].prop_id]), G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->gsettings, "changed::fsrs-parameters",
+                           G_CALLBACK (fsrs_parameters_changed_cb), self, G_CONNECT_SWAPPED);
+  fsrs_parameters_changed_cb (self);
 }
 
 static void
@@ -194,6 +220,7 @@ pyprep_settings_finalize (GObject *object)
   PyprepSettings *self = (PyprepSettings *)object;
 
   g_free (self->last_question);
+  g_clear_pointer (&self->fsrs_parameters, g_variant_unref);
 
   G_OBJECT_CLASS (pyprep_settings_parent_class)->finalize (object);
 }
@@ -225,6 +252,15 @@ pyprep_settings_get_property (GObject    *object,
       break;
     case PROP_NEW_PER_DAY:
       g_value_set_uint (value, self->new_per_day);
+      break;
+    case PROP_MAX_REVIEWS_PER_DAY:
+      g_value_set_uint (value, self->max_reviews_per_day);
+      break;
+    case PROP_DESIRED_RETENTION:
+      g_value_set_double (value, self->desired_retention);
+      break;
+    case PROP_FSRS_PARAMETERS:
+      g_value_set_variant (value, self->fsrs_parameters);
       break;
     case PROP_REOPEN_LAST_QUESTION:
       g_value_set_boolean (value, self->reopen_last_question);
@@ -282,6 +318,12 @@ pyprep_settings_set_property (GObject      *object,
       break;
     case PROP_NEW_PER_DAY:
       set_uint (self, &self->new_per_day, g_value_get_uint (value), prop_id);
+      break;
+    case PROP_MAX_REVIEWS_PER_DAY:
+      set_uint (self, &self->max_reviews_per_day, g_value_get_uint (value), prop_id);
+      break;
+    case PROP_DESIRED_RETENTION:
+      pyprep_settings_set_desired_retention (self, g_value_get_double (value));
       break;
     case PROP_REOPEN_LAST_QUESTION:
       set_boolean (self, &self->reopen_last_question, g_value_get_boolean (value), prop_id);
@@ -341,6 +383,16 @@ pyprep_settings_class_init (PyprepSettingsClass *klass)
     g_param_spec_uint ("run-timeout", NULL, "Seconds a snippet may run", 1, 60, 5, flags);
   properties[PROP_NEW_PER_DAY] =
     g_param_spec_uint ("new-per-day", NULL, "New questions a day in practice", 0, 999, 20, flags);
+  properties[PROP_MAX_REVIEWS_PER_DAY] =
+    g_param_spec_uint ("max-reviews-per-day", NULL, "Reviews a day in practice; 0 for no limit", 0, 9999, 200,
+                       flags);
+  properties[PROP_DESIRED_RETENTION] =
+    g_param_spec_double ("desired-retention", NULL, "The chance of recall reviews are scheduled for",
+                         0.7, 0.97, 0.9, flags);
+  properties[PROP_FSRS_PARAMETERS] =
+    g_param_spec_variant ("fsrs-parameters", NULL, "The stored FSRS-6 parameters; empty for the defaults",
+                          G_VARIANT_TYPE ("ad"), NULL,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_REOPEN_LAST_QUESTION] =
     g_param_spec_boolean ("reopen-last-question", NULL, "Whether a window opens on the question read last",
                           TRUE, flags);
@@ -367,6 +419,8 @@ pyprep_settings_init (PyprepSettings *self)
   self->mark_read_on_open = TRUE;
   self->run_timeout = 5;
   self->new_per_day = 20;
+  self->max_reviews_per_day = 200;
+  self->desired_retention = 0.9;
   self->reopen_last_question = TRUE;
   self->mock_questions = 10;
   self->mock_seconds = 180;
@@ -486,6 +540,59 @@ pyprep_settings_set_new_per_day (PyprepSettings *self,
   g_return_if_fail (new_per_day <= 999);
 
   set_uint (self, &self->new_per_day, new_per_day, PROP_NEW_PER_DAY);
+}
+
+/* Returns: how many reviews a day practice brings; 0 for no limit */
+guint
+pyprep_settings_get_max_reviews_per_day (PyprepSettings *self)
+{
+  g_return_val_if_fail (PYPREP_IS_SETTINGS (self), 200);
+
+  return self->max_reviews_per_day;
+}
+
+void
+pyprep_settings_set_max_reviews_per_day (PyprepSettings *self,
+                                         guint           max_reviews_per_day)
+{
+  g_return_if_fail (PYPREP_IS_SETTINGS (self));
+  g_return_if_fail (max_reviews_per_day <= 9999);
+
+  set_uint (self, &self->max_reviews_per_day, max_reviews_per_day, PROP_MAX_REVIEWS_PER_DAY);
+}
+
+double
+pyprep_settings_get_desired_retention (PyprepSettings *self)
+{
+  g_return_val_if_fail (PYPREP_IS_SETTINGS (self), 0.9);
+
+  return self->desired_retention;
+}
+
+/* Clamped to 0.70 .. 0.97. */
+void
+pyprep_settings_set_desired_retention (PyprepSettings *self,
+                                       double          desired_retention)
+{
+  GParamSpecDouble *range = G_PARAM_SPEC_DOUBLE (properties[PROP_DESIRED_RETENTION]);
+
+  g_return_if_fail (PYPREP_IS_SETTINGS (self));
+
+  desired_retention = CLAMP (desired_retention, range->minimum, range->maximum);
+  if (self->desired_retention == desired_retention)
+    return;
+
+  self->desired_retention = desired_retention;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESIRED_RETENTION]);
+}
+
+/* Returns: (transfer none): the stored "fsrs-parameters", "ad" */
+GVariant *
+pyprep_settings_get_fsrs_parameters (PyprepSettings *self)
+{
+  g_return_val_if_fail (PYPREP_IS_SETTINGS (self), NULL);
+
+  return self->fsrs_parameters;
 }
 
 gboolean

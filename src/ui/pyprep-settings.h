@@ -30,6 +30,13 @@ void            pyprep_settings_set_run_timeout          (PyprepSettings *self,
 guint           pyprep_settings_get_new_per_day          (PyprepSettings *self);
 void            pyprep_settings_set_new_per_day          (PyprepSettings *self,
                                                           guint           new_per_day);
+guint           pyprep_settings_get_max_reviews_per_day  (PyprepSettings *self);
+void            pyprep_settings_set_max_reviews_per_day  (PyprepSettings *self,
+                                                          guint           max_reviews_per_day);
+double          pyprep_settings_get_desired_retention    (PyprepSettings *self);
+void            pyprep_settings_set_desired_retention    (PyprepSettings *self,
+                                                          double          desired_retention);
+GVariant       *pyprep_settings_get_fsrs_parameters      (PyprepSettings *self);
 gboolean        pyprep_settings_get_reopen_last_question (PyprepSettings *self);
 void            pyprep_settings_set_reopen_last_question (PyprepSettings *self,
                                                           gboolean        reopen);
