@@ -20,7 +20,7 @@ BUILD_DIR=${BUILD_DIR:-_build}
 
 DEPS="build-essential meson ninja-build pkg-config gettext itstool
 libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev
-libgtksourceview-5-dev libmd4c-dev libjson-glib-dev
+libgtksourceview-5-dev libmd4c-dev libjson-glib-dev libsqlite3-dev
 desktop-file-utils appstream yelp-tools flatpak-builder
 python3 python3-gi python3-pyatspi gir1.2-atspi-2.0 at-spi2-core
 xvfb xauth dbus dbus-x11 imagemagick bubblewrap librsvg2-common locales"
