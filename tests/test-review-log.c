@@ -42,7 +42,7 @@ remove_log (char *dir)
 
 static PyprepReviewEntry *
 grade (const char     *card,
-       PyprepCardKind  kind,
+       PyprepReviewKind  kind,
        int             rating,
        gint64          time)
 {
@@ -75,9 +75,9 @@ test_append_and_query (void)
   g_assert_cmpint (pyprep_review_log_count (log, NULL), ==, 0);
 
   {
-    g_autoptr(PyprepReviewEntry) a = grade ("gil", PYPREP_CARD_KIND_RECALL, 3, MONDAY_MS);
-    g_autoptr(PyprepReviewEntry) b = grade ("exercise:lru", PYPREP_CARD_KIND_EXERCISE, 2, MONDAY_MS + 1000);
-    g_autoptr(PyprepReviewEntry) c = grade ("gil", PYPREP_CARD_KIND_MOCK, 4, MONDAY_MS + 3 * DAY_MS);
+    g_autoptr(PyprepReviewEntry) a = grade ("gil", PYPREP_REVIEW_KIND_RECALL, 3, MONDAY_MS);
+    g_autoptr(PyprepReviewEntry) b = grade ("exercise:lru", PYPREP_REVIEW_KIND_EXERCISE, 2, MONDAY_MS + 1000);
+    g_autoptr(PyprepReviewEntry) c = grade ("gil", PYPREP_REVIEW_KIND_MOCK, 4, MONDAY_MS + 3 * DAY_MS);
 
     b->seconds = 95;
     g_strlcpy (c->day, "2026-11-26", sizeof c->day);
@@ -103,10 +103,10 @@ test_append_and_query (void)
   {
     PyprepReviewEntry *first = gil->pdata[0], *second = gil->pdata[1];
 
-    g_assert_cmpint (first->kind, ==, PYPREP_CARD_KIND_RECALL);
+    g_assert_cmpint (first->kind, ==, PYPREP_REVIEW_KIND_RECALL);
     g_assert_cmpint (first->rating, ==, 3);
     g_assert_cmpint (first->seconds, <, 0);
-    g_assert_cmpint (second->kind, ==, PYPREP_CARD_KIND_MOCK);
+    g_assert_cmpint (second->kind, ==, PYPREP_REVIEW_KIND_MOCK);
     g_assert_cmpstr (second->day, ==, "2026-11-26");
     g_assert_cmpstr (second->installation, ==, installation);
   }
@@ -138,9 +138,9 @@ test_merge (void)
   g_assert_cmpstr (pyprep_review_log_get_installation (a), !=, pyprep_review_log_get_installation (b));
   for (guint i = 0; i < 5; i++)
     {
-      g_autoptr(PyprepReviewEntry) on_a = grade ("gil", PYPREP_CARD_KIND_RECALL, 3, MONDAY_MS + i * DAY_MS);
+      g_autoptr(PyprepReviewEntry) on_a = grade ("gil", PYPREP_REVIEW_KIND_RECALL, 3, MONDAY_MS + i * DAY_MS);
       /* The same card at the same times on the other machine: other entries. */
-      g_autoptr(PyprepReviewEntry) on_b = grade ("gil", PYPREP_CARD_KIND_RECALL, 1, MONDAY_MS + i * DAY_MS);
+      g_autoptr(PyprepReviewEntry) on_b = grade ("gil", PYPREP_REVIEW_KIND_RECALL, 1, MONDAY_MS + i * DAY_MS);
 
       g_assert_true (pyprep_review_log_append (a, on_a, NULL));
       g_assert_true (pyprep_review_log_append (b, on_b, NULL));
@@ -185,7 +185,7 @@ test_clock_backwards (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (times); i++)
     {
-      g_autoptr(PyprepReviewEntry) entry = grade ("gil", PYPREP_CARD_KIND_RECALL, ratings[i], times[i]);
+      g_autoptr(PyprepReviewEntry) entry = grade ("gil", PYPREP_REVIEW_KIND_RECALL, ratings[i], times[i]);
       g_autoptr(GError) error = NULL;
 
       pyprep_scheduler_review (&live, ratings[i], times[i] / 1000, &live);
@@ -239,10 +239,10 @@ test_replay_states (void)
   char *dir;
   g_autofree char *path = temp_log_path (&dir);
   g_autoptr(PyprepReviewLog) log = pyprep_review_log_new (path, NULL);
-  g_autoptr(PyprepReviewEntry) carried = grade ("mro", PYPREP_CARD_KIND_STATE, 0, MONDAY_MS);
-  g_autoptr(PyprepReviewEntry) after = grade ("mro", PYPREP_CARD_KIND_RECALL, 3, MONDAY_MS + 10 * DAY_MS);
-  g_autoptr(PyprepReviewEntry) other = grade ("gil", PYPREP_CARD_KIND_RECALL, 3, MONDAY_MS);
-  g_autoptr(PyprepReviewEntry) reset = grade ("gil", PYPREP_CARD_KIND_STATE, 0, MONDAY_MS + DAY_MS);
+  g_autoptr(PyprepReviewEntry) carried = grade ("mro", PYPREP_REVIEW_KIND_STATE, 0, MONDAY_MS);
+  g_autoptr(PyprepReviewEntry) after = grade ("mro", PYPREP_REVIEW_KIND_RECALL, 3, MONDAY_MS + 10 * DAY_MS);
+  g_autoptr(PyprepReviewEntry) other = grade ("gil", PYPREP_REVIEW_KIND_RECALL, 3, MONDAY_MS);
+  g_autoptr(PyprepReviewEntry) reset = grade ("gil", PYPREP_REVIEW_KIND_STATE, 0, MONDAY_MS + DAY_MS);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GHashTable) states = NULL;
@@ -353,7 +353,7 @@ test_locked (void)
   g_autofree char *path = temp_log_path (&dir);
   g_autoptr(GError) error = NULL;
   g_autoptr(PyprepReviewLog) log = pyprep_review_log_new (path, NULL);
-  g_autoptr(PyprepReviewEntry) entry = grade ("gil", PYPREP_CARD_KIND_RECALL, 3, MONDAY_MS);
+  g_autoptr(PyprepReviewEntry) entry = grade ("gil", PYPREP_REVIEW_KIND_RECALL, 3, MONDAY_MS);
   sqlite3 *other;
 
   g_assert_true (pyprep_review_log_append (log, entry, NULL));
@@ -395,7 +395,7 @@ append_loop (const char *path)
   for (guint i = 0;; i++)
     {
       g_autofree char *card = g_strdup_printf ("card-%u", i % 50);
-      g_autoptr(PyprepReviewEntry) entry = grade (card, i % 3 ? PYPREP_CARD_KIND_RECALL : PYPREP_CARD_KIND_EXERCISE,
+      g_autoptr(PyprepReviewEntry) entry = grade (card, i % 3 ? PYPREP_REVIEW_KIND_RECALL : PYPREP_REVIEW_KIND_EXERCISE,
                                                   1 + i % 4, MONDAY_MS + i * 60000);
 
       if (!pyprep_review_log_append (log, entry, &error))

@@ -57,20 +57,20 @@ G_DEFINE_QUARK (pyprep-review-log-error-quark, pyprep_review_log_error)
 static const char * const kind_names[] = { "recall", "exercise", "mock", "state" };
 
 const char *
-pyprep_card_kind_to_string (PyprepCardKind kind)
+pyprep_review_kind_to_string (PyprepReviewKind kind)
 {
-  g_return_val_if_fail (kind <= PYPREP_CARD_KIND_STATE, "recall");
+  g_return_val_if_fail (kind <= PYPREP_REVIEW_KIND_STATE, "recall");
   return kind_names[kind];
 }
 
 gboolean
-pyprep_card_kind_from_string (const char     *str,
-                              PyprepCardKind *kind)
+pyprep_review_kind_from_string (const char     *str,
+                              PyprepReviewKind *kind)
 {
   for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
     if (g_strcmp0 (str, kind_names[i]) == 0)
       {
-        *kind = (PyprepCardKind)i;
+        *kind = (PyprepReviewKind)i;
         return TRUE;
       }
 
@@ -424,15 +424,15 @@ bind_entry (sqlite3_stmt            *stmt,
   sqlite3_bind_text (stmt, 1, entry->installation, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, entry->time);
   sqlite3_bind_text (stmt, 3, entry->card, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, pyprep_card_kind_to_string (entry->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, pyprep_review_kind_to_string (entry->kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, entry->day, -1, SQLITE_STATIC);
-  if (entry->kind != PYPREP_CARD_KIND_STATE)
+  if (entry->kind != PYPREP_REVIEW_KIND_STATE)
     sqlite3_bind_int (stmt, 6, entry->rating);
   if (entry->elapsed >= 0)
     sqlite3_bind_double (stmt, 7, entry->elapsed);
   if (entry->seconds >= 0)
     sqlite3_bind_int (stmt, 8, entry->seconds);
-  if (entry->kind == PYPREP_CARD_KIND_STATE)
+  if (entry->kind == PYPREP_REVIEW_KIND_STATE)
     {
       sqlite3_bind_double (stmt, 9, entry->state.stability);
       sqlite3_bind_double (stmt, 10, entry->state.difficulty);
@@ -463,10 +463,10 @@ static gboolean
 entry_is_valid (const PyprepReviewEntry *entry)
 {
   if (entry->card == NULL || entry->card[0] == '\0' || entry->time < 0
-      || entry->kind > PYPREP_CARD_KIND_STATE)
+      || entry->kind > PYPREP_REVIEW_KIND_STATE)
     return FALSE;
 
-  if (entry->kind == PYPREP_CARD_KIND_STATE)
+  if (entry->kind == PYPREP_REVIEW_KIND_STATE)
     return TRUE;
 
   return pyprep_grade_is_valid (entry->rating);
@@ -607,15 +607,15 @@ read_row (sqlite3_stmt *stmt)
   entry->installation = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
   entry->time = sqlite3_column_int64 (stmt, 2);
   entry->card = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
-  if (!pyprep_card_kind_from_string ((const char *)sqlite3_column_text (stmt, 4), &entry->kind))
-    entry->kind = PYPREP_CARD_KIND_RECALL;  /* the table's CHECK allows no other */
+  if (!pyprep_review_kind_from_string ((const char *)sqlite3_column_text (stmt, 4), &entry->kind))
+    entry->kind = PYPREP_REVIEW_KIND_RECALL;  /* the table's CHECK allows no other */
   g_strlcpy (entry->day, day ? day : "", sizeof entry->day);
   entry->rating = sqlite3_column_int (stmt, 6);
   if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
     entry->elapsed = sqlite3_column_double (stmt, 7);
   if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
     entry->seconds = sqlite3_column_int (stmt, 8);
-  if (entry->kind == PYPREP_CARD_KIND_STATE)
+  if (entry->kind == PYPREP_REVIEW_KIND_STATE)
     {
       entry->state.stability = sqlite3_column_double (stmt, 9);
       entry->state.difficulty = sqlite3_column_double (stmt, 10);
@@ -667,7 +667,9 @@ collect (sqlite3      *db,
  * @to: the first time (Unix ms) left out; %G_MAXINT64 for no end
  *
  * Returns: (transfer full) (element-type PyprepReviewEntry): the entries,
- *   in the order replay takes them (time, then order of arrival)
+ *   in the order replay takes them: by time; at the same time a grade
+ *   before a state entry (which holds the state after it); then in order
+ *   of arrival
  */
 GPtrArray *
 pyprep_review_log_query (PyprepReviewLog  *self,
@@ -684,9 +686,9 @@ pyprep_review_log_query (PyprepReviewLog  *self,
   rc = sqlite3_prepare_v2 (self->db,
                            card != NULL
                            ? "SELECT " COLUMNS " FROM reviews WHERE card = ?3 AND time >= ?1 AND time < ?2"
-                             " ORDER BY time, seq"
+                             " ORDER BY time, kind = 'state', seq"
                            : "SELECT " COLUMNS " FROM reviews WHERE time >= ?1 AND time < ?2"
-                             " ORDER BY time, seq",
+                             " ORDER BY time, kind = 'state', seq",
                            -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
@@ -800,7 +802,7 @@ pyprep_review_log_read_all_sync (const char    *path,
   if (db == NULL)
     return NULL;
 
-  rc = sqlite3_prepare_v2 (db, "SELECT " COLUMNS " FROM reviews ORDER BY time, seq", -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, "SELECT " COLUMNS " FROM reviews ORDER BY time, kind = 'state', seq", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       set_error (error, db, rc, path);
@@ -891,7 +893,7 @@ pyprep_review_replay (GPtrArray *entries)
       const PyprepReviewEntry *entry = entries->pdata[i];
       PyprepReviewState *state = g_hash_table_lookup (states, entry->card);
 
-      if (entry->kind == PYPREP_CARD_KIND_STATE)
+      if (entry->kind == PYPREP_REVIEW_KIND_STATE)
         {
           if (entry->state.reps == 0)
             g_hash_table_remove (states, entry->card);

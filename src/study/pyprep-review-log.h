@@ -21,13 +21,13 @@ typedef enum {
 } PyprepReviewLogError;
 
 typedef enum {
-  PYPREP_CARD_KIND_RECALL,
-  PYPREP_CARD_KIND_EXERCISE,
-  PYPREP_CARD_KIND_MOCK,
+  PYPREP_REVIEW_KIND_RECALL,
+  PYPREP_REVIEW_KIND_EXERCISE,
+  PYPREP_REVIEW_KIND_MOCK,
   /* Not a grade: a card's whole state, carried over from before the log
    * (migration) or set by an import or a reset. Replay starts from it. */
-  PYPREP_CARD_KIND_STATE,
-} PyprepCardKind;
+  PYPREP_REVIEW_KIND_STATE,
+} PyprepReviewKind;
 
 /* The schema version kept in PRAGMA user_version. */
 #define PYPREP_REVIEW_LOG_SCHEMA 1
@@ -41,12 +41,12 @@ typedef struct
   char           *installation;  /* the UUID of the PyPrep that wrote it */
   gint64          time;          /* UTC, Unix milliseconds */
   char           *card;          /* a question id, or exercise:<id> */
-  PyprepCardKind  kind;
+  PyprepReviewKind  kind;
   char            day[11];       /* the local day, YYYY-MM-DD */
   int             rating;        /* 1..4; 0 for a state entry */
   double          elapsed;       /* days since the card's previous entry; < 0 if none */
   int             seconds;       /* seconds taken to answer; < 0 if unknown */
-  PyprepReviewState state;       /* PYPREP_CARD_KIND_STATE only; reps 0: reset */
+  PyprepReviewState state;       /* PYPREP_REVIEW_KIND_STATE only; reps 0: reset */
 } PyprepReviewEntry;
 
 #define PYPREP_TYPE_REVIEW_LOG (pyprep_review_log_get_type ())
@@ -55,9 +55,9 @@ G_DECLARE_FINAL_TYPE (PyprepReviewLog, pyprep_review_log, PYPREP, REVIEW_LOG, GO
 
 GQuark             pyprep_review_log_error_quark     (void);
 
-const char        *pyprep_card_kind_to_string        (PyprepCardKind      kind);
-gboolean           pyprep_card_kind_from_string      (const char         *str,
-                                                      PyprepCardKind     *kind);
+const char        *pyprep_review_kind_to_string        (PyprepReviewKind      kind);
+gboolean           pyprep_review_kind_from_string      (const char         *str,
+                                                      PyprepReviewKind     *kind);
 
 PyprepReviewEntry *pyprep_review_entry_new           (void);
 PyprepReviewEntry *pyprep_review_entry_copy          (const PyprepReviewEntry *entry);

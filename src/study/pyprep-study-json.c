@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -73,6 +74,74 @@ add_drafts (JsonBuilder  *builder,
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
+}
+
+/* "installations": [ uuid, … ] and "reviews": [ row, … ], a row being
+ * [ installation index, time, card, kind, day, rating, elapsed, seconds ]
+ * and, for a state entry, [ … stability, difficulty, reps, lapses,
+ * last-review, due ]. Rows rather than objects: a log of years is
+ * hundreds of thousands of them. */
+static void
+add_reviews (JsonBuilder *builder,
+             GPtrArray   *entries)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) installations = g_ptr_array_new ();
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      PyprepReviewEntry *entry = entries->pdata[i];
+
+      if (!g_hash_table_contains (index, entry->installation))
+        {
+          g_hash_table_insert (index, entry->installation, GUINT_TO_POINTER (installations->len));
+          g_ptr_array_add (installations, entry->installation);
+        }
+    }
+
+  json_builder_set_member_name (builder, "installations");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < installations->len; i++)
+    json_builder_add_string_value (builder, installations->pdata[i]);
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "reviews");
+  json_builder_begin_array (builder);
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      PyprepReviewEntry *entry = entries->pdata[i];
+      gboolean state = entry->kind == PYPREP_REVIEW_KIND_STATE;
+
+      json_builder_begin_array (builder);
+      json_builder_add_int_value (builder, GPOINTER_TO_UINT (g_hash_table_lookup (index, entry->installation)));
+      json_builder_add_int_value (builder, entry->time);
+      json_builder_add_string_value (builder, entry->card);
+      json_builder_add_string_value (builder, pyprep_review_kind_to_string (entry->kind));
+      json_builder_add_string_value (builder, entry->day);
+      if (state)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_int_value (builder, entry->rating);
+      if (entry->elapsed >= 0)
+        json_builder_add_double_value (builder, entry->elapsed);
+      else
+        json_builder_add_null_value (builder);
+      if (entry->seconds >= 0)
+        json_builder_add_int_value (builder, entry->seconds);
+      else
+        json_builder_add_null_value (builder);
+      if (state)
+        {
+          json_builder_add_double_value (builder, entry->state.stability);
+          json_builder_add_double_value (builder, entry->state.difficulty);
+          json_builder_add_int_value (builder, entry->state.reps);
+          json_builder_add_int_value (builder, entry->state.lapses);
+          json_builder_add_int_value (builder, entry->state.last_review);
+          json_builder_add_int_value (builder, entry->state.due);
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
 }
 
 char *
@@ -149,6 +218,12 @@ pyprep_study_export_json (PyprepStudy *self,
 
   if (self->drafts != NULL)
     add_drafts (builder, self->drafts);
+
+  {
+    g_autoptr(GPtrArray) reviews = _pyprep_study_log_export (self);
+
+    add_reviews (builder, reviews);
+  }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -519,6 +594,196 @@ apply_drafts (PyprepStudy      *self,
     }
 }
 
+/* Reviews (version 4) ---------------------------------------------------- */
+
+static gboolean
+element_int (JsonArray *row,
+             guint      i,
+             gint64     min,
+             gint64     max,
+             gint64    *value)
+{
+  JsonNode *node = json_array_get_element (row, i);
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+
+  *value = json_node_get_int (node);
+  return *value >= min && *value <= max;
+}
+
+static gboolean
+element_number (JsonArray *row,
+                guint      i,
+                double    *value)
+{
+  JsonNode *node = json_array_get_element (row, i);
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    *value = json_node_get_double (node);
+  else if (json_node_get_value_type (node) == G_TYPE_INT64)
+    *value = (double)json_node_get_int (node);
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static const char *
+element_string (JsonArray *row,
+                guint      i)
+{
+  JsonNode *node = json_array_get_element (row, i);
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+element_is_null (JsonArray *row,
+                 guint      i)
+{
+  return JSON_NODE_HOLDS_NULL (json_array_get_element (row, i));
+}
+
+static gboolean
+day_is_valid (const char *day)
+{
+  int year, month, date;
+  char end;
+
+  return strlen (day) == 10 && sscanf (day, "%4d-%2d-%2d%c", &year, &month, &date, &end) == 3
+         && g_date_valid_dmy (date, month, year);
+}
+
+/* One row of "reviews"; @n is its place, for messages. */
+static gboolean
+parse_review_row (JsonNode           *node,
+                  guint               n,
+                  GPtrArray          *installations,
+                  gint64              latest,
+                  PyprepReviewEntry  *entry,
+                  GError            **error)
+{
+  JsonArray *row;
+  const char *card, *kind, *day;
+  gint64 installation, value;
+  guint length;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return invalid (error, _("review %u is not a list"), n + 1);
+  row = json_node_get_array (node);
+  length = json_array_get_length (row);
+  if (length != 8 && length != 14)
+    return invalid (error, _("review %u does not have 8 or 14 fields"), n + 1);
+
+  card = element_string (row, 2);
+  kind = element_string (row, 3);
+  day = element_string (row, 4);
+  if (!element_int (row, 0, 0, (gint64)installations->len - 1, &installation)
+      || !element_int (row, 1, 0, G_MAXINT64, &entry->time)
+      || card == NULL || card[0] == '\0' || strlen (card) > 256
+      || kind == NULL || !pyprep_review_kind_from_string (kind, &entry->kind)
+      || day == NULL || !day_is_valid (day)
+      || (length == 14) != (entry->kind == PYPREP_REVIEW_KIND_STATE))
+    return invalid (error, _("review %u has a field that is missing or out of range"), n + 1);
+
+  entry->installation = g_strdup (installations->pdata[installation]);
+  entry->card = g_strdup (card);
+  g_strlcpy (entry->day, day, sizeof entry->day);
+
+  if (entry->kind == PYPREP_REVIEW_KIND_STATE ? !element_is_null (row, 5)
+                                            : !element_int (row, 5, 1, 4, &value))
+    return invalid (error, _("review %u has no grade from 1 to 4"), n + 1);
+  entry->rating = entry->kind == PYPREP_REVIEW_KIND_STATE ? 0 : (int)value;
+
+  if (!element_is_null (row, 6) && (!element_number (row, 6, &entry->elapsed) || !(entry->elapsed >= 0)))
+    return invalid (error, _("review %u has a field that is missing or out of range"), n + 1);
+  if (!element_is_null (row, 7))
+    {
+      if (!element_int (row, 7, 0, G_MAXINT32, &value))
+        return invalid (error, _("review %u has a field that is missing or out of range"), n + 1);
+      entry->seconds = (int)value;
+    }
+
+  if (entry->kind == PYPREP_REVIEW_KIND_STATE)
+    {
+      gint64 reps, lapses;
+      g_autofree char *problem = NULL;
+
+      if (!element_number (row, 8, &entry->state.stability)
+          || !element_number (row, 9, &entry->state.difficulty)
+          || !element_int (row, 10, 0, G_MAXUINT32, &reps)
+          || !element_int (row, 11, 0, G_MAXUINT32, &lapses)
+          || !element_int (row, 12, 0, G_MAXINT64, &entry->state.last_review)
+          || !element_int (row, 13, 0, G_MAXINT64, &entry->state.due))
+        return invalid (error, _("review %u has a field that is missing or out of range"), n + 1);
+      entry->state.reps = (guint)reps;
+      entry->state.lapses = (guint)lapses;
+      if (reps > 0 && !_pyprep_review_is_valid (&entry->state, "", &problem))
+        return invalid (error, _("review %u holds an impossible state"), n + 1);
+    }
+
+  /* A grade from the future says the writer's clock was wrong: the whole
+   * file is refused rather than letting it push cards out of reach. */
+  if (entry->time > latest)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (entry->time / 1000);
+      g_autofree char *date = when != NULL ? g_date_time_format (when, "%x") : g_strdup ("?");
+
+      g_set_error (error, PYPREP_STUDY_ERROR, PYPREP_STUDY_ERROR_FUTURE,
+                   _("The file has a review dated %s, later than today. The clock of the computer "
+                     "that wrote it may be wrong. Nothing was imported."), date);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_reviews (JsonObject  *root,
+               GPtrArray   *entries,
+               GError     **error)
+{
+  JsonNode *installations_node = json_object_get_member (root, "installations");
+  JsonNode *reviews_node = json_object_get_member (root, "reviews");
+  g_autoptr(GPtrArray) installations = g_ptr_array_new ();
+  gint64 latest = g_get_real_time () / 1000 + PYPREP_REVIEW_LOG_FUTURE_MS;
+  JsonArray *array;
+
+  if (installations_node == NULL && reviews_node == NULL)
+    return TRUE;  /* before version 4 */
+
+  if (installations_node == NULL || !JSON_NODE_HOLDS_ARRAY (installations_node)
+      || reviews_node == NULL || !JSON_NODE_HOLDS_ARRAY (reviews_node))
+    return invalid (error, _("the reviews or installations field is not a list"));
+
+  array = json_node_get_array (installations_node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *uuid = element_string (array, i);
+
+      if (uuid == NULL || !g_uuid_string_is_valid (uuid))
+        return invalid (error, _("installation %u is not an id"), i + 1);
+      g_ptr_array_add (installations, (gpointer)uuid);
+    }
+
+  array = json_node_get_array (reviews_node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      PyprepReviewEntry *entry = pyprep_review_entry_new ();
+
+      g_ptr_array_add (entries, entry);
+      if (!parse_review_row (json_array_get_element (array, i), i, installations, latest, entry, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * pyprep_study_import_json:
  * @mode: merge with the current record, or replace it
@@ -535,11 +800,12 @@ pyprep_study_import_json (PyprepStudy       *self,
                           GError           **error)
 {
   static const char * const top_fields[] = { "format", "version", "exported", "questions",
-                                             "activity", "drafts", NULL };
+                                             "activity", "drafts", "installations", "reviews", NULL };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GHashTable) entries = NULL;
   g_autoptr(GHashTable) activity = NULL;
   g_autoptr(GHashTable) drafts = NULL;
+  g_autoptr(GPtrArray) reviews = NULL;
   g_autoptr(GError) parse_error = NULL;
   JsonObject *root, *questions, *days;
   JsonObjectIter iter;
@@ -635,7 +901,14 @@ pyprep_study_import_json (PyprepStudy       *self,
   if (node != NULL && !parse_drafts (node, drafts, error))
     return FALSE;
 
-  /* Everything checked: apply. */
+  reviews = g_ptr_array_new_with_free_func ((GDestroyNotify)pyprep_review_entry_free);
+  if (!parse_reviews (root, reviews, error))
+    return FALSE;
+
+  /* Everything checked: apply. The log first, in one transaction: if it
+   * cannot take the reviews, nothing changes. */
+  if (!_pyprep_study_log_import (self, reviews, error))
+    return FALSE;
   _pyprep_study_apply_import (self, entries, activity, mode);
   apply_drafts (self, drafts, mode);
   return TRUE;
@@ -760,7 +1033,9 @@ _pyprep_study_apply_import (PyprepStudy      *self,
         g_hash_table_replace (self->activity, g_strdup (key), value);
     }
 
-  /* One change of the store, not four. */
+  /* The log and the settings agree again, then one change of the store,
+   * not four. */
+  _pyprep_study_log_reconcile (self, mode);
   _pyprep_study_save_all (self);
   if (mode == PYPREP_IMPORT_REPLACE)
     _pyprep_study_set_damaged (self, FALSE);

@@ -25,6 +25,7 @@ G_DEFINE_FINAL_TYPE (PyprepStudy, pyprep_study, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_DAMAGED,
+  PROP_REVIEW_LOG_PROBLEM,
   N_PROPS
 };
 
@@ -157,6 +158,10 @@ pyprep_study_finalize (GObject *object)
   g_clear_pointer (&self->raw_progress, g_hash_table_unref);
   g_clear_pointer (&self->recovered_path, g_free);
   g_clear_object (&self->drafts);
+  g_clear_object (&self->log);
+  g_clear_pointer (&self->log_path, g_free);
+  g_clear_error (&self->log_problem);
+  g_clear_pointer (&self->log_pending, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pyprep_study_parent_class)->finalize (object);
 }
@@ -173,6 +178,10 @@ pyprep_study_get_property (GObject    *object,
     {
     case PROP_DAMAGED:
       g_value_set_boolean (value, self->damaged);
+      break;
+
+    case PROP_REVIEW_LOG_PROBLEM:
+      g_value_set_boxed (value, self->log_problem);
       break;
 
     default:
@@ -199,6 +208,17 @@ pyprep_study_class_init (PyprepStudyClass *klass)
     g_param_spec_boolean ("damaged", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
+  /**
+   * PyprepStudy:review-log-problem:
+   *
+   * Why the review log cannot be used (%PYPREP_REVIEW_LOG_ERROR), or
+   * %NULL. The rest of the record works without it; grades stay in the
+   * settings and the file is left as it is.
+   */
+  properties[PROP_REVIEW_LOG_PROBLEM] =
+    g_param_spec_boxed ("review-log-problem", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -223,6 +243,7 @@ pyprep_study_init (PyprepStudy *self)
   self->raw_progress = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                               (GDestroyNotify)g_variant_unref);
   self->mark_read_on_open = TRUE;
+  self->log_pending = g_ptr_array_new_with_free_func ((GDestroyNotify)pyprep_review_entry_free);
 }
 
 /* Whether opening a new question makes it read (a preference). */
@@ -288,6 +309,21 @@ _pyprep_study_set_damaged (PyprepStudy *self,
 
   self->damaged = !!damaged;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAMAGED]);
+}
+
+void
+_pyprep_study_set_log_problem (PyprepStudy  *self,
+                               const GError *problem)
+{
+  if (self->log_problem == problem
+      || (self->log_problem != NULL && problem != NULL
+          && g_error_matches (problem, self->log_problem->domain, self->log_problem->code)
+          && g_str_equal (problem->message, self->log_problem->message)))
+    return;
+
+  g_clear_error (&self->log_problem);
+  self->log_problem = problem != NULL ? g_error_copy (problem) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_LOG_PROBLEM]);
 }
 
 /* Emitted with the id as detail, so a row can listen to "changed::<id>". */
@@ -496,8 +532,31 @@ pyprep_study_reset_progress (PyprepStudy        *self,
                              const char * const *ids)
 {
   g_autoptr(GPtrArray) reset = NULL;
+  g_autoptr(GPtrArray) practised = g_ptr_array_new_with_free_func (g_free);
 
   g_return_if_fail (PYPREP_IS_STUDY (self));
+
+  /* The log hears of the practised ones, so that replay forgets them too. */
+  if (ids == NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, self->progress);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (((Progress *)value)->review.reps > 0)
+          g_ptr_array_add (practised, g_strdup (key));
+    }
+  else
+    {
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          Progress *progress = g_hash_table_lookup (self->progress, ids[i]);
+
+          if (progress != NULL && progress->review.reps > 0)
+            g_ptr_array_add (practised, g_strdup (ids[i]));
+        }
+    }
 
   if (ids == NULL)
     {
@@ -524,6 +583,7 @@ pyprep_study_reset_progress (PyprepStudy        *self,
   if (reset->len == 0)
     return;
 
+  _pyprep_study_log_resets (self, practised);
   _pyprep_study_save_progress (self);
   for (guint i = 0; i < reset->len; i++)
     _pyprep_study_emit_changed (self, reset->pdata[i]);
@@ -602,7 +662,9 @@ pyprep_study_get_grades (PyprepStudy *self,
  *   question confident; a first pass makes a new question read and leaves
  *   a question that needs review as it is.
  *
- * The review also counts in the day's activity.
+ * The review also counts in the day's activity, and is appended to the
+ * review log as a recall card, or an exercise for an id made by
+ * pyprep_study_exercise_id(), with the time taken unknown.
  */
 void
 pyprep_study_record_review (PyprepStudy *self,
@@ -610,12 +672,38 @@ pyprep_study_record_review (PyprepStudy *self,
                             PyprepGrade  grade,
                             GDateTime   *now)
 {
+  g_return_if_fail (id != NULL);
+
+  pyprep_study_record_review_full (self, id,
+                                   g_str_has_prefix (id, EXERCISE_PREFIX) ? PYPREP_REVIEW_KIND_EXERCISE
+                                                                          : PYPREP_REVIEW_KIND_RECALL,
+                                   grade, now, -1);
+}
+
+/**
+ * pyprep_study_record_review_full:
+ * @kind: what was practised: a recall card, an exercise or a question of a
+ *   mock interview (not %PYPREP_REVIEW_KIND_STATE)
+ * @seconds: how long the answer took, or -1 if unknown
+ *
+ * pyprep_study_record_review(), saying what kind of card it was and how
+ * long it took, for the review log.
+ */
+void
+pyprep_study_record_review_full (PyprepStudy    *self,
+                                 const char     *id,
+                                 PyprepReviewKind  kind,
+                                 PyprepGrade     grade,
+                                 GDateTime      *now,
+                                 int             seconds)
+{
   Progress *progress;
   gsize n_grades;
   char previous;
 
   g_return_if_fail (PYPREP_IS_STUDY (self));
   g_return_if_fail (id != NULL);
+  g_return_if_fail (kind < PYPREP_REVIEW_KIND_STATE);
   g_return_if_fail (pyprep_grade_is_valid (grade));
   g_return_if_fail (now != NULL);
 
@@ -638,6 +726,7 @@ pyprep_study_record_review (PyprepStudy *self,
   else if (progress->status == PYPREP_STATUS_NEW)
     progress->status = PYPREP_STATUS_READ;
 
+  _pyprep_study_log_grade (self, id, kind, grade, now, seconds);
   count_activity (self, id, now);
 }
 
