@@ -875,8 +875,9 @@ pyprep_review_log_read_all_finish (PyprepReviewLog  *self,
  * @entries: (element-type PyprepReviewEntry): in replay order, as read
  *
  * Rebuilds each card's scheduling state: a state entry sets it (a reset
- * forgets it), a grade goes through the scheduler at its time. Touches
- * no database, so it runs on any thread.
+ * forgets it), a grade goes through the scheduler at its time; a mock
+ * interview's grade does not schedule. Touches no database, so it runs on
+ * any thread.
  *
  * Returns: (transfer full) (element-type utf8 PyprepReviewState): card id
  *   -> its state, for every card the log leaves practised
@@ -903,6 +904,9 @@ pyprep_review_replay (GPtrArray *entries)
             g_hash_table_insert (states, g_strdup (entry->card), g_memdup2 (&entry->state, sizeof entry->state));
           continue;
         }
+
+      if (entry->kind == PYPREP_REVIEW_KIND_MOCK)
+        continue;
 
       if (state == NULL)
         {

@@ -68,12 +68,15 @@ _pyprep_study_log_grade (PyprepStudy    *self,
                          int             seconds)
 {
   PyprepReviewEntry *entry;
+  g_autoptr(GDateTime) local = NULL;
   g_autofree char *day = NULL;
 
   if (self->log_path == NULL)
     return;  /* no log wanted: a record in memory */
 
-  day = g_date_time_format (now, "%Y-%m-%d");
+  /* The user's calendar day, whatever zone @now is in. */
+  local = g_date_time_to_local (now);
+  day = g_date_time_format (local, "%Y-%m-%d");
   entry = pyprep_review_entry_new ();
   entry->card = g_strdup (id);
   entry->kind = kind;

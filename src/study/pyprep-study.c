@@ -688,6 +688,10 @@ pyprep_study_record_review (PyprepStudy *self,
  *
  * pyprep_study_record_review(), saying what kind of card it was and how
  * long it took, for the review log.
+ *
+ * A question of a mock interview is only logged: an interview is a test,
+ * not a spaced review, so it changes neither the card's schedule nor its
+ * status (replay skips it too).
  */
 void
 pyprep_study_record_review_full (PyprepStudy    *self,
@@ -706,6 +710,12 @@ pyprep_study_record_review_full (PyprepStudy    *self,
   g_return_if_fail (kind < PYPREP_REVIEW_KIND_STATE);
   g_return_if_fail (pyprep_grade_is_valid (grade));
   g_return_if_fail (now != NULL);
+
+  if (kind == PYPREP_REVIEW_KIND_MOCK)
+    {
+      _pyprep_study_log_grade (self, id, kind, grade, now, seconds);
+      return;
+    }
 
   progress = ensure_progress (self, id);
   if (progress->review.reps == 0)
