@@ -119,15 +119,12 @@ static const char *
 review_log_problem_text (const GError *problem)
 {
   if (g_error_matches (problem, PYPREP_REVIEW_LOG_ERROR, PYPREP_REVIEW_LOG_ERROR_CORRUPT))
-    return _("Your review history could not be read and was left as it is. Your progress is kept; "
-             "a backup can bring the history back.");
+    return _("Your review history could not be read and was left as it is. Your progress is safe.");
   if (g_error_matches (problem, PYPREP_REVIEW_LOG_ERROR, PYPREP_REVIEW_LOG_ERROR_LOCKED))
-    return _("Your review history is in use by another program. Your progress is kept, and "
-             "reaches the history when it is free.");
+    return _("Your review history is in use by another program. Your progress is safe.");
   if (g_error_matches (problem, PYPREP_REVIEW_LOG_ERROR, PYPREP_REVIEW_LOG_ERROR_VERSION))
-    return _("Your review history was written by a newer version of PyPrep and was left as it is. "
-             "Your progress is kept.");
-  return _("Your review history cannot be written. Your progress is kept.");
+    return _("Your review history is from a newer PyPrep and was left as it is. Your progress is safe.");
+  return _("Your review history cannot be written. Your progress is safe.");
 }
 
 /* The banner says whether part of the study record could not be read, or
