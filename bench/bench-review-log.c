@@ -90,6 +90,8 @@ fill (PyprepReviewLog *log)
       entry->time = START_MS + day * DAY_MS + (gint64)(i % 91) * 20000;
       entry->rating = roll < 10 ? 1 : roll < 25 ? 2 : roll < 90 ? 3 : 4;
       entry->seconds = g_rand_int_range (rand, 3, 240);
+      g_snprintf (entry->day, sizeof entry->day, "%04u-%02u-%02u", 2023 + day / 365, 1 + day % 365 / 31,
+                  1 + day % 31 % 28);
       if (*previous > 0)
         entry->elapsed = (double)(entry->time - *previous) / DAY_MS;
       *previous = entry->time;

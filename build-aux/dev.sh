@@ -108,7 +108,7 @@ case "${1:-run}" in
     corpus=$(mktemp -d)
     mkdir "$corpus/deck" "$corpus/import"
     cp data/content/[a-z]*.md "$corpus/deck/"
-    cp tests/fuzz/seeds/export.json "$corpus/import/"
+    cp tests/fuzz/seeds/export.json tests/fuzz/seeds/export-v4.json "$corpus/import/"
     ok=0
     fail=0
     for target in deck import; do

@@ -198,7 +198,11 @@ test_migration (void)
   settings = pyprep_study_settings_new_for_file (keyfile);
   study = pyprep_study_new (settings);
   g_assert_false (pyprep_study_get_damaged (study));
-  progress_before = g_variant_print (g_settings_get_value (settings, "progress"), TRUE);
+  {
+    g_autoptr(GVariant) stored = g_settings_get_value (settings, "progress");
+
+    progress_before = g_variant_print (stored, TRUE);
+  }
 
   g_test_expect_message ("pyprep-study", G_LOG_LEVEL_MESSAGE, "Wrote 6 cards' state to the review log*");
   g_assert_true (pyprep_study_open_review_log (study, log_path));
@@ -403,6 +407,21 @@ test_version_3_and_bad_rows (void)
       g_clear_error (&error);
     }
   g_assert_cmpint (pyprep_review_log_count (pyprep_study_get_review_log (study), NULL), ==, 1);
+
+  /* The example of data/study-format.md (with a state entry added), as the
+   * fuzzer's seed has it, reads. */
+  {
+    g_autofree char *example = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "fuzz", "seeds", "export-v4.json", NULL),
+                                        &example, &length, NULL));
+    g_assert_true (pyprep_study_import_json (study, example, length, PYPREP_IMPORT_MERGE, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (pyprep_review_log_count (pyprep_study_get_review_log (study), NULL), ==, 5);
+    g_assert_true (pyprep_study_get_bookmarked (study, "gil-what-and-why"));
+    assert_replay_matches (study, 4);
+  }
 
   g_clear_object (&study);
   remove_dir (dir);

@@ -76,14 +76,43 @@ add_drafts (JsonBuilder  *builder,
   json_builder_end_object (builder);
 }
 
+/* A JSON string: the characters JSON forbids raw are escaped; the rest,
+ * valid UTF-8, stays as it is. */
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (out, "\\%c", *p);
+      else if ((guchar)*p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guchar)*p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_json_double (GString *out,
+                    double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, value));
+}
+
 /* "installations": [ uuid, … ] and "reviews": [ row, … ], a row being
  * [ installation index, time, card, kind, day, rating, elapsed, seconds ]
  * and, for a state entry, [ … stability, difficulty, reps, lapses,
- * last-review, due ]. Rows rather than objects: a log of years is
- * hundreds of thousands of them. */
+ * last-review, due ]. Rows rather than objects, one a line, written here
+ * rather than through JsonBuilder: a log of years is hundreds of thousands
+ * of them, and a backup is written while the app runs. */
 static void
-add_reviews (JsonBuilder *builder,
-             GPtrArray   *entries)
+append_reviews (GString   *out,
+                GPtrArray *entries)
 {
   g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) installations = g_ptr_array_new ();
@@ -99,49 +128,49 @@ add_reviews (JsonBuilder *builder,
         }
     }
 
-  json_builder_set_member_name (builder, "installations");
-  json_builder_begin_array (builder);
+  g_string_append (out, ",\n  \"installations\" : [");
   for (guint i = 0; i < installations->len; i++)
-    json_builder_add_string_value (builder, installations->pdata[i]);
-  json_builder_end_array (builder);
+    {
+      g_string_append (out, i > 0 ? ",\n    " : "\n    ");
+      append_json_string (out, installations->pdata[i]);
+    }
+  g_string_append (out, installations->len > 0 ? "\n  ],\n  \"reviews\" : [" : "],\n  \"reviews\" : [");
 
-  json_builder_set_member_name (builder, "reviews");
-  json_builder_begin_array (builder);
   for (guint i = 0; entries != NULL && i < entries->len; i++)
     {
       PyprepReviewEntry *entry = entries->pdata[i];
       gboolean state = entry->kind == PYPREP_REVIEW_KIND_STATE;
 
-      json_builder_begin_array (builder);
-      json_builder_add_int_value (builder, GPOINTER_TO_UINT (g_hash_table_lookup (index, entry->installation)));
-      json_builder_add_int_value (builder, entry->time);
-      json_builder_add_string_value (builder, entry->card);
-      json_builder_add_string_value (builder, pyprep_review_kind_to_string (entry->kind));
-      json_builder_add_string_value (builder, entry->day);
+      g_string_append_printf (out, "%s[%u, %" G_GINT64_FORMAT ", ", i > 0 ? ",\n    " : "\n    ",
+                              GPOINTER_TO_UINT (g_hash_table_lookup (index, entry->installation)), entry->time);
+      append_json_string (out, entry->card);
+      g_string_append_printf (out, ", \"%s\", ", pyprep_review_kind_to_string (entry->kind));
+      append_json_string (out, entry->day);
       if (state)
-        json_builder_add_null_value (builder);
+        g_string_append (out, ", null, ");
       else
-        json_builder_add_int_value (builder, entry->rating);
+        g_string_append_printf (out, ", %d, ", entry->rating);
       if (entry->elapsed >= 0)
-        json_builder_add_double_value (builder, entry->elapsed);
+        append_json_double (out, entry->elapsed);
       else
-        json_builder_add_null_value (builder);
+        g_string_append (out, "null");
       if (entry->seconds >= 0)
-        json_builder_add_int_value (builder, entry->seconds);
+        g_string_append_printf (out, ", %d", entry->seconds);
       else
-        json_builder_add_null_value (builder);
+        g_string_append (out, ", null");
       if (state)
         {
-          json_builder_add_double_value (builder, entry->state.stability);
-          json_builder_add_double_value (builder, entry->state.difficulty);
-          json_builder_add_int_value (builder, entry->state.reps);
-          json_builder_add_int_value (builder, entry->state.lapses);
-          json_builder_add_int_value (builder, entry->state.last_review);
-          json_builder_add_int_value (builder, entry->state.due);
+          g_string_append (out, ", ");
+          append_json_double (out, entry->state.stability);
+          g_string_append (out, ", ");
+          append_json_double (out, entry->state.difficulty);
+          g_string_append_printf (out, ", %u, %u, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT,
+                                  entry->state.reps, entry->state.lapses, entry->state.last_review,
+                                  entry->state.due);
         }
-      json_builder_end_array (builder);
+      g_string_append_c (out, ']');
     }
-  json_builder_end_array (builder);
+  g_string_append (out, entries != NULL && entries->len > 0 ? "\n  ]\n}" : "]\n}");
 }
 
 char *
@@ -153,7 +182,9 @@ pyprep_study_export_json (PyprepStudy *self,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) ids = NULL;
   g_autofree char *exported = NULL;
+  g_autoptr(GPtrArray) reviews = NULL;
   GHashTable *seen;
+  GString *text;
 
   g_return_val_if_fail (PYPREP_IS_STUDY (self), NULL);
   g_return_val_if_fail (now != NULL, NULL);
@@ -218,18 +249,22 @@ pyprep_study_export_json (PyprepStudy *self,
 
   if (self->drafts != NULL)
     add_drafts (builder, self->drafts);
-
-  {
-    g_autoptr(GPtrArray) reviews = _pyprep_study_log_export (self);
-
-    add_reviews (builder, reviews);
-  }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
-  return json_generator_to_data (generator, NULL);
+  text = g_string_new (json_generator_to_data (generator, NULL));
+
+  /* The log goes in before the closing brace. */
+  while (text->len > 0 && text->str[text->len - 1] != '}')
+    g_string_truncate (text, text->len - 1);
+  g_string_truncate (text, text->len - 1);
+  while (text->len > 0 && g_ascii_isspace (text->str[text->len - 1]))
+    g_string_truncate (text, text->len - 1);
+  reviews = _pyprep_study_log_export (self);
+  append_reviews (text, reviews);
+  return g_string_free (text, FALSE);
 }
 
 static gboolean

@@ -38,7 +38,7 @@ typedef enum {
 /* 3: with the exercises' code ("drafts"); 4: with the review log ("reviews") */
 #define PYPREP_STUDY_EXPORT_VERSION 4
 #define PYPREP_STUDY_MAX_GRADES 64
-/* Room for about 400,000 reviews (data/study-format.md). */
+/* Room for about 700,000 reviews, 100,000 taking 9 MiB (data/study-format.md). */
 #define PYPREP_STUDY_IMPORT_MAX_BYTES (64 * 1024 * 1024)
 
 #define PYPREP_TYPE_STUDY (pyprep_study_get_type ())
