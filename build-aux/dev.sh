@@ -83,7 +83,7 @@ case "${1:-run}" in
     install_deps
     # The headless tests: the layers below GTK, which link no GTK. LSan is
     # on with ASan; meson makes any finding abort the test.
-    headless="test-markdown-inline test-deck test-search test-study test-study-store test-stats test-scheduler
+    headless="test-markdown-inline test-deck test-search test-study test-study-store test-study-log test-review-log test-stats test-scheduler
       test-practice-session test-scope test-runner test-exercise-run test-snippets"
     dir=${BUILD_DIR}-sanitize
     if [ ! -f "$dir/build.ninja" ]; then

@@ -183,6 +183,7 @@ pyprep_study_export_json (PyprepStudy *self,
   g_autoptr(GPtrArray) ids = NULL;
   g_autofree char *exported = NULL;
   g_autoptr(GPtrArray) reviews = NULL;
+  g_autofree char *generated = NULL;
   GHashTable *seen;
   GString *text;
 
@@ -254,7 +255,8 @@ pyprep_study_export_json (PyprepStudy *self,
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
-  text = g_string_new (json_generator_to_data (generator, NULL));
+  generated = json_generator_to_data (generator, NULL);
+  text = g_string_new (generated);
 
   /* The log goes in before the closing brace. */
   while (text->len > 0 && text->str[text->len - 1] != '}')

@@ -386,11 +386,14 @@ pyprep_study_open_review_log (PyprepStudy *self,
 {
   g_autoptr(PyprepReviewLog) log = NULL;
   g_autoptr(GError) error = NULL;
+  char *where;
 
   g_return_val_if_fail (PYPREP_IS_STUDY (self), FALSE);
 
+  /* @path may be self->log_path itself. */
+  where = path != NULL ? g_strdup (path) : pyprep_review_log_default_path ();
   g_free (self->log_path);
-  self->log_path = path != NULL ? g_strdup (path) : pyprep_review_log_default_path ();
+  self->log_path = where;
   log = pyprep_review_log_new (self->log_path, &error);
   if (log == NULL)
     {
