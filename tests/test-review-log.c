@@ -41,10 +41,10 @@ remove_log (char *dir)
 }
 
 static PyprepReviewEntry *
-grade (const char     *card,
+grade (const char       *card,
        PyprepReviewKind  kind,
-       int             rating,
-       gint64          time)
+       int               rating,
+       gint64            time)
 {
   PyprepReviewEntry *entry = pyprep_review_entry_new ();
 

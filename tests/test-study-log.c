@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "pyprep-backups.h"
 #include "pyprep-study.h"
@@ -428,6 +429,46 @@ test_version_3_and_bad_rows (void)
   g_free (dir);
 }
 
+/* Another program holds the log when a grade comes: the record takes the
+ * grade, says the log is in use, and the grade waits; once the log is
+ * free, the next grade writes both, in order. */
+static void
+test_locked_log (void)
+{
+  char *dir;
+  g_autoptr(PyprepStudy) study = study_with_log (&dir);
+  g_autofree char *path = g_build_filename (dir, "review-log.sqlite", NULL);
+  g_autoptr(GDateTime) monday = at (23, 9);
+  g_autoptr(GDateTime) tuesday = at (24, 9);
+  g_autoptr(GPtrArray) entries = NULL;
+  PyprepReviewState state;
+  sqlite3 *other;
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_test_expect_message ("pyprep-study", G_LOG_LEVEL_WARNING, "*1 grades wait*in use*");
+  pyprep_study_record_review (study, "gil", PYPREP_GRADE_GOOD, monday);
+  g_test_assert_expected_messages ();
+  g_assert_error ((GError *)pyprep_study_get_review_log_problem (study), PYPREP_REVIEW_LOG_ERROR,
+                  PYPREP_REVIEW_LOG_ERROR_LOCKED);
+  g_assert_true (pyprep_study_get_review (study, "gil", &state));
+
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  pyprep_study_record_review (study, "mro", PYPREP_GRADE_HARD, tuesday);
+  g_assert_null (pyprep_study_get_review_log_problem (study));
+  entries = all_entries (study);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpstr (((PyprepReviewEntry *)entries->pdata[0])->card, ==, "gil");
+  assert_replay_matches (study, 2);
+
+  g_clear_object (&study);
+  remove_dir (dir);
+  g_free (dir);
+}
+
 /* A damaged log: the record starts and keeps working without it, says
  * so, never touches the file; backups wait; restoring the newest backup
  * moves the damaged file aside, whole, and the backup's reviews come back
@@ -528,6 +569,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/study-log/two-machines", test_two_machines);
   g_test_add_func ("/pyprep/study-log/future-refused", test_future_refused);
   g_test_add_func ("/pyprep/study-log/version-3-and-bad-rows", test_version_3_and_bad_rows);
+  g_test_add_func ("/pyprep/study-log/locked-log", test_locked_log);
   g_test_add_func ("/pyprep/study-log/damaged-log", test_damaged_log);
 
   status = g_test_run ();

@@ -37,16 +37,16 @@ typedef enum {
 /* One entry of the log. */
 typedef struct
 {
-  gint64          seq;           /* order of arrival in this database */
-  char           *installation;  /* the UUID of the PyPrep that wrote it */
-  gint64          time;          /* UTC, Unix milliseconds */
-  char           *card;          /* a question id, or exercise:<id> */
-  PyprepReviewKind  kind;
-  char            day[11];       /* the local day, YYYY-MM-DD */
-  int             rating;        /* 1..4; 0 for a state entry */
-  double          elapsed;       /* days since the card's previous entry; < 0 if none */
-  int             seconds;       /* seconds taken to answer; < 0 if unknown */
-  PyprepReviewState state;       /* PYPREP_REVIEW_KIND_STATE only; reps 0: reset */
+  gint64             seq;           /* order of arrival in this database */
+  char              *installation;  /* the UUID of the PyPrep that wrote it */
+  gint64             time;          /* UTC, Unix milliseconds */
+  char              *card;          /* a question id, or exercise:<id> */
+  PyprepReviewKind   kind;
+  char               day[11];       /* the local day, YYYY-MM-DD */
+  int                rating;        /* 1..4; 0 for a state entry */
+  double             elapsed;       /* days since the card's previous entry; < 0 if none */
+  int                seconds;       /* seconds taken to answer; < 0 if unknown */
+  PyprepReviewState  state;         /* PYPREP_REVIEW_KIND_STATE only; reps 0: reset */
 } PyprepReviewEntry;
 
 #define PYPREP_TYPE_REVIEW_LOG (pyprep_review_log_get_type ())
@@ -55,9 +55,9 @@ G_DECLARE_FINAL_TYPE (PyprepReviewLog, pyprep_review_log, PYPREP, REVIEW_LOG, GO
 
 GQuark             pyprep_review_log_error_quark     (void);
 
-const char        *pyprep_review_kind_to_string        (PyprepReviewKind      kind);
-gboolean           pyprep_review_kind_from_string      (const char         *str,
-                                                      PyprepReviewKind     *kind);
+const char        *pyprep_review_kind_to_string      (PyprepReviewKind    kind);
+gboolean           pyprep_review_kind_from_string    (const char         *str,
+                                                      PyprepReviewKind   *kind);
 
 PyprepReviewEntry *pyprep_review_entry_new           (void);
 PyprepReviewEntry *pyprep_review_entry_copy          (const PyprepReviewEntry *entry);

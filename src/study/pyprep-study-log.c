@@ -60,12 +60,12 @@ flush_pending (PyprepStudy *self)
 }
 
 void
-_pyprep_study_log_grade (PyprepStudy    *self,
-                         const char     *id,
+_pyprep_study_log_grade (PyprepStudy      *self,
+                         const char       *id,
                          PyprepReviewKind  kind,
-                         PyprepGrade     grade,
-                         GDateTime      *now,
-                         int             seconds)
+                         PyprepGrade       grade,
+                         GDateTime        *now,
+                         int               seconds)
 {
   PyprepReviewEntry *entry;
   g_autoptr(GDateTime) local = NULL;

@@ -96,7 +96,7 @@ void       _pyprep_study_set_log_problem (PyprepStudy            *self,
 /* pyprep-study-log.c; each does nothing without a log. */
 void       _pyprep_study_log_grade      (PyprepStudy             *self,
                                          const char              *id,
-                                         PyprepReviewKind           kind,
+                                         PyprepReviewKind         kind,
                                          PyprepGrade              grade,
                                          GDateTime               *now,
                                          int                      seconds);

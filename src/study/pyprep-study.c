@@ -694,12 +694,12 @@ pyprep_study_record_review (PyprepStudy *self,
  * status (replay skips it too).
  */
 void
-pyprep_study_record_review_full (PyprepStudy    *self,
-                                 const char     *id,
+pyprep_study_record_review_full (PyprepStudy      *self,
+                                 const char       *id,
                                  PyprepReviewKind  kind,
-                                 PyprepGrade     grade,
-                                 GDateTime      *now,
-                                 int             seconds)
+                                 PyprepGrade       grade,
+                                 GDateTime        *now,
+                                 int               seconds)
 {
   Progress *progress;
   gsize n_grades;

@@ -96,12 +96,12 @@ void          pyprep_study_record_review      (PyprepStudy  *self,
                                                const char   *id,
                                                PyprepGrade   grade,
                                                GDateTime    *now);
-void          pyprep_study_record_review_full (PyprepStudy  *self,
-                                               const char   *id,
-                                               PyprepReviewKind kind,
-                                               PyprepGrade   grade,
-                                               GDateTime    *now,
-                                               int           seconds);
+void          pyprep_study_record_review_full (PyprepStudy      *self,
+                                               const char       *id,
+                                               PyprepReviewKind  kind,
+                                               PyprepGrade       grade,
+                                               GDateTime        *now,
+                                               int               seconds);
 gboolean      pyprep_study_open_review_log    (PyprepStudy  *self,
                                                const char   *path);
 void          pyprep_study_set_review_log     (PyprepStudy  *self,
