@@ -20,7 +20,7 @@ BUILD_DIR=${BUILD_DIR:-_build}
 
 DEPS="build-essential meson ninja-build pkg-config gettext itstool
 libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev
-libgtksourceview-5-dev libmd4c-dev libjson-glib-dev
+libgtksourceview-5-dev libmd4c-dev libjson-glib-dev libsqlite3-dev
 desktop-file-utils appstream yelp-tools flatpak-builder
 python3 python3-gi python3-pyatspi gir1.2-atspi-2.0 at-spi2-core
 xvfb xauth dbus dbus-x11 imagemagick bubblewrap librsvg2-common locales"
@@ -83,7 +83,7 @@ case "${1:-run}" in
     install_deps
     # The headless tests: the layers below GTK, which link no GTK. LSan is
     # on with ASan; meson makes any finding abort the test.
-    headless="test-markdown-inline test-deck test-search test-study test-study-store test-stats test-scheduler
+    headless="test-markdown-inline test-deck test-search test-study test-study-store test-study-log test-review-log test-stats test-scheduler
       test-practice-session test-scope test-runner test-exercise-run test-snippets"
     dir=${BUILD_DIR}-sanitize
     if [ ! -f "$dir/build.ninja" ]; then
@@ -108,7 +108,7 @@ case "${1:-run}" in
     corpus=$(mktemp -d)
     mkdir "$corpus/deck" "$corpus/import"
     cp data/content/[a-z]*.md "$corpus/deck/"
-    cp tests/fuzz/seeds/export.json "$corpus/import/"
+    cp tests/fuzz/seeds/export.json tests/fuzz/seeds/export-v4.json "$corpus/import/"
     ok=0
     fail=0
     for target in deck import; do

@@ -78,7 +78,7 @@ total_start=$(date +%s)
 #    inside the sandbox; dbus-x11 gives debootstrap a dbus-session-bus
 #    provider for dconf.
 t debootstrap debootstrap --variant=minbase \
-  --include=libgtk-4-1,libadwaita-1-0,libgtksourceview-5-0,libjson-glib-1.0-0,libmd4c0,python3,fonts-dejavu-core,fonts-cantarell,shared-mime-info,librsvg2-common,hicolor-icon-theme,adwaita-icon-theme,dbus,dbus-x11 \
+  --include=libgtk-4-1,libadwaita-1-0,libgtksourceview-5-0,libjson-glib-1.0-0,libmd4c0,libsqlite3-0,python3,fonts-dejavu-core,fonts-cantarell,shared-mime-info,librsvg2-common,hicolor-icon-theme,adwaita-icon-theme,dbus,dbus-x11 \
   "$SUITE" rootfs-platform "$MIRROR" > debootstrap.log 2>&1 \
   || { tail -n 20 debootstrap.log; say "FAIL: debootstrap"; exit 1; }
 
@@ -88,7 +88,7 @@ cp -a rootfs-platform rootfs-sdk
 t sdk-packages chroot rootfs-sdk sh -c "DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
   gcc libc6-dev meson ninja-build pkg-config gettext itstool desktop-file-utils appstream-util \
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev \
-  libgtksourceview-5-dev libjson-glib-dev libmd4c-dev" > sdk-apt.log 2>&1 \
+  libgtksourceview-5-dev libjson-glib-dev libmd4c-dev libsqlite3-dev" > sdk-apt.log 2>&1 \
   || { tail -n 20 sdk-apt.log; say "FAIL: Sdk packages"; exit 1; }
 
 # 3. Root filesystems -> runtime directories (files/ is /usr, files/etc /etc).

@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <string.h>
+
+#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "pyprep-card.h"
@@ -57,6 +59,10 @@ test_practice_card (void)
   GtkWidget *card = child (page, PYPREP_TYPE_PRACTICE_PAGE, "card");
   GtkTextView *scratch;
   GtkWidget *answer;
+  g_autofree char *log_dir = g_dir_make_tmp ("pyprep-practice-log-XXXXXX", NULL);
+  g_autofree char *log_path = g_build_filename (log_dir, "review-log.sqlite", NULL);
+
+  g_assert_true (pyprep_study_open_review_log (study, log_path));
 
   g_object_ref (page);
   gtk_window_set_child (GTK_WINDOW (window), page);
@@ -139,9 +145,32 @@ test_practice_card (void)
   g_assert_cmpint (pyprep_study_get_status (study, "one"), ==, PYPREP_STATUS_LEARNING);
   g_assert_cmpint (pyprep_study_get_status (study, "two"), ==, PYPREP_STATUS_NEEDS_REVIEW);
 
+  /* Both grades are in the review log, each with the time it took. */
+  {
+    g_autoptr(GPtrArray) logged = pyprep_review_log_query (pyprep_study_get_review_log (study), NULL, 0,
+                                                           G_MAXINT64, NULL);
+
+    g_assert_cmpuint (logged->len, ==, 2);
+    for (guint i = 0; i < logged->len; i++)
+      {
+        PyprepReviewEntry *entry = logged->pdata[i];
+
+        g_assert_cmpint (entry->kind, ==, PYPREP_REVIEW_KIND_RECALL);
+        g_assert_cmpint (entry->seconds, >=, 0);  /* known, not -1 */
+      }
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
   g_assert_finalize_object (page);
+  g_clear_object (&study);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *path = g_strconcat (log_path, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (log_dir);
 }
 
 static void

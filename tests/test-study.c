@@ -214,7 +214,7 @@ test_json_round_trip (void)
   g_autofree char *again = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_nonnull (strstr (exported, "\"version\" : 3"));
+  g_assert_nonnull (strstr (exported, "\"version\" : 4"));
   g_assert_nonnull (strstr (exported, "\"grades\" : \"3\""));
   g_assert_true (pyprep_study_import_json (copy, exported, strlen (exported), PYPREP_IMPORT_REPLACE, &error));
   g_assert_no_error (error);
@@ -612,14 +612,14 @@ test_json_bad_imports (void)
   g_autofree char *bad_status = NULL;
   g_autofree char *bad_review = NULL;
   g_autofree char *huge = NULL;
-  gsize huge_length = 50 * 1024 * 1024;
+  gsize huge_length = PYPREP_STUDY_IMPORT_MAX_BYTES + 1024 * 1024;
   static const char invalid_utf8[] = "{\"format\": \"pyprep-study\", \"version\": 1, \"note\": \"\xff\xfe\"}";
   GString *replaced;
   struct { const char *name; const char *data; gsize length; } cases[9];
   guint n = 0;
 
   replaced = g_string_new (before);
-  g_string_replace (replaced, "\"version\" : 3", "\"version\" : 7", 1);
+  g_string_replace (replaced, "\"version\" : 4", "\"version\" : 7", 1);
   wrong_version = g_string_free (replaced, FALSE);
   replaced = g_string_new (before);
   g_string_replace (replaced, "\"opened\" : 2", "\"opened\" : \"two\"", 1);
@@ -649,7 +649,7 @@ test_json_bad_imports (void)
   cases[n++] = (typeof (cases[0])) { "unknown key", unknown_key, strlen (unknown_key) };
   cases[n++] = (typeof (cases[0])) { "unknown status", bad_status, strlen (bad_status) };
   cases[n++] = (typeof (cases[0])) { "bad grades", bad_review, strlen (bad_review) };
-  cases[n++] = (typeof (cases[0])) { "50 MB", huge, huge_length };
+  cases[n++] = (typeof (cases[0])) { "past the size limit", huge, huge_length };
   cases[n++] = (typeof (cases[0])) { "invalid UTF-8", invalid_utf8, sizeof invalid_utf8 - 1 };
   cases[n++] = (typeof (cases[0])) { "empty", "", 0 };
 

@@ -325,6 +325,81 @@ test_record_banner (void)
   close_window (window);
 }
 
+/* A review log that cannot be read: the banner says so and the record
+ * goes on; the newest backup is offered even though its record is the
+ * same, since it holds the history; restoring moves the damaged file
+ * aside, whole, and the banner goes. */
+static void
+test_review_log_banner (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-window-log-XXXXXX", NULL);
+  g_autofree char *log_path = g_build_filename (dir, "review-log.sqlite", NULL);
+  g_autofree char *garbage = g_strnfill (4096, '#');
+  g_autofree char *recovered = g_build_filename (g_get_user_data_dir (), "pyprep", "recovered", NULL);
+  g_autoptr(PyprepStudy) study = pyprep_study_new (NULL);
+  g_autoptr(GFile) backups = pyprep_backups_default_dir ();
+  g_autofree char *backup = g_build_filename (g_file_peek_path (backups), "pyprep-2026-11-30.json", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *json = NULL;
+  g_autoptr(GDir) kept = NULL;
+  const char *name;
+  guint n_kept = 0;
+  PyprepWindow *window;
+  GtkWidget *alert;
+
+  g_assert_true (g_file_set_contents (log_path, garbage, -1, NULL));
+  g_test_expect_message ("pyprep-study", G_LOG_LEVEL_WARNING, "*review log is not used*");
+  g_assert_false (pyprep_study_open_review_log (study, log_path));
+  g_test_assert_expected_messages ();
+  pyprep_study_set_bookmarked (study, "gil", TRUE);
+
+  window = pyprep_window_new_for_library (NULL, library, study, test_settings ());
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames ();
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (part (window, "record_revealer"))));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (part (window, "record_label"))),
+                            "review history could not be read"));
+
+  json = pyprep_study_export_json (study, now);
+  g_assert_cmpint (g_mkdir_with_parents (g_file_peek_path (backups), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (backup, json, -1, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-newest-backup", NULL));
+  iterate ();
+  alert = pyprep_alert_get_shown (GTK_WIDGET (window));
+  g_assert_nonnull (alert);
+  pyprep_alert_respond (alert, "restore");
+  iterate ();
+  g_assert_null (pyprep_study_get_review_log_problem (study));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (part (window, "record_revealer"))));
+  g_assert_true (pyprep_study_get_bookmarked (study, "gil"));
+  close_window (window);
+
+  /* The damaged file, as it was, in the recovered folder. */
+  kept = g_dir_open (recovered, 0, NULL);
+  while (kept != NULL && (name = g_dir_read_name (kept)) != NULL)
+    if (g_str_has_prefix (name, "review-log-"))
+      {
+        g_autofree char *path = g_build_filename (recovered, name, NULL);
+        g_autofree char *contents = NULL;
+
+        g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+        g_assert_cmpstr (contents, ==, garbage);
+        g_unlink (path);
+        n_kept++;
+      }
+  g_assert_cmpuint (n_kept, ==, 1);
+
+  g_clear_object (&study);
+  g_unlink (backup);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *path = g_strconcat (log_path, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 /* The bookmark and status actions act on the question on show, and
  * opening a question marks it read. */
 static void
@@ -1003,6 +1078,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/window/question-links", test_question_links);
   g_test_add_func ("/pyprep/window/problem-banner", test_problem_banner);
   g_test_add_func ("/pyprep/window/record-banner", test_record_banner);
+  g_test_add_func ("/pyprep/window/review-log-banner", test_review_log_banner);
   g_test_add_func ("/pyprep/window/practice-start-reason", test_practice_start_reason);
   g_test_add_func ("/pyprep/window/study-actions", test_study_actions);
   g_test_add_func ("/pyprep/window/topic-change-keeps-rows", test_topic_change_keeps_rows);

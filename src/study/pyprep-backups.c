@@ -1,6 +1,7 @@
 /* pyprep-backups.c: at most one snapshot of the study record a day, as
  * an export file named pyprep-YYYY-MM-DD.json in
  * $XDG_DATA_HOME/pyprep/backups/, keeping the newest PYPREP_BACKUPS_KEPT.
+ * The export holds the review log too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -126,6 +127,11 @@ pyprep_backups_save_if_due (PyprepStudy  *study,
       g_message ("No backup today: part of the study record could not be read");
       return TRUE;
     }
+  if (pyprep_study_get_review_log_problem (study) != NULL)
+    {
+      g_message ("No backup today: the review log cannot be read");
+      return TRUE;
+    }
 
   if (g_file_query_exists (file, NULL))
     return TRUE;
@@ -237,19 +243,27 @@ pyprep_backups_find_differing (GPtrArray   *backups,
   return NULL;
 }
 
-/* Replaces the record with @backup's. */
+/* Replaces the record with @backup's. A damaged review log is moved aside
+ * first (pyprep_study_set_aside_review_log()), so that the backup's
+ * reviews go into a new one. */
 gboolean
 pyprep_backups_restore (PyprepStudy   *study,
                         PyprepBackup  *backup,
                         GError       **error)
 {
   g_autofree char *contents = NULL;
+  const GError *problem;
   gsize length;
 
   g_return_val_if_fail (PYPREP_IS_STUDY (study), FALSE);
   g_return_val_if_fail (backup != NULL, FALSE);
 
   if (!g_file_get_contents (backup->path, &contents, &length, error))
+    return FALSE;
+
+  problem = pyprep_study_get_review_log_problem (study);
+  if (problem != NULL && g_error_matches (problem, PYPREP_REVIEW_LOG_ERROR, PYPREP_REVIEW_LOG_ERROR_CORRUPT)
+      && !pyprep_study_set_aside_review_log (study, error))
     return FALSE;
 
   return pyprep_study_import_json (study, contents, length, PYPREP_IMPORT_REPLACE, error);

@@ -469,7 +469,19 @@ pyprep_practice_session_grade (PyprepPracticeSession *self,
                                PyprepGrade            grade,
                                GDateTime             *now)
 {
+  pyprep_practice_session_grade_full (self, grade, now, -1);
+}
+
+/* The same, with the seconds the answer took (-1: unknown) for the
+ * review log. */
+void
+pyprep_practice_session_grade_full (PyprepPracticeSession *self,
+                                    PyprepGrade            grade,
+                                    GDateTime             *now,
+                                    int                    seconds)
+{
   PyprepQuestion *current;
+  const char *id;
 
   g_return_if_fail (PYPREP_IS_PRACTICE_SESSION (self));
   g_return_if_fail (pyprep_grade_is_valid (grade));
@@ -478,7 +490,11 @@ pyprep_practice_session_grade (PyprepPracticeSession *self,
   current = pyprep_practice_session_get_current (self);
   g_return_if_fail (current != NULL);
 
-  pyprep_study_record_review (self->study, g_array_index (self->cards, Card, self->position).id, grade, now);
+  id = g_array_index (self->cards, Card, self->position).id;
+  pyprep_study_record_review_full (self->study, id,
+                                   pyprep_practice_session_is_exercise (self, self->position)
+                                   ? PYPREP_REVIEW_KIND_EXERCISE : PYPREP_REVIEW_KIND_RECALL,
+                                   grade, now, seconds);
 
   if (pyprep_grade_is_pass (grade))
     {

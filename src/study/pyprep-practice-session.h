@@ -73,6 +73,10 @@ void                   pyprep_practice_session_preview      (PyprepPracticeSessi
 void                   pyprep_practice_session_grade        (PyprepPracticeSession *self,
                                                              PyprepGrade            grade,
                                                              GDateTime             *now);
+void                   pyprep_practice_session_grade_full   (PyprepPracticeSession *self,
+                                                             PyprepGrade            grade,
+                                                             GDateTime             *now,
+                                                             int                    seconds);
 guint                  pyprep_practice_session_get_n_graded (PyprepPracticeSession *self);
 guint                  pyprep_practice_session_get_n_passed (PyprepPracticeSession *self);
 GPtrArray             *pyprep_practice_session_get_weak_topics (PyprepPracticeSession *self);

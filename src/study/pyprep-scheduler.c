@@ -59,6 +59,20 @@
 
 #define SECONDS_PER_DAY 86400
 
+/* The local day of @when (Unix seconds) in @tz, as a number that grows by
+ * one a day: what load balancing counts reviews by. G_MININT64 for a
+ * moment out of range. */
+gint64
+pyprep_scheduler_day_number (GTimeZone *tz,
+                             gint64     when)
+{
+  int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, when);
+  gint64 local = when + (interval >= 0 ? g_time_zone_get_offset (tz, interval) : 0);
+
+  /* Rounded down, also before 1970. */
+  return local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+}
+
 gboolean
 pyprep_grade_is_valid (int grade)
 {

@@ -83,6 +83,8 @@ void      pyprep_scheduler_config_init     (PyprepSchedulerConfig   *config);
 gboolean  pyprep_scheduler_retention_is_valid (double                desired_retention);
 
 PyprepCardPhase pyprep_review_state_get_phase (const PyprepReviewState *state);
+gint64    pyprep_scheduler_day_number      (GTimeZone               *tz,
+                                            gint64                   when);
 const char *pyprep_card_phase_to_string    (PyprepCardPhase          phase);
 gboolean  pyprep_card_phase_from_string    (const char              *str,
                                             PyprepCardPhase         *phase);

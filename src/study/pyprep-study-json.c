@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -79,6 +80,105 @@ add_drafts (JsonBuilder  *builder,
   json_builder_end_object (builder);
 }
 
+/* A JSON string: the characters JSON forbids raw are escaped; the rest,
+ * valid UTF-8, stays as it is. */
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (out, "\\%c", *p);
+      else if ((guchar)*p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guchar)*p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_json_double (GString *out,
+                    double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, value));
+}
+
+/* "installations": [ uuid, … ] and "reviews": [ row, … ], a row being
+ * [ installation index, time, card, kind, day, rating, elapsed, seconds ]
+ * and, for a state entry, [ … stability, difficulty, reps, lapses,
+ * last-review, due ]. Rows rather than objects, one a line, written here
+ * rather than through JsonBuilder: a log of years is hundreds of thousands
+ * of them, and a backup is written while the app runs. */
+static void
+append_reviews (GString   *out,
+                GPtrArray *entries)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) installations = g_ptr_array_new ();
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      PyprepReviewEntry *entry = entries->pdata[i];
+
+      if (!g_hash_table_contains (index, entry->installation))
+        {
+          g_hash_table_insert (index, entry->installation, GUINT_TO_POINTER (installations->len));
+          g_ptr_array_add (installations, entry->installation);
+        }
+    }
+
+  g_string_append (out, ",\n  \"installations\" : [");
+  for (guint i = 0; i < installations->len; i++)
+    {
+      g_string_append (out, i > 0 ? ",\n    " : "\n    ");
+      append_json_string (out, installations->pdata[i]);
+    }
+  g_string_append (out, installations->len > 0 ? "\n  ],\n  \"reviews\" : [" : "],\n  \"reviews\" : [");
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      PyprepReviewEntry *entry = entries->pdata[i];
+      gboolean state = entry->kind == PYPREP_REVIEW_KIND_STATE;
+
+      g_string_append_printf (out, "%s[%u, %" G_GINT64_FORMAT ", ", i > 0 ? ",\n    " : "\n    ",
+                              GPOINTER_TO_UINT (g_hash_table_lookup (index, entry->installation)), entry->time);
+      append_json_string (out, entry->card);
+      g_string_append_printf (out, ", \"%s\", ", pyprep_review_kind_to_string (entry->kind));
+      append_json_string (out, entry->day);
+      if (state)
+        g_string_append (out, ", null, ");
+      else
+        g_string_append_printf (out, ", %d, ", entry->rating);
+      if (entry->elapsed >= 0)
+        append_json_double (out, entry->elapsed);
+      else
+        g_string_append (out, "null");
+      if (entry->seconds >= 0)
+        g_string_append_printf (out, ", %d", entry->seconds);
+      else
+        g_string_append (out, ", null");
+      if (state)
+        {
+          g_string_append (out, ", ");
+          append_json_double (out, entry->state.stability);
+          g_string_append (out, ", ");
+          append_json_double (out, entry->state.difficulty);
+          g_string_append_printf (out, ", %u, %u, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", \"%s\", %u",
+                                  entry->state.reps, entry->state.lapses, entry->state.last_review,
+                                  entry->state.due,
+                                  pyprep_card_phase_to_string (pyprep_review_state_get_phase (&entry->state)),
+                                  entry->state.step);
+        }
+      g_string_append_c (out, ']');
+    }
+  g_string_append (out, entries != NULL && entries->len > 0 ? "\n  ]\n}" : "]\n}");
+}
+
 char *
 pyprep_study_export_json (PyprepStudy *self,
                           GDateTime   *now)
@@ -88,7 +188,10 @@ pyprep_study_export_json (PyprepStudy *self,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) ids = NULL;
   g_autofree char *exported = NULL;
+  g_autoptr(GPtrArray) reviews = NULL;
+  g_autofree char *generated = NULL;
   GHashTable *seen;
+  GString *text;
 
   g_return_val_if_fail (PYPREP_IS_STUDY (self), NULL);
   g_return_val_if_fail (now != NULL, NULL);
@@ -160,7 +263,18 @@ pyprep_study_export_json (PyprepStudy *self,
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
-  return json_generator_to_data (generator, NULL);
+  generated = json_generator_to_data (generator, NULL);
+  text = g_string_new (generated);
+
+  /* The log goes in before the closing brace. */
+  while (text->len > 0 && text->str[text->len - 1] != '}')
+    g_string_truncate (text, text->len - 1);
+  g_string_truncate (text, text->len - 1);
+  while (text->len > 0 && g_ascii_isspace (text->str[text->len - 1]))
+    g_string_truncate (text, text->len - 1);
+  reviews = _pyprep_study_log_export (self);
+  append_reviews (text, reviews);
+  return g_string_free (text, FALSE);
 }
 
 static gboolean
@@ -549,6 +663,208 @@ apply_drafts (PyprepStudy      *self,
     }
 }
 
+/* Reviews (version 4) ---------------------------------------------------- */
+
+static gboolean
+element_int (JsonArray *row,
+             guint      i,
+             gint64     min,
+             gint64     max,
+             gint64    *value)
+{
+  JsonNode *node = json_array_get_element (row, i);
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+
+  *value = json_node_get_int (node);
+  return *value >= min && *value <= max;
+}
+
+static gboolean
+element_number (JsonArray *row,
+                guint      i,
+                double    *value)
+{
+  JsonNode *node = json_array_get_element (row, i);
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    *value = json_node_get_double (node);
+  else if (json_node_get_value_type (node) == G_TYPE_INT64)
+    *value = (double)json_node_get_int (node);
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static const char *
+element_string (JsonArray *row,
+                guint      i)
+{
+  JsonNode *node = json_array_get_element (row, i);
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+element_is_null (JsonArray *row,
+                 guint      i)
+{
+  return JSON_NODE_HOLDS_NULL (json_array_get_element (row, i));
+}
+
+static gboolean
+day_is_valid (const char *day)
+{
+  int year, month, date;
+  char end;
+
+  return strlen (day) == 10 && sscanf (day, "%4d-%2d-%2d%c", &year, &month, &date, &end) == 3
+         && g_date_valid_dmy (date, month, year);
+}
+
+/* One row of "reviews"; @n is its place, for messages. */
+static gboolean
+parse_review_row (JsonNode           *node,
+                  guint               n,
+                  GPtrArray          *installations,
+                  gint64              latest,
+                  PyprepReviewEntry  *entry,
+                  GError            **error)
+{
+  JsonArray *row;
+  const char *card, *kind, *day;
+  gint64 installation, value;
+  guint length;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return invalid (error, _("review %u is not a list"), n + 1);
+  row = json_node_get_array (node);
+  length = json_array_get_length (row);
+  /* A state entry has 14 fields, or 16 with its phase and step. */
+  if (length != 8 && length != 14 && length != 16)
+    return invalid (error, _("review %u does not have 8, 14 or 16 fields"), n + 1);
+
+  card = element_string (row, 2);
+  kind = element_string (row, 3);
+  day = element_string (row, 4);
+  if (!element_int (row, 0, 0, (gint64)installations->len - 1, &installation)
+      || !element_int (row, 1, 0, G_MAXINT64, &entry->time)
+      || card == NULL || card[0] == '\0' || strlen (card) > 256
+      || kind == NULL || !pyprep_review_kind_from_string (kind, &entry->kind)
+      || day == NULL || !day_is_valid (day)
+      || (length > 8) != (entry->kind == PYPREP_REVIEW_KIND_STATE))
+    return invalid (error, _("review %u has a field that is missing or out of range"), n + 1);
+
+  entry->installation = g_strdup (installations->pdata[installation]);
+  entry->card = g_strdup (card);
+  g_strlcpy (entry->day, day, sizeof entry->day);
+
+  if (entry->kind == PYPREP_REVIEW_KIND_STATE ? !element_is_null (row, 5)
+                                            : !element_int (row, 5, 1, 4, &value))
+    return invalid (error, _("review %u has no grade from 1 to 4"), n + 1);
+  entry->rating = entry->kind == PYPREP_REVIEW_KIND_STATE ? 0 : (int)value;
+
+  if (!element_is_null (row, 6) && (!element_number (row, 6, &entry->elapsed) || !(entry->elapsed >= 0)))
+    return invalid (error, _("review %u has a field that is missing or out of range"), n + 1);
+  if (!element_is_null (row, 7))
+    {
+      if (!element_int (row, 7, 0, G_MAXINT32, &value))
+        return invalid (error, _("review %u has a field that is missing or out of range"), n + 1);
+      entry->seconds = (int)value;
+    }
+
+  if (entry->kind == PYPREP_REVIEW_KIND_STATE)
+    {
+      gint64 reps, lapses;
+      g_autofree char *problem = NULL;
+
+      if (!element_number (row, 8, &entry->state.stability)
+          || !element_number (row, 9, &entry->state.difficulty)
+          || !element_int (row, 10, 0, G_MAXUINT32, &reps)
+          || !element_int (row, 11, 0, G_MAXUINT32, &lapses)
+          || !element_int (row, 12, 0, G_MAXINT64, &entry->state.last_review)
+          || !element_int (row, 13, 0, G_MAXINT64, &entry->state.due))
+        return invalid (error, _("review %u has a field that is missing or out of range"), n + 1);
+      entry->state.reps = (guint)reps;
+      entry->state.lapses = (guint)lapses;
+      entry->state.phase = PYPREP_CARD_PHASE_REVIEW;
+      if (length == 16)
+        {
+          const char *phase = element_string (row, 14);
+          gint64 step;
+
+          if (phase == NULL || !pyprep_card_phase_from_string (phase, &entry->state.phase)
+              || !element_int (row, 15, 0, PYPREP_SCHEDULER_MAX_STEPS - 1, &step))
+            return invalid (error, _("review %u has a field that is missing or out of range"), n + 1);
+          entry->state.step = (guint)step;
+        }
+      if (reps > 0 && !_pyprep_review_is_valid (&entry->state, "", &problem))
+        return invalid (error, _("review %u holds an impossible state"), n + 1);
+    }
+
+  /* A grade from the future says the writer's clock was wrong: the whole
+   * file is refused rather than letting it push cards out of reach. */
+  if (entry->time > latest)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (entry->time / 1000);
+      g_autofree char *date = when != NULL ? g_date_time_format (when, "%x") : g_strdup ("?");
+
+      g_set_error (error, PYPREP_STUDY_ERROR, PYPREP_STUDY_ERROR_FUTURE,
+                   _("The file has a review dated %s, later than today. The clock of the computer "
+                     "that wrote it may be wrong. Nothing was imported."), date);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_reviews (JsonObject  *root,
+               GPtrArray   *entries,
+               GError     **error)
+{
+  JsonNode *installations_node = json_object_get_member (root, "installations");
+  JsonNode *reviews_node = json_object_get_member (root, "reviews");
+  g_autoptr(GPtrArray) installations = g_ptr_array_new ();
+  gint64 latest = g_get_real_time () / 1000 + PYPREP_REVIEW_LOG_FUTURE_MS;
+  JsonArray *array;
+
+  if (installations_node == NULL && reviews_node == NULL)
+    return TRUE;  /* before version 4 */
+
+  if (installations_node == NULL || !JSON_NODE_HOLDS_ARRAY (installations_node)
+      || reviews_node == NULL || !JSON_NODE_HOLDS_ARRAY (reviews_node))
+    return invalid (error, _("the reviews or installations field is not a list"));
+
+  array = json_node_get_array (installations_node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *uuid = element_string (array, i);
+
+      if (uuid == NULL || !g_uuid_string_is_valid (uuid))
+        return invalid (error, _("installation %u is not an id"), i + 1);
+      g_ptr_array_add (installations, (gpointer)uuid);
+    }
+
+  array = json_node_get_array (reviews_node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      PyprepReviewEntry *entry = pyprep_review_entry_new ();
+
+      g_ptr_array_add (entries, entry);
+      if (!parse_review_row (json_array_get_element (array, i), i, installations, latest, entry, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * pyprep_study_import_json:
  * @mode: merge with the current record, or replace it
@@ -565,11 +881,12 @@ pyprep_study_import_json (PyprepStudy       *self,
                           GError           **error)
 {
   static const char * const top_fields[] = { "format", "version", "exported", "questions",
-                                             "activity", "drafts", NULL };
+                                             "activity", "drafts", "installations", "reviews", NULL };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GHashTable) entries = NULL;
   g_autoptr(GHashTable) activity = NULL;
   g_autoptr(GHashTable) drafts = NULL;
+  g_autoptr(GPtrArray) reviews = NULL;
   g_autoptr(GError) parse_error = NULL;
   JsonObject *root, *questions, *days;
   JsonObjectIter iter;
@@ -665,7 +982,14 @@ pyprep_study_import_json (PyprepStudy       *self,
   if (node != NULL && !parse_drafts (node, drafts, error))
     return FALSE;
 
-  /* Everything checked: apply. */
+  reviews = g_ptr_array_new_with_free_func ((GDestroyNotify)pyprep_review_entry_free);
+  if (!parse_reviews (root, reviews, error))
+    return FALSE;
+
+  /* Everything checked: apply. The log first, in one transaction: if it
+   * cannot take the reviews, nothing changes. */
+  if (!_pyprep_study_log_import (self, reviews, error))
+    return FALSE;
   _pyprep_study_apply_import (self, entries, activity, mode);
   apply_drafts (self, drafts, mode);
   return TRUE;
@@ -790,7 +1114,9 @@ _pyprep_study_apply_import (PyprepStudy      *self,
         g_hash_table_replace (self->activity, g_strdup (key), value);
     }
 
-  /* One change of the store, not four. */
+  /* The log and the settings agree again, then one change of the store,
+   * not four. */
+  _pyprep_study_log_reconcile (self, mode);
   _pyprep_study_save_all (self);
   if (mode == PYPREP_IMPORT_REPLACE)
     _pyprep_study_set_damaged (self, FALSE);

@@ -1,6 +1,7 @@
 /* pyprep-study-private.h: shared by the files of PyprepStudy: its API
- * (pyprep-study.c), its store in GSettings (pyprep-study-store.c) and its
- * JSON export and import (pyprep-study-json.c).
+ * (pyprep-study.c), its store in GSettings (pyprep-study-store.c), its
+ * JSON export and import (pyprep-study-json.c) and its review log
+ * (pyprep-study-log.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +9,7 @@
 
 #include "pyprep-scheduler.h"
 #include "pyprep-drafts.h"
+#include "pyprep-review-log.h"
 #include "pyprep-study.h"
 
 G_BEGIN_DECLS
@@ -45,6 +47,12 @@ struct _PyprepStudy
   GHashTable *raw_progress;    /* id -> stored a{sv} that did not load whole */
 
   PyprepDrafts *drafts;        /* exercise code, exported with the record; or NULL */
+
+  /* Every grade, for good (pyprep-study-log.c). */
+  PyprepReviewLog *log;        /* NULL: none, or it could not be opened */
+  char         *log_path;      /* where it is, or was meant to be */
+  GError       *log_problem;   /* why it cannot be used, or NULL */
+  GPtrArray    *log_pending;   /* grades not written yet (PyprepReviewEntry) */
 };
 
 /* The keys of the record, as bits of PyprepStudy.frozen. */
@@ -83,6 +91,26 @@ void       _pyprep_study_save_bookmarks (PyprepStudy             *self);
 void       _pyprep_study_save_notes     (PyprepStudy             *self);
 void       _pyprep_study_save_activity  (PyprepStudy             *self);
 void       _pyprep_study_save_all       (PyprepStudy             *self);
+
+/* pyprep-study.c */
+void       _pyprep_study_set_log_problem (PyprepStudy            *self,
+                                          const GError           *problem);
+
+/* pyprep-study-log.c; each does nothing without a log. */
+void       _pyprep_study_log_grade      (PyprepStudy             *self,
+                                         const char              *id,
+                                         PyprepReviewKind         kind,
+                                         PyprepGrade              grade,
+                                         GDateTime               *now,
+                                         int                      seconds);
+void       _pyprep_study_log_resets     (PyprepStudy             *self,
+                                         GPtrArray               *ids);
+GPtrArray *_pyprep_study_log_export     (PyprepStudy             *self);
+gboolean   _pyprep_study_log_import     (PyprepStudy             *self,
+                                         GPtrArray               *entries,
+                                         GError                 **error);
+void       _pyprep_study_log_reconcile  (PyprepStudy             *self,
+                                         PyprepImportMode         mode);
 
 /* pyprep-study-json.c */
 void       _pyprep_study_collect_ids    (PyprepStudy             *self,

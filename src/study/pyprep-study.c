@@ -25,6 +25,7 @@ G_DEFINE_FINAL_TYPE (PyprepStudy, pyprep_study, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_DAMAGED,
+  PROP_REVIEW_LOG_PROBLEM,
   N_PROPS
 };
 
@@ -158,6 +159,10 @@ pyprep_study_finalize (GObject *object)
   g_clear_pointer (&self->raw_progress, g_hash_table_unref);
   g_clear_pointer (&self->recovered_path, g_free);
   g_clear_object (&self->drafts);
+  g_clear_object (&self->log);
+  g_clear_pointer (&self->log_path, g_free);
+  g_clear_error (&self->log_problem);
+  g_clear_pointer (&self->log_pending, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pyprep_study_parent_class)->finalize (object);
 }
@@ -174,6 +179,10 @@ pyprep_study_get_property (GObject    *object,
     {
     case PROP_DAMAGED:
       g_value_set_boolean (value, self->damaged);
+      break;
+
+    case PROP_REVIEW_LOG_PROBLEM:
+      g_value_set_boxed (value, self->log_problem);
       break;
 
     default:
@@ -200,6 +209,17 @@ pyprep_study_class_init (PyprepStudyClass *klass)
     g_param_spec_boolean ("damaged", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
+  /**
+   * PyprepStudy:review-log-problem:
+   *
+   * Why the review log cannot be used (%PYPREP_REVIEW_LOG_ERROR), or
+   * %NULL. The rest of the record works without it; grades stay in the
+   * settings and the file is left as it is.
+   */
+  properties[PROP_REVIEW_LOG_PROBLEM] =
+    g_param_spec_boxed ("review-log-problem", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -225,6 +245,7 @@ pyprep_study_init (PyprepStudy *self)
                                               (GDestroyNotify)g_variant_unref);
   self->mark_read_on_open = TRUE;
   pyprep_scheduler_config_init (&self->scheduler);
+  self->log_pending = g_ptr_array_new_with_free_func ((GDestroyNotify)pyprep_review_entry_free);
 }
 
 /* Whether opening a new question makes it read (a preference). */
@@ -290,6 +311,21 @@ _pyprep_study_set_damaged (PyprepStudy *self,
 
   self->damaged = !!damaged;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAMAGED]);
+}
+
+void
+_pyprep_study_set_log_problem (PyprepStudy  *self,
+                               const GError *problem)
+{
+  if (self->log_problem == problem
+      || (self->log_problem != NULL && problem != NULL
+          && g_error_matches (problem, self->log_problem->domain, self->log_problem->code)
+          && g_str_equal (problem->message, self->log_problem->message)))
+    return;
+
+  g_clear_error (&self->log_problem);
+  self->log_problem = problem != NULL ? g_error_copy (problem) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_LOG_PROBLEM]);
 }
 
 /* Emitted with the id as detail, so a row can listen to "changed::<id>". */
@@ -598,8 +634,31 @@ pyprep_study_reset_progress (PyprepStudy        *self,
                              const char * const *ids)
 {
   g_autoptr(GPtrArray) reset = NULL;
+  g_autoptr(GPtrArray) practised = g_ptr_array_new_with_free_func (g_free);
 
   g_return_if_fail (PYPREP_IS_STUDY (self));
+
+  /* The log hears of the practised ones, so that replay forgets them too. */
+  if (ids == NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, self->progress);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (((Progress *)value)->review.reps > 0)
+          g_ptr_array_add (practised, g_strdup (key));
+    }
+  else
+    {
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          Progress *progress = g_hash_table_lookup (self->progress, ids[i]);
+
+          if (progress != NULL && progress->review.reps > 0)
+            g_ptr_array_add (practised, g_strdup (ids[i]));
+        }
+    }
 
   if (ids == NULL)
     {
@@ -626,6 +685,7 @@ pyprep_study_reset_progress (PyprepStudy        *self,
   if (reset->len == 0)
     return;
 
+  _pyprep_study_log_resets (self, practised);
   _pyprep_study_save_progress (self);
   for (guint i = 0; i < reset->len; i++)
     _pyprep_study_emit_changed (self, reset->pdata[i]);
@@ -679,23 +739,6 @@ pyprep_study_get_review (PyprepStudy       *self,
   return TRUE;
 }
 
-/* The local day of a moment, as a number that grows by one a day. */
-static gint64
-day_number (GTimeZone *tz,
-            gint64     when)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (when);
-  g_autoptr(GDateTime) local = utc ? g_date_time_to_timezone (utc, tz) : NULL;
-  GDate date;
-
-  if (local == NULL)
-    return G_MININT64;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
-                  g_date_time_get_year (local));
-  return g_date_get_julian (&date);
-}
 
 /* The reviews due per local day, for load balancing. */
 typedef struct
@@ -738,7 +781,7 @@ due_count_cb (gint64   when,
 
           if (progress->review.reps == 0 || g_strcmp0 (key, counts->skip) == 0)
             continue;
-          day = day_number (counts->tz, progress->review.due);
+          day = pyprep_scheduler_day_number (counts->tz, progress->review.due);
           count = g_hash_table_lookup (counts->per_day, &day);
           if (count == NULL)
             g_hash_table_insert (counts->per_day, g_memdup2 (&day, sizeof day), GUINT_TO_POINTER (1));
@@ -749,7 +792,7 @@ due_count_cb (gint64   when,
     }
 
   {
-    gint64 day = day_number (counts->tz, when);
+    gint64 day = pyprep_scheduler_day_number (counts->tz, when);
 
     return GPOINTER_TO_UINT (g_hash_table_lookup (counts->per_day, &day));
   }
@@ -880,7 +923,9 @@ pyprep_study_get_grades (PyprepStudy *self,
  * Confident once it passed and is stable for a week, Learning otherwise.
  * A status set by hand before the review gives way to it.
  *
- * The review also counts in the day's activity.
+ * The review also counts in the day's activity, and is appended to the
+ * review log as a recall card, or an exercise for an id made by
+ * pyprep_study_exercise_id(), with the time taken unknown.
  */
 void
 pyprep_study_record_review (PyprepStudy *self,
@@ -888,11 +933,41 @@ pyprep_study_record_review (PyprepStudy *self,
                             PyprepGrade  grade,
                             GDateTime   *now)
 {
+  g_return_if_fail (id != NULL);
+
+  pyprep_study_record_review_full (self, id,
+                                   g_str_has_prefix (id, EXERCISE_PREFIX) ? PYPREP_REVIEW_KIND_EXERCISE
+                                                                          : PYPREP_REVIEW_KIND_RECALL,
+                                   grade, now, -1);
+}
+
+/**
+ * pyprep_study_record_review_full:
+ * @kind: what was practised: a recall card, an exercise or a question of a
+ *   mock interview (not %PYPREP_REVIEW_KIND_STATE)
+ * @seconds: how long the answer took, or -1 if unknown
+ *
+ * pyprep_study_record_review(), saying what kind of card it was and how
+ * long it took, for the review log.
+ *
+ * A question answered in a mock interview is recalled like a recall card,
+ * so its grade schedules the question's recall card too and counts in its
+ * status; the log keeps that it was a mock interview.
+ */
+void
+pyprep_study_record_review_full (PyprepStudy      *self,
+                                 const char       *id,
+                                 PyprepReviewKind  kind,
+                                 PyprepGrade       grade,
+                                 GDateTime        *now,
+                                 int               seconds)
+{
   Progress *progress;
   gsize n_grades;
 
   g_return_if_fail (PYPREP_IS_STUDY (self));
   g_return_if_fail (id != NULL);
+  g_return_if_fail (kind < PYPREP_REVIEW_KIND_STATE);
   g_return_if_fail (pyprep_grade_is_valid (grade));
   g_return_if_fail (now != NULL);
 
@@ -919,6 +994,7 @@ pyprep_study_record_review (PyprepStudy *self,
     progress->status = PYPREP_STATUS_READ;
   progress->status_set = 0;
 
+  _pyprep_study_log_grade (self, id, kind, grade, now, seconds);
   count_activity (self, id, now);
 }
 

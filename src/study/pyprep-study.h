@@ -8,7 +8,7 @@
 #include <gio/gio.h>
 
 #include "pyprep-drafts.h"
-
+#include "pyprep-review-log.h"
 #include "pyprep-scheduler.h"
 
 G_BEGIN_DECLS
@@ -33,16 +33,18 @@ typedef enum {
   PYPREP_STUDY_ERROR_INVALID,
   PYPREP_STUDY_ERROR_VERSION,
   PYPREP_STUDY_ERROR_NOT_A_FILE,
+  PYPREP_STUDY_ERROR_FUTURE,
 } PyprepStudyError;
 
-/* 3: with the exercises' code ("drafts") */
-#define PYPREP_STUDY_EXPORT_VERSION 3
+/* 3: with the exercises' code ("drafts"); 4: with the review log ("reviews") */
+#define PYPREP_STUDY_EXPORT_VERSION 4
 #define PYPREP_STUDY_MAX_GRADES 64
 /* Forgotten this often after it was first learnt, a card is a leech, as
  * in Anki: more of the same reviews will not fix it; it wants a new
  * approach (a note, a mnemonic, the exercise). */
 #define PYPREP_STUDY_LEECH_LAPSES 8
-#define PYPREP_STUDY_IMPORT_MAX_BYTES (8 * 1024 * 1024)
+/* Room for about 700,000 reviews, 100,000 taking 9 MiB (data/study-format.md). */
+#define PYPREP_STUDY_IMPORT_MAX_BYTES (64 * 1024 * 1024)
 
 #define PYPREP_TYPE_STUDY (pyprep_study_get_type ())
 
@@ -108,6 +110,20 @@ void          pyprep_study_preview_review     (PyprepStudy  *self,
                                                const char   *id,
                                                GDateTime    *now,
                                                gint64        intervals[4]);
+void          pyprep_study_record_review_full (PyprepStudy      *self,
+                                               const char       *id,
+                                               PyprepReviewKind  kind,
+                                               PyprepGrade       grade,
+                                               GDateTime        *now,
+                                               int               seconds);
+gboolean      pyprep_study_open_review_log    (PyprepStudy  *self,
+                                               const char   *path);
+void          pyprep_study_set_review_log     (PyprepStudy  *self,
+                                               PyprepReviewLog *log);
+PyprepReviewLog *pyprep_study_get_review_log  (PyprepStudy  *self);
+const GError *pyprep_study_get_review_log_problem (PyprepStudy *self);
+gboolean      pyprep_study_set_aside_review_log (PyprepStudy *self,
+                                               GError      **error);
 guint         pyprep_study_count_new_today    (PyprepStudy  *self,
                                                GDateTime    *now);
 guint         pyprep_study_count_reviews_today (PyprepStudy *self,

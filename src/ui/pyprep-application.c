@@ -199,6 +199,9 @@ load_settings (PyprepApplication *self)
   self->settings = pyprep_settings_new_for_gsettings (gsettings);
   self->study = pyprep_study_new (gsettings);
   pyprep_study_set_drafts (self->study, pyprep_drafts_get_default ());
+  /* Every grade, in $XDG_DATA_HOME/pyprep/; if it cannot be opened the
+   * window says so (PyprepStudy:review-log-problem). */
+  pyprep_study_open_review_log (self->study, NULL);
 
   g_object_bind_property (self->settings, "color-scheme", adw_style_manager_get_default (), "color-scheme",
                           G_BINDING_SYNC_CREATE);

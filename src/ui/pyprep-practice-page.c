@@ -40,6 +40,7 @@ struct _PyprepPracticePage
 
   PyprepPracticeSession *session;
   PyprepStudy           *study;
+  gint64                 shown_at;  /* monotonic µs when the card came, for the review log */
 };
 
 G_DEFINE_FINAL_TYPE (PyprepPracticePage, pyprep_practice_page, GTK_TYPE_WIDGET)
@@ -59,6 +60,13 @@ kind_name (PyprepCardKind kind)
 static void show_card (PyprepPracticePage *self);
 static void show_summary (PyprepPracticePage *self);
 
+/* Seconds since the current card came: the time the answer took. */
+static int
+seconds_taken (PyprepPracticePage *self)
+{
+  return (int)MIN ((g_get_monotonic_time () - self->shown_at) / G_USEC_PER_SEC, G_MAXINT);
+}
+
 /* The exercise's grade, confirmed: recorded on its card. The answer then
  * shows in the view until Next Card. */
 static void
@@ -69,7 +77,7 @@ exercise_graded_cb (PyprepPracticePage *self,
 
   if (self->session == NULL || pyprep_practice_session_is_finished (self->session))
     return;
-  pyprep_practice_session_grade (self->session, grade, now);
+  pyprep_practice_session_grade_full (self->session, grade, now, seconds_taken (self));
 }
 
 static void
@@ -116,6 +124,7 @@ show_card (PyprepPracticePage *self)
   g_autofree char *progress = NULL;
   g_autofree char *kind = NULL;
 
+  self->shown_at = g_get_monotonic_time ();
   if (pyprep_practice_session_is_exercise (self->session, position))
     /* TRANSLATORS: the progress through a session, on an exercise card */
     progress = g_strdup_printf (_("Card %u of %u · Exercise"), position + 1, n);
@@ -268,7 +277,7 @@ pyprep_practice_page_grade (PyprepPracticePage *self,
     return;
 
   now = g_date_time_new_now_utc ();
-  pyprep_practice_session_grade (self->session, grade, now);
+  pyprep_practice_session_grade_full (self->session, grade, now, seconds_taken (self));
 
   if (pyprep_practice_session_is_finished (self->session))
     show_summary (self);

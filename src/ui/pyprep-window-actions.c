@@ -114,12 +114,36 @@ _pyprep_window_update_problems (PyprepWindow *self)
   gtk_revealer_set_reveal_child (self->problems_revealer, TRUE);
 }
 
-/* The banner says whether part of the study record could not be read,
- * and offers the backups; a restore that replaces the record hides it. */
+/* What the banner says when the review log cannot be used. */
+static const char *
+review_log_problem_text (const GError *problem)
+{
+  if (g_error_matches (problem, PYPREP_REVIEW_LOG_ERROR, PYPREP_REVIEW_LOG_ERROR_CORRUPT))
+    return _("Your review history could not be read and was left as it is. Your progress is safe.");
+  if (g_error_matches (problem, PYPREP_REVIEW_LOG_ERROR, PYPREP_REVIEW_LOG_ERROR_LOCKED))
+    return _("Your review history is in use by another program. Your progress is safe.");
+  if (g_error_matches (problem, PYPREP_REVIEW_LOG_ERROR, PYPREP_REVIEW_LOG_ERROR_VERSION))
+    return _("Your review history is from a newer PyPrep and was left as it is. Your progress is safe.");
+  return _("Your review history cannot be written. Your progress is safe.");
+}
+
+/* The banner says whether part of the study record could not be read, or
+ * the review log cannot be used, and offers the backups; a restore that
+ * replaces the record (and sets a damaged log aside) hides it. */
 static void
 record_damaged_cb (PyprepWindow *self)
 {
-  gtk_revealer_set_reveal_child (self->record_revealer, pyprep_study_get_damaged (self->study));
+  const GError *log_problem = pyprep_study_get_review_log_problem (self->study);
+  GtkLabel *label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (self), PYPREP_TYPE_WINDOW,
+                                                              "record_label"));
+
+  if (pyprep_study_get_damaged (self->study))
+    gtk_label_set_text (label, _("Part of your study record could not be read. A copy was kept."));
+  else if (log_problem != NULL)
+    gtk_label_set_text (label, review_log_problem_text (log_problem));
+
+  gtk_revealer_set_reveal_child (self->record_revealer,
+                                 pyprep_study_get_damaged (self->study) || log_problem != NULL);
   _pyprep_window_show_record_banner (self);
 }
 
@@ -141,6 +165,8 @@ void
 _pyprep_window_follow_record (PyprepWindow *self)
 {
   g_signal_connect_object (self->study, "notify::damaged",
+                           G_CALLBACK (record_damaged_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->study, "notify::review-log-problem",
                            G_CALLBACK (record_damaged_cb), self, G_CONNECT_SWAPPED);
   record_damaged_cb (self);
 }

@@ -390,7 +390,13 @@ restore_newest_action (GtkWidget  *widget,
   PyprepWindow *self = PYPREP_WINDOW (widget);
   g_autoptr(GFile) dir = pyprep_backups_default_dir ();
   g_autoptr(GPtrArray) backups = pyprep_backups_list (dir);
-  PyprepBackup *backup = pyprep_backups_find_differing (backups, self->study);
+  const GError *log_problem = pyprep_study_get_review_log_problem (self->study);
+  gboolean log_damaged = log_problem != NULL && g_error_matches (log_problem, PYPREP_REVIEW_LOG_ERROR,
+                                                                 PYPREP_REVIEW_LOG_ERROR_CORRUPT);
+  /* A damaged log: the newest backup holds the history, even where its
+   * record is the same as the one here. */
+  PyprepBackup *backup = log_damaged && backups->len > 0 ? backups->pdata[0]
+                                                          : pyprep_backups_find_differing (backups, self->study);
   g_autofree char *body = NULL;
   g_autofree char *bookmarks = NULL;
   GtkWidget *dialog;
@@ -406,10 +412,17 @@ restore_newest_action (GtkWidget  *widget,
                                             backup->bookmarks), backup->bookmarks);
   /* Translators: the first %s is a day, 2026-11-30; the second, e.g. "41 bookmarks". A short
    * heading: a long one does not fit a phone. */
-  body = g_strdup_printf (_("The backup of %s is the newest that differs from your progress now: %s, "
-                            "%u reviewed. Restoring replaces your current progress; you can undo it, "
-                            "and the copy of what could not be read stays where it was kept."),
-                          backup->day, bookmarks, backup->reviewed);
+  if (log_damaged)
+    /* Translators: the first %s is a day, 2026-11-30; the second, e.g. "41 bookmarks". */
+    body = g_strdup_printf (_("The backup of %s holds your review history up to that day: %s, "
+                              "%u reviewed. Restoring replaces your current progress; the damaged "
+                              "history file is moved aside and kept, never deleted."),
+                            backup->day, bookmarks, backup->reviewed);
+  else
+    body = g_strdup_printf (_("The backup of %s is the newest that differs from your progress now: %s, "
+                              "%u reviewed. Restoring replaces your current progress; you can undo it, "
+                              "and the copy of what could not be read stays where it was kept."),
+                            backup->day, bookmarks, backup->reviewed);
   dialog = pyprep_alert_new (_("Restore a Backup?"), body);
   pyprep_alert_add_response (dialog, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
   pyprep_alert_add_response (dialog, "choose", _("_Other Backups…"), ADW_RESPONSE_DEFAULT);
