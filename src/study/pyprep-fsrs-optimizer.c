@@ -302,10 +302,10 @@ typedef struct
  *                         card's earlier Agains on a later day
  *
  * and RMSE(bins) = sqrt (sum over bins of n_b (mean y_b - mean p_b)^2 /
- * sum of n_b). Not bins of predicted R: the benchmark moved from those
- * to these so that a model cannot score well by being right on average
- * in each band of R while wrong about which cards are in it. The keys
- * below are the floor () exponents, which name the same bins. */
+ * sum of n_b). Not bins of predicted R, as the FSRS optimizer's older
+ * calibration check had them: the benchmark bins by these features of
+ * the history. The keys below are the floor () exponents, which name the
+ * same bins. */
 static gint64
 bin_key (double t,
          guint  number,
