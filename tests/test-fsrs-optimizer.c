@@ -29,6 +29,15 @@ static const PyprepFsrsParams true_params = {
   }
 };
 
+/* Another learner, far from the defaults: first memories three times as
+ * strong, a much steeper curve (decay 0.55), faster growth on success. */
+static const PyprepFsrsParams far_params = {
+  {
+    1.0, 3.0, 6.0, 20.0, 5.0, 1.2, 1.5, 0.1, 2.3, 0.3, 1.3,
+    1.2, 0.1, 0.4, 1.2, 0.4, 2.5, 0.3, 0.2, 0.2, 0.55,
+  }
+};
+
 typedef struct
 {
   PyprepFsrsHistory *history;
@@ -184,25 +193,26 @@ print_params (const char             *what,
 /* The fit, started from the defaults, predicts the learner's true chance
  * of recall to within 2% (RMSE(bins)), where the defaults are far off. */
 static void
-test_recovers_truth (void)
+test_recovers_truth (gconstpointer data)
 {
+  const PyprepFsrsParams *learner = data;
   Log log = { 0 };
   PyprepFsrsFit result;
   PyprepFsrsMetrics fitted, defaults, truth;
 
-  generate (&true_params, pyprep_fsrs_default_params (), 2000, 365, 1, &log);
+  generate (learner, pyprep_fsrs_default_params (), 2000, 365, 1, &log);
   g_test_message ("%u cards, %u reviews, %u judged", pyprep_fsrs_history_n_cards (log.history),
                   pyprep_fsrs_history_n_reviews (log.history), log.true_r->len);
 
   fit (log.history, &result);
-  print_params ("true:  ", &true_params);
+  print_params ("true:  ", learner);
   print_params ("fitted:", &result.params);
 
   pyprep_fsrs_evaluate (log.history, &result.params, (double *) log.true_r->data,
                         log.true_r->len, &fitted);
   pyprep_fsrs_evaluate (log.history, pyprep_fsrs_default_params (), (double *) log.true_r->data,
                         log.true_r->len, &defaults);
-  pyprep_fsrs_evaluate (log.history, &true_params, (double *) log.true_r->data,
+  pyprep_fsrs_evaluate (log.history, learner, (double *) log.true_r->data,
                         log.true_r->len, &truth);
   g_test_message ("RMSE(bins) against the true R: defaults %.4f, fitted %.4f, truth %.4f",
                   defaults.rmse_bins, fitted.rmse_bins, truth.rmse_bins);
@@ -581,7 +591,9 @@ main (int   argc,
   g_test_add_func ("/pyprep/fsrs-optimizer/metrics", test_metrics);
   g_test_add_func ("/pyprep/fsrs-optimizer/is-better", test_is_better);
   g_test_add_func ("/pyprep/fsrs-optimizer/bad-input", test_bad_input);
-  g_test_add_func ("/pyprep/fsrs-optimizer/recovers-truth", test_recovers_truth);
+  g_test_add_data_func ("/pyprep/fsrs-optimizer/recovers-truth", &true_params, test_recovers_truth);
+  g_test_add_data_func ("/pyprep/fsrs-optimizer/recovers-truth-far", &far_params,
+                        test_recovers_truth);
   g_test_add_func ("/pyprep/fsrs-optimizer/never-worse", test_never_worse);
   g_test_add_func ("/pyprep/fsrs-optimizer/async", test_async);
   g_test_add_func ("/pyprep/fsrs-optimizer/cancel", test_cancel);
