@@ -351,6 +351,63 @@ test_gradient (void)
     }
 }
 
+/* The initial stabilities are put in order and the missing ones filled.
+ * Source of the first case: fsrs-rs, src/pre_training.rs,
+ * test_smooth_and_fill (Again 0.4, Good 2.3, Easy 10.9: Hard 0.8052433).
+ * The others follow from the same two log-space ratios. */
+static void
+test_smooth_and_fill (void)
+{
+  const double *start = pyprep_fsrs_default_params ()->w;
+  double ones[4] = { 1, 1, 1, 1 };
+  double s0[4] = { 0.4, 0, 2.3, 10.9 };
+  gboolean known[4] = { TRUE, FALSE, TRUE, TRUE };
+  double counts[4] = { 10, 0, 1, 0 };
+
+  pyprep_fsrs_optimizer_smooth_and_fill (s0, known, ones, start);
+  assert_near_rel (s0[0], 0.4, 1e-12, "Again");
+  assert_near_rel (s0[1], 0.8052433, 1e-6, "Hard, filled");
+  assert_near_rel (s0[2], 2.3, 1e-12, "Good");
+  assert_near_rel (s0[3], 10.9, 1e-12, "Easy");
+
+  /* Only Hard known: the start values scaled to it. */
+  s0[1] = 2 * start[1];
+  known[0] = known[2] = known[3] = FALSE;
+  known[1] = TRUE;
+  pyprep_fsrs_optimizer_smooth_and_fill (s0, known, ones, start);
+  for (guint i = 0; i < 4; i++)
+    assert_near_rel (s0[i], 2 * start[i], 1e-12, "scaled");
+
+  /* Again above Good: Again has more cards, so Good takes its value;
+   * Hard and Easy follow. */
+  s0[0] = 5.0;
+  s0[2] = 3.0;
+  known[0] = known[2] = TRUE;
+  known[1] = known[3] = FALSE;
+  pyprep_fsrs_optimizer_smooth_and_fill (s0, known, counts, start);
+  assert_near_rel (s0[0], 5.0, 1e-12, "Again");
+  assert_near_rel (s0[2], 5.0, 1e-12, "Good");
+  assert_near_rel (s0[1], 5.0, 1e-12, "Hard");
+  assert_near_rel (s0[3], 5.0, 1e-12, "Easy");
+
+  /* Only Again and Easy: Hard and Good in between, in order. */
+  s0[0] = 0.5;
+  s0[3] = 20.0;
+  known[0] = known[3] = TRUE;
+  known[1] = known[2] = FALSE;
+  pyprep_fsrs_optimizer_smooth_and_fill (s0, known, ones, start);
+  g_assert_cmpfloat (s0[0], <, s0[1]);
+  g_assert_cmpfloat (s0[1], <, s0[2]);
+  g_assert_cmpfloat (s0[2], <, s0[3]);
+  assert_near_rel (log (s0[1]), 0.6 * log (s0[0]) + 0.4 * log (s0[2]), 1e-12, "Hard ratio");
+  assert_near_rel (log (s0[2]), 0.4 * log (s0[1]) + 0.6 * log (s0[3]), 1e-12, "Good ratio");
+
+  /* Nothing known: the start. */
+  memset (known, 0, sizeof known);
+  pyprep_fsrs_optimizer_smooth_and_fill (s0, known, ones, start);
+  g_assert_cmpmem (s0, sizeof s0, start, sizeof s0);
+}
+
 /* RMSE(bins) and log loss on a log small enough to count by hand. */
 static void
 test_metrics (void)
@@ -589,6 +646,7 @@ main (int   argc,
 
   g_test_add_func ("/pyprep/fsrs-optimizer/gradient", test_gradient);
   g_test_add_func ("/pyprep/fsrs-optimizer/metrics", test_metrics);
+  g_test_add_func ("/pyprep/fsrs-optimizer/smooth-and-fill", test_smooth_and_fill);
   g_test_add_func ("/pyprep/fsrs-optimizer/is-better", test_is_better);
   g_test_add_func ("/pyprep/fsrs-optimizer/bad-input", test_bad_input);
   g_test_add_data_func ("/pyprep/fsrs-optimizer/recovers-truth", &true_params, test_recovers_truth);

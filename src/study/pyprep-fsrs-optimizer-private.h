@@ -23,4 +23,12 @@ void pyprep_fsrs_optimizer_walk_dual (const PyprepFsrsParams *p,
                                       double                 *r,
                                       double                  dr[PYPREP_FSRS_N_PARAMS]);
 
+/* Orders the four initial stabilities @s0 (the one of two out of order
+ * with fewer @counts takes the other's value), fills those not @known
+ * from the others, clamps; @start if none is known. */
+void pyprep_fsrs_optimizer_smooth_and_fill (double       s0[4],
+                                            gboolean     known[4],
+                                            const double counts[4],
+                                            const double start[4]);
+
 G_END_DECLS

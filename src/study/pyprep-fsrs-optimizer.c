@@ -747,6 +747,13 @@ compare_groups_for_outliers (gconstpointer a,
   return x->days - y->days;
 }
 
+/* Whole days waited before @review, as a key; a century is enough. */
+static int
+wait_days (const Review *review)
+{
+  return (int) MIN (floor (review->elapsed), 36500.0);
+}
+
 /* The card's first review on a later day than the one before. */
 static gboolean
 first_long_wait (const Review *reviews,
@@ -808,6 +815,14 @@ search_initial_stability (const GPtrArray *groups,
   return (low + high) / 2.0;
 }
 
+static gboolean
+solved (double *x,
+        double  value)
+{
+  *x = value;
+  return TRUE;
+}
+
 /* Puts the initial stabilities in order (Again <= Hard <= Good <= Easy;
  * of two out of order, the one with fewer cards takes the other's
  * value), fills the ratings without data from the others and clamps.
@@ -817,11 +832,11 @@ search_initial_stability (const GPtrArray *groups,
  *   x2 = 0.6 x1 + 0.4 x3      x3 = 0.4 x2 + 0.6 x4      (x = log S0)
  *
  * With a single rating known, the start values are scaled to it. */
-static void
-smooth_and_fill (double       s0[4],
-                 gboolean     known[4],
-                 const double counts[4],
-                 const double start[4])
+void
+pyprep_fsrs_optimizer_smooth_and_fill (double       s0[4],
+                                       gboolean     known[4],
+                                       const double counts[4],
+                                       const double start[4])
 {
   static const int pairs[6][2] = { { 0, 1 }, { 1, 2 }, { 2, 3 }, { 0, 2 }, { 1, 3 }, { 0, 3 } };
   double x[4];
@@ -866,26 +881,24 @@ smooth_and_fill (double       s0[4],
     }
   else
     {
+      /* Only Again and Easy: both equations at once. */
       if (known[0] && known[3] && !known[1] && !known[2])
-        {
-          x[1] = (0.6 * x[0] + 0.24 * x[3]) / 0.84;
-          known[1] = TRUE;
-        }
+        known[1] = solved (&x[1], (0.6 * x[0] + 0.24 * x[3]) / 0.84);
       /* Each pass solves an equation with one unknown left. */
       for (guint pass = 0; pass < 4; pass++)
         {
           if (!known[1] && known[0] && known[2])
-            x[1] = 0.6 * x[0] + 0.4 * x[2], known[1] = TRUE;
+            known[1] = solved (&x[1], 0.6 * x[0] + 0.4 * x[2]);
           if (!known[0] && known[1] && known[2])
-            x[0] = (x[1] - 0.4 * x[2]) / 0.6, known[0] = TRUE;
+            known[0] = solved (&x[0], (x[1] - 0.4 * x[2]) / 0.6);
           if (!known[2] && known[0] && known[1])
-            x[2] = (x[1] - 0.6 * x[0]) / 0.4, known[2] = TRUE;
+            known[2] = solved (&x[2], (x[1] - 0.6 * x[0]) / 0.4);
           if (!known[2] && known[1] && known[3])
-            x[2] = 0.4 * x[1] + 0.6 * x[3], known[2] = TRUE;
+            known[2] = solved (&x[2], 0.4 * x[1] + 0.6 * x[3]);
           if (!known[1] && known[2] && known[3])
-            x[1] = (x[2] - 0.6 * x[3]) / 0.4, known[1] = TRUE;
+            known[1] = solved (&x[1], (x[2] - 0.6 * x[3]) / 0.4);
           if (!known[3] && known[1] && known[2])
-            x[3] = (x[2] - 0.4 * x[1]) / 0.6, known[3] = TRUE;
+            known[3] = solved (&x[3], (x[2] - 0.4 * x[1]) / 0.6);
         }
       for (guint i = 0; i < 4; i++)
         s0[i] = exp (x[i]);
@@ -932,7 +945,7 @@ pretrain (Fit *fit)
 
       if (n > 0 && first_long_wait (reviews, n, &index))
         {
-          FirstWait w = { reviews[0].rating, (int) floor (reviews[index].elapsed),
+          FirstWait w = { reviews[0].rating, wait_days (&reviews[index]),
                           reviews[index].rating > 1 };
 
           g_array_append_val (waits, w);
@@ -1005,7 +1018,7 @@ pretrain (Fit *fit)
         }
     }
 
-  smooth_and_fill (s0, known, fit->counts, start_s0);
+  pyprep_fsrs_optimizer_smooth_and_fill (s0, known, fit->counts, start_s0);
   fit->init = fit->start;
   for (guint i = 0; i < 4; i++)
     fit->init.w[i] = s0[i];
@@ -1020,7 +1033,7 @@ pretrain (Fit *fit)
       fit->excluded[c] = TRUE;
       if (n > 0 && first_long_wait (reviews, n, &index))
         {
-          FirstWait key = { reviews[0].rating, (int) floor (reviews[index].elapsed), 0 };
+          FirstWait key = { reviews[0].rating, wait_days (&reviews[index]), 0 };
 
           for (guint g = 0; g < groups->len; g++)
             {
@@ -1375,7 +1388,7 @@ pyprep_fsrs_optimize (const PyprepFsrsHistory *history,
             }
           if (known[0] || known[1] || known[2] || known[3])
             {
-              smooth_and_fill (s0, known, fit.counts, start_s0);
+              pyprep_fsrs_optimizer_smooth_and_fill (s0, known, fit.counts, start_s0);
               for (guint i = 0; i < 4; i++)
                 result.params.w[i] = s0[i];
             }
