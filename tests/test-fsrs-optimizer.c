@@ -239,8 +239,8 @@ test_never_worse (void)
   struct {
     const char *name;
     Log log;
-  } logs[6] = { { "synthetic" }, { "defaults" }, { "tiny, at random" },
-                { "only Again" }, { "only Easy" }, { "only Hard" } };
+  } logs[6] = { { "synthetic", { 0 } }, { "defaults", { 0 } }, { "tiny, at random", { 0 } },
+                { "only Again", { 0 } }, { "only Easy", { 0 } }, { "only Hard", { 0 } } };
 
   generate (&true_params, pyprep_fsrs_default_params (), 600, 365, 7, &logs[0].log);
   generate (pyprep_fsrs_default_params (), pyprep_fsrs_default_params (), 600, 365, 8, &logs[1].log);
