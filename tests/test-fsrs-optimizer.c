@@ -428,6 +428,10 @@ test_metrics (void)
       g_assert_true (pyprep_fsrs_history_add_review (history, 0, 2, i == 0 ? 3 : 1, NULL));
     }
   g_assert_cmpuint (pyprep_fsrs_history_n_cards (history), ==, 2);
+  /* A card started but not reviewed, twice: nothing changes. */
+  pyprep_fsrs_history_add_card (history);
+  pyprep_fsrs_history_add_card (history);
+  g_assert_cmpuint (pyprep_fsrs_history_n_cards (history), ==, 2);
   g_assert_cmpuint (pyprep_fsrs_history_n_reviews (history), ==, 6);
   g_assert_cmpuint (pyprep_fsrs_history_n_evaluated (history), ==, 2);
   g_assert_false (pyprep_fsrs_history_can_optimize (history));

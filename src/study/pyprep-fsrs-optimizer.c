@@ -192,12 +192,19 @@ pyprep_fsrs_history_add_review (PyprepFsrsHistory  *history,
   return TRUE;
 }
 
+/* Cards with at least one review. */
 guint
 pyprep_fsrs_history_n_cards (const PyprepFsrsHistory *history)
 {
+  guint n;
+
   g_return_val_if_fail (history != NULL, 0);
 
-  return history->card_starts->len;
+  n = history->card_starts->len;
+  /* A card just started, with no review yet, does not count. */
+  if (n > 0 && g_array_index (history->card_starts, guint, n - 1) == history->reviews->len)
+    n--;
+  return n;
 }
 
 guint
