@@ -75,6 +75,7 @@ struct _PyprepExerciseView
   guint                 hints_shown;
   guint                 failed_submits;
   gboolean              running;
+  gboolean              asking;   /* waiting for the runner or the user's consent */
   gboolean              finished;
   gboolean              graded;
   gboolean              answer_inline;  /* the answer shows here, not in the host */
@@ -492,8 +493,11 @@ consent_cb (gboolean granted,
 {
   RunRequest *request = user_data;
 
+  request->self->asking = FALSE;
   if (granted)
     start_tests (request->self, request->submitted);
+  else
+    gtk_spinner_stop (GTK_SPINNER (request->self->spinner));
 }
 
 static void
@@ -512,9 +516,13 @@ run_tests (PyprepExerciseView *self,
 {
   RunRequest *request;
 
-  if (self->exercise == NULL || self->running)
+  if (self->exercise == NULL || self->running || self->asking)
     return;
 
+  /* The first run may wait for the runner to find Python and the
+   * sandbox: the spinner says something is happening from the start. */
+  self->asking = TRUE;
+  gtk_spinner_start (GTK_SPINNER (self->spinner));
   request = g_new0 (RunRequest, 1);
   request->self = g_object_ref (self);
   request->submitted = submit;
