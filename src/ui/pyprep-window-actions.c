@@ -349,8 +349,6 @@ _pyprep_window_class_add_actions (GtkWidgetClass *widget_class)
     { "win.zoom-out", GDK_KEY_KP_Subtract, GDK_CONTROL_MASK },
     { "win.zoom-reset", GDK_KEY_0, GDK_CONTROL_MASK },
     { "win.toggle-sidebar", GDK_KEY_F9, 0 },
-    { "win.next-question", GDK_KEY_Page_Down, GDK_CONTROL_MASK },
-    { "win.previous-question", GDK_KEY_Page_Up, GDK_CONTROL_MASK },
     { "win.practice", GDK_KEY_p, GDK_CONTROL_MASK },
     { "win.search", GDK_KEY_f, GDK_CONTROL_MASK },
     { "win.show-statistics", GDK_KEY_i, GDK_CONTROL_MASK },
@@ -383,4 +381,24 @@ _pyprep_window_class_add_actions (GtkWidgetClass *widget_class)
   for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
     gtk_widget_class_add_binding_action (widget_class, bindings[i].key, bindings[i].modifiers,
                                          bindings[i].name, NULL);
+}
+
+/* Ctrl+Page Down and Up move between questions wherever the focus is. As
+ * bindings of the window they would come last, after the scrolled
+ * window, text view or list that has the focus and takes those keys for
+ * its own scrolling; so they are caught on the way down instead. */
+void
+_pyprep_window_add_capture_shortcuts (PyprepWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Down, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("win.next-question")));
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Up, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("win.previous-question")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
