@@ -17,6 +17,7 @@
 #include "pyprep-question-page.h"
 #include "pyprep-question-row.h"
 #include "pyprep-question-slots.h"
+#include "pyprep-result-row.h"
 #include "pyprep-question.h"
 #include "pyprep-practice-window.h"
 #include "pyprep-row-text.h"
@@ -912,6 +913,79 @@ test_position_follows_question (void)
   close_window (window);
 }
 
+/* The result row of @question in the results, or NULL. */
+static GtkWidget *
+result_row (PyprepWindow   *window,
+            PyprepQuestion *question)
+{
+  GtkWidget *list = GTK_WIDGET (part (window, "results_list"));
+
+  for (GtkWidget *item = gtk_widget_get_first_child (list); item != NULL; item = gtk_widget_get_next_sibling (item))
+    for (GtkWidget *row = gtk_widget_get_first_child (item); row != NULL; row = gtk_widget_get_next_sibling (row))
+      if (PYPREP_IS_RESULT_ROW (row)
+          && g_str_equal (pyprep_row_text_get_text (PYPREP_ROW_TEXT (child (row, PYPREP_TYPE_RESULT_ROW, "title"))),
+                          pyprep_question_get_title (question)))
+        return row;
+  return NULL;
+}
+
+static const char *
+excerpt_of (GtkWidget *row)
+{
+  return pyprep_row_text_get_text (PYPREP_ROW_TEXT (child (row, PYPREP_TYPE_RESULT_ROW, "excerpt")));
+}
+
+/* A word of a note finds its question, with "Note:" in the result, to
+ * the eye and to a screen reader; a note changed while the results are
+ * up changes its row, and a note removed finds nothing. */
+static void
+test_search_notes (void)
+{
+  PyprepWindow *window = new_window (library);
+  g_autoptr(GPtrArray) all = pyprep_library_list_questions (library);
+  PyprepQuestion *question = all->pdata[5];
+  const char *id = pyprep_question_get_id (question);
+  GListModel *results;
+  GtkWidget *row;
+  g_autofree char *name = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  results = search_for (window, "zebrafish");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+
+  pyprep_study_set_note (study, id, "Remember the zebrafish analogy");
+  results = search_for (window, "zebrafish");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  wait_frames ();
+  row = result_row (window, question);
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_suffix (excerpt_of (row), "Note: Remember the zebrafish analogy…"));
+  name = g_strdup_printf ("%s. Note: Remember the zebrafish analogy…", pyprep_question_get_title (question));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+
+  /* Edited elsewhere (the answer's notes, practice) while the results
+   * are up. */
+  pyprep_study_set_note (study, id, "The zebrafish analogy, and more");
+  iterate ();
+  wait_frames ();
+  row = result_row (window, question);
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_suffix (excerpt_of (row), "Note: The zebrafish analogy, and more…"));
+
+  /* A result found in the answer has no note marker. */
+  results = search_for (window, "GIL");
+  wait_frames ();
+  row = result_row (window, pyprep_library_lookup_question (library, "gil-what-and-why"));
+  g_assert_nonnull (row);
+  g_assert_null (strstr (excerpt_of (row), "Note:"));
+
+  pyprep_study_set_note (study, id, NULL);
+  results = search_for (window, "zebrafish");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+
+  close_window (window);
+}
+
 static int
 title_font_size (PyprepWindow *window)
 {
@@ -1081,6 +1155,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/window/next-previous", test_next_previous);
   g_test_add_func ("/pyprep/window/history", test_history);
   g_test_add_func ("/pyprep/window/position-follows-question", test_position_follows_question);
+  g_test_add_func ("/pyprep/window/search-notes", test_search_notes);
   g_test_add_func ("/pyprep/window/zoom", test_zoom);
   g_test_add_func ("/pyprep/window/preferences", test_preferences);
 

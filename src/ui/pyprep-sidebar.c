@@ -132,9 +132,10 @@ bind_result_row_cb (GtkSignalListItemFactory *factory,
                     PyprepSidebar            *self)
 {
   PyprepQuestion *question = gtk_list_item_get_item (item);
-  g_autofree char *excerpt = pyprep_search_pane_dup_excerpt (self->search_pane, question);
+  gboolean in_note;
+  g_autofree char *excerpt = pyprep_search_pane_dup_excerpt (self->search_pane, question, &in_note);
 
-  pyprep_result_row_show (PYPREP_RESULT_ROW (gtk_list_item_get_child (item)), question, excerpt);
+  pyprep_result_row_show (PYPREP_RESULT_ROW (gtk_list_item_get_child (item)), question, excerpt, in_note);
 }
 
 static GtkListItemFactory *
