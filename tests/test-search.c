@@ -291,6 +291,8 @@ test_excerpt (void)
   g_autofree char *at_end = pyprep_search_excerpt ("It schedules asyncio", asyncio, 130);
   g_autofree char *escaped = pyprep_search_excerpt ("Use a < b && c > d with <asyncio>", asyncio, 130);
   g_autofree char *not_markup = pyprep_search_excerpt ("&amp; and &lt; are text", amp, 130);
+  g_autofree char *paragraph = pyprep_search_excerpt ("Short answer\nThe GIL is a lock.", gil, 130);
+  g_autofree char *cut = pyprep_search_excerpt ("The GIL is a lock held by one thread at a time.", gil, 12);
   g_autofree char *lines = pyprep_search_excerpt ("The asyncio loop\n\ta · b\n    x =  1\n", asyncio, 130);
   g_autofree char *no_match = pyprep_search_excerpt ("Q\nIntro.\nShort answer\nIt is *fine*.\n", gil, 130);
   g_autofree char *no_terms = pyprep_search_excerpt ("Plain <text>.", NULL, 130);
@@ -298,20 +300,24 @@ test_excerpt (void)
   g_autofree char *far = pyprep_search_excerpt ("One two three four five six seven eight nine ten eleven twelve "
                                                 "thirteen: the GIL, and more words after it.", gil, 130);
 
-  g_assert_cmpstr (at_start, ==, "<b>AsyncIO</b> runs coroutines.…");
-  g_assert_cmpstr (at_end, ==, "It schedules <b>asyncio</b>…");
-  g_assert_cmpstr (escaped, ==, "Use a &lt; b &amp;&amp; c &gt; d with &lt;<b>asyncio</b>&gt;…");
-  g_assert_cmpstr (not_markup, ==, "&amp;<b>amp</b>; and &amp;<b>lt</b>; are text…");
+  g_assert_cmpstr (at_start, ==, "<b>AsyncIO</b> runs coroutines.");
+  g_assert_cmpstr (at_end, ==, "It schedules <b>asyncio</b>");
+  g_assert_cmpstr (escaped, ==, "Use a &lt; b &amp;&amp; c &gt; d with &lt;<b>asyncio</b>&gt;");
+  g_assert_cmpstr (not_markup, ==, "&amp;<b>amp</b>; and &amp;<b>lt</b>; are text");
   /* Line breaks and runs of blanks are one space. */
-  g_assert_cmpstr (lines, ==, "The <b>asyncio</b> loop a · b x = 1…");
+  g_assert_cmpstr (lines, ==, "The <b>asyncio</b> loop a · b x = 1");
   /* Without a match it starts at the short answer; the text is plain
    * already, its punctuation is the answer's own. */
-  g_assert_cmpstr (no_match, ==, "It is *fine*.…");
-  g_assert_cmpstr (no_terms, ==, "Plain &lt;text&gt;.…");
+  g_assert_cmpstr (no_match, ==, "It is *fine*.");
+  g_assert_cmpstr (no_terms, ==, "Plain &lt;text&gt;.");
+  /* Not from the heading before the match's paragraph. */
+  g_assert_cmpstr (paragraph, ==, "The <b>GIL</b> is a lock.");
+  /* The ellipsis says that more follows. */
+  g_assert_cmpstr (cut, ==, "The <b>GIL</b> is a…");
   /* The length counts characters, not bytes. */
   g_assert_cmpstr (wide, ==, "éééééééééé…");
   /* A match far in starts the excerpt at a word some way before it. */
-  g_assert_cmpstr (far, ==, "nine ten eleven twelve thirteen: the <b>GIL</b>, and more words after it.…");
+  g_assert_cmpstr (far, ==, "nine ten eleven twelve thirteen: the <b>GIL</b>, and more words after it.");
 }
 
 /* The shipped bank, indexed as the app does: the answers' text. */

@@ -917,12 +917,14 @@ short_answer_start (const char *text)
  * @max_chars: about how many characters to show
  *
  * A line of @text around the first match, with the matches in bold, for
- * a search result. Line breaks and runs of spaces (a table's cells, the
+ * a search result. It begins some words before the match, within the
+ * match's paragraph. Line breaks and runs of spaces (a table's cells, the
  * indentation of code) become one space. Without a match, the excerpt
  * starts at the short answer. The text is escaped, so an answer can
  * never inject markup.
  *
- * Returns: (transfer full): Pango markup ending with "…"
+ * Returns: (transfer full): Pango markup, ending with "…" when more of
+ *   @text follows
  */
 char *
 pyprep_search_excerpt (const char         *text,
@@ -943,11 +945,14 @@ pyprep_search_excerpt (const char         *text,
   size = strlen (text);
   if (pyprep_search_find_term (text, size, terms, 0, &from, &end))
     {
+      /* Some words before the match, but not past the start of its
+       * paragraph (a heading's words before it would read as one
+       * sentence with it). */
       start = text + from;
-      for (guint back = 0; back < EXCERPT_CONTEXT && start > text; back++)
+      for (guint back = 0; back < EXCERPT_CONTEXT && start > text && start[-1] != '\n'; back++)
         start = g_utf8_prev_char (start);
       /* Begin at a word. */
-      while (start > text && *start && !is_blank (*start))
+      while (start > text && start[-1] != '\n' && *start && !is_blank (*start))
         start = g_utf8_next_char (start);
     }
   else
@@ -989,9 +994,12 @@ pyprep_search_excerpt (const char         *text,
         }
     }
 
-  /* No space before the ellipsis. */
+  /* An ellipsis says that more follows, after no space. */
   if (markup->len > 0 && markup->str[markup->len - 1] == ' ')
     g_string_truncate (markup, markup->len - 1);
-  g_string_append (markup, "…");
+  while (is_blank (*p))
+    p++;
+  if (*p != '\0')
+    g_string_append (markup, "…");
   return g_string_free (markup, FALSE);
 }
