@@ -14,6 +14,7 @@
 #include "pyprep-library.h"
 #include "pyprep-preferences-window.h"
 #include "pyprep-markdown-view.h"
+#include "pyprep-note-editor.h"
 #include "pyprep-question-page.h"
 #include "pyprep-question-row.h"
 #include "pyprep-question-slots.h"
@@ -486,8 +487,7 @@ test_notes (void)
   PyprepQuestion *first = all->pdata[3];
   PyprepQuestion *second = all->pdata[4];
   GtkWidget *page = pyprep_window_get_question_page (window);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (page, PYPREP_TYPE_QUESTION_PAGE,
-                                                                          "notes_view")));
+  GtkTextBuffer *buffer = pyprep_note_editor_get_buffer (child (page, PYPREP_TYPE_QUESTION_PAGE, "note_editor"));
   gint64 deadline;
 
   pyprep_window_show_question (window, first);
@@ -516,6 +516,12 @@ test_notes (void)
 
   pyprep_window_show_question (window, first);
   g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 6);
+
+  /* Changed elsewhere (Keep as Note in Practice), the note on show
+   * follows, so that typing on does not write the old one back. */
+  pyprep_study_set_note (study, pyprep_question_get_id (first), "edited\n\nkept in practice");
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 24);
+  pyprep_study_set_note (study, pyprep_question_get_id (first), NULL);
   close_window (window);
 }
 

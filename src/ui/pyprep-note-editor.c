@@ -1,5 +1,6 @@
 /* pyprep-note-editor.c: the user's note on one question, under the
- * revealed answer in Practice. It shows the note as recorded, saves what
+ * answer in the reading pane and under the revealed answer in Practice.
+ * It shows the note as recorded, saves what
  * is typed once typing pauses (and at once when the question changes or
  * the editor goes away), and follows the record when the note changes
  * elsewhere (Keep as Note, the reading pane), unless an edit is pending.
@@ -66,6 +67,11 @@ load (PyprepNoteEditor *self)
 
   if (self->study != NULL && self->id != NULL)
     note = pyprep_study_get_note (self->study, self->id);
+
+  /* Most questions have no note: leaving an empty buffer alone spares the
+   * text view a layout pass on every question shown. */
+  if ((note == NULL || note[0] == '\0') && gtk_text_buffer_get_char_count (buffer_of (self)) == 0)
+    return;
 
   g_signal_handlers_block_by_func (buffer_of (self), changed_cb, self);
   gtk_text_buffer_set_text (buffer_of (self), note ? note : "", -1);
