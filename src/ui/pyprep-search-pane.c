@@ -1,6 +1,8 @@
 /* pyprep-search-pane.c: the sidebar's search: the search bar with its
- * scope button, the index of the bank, and the results of the words
- * typed, ranked, within the chosen scope. The sidebar lists the results.
+ * scope button, the index of the bank (the answers' text as read, and the
+ * user's notes, kept up to date as they are written), and the results of
+ * the words typed, ranked, within the chosen scope. The sidebar lists the
+ * results.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
