@@ -10,6 +10,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "pyprep-alert.h"
+#include "pyprep-card.h"
 #include "pyprep-backups.h"
 #include "pyprep-library.h"
 #include "pyprep-preferences-window.h"
@@ -850,7 +851,7 @@ assert_row_in_view (PyprepWindow   *window,
 }
 
 /* Whichever way a question is opened (a search result, a link in an
- * answer, back and forward), the header, the sidebar and next/previous
+ * answer, back and forward, a link in Practice), the header, the sidebar and next/previous
  * follow it, not the list browsed before. */
 static void
 test_position_follows_question (void)
@@ -915,6 +916,34 @@ test_position_follows_question (void)
   assert_row_in_view (window, gil);
   g_assert_true (gtk_widget_activate_action (w, "win.history-forward", NULL));
   assert_where (window, linked);
+
+  /* From a link in an answer in Practice: the question opens here. */
+  g_assert_true (gtk_widget_activate_action (w, "win.practice", NULL));
+  iterate ();
+  {
+    GtkWidget *practice = NULL;
+    GtkWidget *card;
+    gboolean handled = FALSE;
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && practice == NULL; i++)
+      {
+        g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (PYPREP_IS_PRACTICE_WINDOW (toplevel))
+          practice = toplevel;
+      }
+    g_assert_nonnull (practice);
+    card = find_widget (practice, PYPREP_TYPE_CARD);
+    g_assert_nonnull (card);
+    g_signal_emit_by_name (child (card, PYPREP_TYPE_CARD, "markdown_view"), "activate-link",
+                           "q:gil-what-and-why", &handled);
+    iterate ();
+    g_assert_true (handled);
+    assert_where (window, gil);
+    gtk_window_destroy (GTK_WINDOW (practice));
+    iterate ();
+  }
 
   close_window (window);
 }

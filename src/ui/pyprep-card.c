@@ -16,6 +16,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "pyprep-card.h"
@@ -195,6 +196,24 @@ grade_action (GtkWidget  *widget,
 
   if (pyprep_grade_is_valid (value))
     grade (PYPREP_CARD (widget), value);
+}
+
+/* A link to another question in the answer opens it in the main window,
+ * which the card's window (Practice) is transient for. */
+static gboolean
+activate_link_cb (PyprepCard         *self,
+                  const char         *uri,
+                  PyprepMarkdownView *view)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWindow *main_window = GTK_IS_WINDOW (root) ? gtk_window_get_transient_for (GTK_WINDOW (root)) : NULL;
+
+  if (!g_str_has_prefix (uri, "q:"))
+    return FALSE;
+
+  if (main_window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (main_window), "win.open-question", "s", uri + strlen ("q:"));
+  return TRUE;
 }
 
 static void
@@ -598,6 +617,9 @@ pyprep_card_init (PyprepCard *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   build_grade_buttons (self);
+
+  g_signal_connect_object (self->markdown_view, "activate-link", G_CALLBACK (activate_link_cb), self,
+                           G_CONNECT_SWAPPED);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

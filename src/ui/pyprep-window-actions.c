@@ -321,6 +321,19 @@ try_exercise_action (GtkWidget  *widget,
   _pyprep_window_try_exercise (PYPREP_WINDOW (widget));
 }
 
+/* A link to a question from another window (Practice): the question
+ * opens here, in its place in its list, and the window comes up. */
+static void
+open_question_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+
+  if (pyprep_window_open_question_id (self, g_variant_get_string (parameter, NULL)))
+    gtk_window_present (GTK_WINDOW (self));
+}
+
 static void
 go_back_action (GtkWidget  *widget,
                 const char *action_name,
@@ -377,6 +390,7 @@ _pyprep_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-topics", NULL, show_topics_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.open-question", "s", open_question_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
     gtk_widget_class_add_binding_action (widget_class, bindings[i].key, bindings[i].modifiers,
