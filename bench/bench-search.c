@@ -11,6 +11,7 @@
 
 #include "bench-common.h"
 #include "pyprep-library.h"
+#include "pyprep-markdown-text.h"
 #include "pyprep-question.h"
 #include "pyprep-search.h"
 
@@ -108,7 +109,7 @@ main (int   argc,
   questions = pyprep_library_list_questions (bank);
 
   start = g_get_monotonic_time ();
-  index = pyprep_search_index_new (questions);
+  index = pyprep_search_index_new_full (questions, pyprep_markdown_to_text);
   printf ("search: bank of %u questions, %u words, index built in %.1f ms\n",
           questions->len, pyprep_search_index_get_n_words (index),
           (g_get_monotonic_time () - start) / 1000.0);
@@ -130,7 +131,7 @@ main (int   argc,
   big_questions = pyprep_library_list_questions (big);
 
   start = g_get_monotonic_time ();
-  big_index = pyprep_search_index_new (big_questions);
+  big_index = pyprep_search_index_new_full (big_questions, pyprep_markdown_to_text);
   printf ("search: generated bank of %u questions, %u words, index built in %.1f ms\n",
           big_questions->len, pyprep_search_index_get_n_words (big_index),
           (g_get_monotonic_time () - start) / 1000.0);

@@ -12,6 +12,7 @@
 #include "pyprep-card.h"
 #include "pyprep-library.h"
 #include "pyprep-mock-interview.h"
+#include "pyprep-note-editor.h"
 #include "pyprep-practice-page.h"
 #include "pyprep-practice-session.h"
 #include "pyprep-question.h"
@@ -171,6 +172,77 @@ test_practice_card (void)
       g_unlink (path);
     }
   g_rmdir (log_dir);
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The note is under the revealed answer, hidden with it; what is typed
+ * there is kept when the next card comes, and Keep as Note shows there. */
+static void
+test_note_under_answer (void)
+{
+  g_autoptr(PyprepLibrary) library = sample_library ();
+  g_autoptr(PyprepStudy) study = pyprep_study_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(PyprepPracticeSession) session = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = pyprep_practice_page_new ();
+  GtkWidget *card = child (page, PYPREP_TYPE_PRACTICE_PAGE, "card");
+  PyprepNoteEditor *editor = child (page, PYPREP_TYPE_PRACTICE_PAGE, "note_editor");
+  GtkTextBuffer *note = pyprep_note_editor_get_buffer (editor);
+  GtkTextView *scratch = child (card, PYPREP_TYPE_CARD, "scratch_view");
+  const char *first, *second;
+  g_autofree char *shown = NULL;
+  g_autofree char *kept = NULL;
+
+  g_object_ref (page);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+
+  pyprep_study_set_note (study, "one", "Mine.");
+  pyprep_study_set_note (study, "two", NULL);
+  session = pyprep_practice_session_new (library, study, PYPREP_SCOPE_ALL, NULL, 20, now);
+  pyprep_practice_page_start (PYPREP_PRACTICE_PAGE (page), session, study);
+  iterate ();
+  first = pyprep_question_get_id (pyprep_practice_session_get_current (session));
+  g_assert_cmpstr (first, ==, "one");
+
+  /* Hidden with the answer. */
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (editor), child (card, PYPREP_TYPE_CARD, "answer_revealer")));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+
+  pyprep_practice_page_reveal (PYPREP_PRACTICE_PAGE (page));
+  wait_frames ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+  shown = buffer_text (note);
+  g_assert_cmpstr (shown, ==, "Mine.");
+
+  /* Edited there, kept as the next card comes. */
+  gtk_text_buffer_set_text (note, "Mine, and more. ", -1);
+  pyprep_practice_page_grade (PYPREP_PRACTICE_PAGE (page), PYPREP_GRADE_GOOD);
+  iterate ();
+  g_assert_cmpstr (pyprep_study_get_note (study, "one"), ==, "Mine, and more.");
+  second = pyprep_question_get_id (pyprep_practice_session_get_current (session));
+  g_assert_cmpstr (second, ==, "two");
+  g_assert_cmpint (gtk_text_buffer_get_char_count (note), ==, 0);
+
+  /* Keep as Note shows under the answer at once. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (scratch), "Kept.", -1);
+  g_signal_emit_by_name (child (page, PYPREP_TYPE_PRACTICE_PAGE, "keep_button"), "clicked");
+  kept = buffer_text (note);
+  g_assert_cmpstr (kept, ==, "Kept.");
+  g_assert_cmpstr (pyprep_study_get_note (study, "two"), ==, "Kept.");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_assert_finalize_object (page);
 }
 
 static void
@@ -359,6 +431,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/practice-page/card", test_practice_card);
   g_test_add_func ("/pyprep/practice-page/mock-timeout", test_mock_timeout);
   g_test_add_func ("/pyprep/practice-page/card-keys", test_card_keys);
+  g_test_add_func ("/pyprep/practice-page/note-under-answer", test_note_under_answer);
 
   return g_test_run ();
 }

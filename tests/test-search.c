@@ -9,6 +9,7 @@
 
 #include "pyprep-deck.h"
 #include "pyprep-library.h"
+#include "pyprep-markdown-text.h"
 #include "pyprep-question.h"
 #include "pyprep-search.h"
 #include "pyprep-topic.h"
@@ -25,7 +26,9 @@ static const char deck[] =
   "# Café au lait and Naïve dates\nid: accents\ndifficulty: junior\n\n"
   "Time zones: naive datetimes have no tzinfo.\n\n"
   "# Coroutine internals\nid: prefix-only\ndifficulty: senior\n\n"
-  "Frames and the send method.\n";
+  "Frames and the send method.\n\n"
+  "# Async and await\nid: word-async\ndifficulty: junior\n\n"
+  "Keywords.\n";
 
 static PyprepLibrary *library;
 
@@ -83,7 +86,8 @@ test_all_terms (void)
   g_assert_cmpuint (none->len, ==, 0);
 }
 
-/* A whole word ranks above a prefix, which ranks above a typo. */
+/* A whole word ranks above a prefix, which ranks above a typo; a plural
+ * is the word. */
 static void
 test_match_kinds (void)
 {
@@ -91,17 +95,25 @@ test_match_kinds (void)
   g_autoptr(GArray) prefix = search (index, "corout");
   g_autoptr(GArray) typo = search (index, "asyncoi");
   g_autoptr(GArray) short_typo = search (index, "lopo");
-  g_autoptr(GArray) word_vs_prefix = search (index, "coroutine");
+  g_autoptr(GArray) word_vs_prefix = search (index, "async");
+  g_autoptr(GArray) plural = search (index, "coroutine");
 
   g_assert_cmpuint (prefix->len, ==, 2);
   g_assert_cmpuint (typo->len, ==, 3);
   g_assert_cmpstr (id_at (typo, 0), ==, "title-asyncio");
   g_assert_cmpuint (short_typo->len, ==, 0);   /* no typos under five letters */
 
-  /* "coroutine" is a whole word in one title and a prefix in the other. */
-  g_assert_cmpstr (id_at (word_vs_prefix, 0), ==, "prefix-only");
+  /* "async" is a whole word in one title and a prefix in another. */
+  g_assert_cmpstr (id_at (word_vs_prefix, 0), ==, "word-async");
+  g_assert_cmpstr (id_at (word_vs_prefix, 1), ==, "title-asyncio");
   g_assert_cmpuint (g_array_index (word_vs_prefix, PyprepSearchHit, 0).score, >,
                     g_array_index (word_vs_prefix, PyprepSearchHit, 1).score);
+  /* "coroutine" is a whole word in one title and its plural in another:
+   * equal, the shorter title, more about coroutines, first. */
+  g_assert_cmpuint (plural->len, ==, 2);
+  g_assert_cmpuint (g_array_index (plural, PyprepSearchHit, 0).score, ==,
+                    g_array_index (plural, PyprepSearchHit, 1).score);
+  g_assert_cmpstr (id_at (plural, 0), ==, "prefix-only");
 }
 
 /* Case and accents are ignored, both ways. */
@@ -268,7 +280,7 @@ test_find_term (void)
 }
 
 /* The excerpt of a search result: around the first match, the matches
- * in bold, Markdown punctuation as spaces, everything else escaped. */
+ * in bold, blanks as one space, everything else escaped. */
 static void
 test_excerpt (void)
 {
@@ -279,25 +291,191 @@ test_excerpt (void)
   g_autofree char *at_end = pyprep_search_excerpt ("It schedules asyncio", asyncio, 130);
   g_autofree char *escaped = pyprep_search_excerpt ("Use a < b && c > d with <asyncio>", asyncio, 130);
   g_autofree char *not_markup = pyprep_search_excerpt ("&amp; and &lt; are text", amp, 130);
-  g_autofree char *markdown = pyprep_search_excerpt ("## The `asyncio` **loop**\n| a | b |", asyncio, 130);
-  g_autofree char *no_match = pyprep_search_excerpt ("# Q\n\nIntro.\n\n## Short answer\nIt is *fine*.\n", gil, 130);
+  g_autofree char *paragraph = pyprep_search_excerpt ("Short answer\nThe GIL is a lock.", gil, 130);
+  g_autofree char *cut = pyprep_search_excerpt ("The GIL is a lock held by one thread at a time.", gil, 12);
+  g_autofree char *lines = pyprep_search_excerpt ("The asyncio loop\n\ta · b\n    x =  1\n", asyncio, 130);
+  g_autofree char *no_match = pyprep_search_excerpt ("Q\nIntro.\nShort answer\nIt is *fine*.\n", gil, 130);
   g_autofree char *no_terms = pyprep_search_excerpt ("Plain <text>.", NULL, 130);
   g_autofree char *wide = pyprep_search_excerpt ("ééééééééééééééé", NULL, 10);
   g_autofree char *far = pyprep_search_excerpt ("One two three four five six seven eight nine ten eleven twelve "
                                                 "thirteen: the GIL, and more words after it.", gil, 130);
 
-  g_assert_cmpstr (at_start, ==, "<b>AsyncIO</b> runs coroutines.…");
-  g_assert_cmpstr (at_end, ==, "It schedules <b>asyncio</b>…");
-  g_assert_cmpstr (escaped, ==, "Use a &lt; b &amp;&amp; c &gt; d with &lt;<b>asyncio</b>&gt;…");
-  g_assert_cmpstr (not_markup, ==, "&amp;<b>amp</b>; and &amp;<b>lt</b>; are text…");
-  g_assert_cmpstr (markdown, ==, "The <b>asyncio</b>  loop  a  b …");
-  /* Without a match it starts at the short answer. */
-  g_assert_cmpstr (no_match, ==, "It is fine . …");
-  g_assert_cmpstr (no_terms, ==, "Plain &lt;text&gt;.…");
+  g_assert_cmpstr (at_start, ==, "<b>AsyncIO</b> runs coroutines.");
+  g_assert_cmpstr (at_end, ==, "It schedules <b>asyncio</b>");
+  g_assert_cmpstr (escaped, ==, "Use a &lt; b &amp;&amp; c &gt; d with &lt;<b>asyncio</b>&gt;");
+  g_assert_cmpstr (not_markup, ==, "&amp;<b>amp</b>; and &amp;<b>lt</b>; are text");
+  /* Line breaks and runs of blanks are one space. */
+  g_assert_cmpstr (lines, ==, "The <b>asyncio</b> loop a · b x = 1");
+  /* Without a match it starts at the short answer; the text is plain
+   * already, its punctuation is the answer's own. */
+  g_assert_cmpstr (no_match, ==, "It is *fine*.");
+  g_assert_cmpstr (no_terms, ==, "Plain &lt;text&gt;.");
+  /* Not from the heading before the match's paragraph. */
+  g_assert_cmpstr (paragraph, ==, "The <b>GIL</b> is a lock.");
+  /* The ellipsis says that more follows. */
+  g_assert_cmpstr (cut, ==, "The <b>GIL</b> is a…");
   /* The length counts characters, not bytes. */
   g_assert_cmpstr (wide, ==, "éééééééééé…");
   /* A match far in starts the excerpt at a word some way before it. */
-  g_assert_cmpstr (far, ==, "nine ten eleven twelve thirteen: the <b>GIL</b>, and more words after it.…");
+  g_assert_cmpstr (far, ==, "nine ten eleven twelve thirteen: the <b>GIL</b>, and more words after it.");
+}
+
+/* The shipped bank, indexed as the app does: the answers' text. */
+static PyprepSearchIndex *
+bank_index (PyprepLibrary **bank)
+{
+  g_autoptr(GPtrArray) questions = NULL;
+
+  *bank = pyprep_library_new ();
+  pyprep_library_load_resources (*bank, RESOURCE_PREFIX "/content");
+  questions = pyprep_library_list_questions (*bank);
+  return pyprep_search_index_new_full (questions, pyprep_markdown_to_text);
+}
+
+/* An answer reads as text: a link is its words, not its target; a
+ * table has no rule; code keeps its lines but not its fence's info. */
+static void
+test_answer_text (void)
+{
+  g_autofree char *text = pyprep_markdown_to_text ("## Short answer\n\n"
+                                                    "Use [property](q:property-decorator), **not** `getX()` &amp; co.\n\n"
+                                                    "| kind | cost |\n| --- | --- |\n| list | O(n) |\n\n"
+                                                    "```python run\nx = 1\nprint(x)\n```\n\n"
+                                                    "- one\n- two\n");
+
+  g_assert_cmpstr (text, ==,
+                   "Short answer\n"
+                   "Use property, not getX() & co.\n"
+                   "kind · cost\nlist · O(n)\n"
+                   "x = 1\nprint(x)\n"
+                   "one\ntwo\n");
+}
+
+/* A plural or a singular is the same word, scored as the word itself;
+ * among equal scores, the title most about the word comes first. */
+static void
+test_plurals_and_titles (void)
+{
+  g_autoptr(PyprepLibrary) bank = NULL;
+  g_autoptr(PyprepSearchIndex) index = bank_index (&bank);
+  g_autoptr(GArray) singular = search (index, "decorator");
+  g_autoptr(GArray) plural = search (index, "decorators");
+  g_autoptr(GArray) classes = search (index, "dataclass");
+  g_autoptr(GArray) class = search (index, "dataclasses");
+  gboolean found = FALSE;
+
+  /* "How do decorators work internally?" in the top two. */
+  g_assert_cmpuint (singular->len, >, 2);
+  g_assert_true (g_str_equal (id_at (singular, 0), "decorators-explained")
+                 || g_str_equal (id_at (singular, 1), "decorators-explained"));
+  g_assert_true (g_str_equal (id_at (plural, 0), "decorators-explained")
+                 || g_str_equal (id_at (plural, 1), "decorators-explained"));
+  /* Title matches rank first: every title with the word comes before
+   * every question that has it elsewhere. */
+  for (guint i = 0; i < singular->len; i++)
+    {
+      g_autofree char *title = pyprep_search_normalize (pyprep_question_get_title (g_array_index (singular, PyprepSearchHit, i).question), -1);
+      gboolean in_title = strstr (title, "decorator") != NULL;
+
+      g_assert_false (found && in_title);
+      found = !in_title;
+    }
+  /* The same questions, whichever form is typed. */
+  g_assert_cmpuint (classes->len, ==, class->len);
+}
+
+/* Every excerpt reads as text: for common words over the whole bank, no
+ * excerpt shows a link's target, a table's rule, a fence or emphasis
+ * markers. Python's own ** (2 ** 3, **kwargs, {**a, **b}) and ](
+ * (first[T](xs)) are text; what is not is ** hugging a word on both
+ * sides, as Markdown's bold does, or ]( before a link's target. */
+static void
+test_excerpts_are_text (void)
+{
+  static const char * const words[] = { "decorator", "property", "table", "list", "dict", "thread",
+                                        "generator", "memory", "class", "test", "async", "gil" };
+  g_autoptr(PyprepLibrary) bank = NULL;
+  g_autoptr(PyprepSearchIndex) index = bank_index (&bank);
+  g_autoptr(GRegex) bold = g_regex_new ("\\*\\*[[:alnum:]`][^*]*[[:alnum:]`]\\*\\*", G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr(GRegex) target = g_regex_new ("\\]\\((q|https?|mailto):|\\]\\(#", G_REGEX_OPTIMIZE, 0, NULL);
+  guint n_excerpts = 0;
+
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    {
+      g_autoptr(GArray) hits = search (index, words[w]);
+      g_auto(GStrv) terms = pyprep_search_split_terms (words[w]);
+
+      g_assert_cmpuint (hits->len, >, 0);
+      for (guint i = 0; i < hits->len; i++)
+        {
+          PyprepQuestion *question = g_array_index (hits, PyprepSearchHit, i).question;
+          g_autofree char *excerpt = pyprep_search_excerpt (pyprep_search_index_get_text (index, question),
+                                                            (const char * const *)terms, 130);
+
+          if (g_regex_match (target, excerpt, 0, NULL) || strstr (excerpt, "---") || strstr (excerpt, "```")
+              || g_regex_match (bold, excerpt, 0, NULL))
+            g_error ("the excerpt of “%s” for “%s” shows Markdown: %s",
+                     pyprep_question_get_id (question), words[w], excerpt);
+          n_excerpts++;
+        }
+    }
+  g_assert_cmpuint (n_excerpts, >, 500);
+
+  /* The link of the issue's screenshot reads as its words. */
+  {
+    PyprepQuestion *question = NULL;
+    g_autoptr(GPtrArray) questions = pyprep_library_list_questions (bank);
+
+    for (guint i = 0; i < questions->len && question == NULL; i++)
+      if (strstr (pyprep_question_get_body (questions->pdata[i]), "](q:property-decorator)"))
+        question = questions->pdata[i];
+    g_assert_nonnull (question);
+    g_assert_null (strstr (pyprep_search_index_get_text (index, question), "q:property-decorator"));
+  }
+}
+
+/* A note's words find its question, ranked above the answers' text;
+ * changing or removing the note changes what it finds. */
+static void
+test_notes (void)
+{
+  g_autoptr(PyprepSearchIndex) index = sample_index ();
+  g_autoptr(GPtrArray) questions = pyprep_library_list_questions (library);
+  PyprepQuestion *accents = NULL;
+  g_autoptr(GArray) before = search (index, "mnemonic");
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GArray) plural = NULL;
+  g_autoptr(GArray) ranked = NULL;
+  g_autoptr(GArray) changed = NULL;
+  g_autoptr(GArray) old = NULL;
+  g_autoptr(GArray) removed = NULL;
+
+  for (guint i = 0; i < questions->len; i++)
+    if (g_str_equal (pyprep_question_get_id (questions->pdata[i]), "accents"))
+      accents = questions->pdata[i];
+  g_assert_nonnull (accents);
+  g_assert_cmpuint (before->len, ==, 0);
+
+  pyprep_search_index_set_note (index, accents, "My mnemonic: callbacks share memory");
+  found = search (index, "Mnémonic");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (id_at (found, 0), ==, "accents");
+  plural = search (index, "mnemonics");
+  g_assert_cmpuint (plural->len, ==, 1);
+  /* "callbacks" is in two answers and a note: the note first. */
+  ranked = search (index, "callbacks");
+  g_assert_cmpuint (ranked->len, ==, 3);
+  g_assert_cmpstr (id_at (ranked, 0), ==, "accents");
+
+  pyprep_search_index_set_note (index, accents, "Another word entirely");
+  changed = search (index, "entirely");
+  old = search (index, "mnemonic");
+  g_assert_cmpuint (changed->len, ==, 1);
+  g_assert_cmpuint (old->len, ==, 0);
+
+  pyprep_search_index_set_note (index, accents, NULL);
+  removed = search (index, "entirely");
+  g_assert_cmpuint (removed->len, ==, 0);
 }
 
 int
@@ -318,6 +496,10 @@ main (int   argc,
   g_test_add_func ("/pyprep/search/split-terms", test_split_terms);
   g_test_add_func ("/pyprep/search/find-term", test_find_term);
   g_test_add_func ("/pyprep/search/excerpt", test_excerpt);
+  g_test_add_func ("/pyprep/search/answer-text", test_answer_text);
+  g_test_add_func ("/pyprep/search/plurals-and-titles", test_plurals_and_titles);
+  g_test_add_func ("/pyprep/search/excerpts-are-text", test_excerpts_are_text);
+  g_test_add_func ("/pyprep/search/notes", test_notes);
 
   status = g_test_run ();
   g_clear_object (&library);

@@ -10,18 +10,22 @@
 #include <gtksourceview/gtksource.h>
 
 #include "pyprep-alert.h"
+#include "pyprep-card.h"
 #include "pyprep-backups.h"
 #include "pyprep-library.h"
 #include "pyprep-preferences-window.h"
 #include "pyprep-markdown-view.h"
+#include "pyprep-note-editor.h"
 #include "pyprep-question-page.h"
 #include "pyprep-question-row.h"
 #include "pyprep-question-slots.h"
+#include "pyprep-result-row.h"
 #include "pyprep-question.h"
 #include "pyprep-practice-window.h"
 #include "pyprep-row-text.h"
 #include "pyprep-topic.h"
 #include "pyprep-settings.h"
+#include "pyprep-sidebar.h"
 #include "pyprep-window.h"
 #include "test-util.h"
 
@@ -586,8 +590,7 @@ test_notes (void)
   PyprepQuestion *first = all->pdata[3];
   PyprepQuestion *second = all->pdata[4];
   GtkWidget *page = pyprep_window_get_question_page (window);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (page, PYPREP_TYPE_QUESTION_PAGE,
-                                                                          "notes_view")));
+  GtkTextBuffer *buffer = pyprep_note_editor_get_buffer (child (page, PYPREP_TYPE_QUESTION_PAGE, "note_editor"));
   gint64 deadline;
 
   pyprep_window_show_question (window, first);
@@ -616,6 +619,12 @@ test_notes (void)
 
   pyprep_window_show_question (window, first);
   g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 6);
+
+  /* Changed elsewhere (Keep as Note in Practice), the note on show
+   * follows, so that typing on does not write the old one back. */
+  pyprep_study_set_note (study, pyprep_question_get_id (first), "edited\n\nkept in practice");
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 24);
+  pyprep_study_set_note (study, pyprep_question_get_id (first), NULL);
   close_window (window);
 }
 
@@ -859,6 +868,261 @@ test_history (void)
   close_window (window);
 }
 
+/* The position of @question in @model, which must hold it. */
+static guint
+position_in (GListModel     *model,
+             PyprepQuestion *question)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PyprepQuestion) other = g_list_model_get_item (model, i);
+
+      if (other == question)
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+/* Where the user is, as they see it: @question is on show, the header
+ * says its topic and its place in it, the sidebar's list selects it, and
+ * next and previous move within its topic. */
+static void
+assert_where (PyprepWindow   *window,
+              PyprepQuestion *question)
+{
+  PyprepTopic *topic = pyprep_question_get_topic (question);
+  GListModel *questions = pyprep_topic_get_questions (topic);
+  guint n = g_list_model_get_n_items (questions);
+  guint position = position_in (questions, question);
+  g_autofree char *place = g_strdup_printf ("Question %u of %u", position + 1, n);
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (part (window, "content_title"));
+  GtkListView *list = GTK_LIST_VIEW (part (window, "question_list"));
+  PyprepSidebar *sidebar = PYPREP_SIDEBAR (part (window, "sidebar"));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  PyprepQuestionSlot *slot = gtk_single_selection_get_selected_item (selection);
+
+  g_assert_true (pyprep_window_get_question (window) == question);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, pyprep_topic_get_title (topic));
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, place);
+  g_assert_nonnull (slot);
+  g_assert_true (pyprep_question_slot_get_question (slot) == question);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, n);
+
+  if (position + 1 < n)
+    {
+      g_autoptr(PyprepQuestion) next = g_list_model_get_item (questions, position + 1);
+
+      g_assert_true (pyprep_sidebar_get_neighbour (sidebar, 1) == next);
+    }
+  else
+    g_assert_null (pyprep_sidebar_get_neighbour (sidebar, 1));
+  if (position > 0)
+    {
+      g_autoptr(PyprepQuestion) previous = g_list_model_get_item (questions, position - 1);
+
+      g_assert_true (pyprep_sidebar_get_neighbour (sidebar, -1) == previous);
+    }
+  else
+    g_assert_null (pyprep_sidebar_get_neighbour (sidebar, -1));
+}
+
+/* The row of @question is in the visible part of the question list. */
+static void
+assert_row_in_view (PyprepWindow   *window,
+                    PyprepQuestion *question)
+{
+  GtkWidget *list = GTK_WIDGET (part (window, "question_list"));
+  GtkWidget *scroller = gtk_widget_get_parent (list);
+  g_autoptr(GPtrArray) rows = NULL;
+  gboolean found = FALSE;
+
+  wait_frames ();
+  rows = shown_question_rows (list);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      graphene_rect_t bounds;
+
+      if (pyprep_question_row_get_question (rows->pdata[i]) != question)
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (rows->pdata[i], scroller, &bounds));
+      g_assert_cmpfloat (bounds.origin.y, >=, 0);
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller));
+      found = TRUE;
+    }
+  g_assert_true (found);
+}
+
+/* Whichever way a question is opened (a search result, a link in an
+ * answer, back and forward, a link in Practice), the header, the sidebar and next/previous
+ * follow it, not the list browsed before. */
+static void
+test_position_follows_question (void)
+{
+  PyprepWindow *window = new_window (library);
+  GtkWidget *w = GTK_WIDGET (window);
+  g_autoptr(PyprepTopic) browsed = g_list_model_get_item (pyprep_library_get_topics (library), 0);
+  g_autoptr(PyprepQuestion) before = g_list_model_get_item (pyprep_topic_get_questions (browsed), 7);
+  PyprepQuestion *gil = pyprep_library_lookup_question (library, "gil-what-and-why");
+  PyprepTopic *far_topic = NULL;
+  g_autoptr(PyprepQuestion) linked = NULL;
+  g_autoptr(PyprepQuestion) after_gil = NULL;
+  GListModel *results;
+
+  g_assert_nonnull (gil);
+  g_assert_true (pyprep_question_get_topic (gil) != browsed);
+  pyprep_window_show_question (window, before);
+  assert_where (window, before);
+
+  /* From the search, the results staying in the sidebar. */
+  g_assert_true (gtk_widget_activate_action (w, "win.search", NULL));
+  results = search_for (window, "GIL");
+  g_signal_emit_by_name (part (window, "results_list"), "activate", position_in (results, gil));
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (part (window, "sidebar_stack"))), ==, "results");
+  assert_where (window, gil);
+  after_gil = g_list_model_get_item (pyprep_topic_get_questions (pyprep_question_get_topic (gil)), 1);
+  g_assert_true (gtk_widget_activate_action (w, "win.next-question", NULL));
+  assert_where (window, after_gil);
+  g_assert_true (gtk_widget_activate_action (w, "win.previous-question", NULL));
+  assert_where (window, gil);
+
+  /* Leaving the search shows the list it was opened in, selected. */
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (part (window, "search_bar")), FALSE);
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (part (window, "sidebar_stack"))), ==, "questions");
+  assert_where (window, gil);
+  assert_row_in_view (window, gil);
+
+  /* From a link, to the last question of the longest other topic: its
+   * row is scrolled into view. */
+  for (guint i = 0; i < g_list_model_get_n_items (pyprep_library_get_topics (library)); i++)
+    {
+      g_autoptr(PyprepTopic) topic = g_list_model_get_item (pyprep_library_get_topics (library), i);
+
+      if (topic != pyprep_question_get_topic (gil)
+          && (far_topic == NULL
+              || g_list_model_get_n_items (pyprep_topic_get_questions (topic))
+                 > g_list_model_get_n_items (pyprep_topic_get_questions (far_topic))))
+        far_topic = topic;
+    }
+  linked = g_list_model_get_item (pyprep_topic_get_questions (far_topic),
+                                  g_list_model_get_n_items (pyprep_topic_get_questions (far_topic)) - 1);
+  g_signal_emit_by_name (pyprep_window_get_question_page (window), "open-question", pyprep_question_get_id (linked));
+  iterate ();
+  assert_where (window, linked);
+  assert_row_in_view (window, linked);
+
+  /* Back and forward. */
+  g_assert_true (gtk_widget_activate_action (w, "win.history-back", NULL));
+  assert_where (window, gil);
+  assert_row_in_view (window, gil);
+  g_assert_true (gtk_widget_activate_action (w, "win.history-forward", NULL));
+  assert_where (window, linked);
+
+  /* From a link in an answer in Practice: the question opens here. */
+  g_assert_true (gtk_widget_activate_action (w, "win.practice", NULL));
+  iterate ();
+  {
+    GtkWidget *practice = NULL;
+    GtkWidget *card;
+    gboolean handled = FALSE;
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && practice == NULL; i++)
+      {
+        g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (PYPREP_IS_PRACTICE_WINDOW (toplevel))
+          practice = toplevel;
+      }
+    g_assert_nonnull (practice);
+    card = find_widget (practice, PYPREP_TYPE_CARD);
+    g_assert_nonnull (card);
+    g_signal_emit_by_name (child (card, PYPREP_TYPE_CARD, "markdown_view"), "activate-link",
+                           "q:gil-what-and-why", &handled);
+    iterate ();
+    g_assert_true (handled);
+    assert_where (window, gil);
+    gtk_window_destroy (GTK_WINDOW (practice));
+    iterate ();
+  }
+
+  close_window (window);
+}
+
+/* The result row of @question in the results, or NULL. */
+static GtkWidget *
+result_row (PyprepWindow   *window,
+            PyprepQuestion *question)
+{
+  GtkWidget *list = GTK_WIDGET (part (window, "results_list"));
+
+  for (GtkWidget *item = gtk_widget_get_first_child (list); item != NULL; item = gtk_widget_get_next_sibling (item))
+    for (GtkWidget *row = gtk_widget_get_first_child (item); row != NULL; row = gtk_widget_get_next_sibling (row))
+      if (PYPREP_IS_RESULT_ROW (row)
+          && g_str_equal (pyprep_row_text_get_text (PYPREP_ROW_TEXT (child (row, PYPREP_TYPE_RESULT_ROW, "title"))),
+                          pyprep_question_get_title (question)))
+        return row;
+  return NULL;
+}
+
+static const char *
+excerpt_of (GtkWidget *row)
+{
+  return pyprep_row_text_get_text (PYPREP_ROW_TEXT (child (row, PYPREP_TYPE_RESULT_ROW, "excerpt")));
+}
+
+/* A word of a note finds its question, with "Note:" in the result, to
+ * the eye and to a screen reader; a note changed while the results are
+ * up changes its row, and a note removed finds nothing. */
+static void
+test_search_notes (void)
+{
+  PyprepWindow *window = new_window (library);
+  g_autoptr(GPtrArray) all = pyprep_library_list_questions (library);
+  PyprepQuestion *question = all->pdata[5];
+  const char *id = pyprep_question_get_id (question);
+  GListModel *results;
+  GtkWidget *row;
+  g_autofree char *name = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  results = search_for (window, "zebrafish");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+
+  pyprep_study_set_note (study, id, "Remember the zebrafish analogy");
+  results = search_for (window, "zebrafish");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  wait_frames ();
+  row = result_row (window, question);
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_suffix (excerpt_of (row), "Note: Remember the zebrafish analogy"));
+  name = g_strdup_printf ("%s. Note: Remember the zebrafish analogy", pyprep_question_get_title (question));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+
+  /* Edited elsewhere (the answer's notes, practice) while the results
+   * are up. */
+  pyprep_study_set_note (study, id, "The zebrafish analogy, and more");
+  iterate ();
+  wait_frames ();
+  row = result_row (window, question);
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_suffix (excerpt_of (row), "Note: The zebrafish analogy, and more"));
+
+  /* A result found in the answer has no note marker. */
+  results = search_for (window, "GIL");
+  wait_frames ();
+  row = result_row (window, pyprep_library_lookup_question (library, "gil-what-and-why"));
+  g_assert_nonnull (row);
+  g_assert_null (strstr (excerpt_of (row), "Note:"));
+
+  pyprep_study_set_note (study, id, NULL);
+  results = search_for (window, "zebrafish");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+
+  close_window (window);
+}
+
 static int
 title_font_size (PyprepWindow *window)
 {
@@ -1089,6 +1353,8 @@ main (int   argc,
   g_test_add_func ("/pyprep/window/search-scopes", test_search_scopes);
   g_test_add_func ("/pyprep/window/next-previous", test_next_previous);
   g_test_add_func ("/pyprep/window/history", test_history);
+  g_test_add_func ("/pyprep/window/position-follows-question", test_position_follows_question);
+  g_test_add_func ("/pyprep/window/search-notes", test_search_notes);
   g_test_add_func ("/pyprep/window/zoom", test_zoom);
   g_test_add_func ("/pyprep/window/preferences", test_preferences);
   g_test_add_func ("/pyprep/window/practice-review-limit", test_practice_review_limit);

@@ -111,6 +111,7 @@ card_stand_in_class_init (gpointer klass,
   static const char * const strings[] = { "caption", "notice", "scratch-title", "scratch-description",
                                           "reveal-tooltip", "grade-prompt" };
   static const char * const booleans[] = { "revealed", "show-intervals", "focus-scratch" };
+  static const char * const widgets[] = { "answer-footer" };
   guint id = 1;
 
   object_class->set_property = card_set_property;
@@ -120,6 +121,9 @@ card_stand_in_class_init (gpointer klass,
   for (guint i = 0; i < G_N_ELEMENTS (booleans); i++)
     g_object_class_install_property (object_class, id++,
                                      g_param_spec_boolean (booleans[i], NULL, NULL, FALSE, G_PARAM_WRITABLE));
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    g_object_class_install_property (object_class, id++,
+                                     g_param_spec_object (widgets[i], NULL, NULL, GTK_TYPE_WIDGET, G_PARAM_WRITABLE));
 }
 
 static void
@@ -173,6 +177,7 @@ pyprep_ui_types_register (void)
   register_stand_in ("PyprepScrollBin", NULL);
   register_card_stand_in ();
   register_stand_in ("PyprepPracticePage", NULL);
+  register_stand_in ("PyprepNoteEditor", NULL);
   register_stand_in ("PyprepMockInterview", NULL);
   g_type_ensure (ADW_TYPE_BIN);
   register_stand_in ("PyprepHeatmap", &chart);

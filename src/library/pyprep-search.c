@@ -1,12 +1,17 @@
 /* pyprep-search.c: an inverted index over question titles, tags and
- * answers (text and code), built when the decks load.
+ * answers (their text as read, and code), built when the decks load, and
+ * the user's notes, which change as they are written.
  *
  * Words are case-folded and stripped of accents. A query matches a
  * question when every one of its terms matches a word of the question, as
- * the whole word, as a prefix, or, for terms of five letters or more,
- * within one edit (a typo). Each term scores by where it matched (title
- * above tags above answer) and then by how (whole word above prefix above
- * typo); a question's score is the sum over the terms.
+ * the whole word or its plural or singular, as a prefix, or, for terms of
+ * five letters or more, within one edit (a typo). Each term scores by
+ * where it matched (title above tags above note above answer) and then by
+ * how (whole word above prefix above typo); a question's score is the sum
+ * over the terms. Between equal scores, the question whose title is most
+ * made of the searched words comes first: "decorator" puts "How do
+ * decorators work internally?" before "How do you write a decorator class
+ * that takes parameters?".
  *
  * The second part finds the searched terms again in a text: for the
  * excerpt of a search result and for the highlights in an opened answer.
@@ -24,6 +29,7 @@
 
 typedef enum {
   FIELD_BODY,
+  FIELD_NOTE,  /* never in a posting: notes are matched word by word */
   FIELD_TAGS,
   FIELD_TITLE,
   N_FIELDS
@@ -49,8 +55,12 @@ typedef struct
 struct _PyprepSearchIndex
 {
   GPtrArray  *questions;   /* PyprepQuestion, unowned */
+  GHashTable *positions;   /* PyprepQuestion -> its index + 1 */
+  GPtrArray  *texts;       /* the answers as indexed, by question */
   GHashTable *words;       /* word -> Entry */
+  GHashTable *stems;       /* stem -> GPtrArray of Entry */
   GPtrArray  *vocabulary;  /* Entry, sorted by word, for prefixes */
+  GHashTable *notes;       /* question index + 1 -> GStrv of its note's words */
 };
 
 static void
@@ -61,6 +71,59 @@ entry_free (gpointer data)
   g_free (entry->word);
   g_array_unref (entry->postings);
   g_free (entry);
+}
+
+static gboolean
+ends_with (const char *word,
+           gsize       length,
+           const char *suffix)
+{
+  gsize n = strlen (suffix);
+
+  /* Not the whole word: "is" and "us" keep their "s". */
+  return length > n + 1 && strncmp (word + length - n, suffix, n) == 0;
+}
+
+/* The length of @word (normalized, of @length bytes) without a plural
+ * ending, and in @y whether "y" replaces the ending: "decorators" and
+ * "decorator", "classes" and "class", "dictionaries" and "dictionary"
+ * have one stem. Light on purpose: both sides of a match go through it. */
+static gsize
+stem_length (const char *word,
+             gsize       length,
+             gboolean   *y)
+{
+  *y = FALSE;
+
+  if (length > 4 && ends_with (word, length, "ies"))
+    {
+      *y = TRUE;
+      return length - 3;
+    }
+  if (ends_with (word, length, "sses") || ends_with (word, length, "xes")
+      || ends_with (word, length, "ches") || ends_with (word, length, "shes"))
+    return length - 2;
+  if (length > 3 && word[length - 1] == 's' && !ends_with (word, length, "ss")
+      && !ends_with (word, length, "us") && !ends_with (word, length, "is"))
+    return length - 1;
+
+  return length;
+}
+
+/* Returns: (transfer full): the stem of @word, of @length bytes */
+static char *
+stem_of (const char *word,
+         gsize       length)
+{
+  gboolean y;
+  gsize n = stem_length (word, length, &y);
+  char *stem = g_malloc (n + 2);
+
+  memcpy (stem, word, n);
+  if (y)
+    stem[n++] = 'y';
+  stem[n] = '\0';
+  return stem;
 }
 
 /**
@@ -208,30 +271,55 @@ compare_entries (gconstpointer a,
   return strcmp ((*(Entry * const *)a)->word, (*(Entry * const *)b)->word);
 }
 
+static void
+add_stem (PyprepSearchIndex *self,
+          Entry             *entry)
+{
+  g_autofree char *stem = stem_of (entry->word, entry->length);
+  GPtrArray *entries = g_hash_table_lookup (self->stems, stem);
+
+  if (entries == NULL)
+    {
+      entries = g_ptr_array_new ();
+      g_hash_table_insert (self->stems, g_steal_pointer (&stem), entries);
+    }
+  g_ptr_array_add (entries, entry);
+}
+
 /**
- * pyprep_search_index_new:
+ * pyprep_search_index_new_full:
  * @questions: (element-type PyprepQuestion): the questions, in display order
+ * @answer_text: (nullable): turns an answer's Markdown into the text that
+ *   is indexed and that excerpts are cut from; %NULL indexes the Markdown
  *
- * Returns: (transfer full): the index
+ * Returns: (transfer full): the index, without notes
  */
 PyprepSearchIndex *
-pyprep_search_index_new (GPtrArray *questions)
+pyprep_search_index_new_full (GPtrArray            *questions,
+                              PyprepSearchTextFunc  answer_text)
 {
   PyprepSearchIndex *self = g_new0 (PyprepSearchIndex, 1);
   GHashTableIter iter;
   gpointer value;
 
   self->questions = g_ptr_array_ref (questions);
+  self->positions = g_hash_table_new (NULL, NULL);
+  self->texts = g_ptr_array_new_full (questions->len, g_free);
   self->words = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, entry_free);
+  self->stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
+  self->notes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_strfreev);
 
   /* Fields in rising order, so the best one wins per question. */
   for (guint i = 0; i < questions->len; i++)
     {
       PyprepQuestion *question = questions->pdata[i];
       g_autofree char *tags = g_strjoinv (" ", (char **)pyprep_question_get_tags (question));
+      const char *body = pyprep_question_get_body (question);
       AddContext context = { self, i, FIELD_BODY };
 
-      add_text (&context, FIELD_BODY, pyprep_question_get_body (question));
+      g_ptr_array_add (self->texts, answer_text ? answer_text (body) : g_strdup (body));
+      g_hash_table_insert (self->positions, question, GUINT_TO_POINTER (i + 1));
+      add_text (&context, FIELD_BODY, self->texts->pdata[i]);
       add_text (&context, FIELD_TAGS, tags);
       add_text (&context, FIELD_TITLE, pyprep_question_get_title (question));
     }
@@ -239,10 +327,27 @@ pyprep_search_index_new (GPtrArray *questions)
   self->vocabulary = g_ptr_array_sized_new (g_hash_table_size (self->words));
   g_hash_table_iter_init (&iter, self->words);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_ptr_array_add (self->vocabulary, value);
+    {
+      g_ptr_array_add (self->vocabulary, value);
+      add_stem (self, value);
+    }
   g_ptr_array_sort (self->vocabulary, compare_entries);
 
   return self;
+}
+
+/**
+ * pyprep_search_index_new:
+ * @questions: (element-type PyprepQuestion): the questions, in display order
+ *
+ * Like pyprep_search_index_new_full(), indexing the answers' Markdown.
+ *
+ * Returns: (transfer full): the index
+ */
+PyprepSearchIndex *
+pyprep_search_index_new (GPtrArray *questions)
+{
+  return pyprep_search_index_new_full (questions, NULL);
 }
 
 void
@@ -252,9 +357,74 @@ pyprep_search_index_free (PyprepSearchIndex *self)
     return;
 
   g_ptr_array_unref (self->vocabulary);
+  g_hash_table_unref (self->stems);
   g_hash_table_unref (self->words);
+  g_hash_table_unref (self->notes);
+  g_ptr_array_unref (self->texts);
+  g_hash_table_unref (self->positions);
   g_ptr_array_unref (self->questions);
   g_free (self);
+}
+
+static void
+add_note_word (const char *word,
+               gsize       length,
+               gpointer    data)
+{
+  g_ptr_array_add (data, g_strndup (word, length));
+}
+
+/**
+ * pyprep_search_index_set_note:
+ * @note: (nullable): the user's note on @question, or %NULL for none
+ *
+ * Makes the words of @note find @question, in place of the note it had.
+ * A question the index does not hold is ignored.
+ */
+void
+pyprep_search_index_set_note (PyprepSearchIndex *self,
+                              PyprepQuestion    *question,
+                              const char        *note)
+{
+  gpointer position;
+  g_autofree char *normalized = NULL;
+  GPtrArray *words;
+
+  g_return_if_fail (self != NULL);
+
+  position = g_hash_table_lookup (self->positions, question);
+  if (position == NULL)
+    return;
+  if (note == NULL || *note == '\0')
+    {
+      g_hash_table_remove (self->notes, position);
+      return;
+    }
+
+  normalized = pyprep_search_normalize (note, -1);
+  words = g_ptr_array_new ();
+  foreach_word (normalized, add_note_word, words);
+  g_ptr_array_add (words, NULL);
+  g_hash_table_replace (self->notes, position, g_ptr_array_free (words, FALSE));
+}
+
+/**
+ * pyprep_search_index_get_text:
+ *
+ * Returns: (nullable): @question's answer as indexed (the text as read,
+ *   with pyprep_search_index_new_full()), for its excerpt; %NULL for a
+ *   question the index does not hold
+ */
+const char *
+pyprep_search_index_get_text (PyprepSearchIndex *self,
+                              PyprepQuestion    *question)
+{
+  guint position;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  position = GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, question));
+  return position > 0 ? self->texts->pdata[position - 1] : NULL;
 }
 
 guint
@@ -295,6 +465,13 @@ within_one_edit (const char *a,
   return strncmp (a + i, b + i + 1, la - i) == 0;
 }
 
+static guint
+score_of (Field field,
+          Match match)
+{
+  return field * 3 + match + 1;
+}
+
 /* Adds each question @entry names to @best, keeping the best score. */
 static void
 collect (GHashTable *best,
@@ -305,11 +482,67 @@ collect (GHashTable *best,
     {
       guint32 posting = g_array_index (entry->postings, guint32, i);
       guint question = posting >> 2;
-      guint score = (posting & 3) * 3 + match + 1;
+      guint score = score_of (posting & 3, match);
       guint current = GPOINTER_TO_UINT (g_hash_table_lookup (best, GUINT_TO_POINTER (question + 1)));
 
       if (score > current)
         g_hash_table_insert (best, GUINT_TO_POINTER (question + 1), GUINT_TO_POINTER (score));
+    }
+}
+
+/* How @word matches @term (of @length bytes, stem @stem), if at all. */
+static gboolean
+match_word (const char *word,
+            const char *term,
+            gsize       length,
+            const char *stem,
+            glong       chars,
+            Match      *match)
+{
+  gsize word_length = strlen (word);
+  g_autofree char *word_stem = NULL;
+
+  if (g_str_equal (word, term))
+    *match = MATCH_WORD;
+  else if (strcmp (word_stem = stem_of (word, word_length), stem) == 0)
+    *match = MATCH_WORD;
+  else if (strncmp (word, term, length) == 0)
+    *match = MATCH_PREFIX;
+  else if (chars >= TYPO_MIN_LENGTH && within_one_edit (word, word_length, term, length))
+    *match = MATCH_TYPO;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/* Adds the questions whose note @term matches to @best. */
+static void
+collect_notes (PyprepSearchIndex *self,
+               GHashTable        *best,
+               const char        *term,
+               gsize              length,
+               const char        *stem,
+               glong              chars)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->notes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint score = 0;
+
+      for (char **word = value; *word != NULL; word++)
+        {
+          Match match;
+
+          if (match_word (*word, term, length, stem, chars, &match))
+            score = MAX (score, score_of (FIELD_NOTE, match));
+        }
+
+      if (score > GPOINTER_TO_UINT (g_hash_table_lookup (best, key)))
+        g_hash_table_insert (best, key, GUINT_TO_POINTER (score));
     }
 }
 
@@ -321,12 +554,18 @@ match_term (PyprepSearchIndex *self,
 {
   GHashTable *best = g_hash_table_new (NULL, NULL);
   g_autofree char *key = g_strndup (term, length);
+  g_autofree char *stem = stem_of (key, length);
   Entry *exact = g_hash_table_lookup (self->words, key);
+  GPtrArray *same_stem = g_hash_table_lookup (self->stems, stem);
   guint low = 0, high = self->vocabulary->len;
   glong chars = g_utf8_strlen (key, -1);
 
   if (exact != NULL)
     collect (best, exact, MATCH_WORD);
+  /* A plural or a singular is the same word. */
+  for (guint i = 0; same_stem != NULL && i < same_stem->len; i++)
+    if (same_stem->pdata[i] != exact)
+      collect (best, same_stem->pdata[i], MATCH_WORD);
 
   /* Prefixes: the vocabulary is sorted, so they form one run. */
   while (low < high)
@@ -357,6 +596,7 @@ match_term (PyprepSearchIndex *self,
           collect (best, entry, MATCH_TYPO);
       }
 
+  collect_notes (self, best, key, length, stem, chars);
   return best;
 }
 
@@ -379,7 +619,53 @@ compare_hits (gconstpointer a,
 
   if (x->score != y->score)
     return x->score > y->score ? -1 : 1;
+  if (x->title_share != y->title_share)
+    return x->title_share > y->title_share ? -1 : 1;
   return (x->position > y->position) - (x->position < y->position);
+}
+
+typedef struct
+{
+  GPtrArray *terms;
+  GPtrArray *stems;
+  guint      n_words;
+  guint      n_matched;
+} TitleShare;
+
+static void
+count_title_word (const char *word,
+                  gsize       length,
+                  gpointer    data)
+{
+  TitleShare *share = data;
+  g_autofree char *copy = g_strndup (word, length);
+
+  share->n_words++;
+  for (guint t = 0; t < share->terms->len; t++)
+    {
+      const char *term = share->terms->pdata[t];
+      Match match;
+
+      /* Typos aside: a title is not "about" a word it only resembles. */
+      if (match_word (copy, term, strlen (term), share->stems->pdata[t], 0, &match))
+        {
+          share->n_matched++;
+          return;
+        }
+    }
+}
+
+/* How much of @question's title the terms make up, in thousandths. */
+static guint
+title_share (PyprepQuestion *question,
+             GPtrArray      *terms,
+             GPtrArray      *stems)
+{
+  g_autofree char *title = pyprep_search_normalize (pyprep_question_get_title (question), -1);
+  TitleShare share = { terms, stems, 0, 0 };
+
+  foreach_word (title, count_title_word, &share);
+  return share.n_words > 0 ? share.n_matched * 1000 / share.n_words : 0;
 }
 
 /**
@@ -414,6 +700,7 @@ pyprep_search_index_query_filtered (PyprepSearchIndex  *self,
 {
   g_autofree char *normalized = pyprep_search_normalize (query, -1);
   g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) stems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) total = NULL;
   GArray *hits = g_array_new (FALSE, FALSE, sizeof (PyprepSearchHit));
   GHashTableIter iter;
@@ -422,6 +709,8 @@ pyprep_search_index_query_filtered (PyprepSearchIndex  *self,
   foreach_word (normalized, add_term, terms);
   if (terms->len == 0)
     return hits;
+  for (guint t = 0; t < terms->len; t++)
+    g_ptr_array_add (stems, stem_of (terms->pdata[t], strlen (terms->pdata[t])));
 
   for (guint t = 0; t < terms->len; t++)
     {
@@ -450,14 +739,16 @@ pyprep_search_index_query_filtered (PyprepSearchIndex  *self,
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       guint position = GPOINTER_TO_UINT (key) - 1;
-      PyprepSearchHit hit = { self->questions->pdata[position], GPOINTER_TO_UINT (value), position };
+      PyprepSearchHit hit = { self->questions->pdata[position], GPOINTER_TO_UINT (value), position, 0 };
 
       if (filter != NULL && !filter (hit.question, user_data))
         continue;
+      hit.title_share = title_share (hit.question, terms, stems);
       g_array_append_val (hits, hit);
     }
 
-  /* Equal scores keep the display order of the bank. */
+  /* Equal scores: the title most about the terms, then the display
+   * order of the bank. */
   g_array_sort (hits, compare_hits);
   return hits;
 }
@@ -594,21 +885,49 @@ pyprep_search_find_term (const char         *text,
 
 #define EXCERPT_CONTEXT 40  /* characters shown before the first match */
 
+static gboolean
+is_blank (char c)
+{
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+/* Where the short answer begins: after its heading's line. */
+static const char *
+short_answer_start (const char *text)
+{
+  static const char heading[] = "Short answer\n";
+
+  for (const char *line = text; line != NULL && *line; )
+    {
+      if (g_str_has_prefix (line, heading))
+        return line + strlen (heading);
+      line = strchr (line, '\n');
+      if (line != NULL)
+        line++;
+    }
+
+  return text;
+}
+
 /**
  * pyprep_search_excerpt:
- * @body: a question's answer, in Markdown
+ * @text: a question's answer as plain text (pyprep_search_index_get_text())
+ *   or a note
  * @terms: (nullable) (array zero-terminated=1): the searched terms
  * @max_chars: about how many characters to show
  *
- * A line of the answer around the first match, with the matches in bold,
- * for a search result. Markdown punctuation (#, `, *, |) and line breaks
- * become spaces. Without a match, the excerpt starts at the short answer.
- * The text is escaped, so an answer can never inject markup.
+ * A line of @text around the first match, with the matches in bold, for
+ * a search result. It begins some words before the match, within the
+ * match's paragraph. Line breaks and runs of spaces (a table's cells, the
+ * indentation of code) become one space. Without a match, the excerpt
+ * starts at the short answer. The text is escaped, so an answer can
+ * never inject markup.
  *
- * Returns: (transfer full): Pango markup ending with "…"
+ * Returns: (transfer full): Pango markup, ending with "…" when more of
+ *   @text follows
  */
 char *
-pyprep_search_excerpt (const char         *body,
+pyprep_search_excerpt (const char         *text,
                        const char * const *terms,
                        guint               max_chars)
 {
@@ -618,32 +937,31 @@ pyprep_search_excerpt (const char         *body,
   GString *markup;
   gsize size, shown = 0, from, end;
 
-  g_return_val_if_fail (body != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
 
   if (terms == NULL)
     terms = no_terms;
 
-  size = strlen (body);
-  if (pyprep_search_find_term (body, size, terms, 0, &from, &end))
+  size = strlen (text);
+  if (pyprep_search_find_term (text, size, terms, 0, &from, &end))
     {
-      start = body + from;
-      for (guint back = 0; back < EXCERPT_CONTEXT && start > body; back++)
+      /* Some words before the match, but not past the start of its
+       * paragraph (a heading's words before it would read as one
+       * sentence with it). */
+      start = text + from;
+      for (guint back = 0; back < EXCERPT_CONTEXT && start > text && start[-1] != '\n'; back++)
         start = g_utf8_prev_char (start);
       /* Begin at a word. */
-      while (start > body && *start && *start != ' ' && *start != '\n')
+      while (start > text && start[-1] != '\n' && *start && !is_blank (*start))
         start = g_utf8_next_char (start);
     }
   else
-    {
-      const char *short_answer = strstr (body, "## Short answer");
-
-      start = short_answer ? short_answer + strlen ("## Short answer") : body;
-    }
+    start = short_answer_start (text);
 
   markup = g_string_new (NULL);
   for (p = start; *p && shown < max_chars; )
     {
-      gsize length = match_at (body, p, size - (p - body), terms);
+      gsize length = match_at (text, p, size - (p - text), terms);
 
       if (length > 0)
         {
@@ -655,11 +973,15 @@ pyprep_search_excerpt (const char         *body,
           continue;
         }
 
-      if (*p == '\n' || *p == '#' || *p == '`' || *p == '*' || *p == '|')
+      if (is_blank (*p))
         {
-          if (markup->len > 0 && markup->str[markup->len - 1] != ' ')
-            g_string_append_c (markup, ' ');
-          p++;
+          while (is_blank (*p))
+            p++;
+          if (markup->len > 0)
+            {
+              g_string_append_c (markup, ' ');
+              shown++;
+            }
         }
       else
         {
@@ -668,10 +990,16 @@ pyprep_search_excerpt (const char         *body,
 
           g_string_append (markup, piece);
           p = next;
+          shown++;
         }
-      shown++;
     }
 
-  g_string_append (markup, "…");
-  return g_strstrip (g_string_free (markup, FALSE));
+  /* An ellipsis says that more follows, after no space. */
+  if (markup->len > 0 && markup->str[markup->len - 1] == ' ')
+    g_string_truncate (markup, markup->len - 1);
+  while (is_blank (*p))
+    p++;
+  if (*p != '\0')
+    g_string_append (markup, "…");
+  return g_string_free (markup, FALSE);
 }

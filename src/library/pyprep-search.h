@@ -18,13 +18,24 @@ typedef struct
   PyprepQuestion *question;  /* unowned: the library keeps it */
   guint           score;
   guint           position;  /* in the display order of the bank */
+  guint           title_share;  /* how much of the title the terms make up, in thousandths */
 } PyprepSearchHit;
+
+/* An answer's Markdown as the text to index, e.g. pyprep_markdown_to_text(). */
+typedef char *(*PyprepSearchTextFunc) (const char *markdown);
 
 /* Whether a question is in the scope of a search (bookmarked, in a topic …). */
 typedef gboolean (*PyprepSearchFilter) (PyprepQuestion *question,
                                         gpointer        user_data);
 
 PyprepSearchIndex *pyprep_search_index_new       (GPtrArray         *questions);
+PyprepSearchIndex *pyprep_search_index_new_full  (GPtrArray            *questions,
+                                                  PyprepSearchTextFunc  answer_text);
+void               pyprep_search_index_set_note  (PyprepSearchIndex *self,
+                                                  PyprepQuestion    *question,
+                                                  const char        *note);
+const char        *pyprep_search_index_get_text  (PyprepSearchIndex *self,
+                                                  PyprepQuestion    *question);
 void               pyprep_search_index_free      (PyprepSearchIndex *self);
 guint              pyprep_search_index_get_n_words (PyprepSearchIndex *self);
 GArray            *pyprep_search_index_query     (PyprepSearchIndex *self,
@@ -43,7 +54,7 @@ gboolean           pyprep_search_find_term       (const char         *text,
                                                   gsize               from,
                                                   gsize              *start,
                                                   gsize              *end);
-char              *pyprep_search_excerpt         (const char         *body,
+char              *pyprep_search_excerpt         (const char         *text,
                                                   const char * const *terms,
                                                   guint               max_chars);
 

@@ -46,13 +46,21 @@ append_escaped (GString            *markup,
   }
 }
 
-/* md4c hands entities over undecoded; resolve the numeric ones and the few
- * named ones worth writing, and show anything else literally. */
-static void
-append_entity (GString            *markup,
-               const char         *text,
-               gsize               size,
-               const char * const *highlights)
+/**
+ * pyprep_markdown_decode_entity:
+ * @entity: an entity as md4c hands it over, undecoded ("&amp;", "&#8212;")
+ * @size: its length in bytes
+ * @utf8: (out caller-allocates): at least 7 bytes, for the character
+ *
+ * Resolves the numeric entities and the few named ones worth writing.
+ *
+ * Returns: the length in bytes of the character written to @utf8, or 0
+ *   for an entity to be shown literally
+ */
+gsize
+pyprep_markdown_decode_entity (const char *entity,
+                               gsize       size,
+                               char       *utf8)
 {
   static const struct { const char *name; gunichar ch; } named[] = {
     { "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' },
@@ -60,15 +68,17 @@ append_entity (GString            *markup,
     { "&ndash;", 0x2013 }, { "&hellip;", 0x2026 }, { "&times;", 0x00D7 },
     { "&rarr;", 0x2192 }, { "&larr;", 0x2190 }, { "&le;", 0x2264 }, { "&ge;", 0x2265 },
   };
-  g_autofree char *entity = g_strndup (text, size);
+  g_autofree char *copy = NULL;
   gunichar ch = 0;
-  char utf8[7];
-  int n;
 
-  if (size > 3 && entity[1] == '#')
+  g_return_val_if_fail (entity != NULL, 0);
+  g_return_val_if_fail (utf8 != NULL, 0);
+
+  copy = g_strndup (entity, size);
+  if (size > 3 && copy[1] == '#')
     {
-      gboolean hex = entity[2] == 'x' || entity[2] == 'X';
-      guint64 value = g_ascii_strtoull (entity + (hex ? 3 : 2), NULL, hex ? 16 : 10);
+      gboolean hex = copy[2] == 'x' || copy[2] == 'X';
+      guint64 value = g_ascii_strtoull (copy + (hex ? 3 : 2), NULL, hex ? 16 : 10);
 
       if (value > 0 && value <= 0x10FFFF && g_unichar_validate ((gunichar)value))
         ch = (gunichar)value;
@@ -76,18 +86,27 @@ append_entity (GString            *markup,
   else
     {
       for (guint i = 0; i < G_N_ELEMENTS (named); i++)
-        if (g_str_equal (entity, named[i].name))
+        if (g_str_equal (copy, named[i].name))
           ch = named[i].ch;
     }
 
-  if (ch == 0)
-    {
-      append_escaped (markup, text, size, highlights);
-      return;
-    }
+  return ch != 0 ? (gsize)g_unichar_to_utf8 (ch, utf8) : 0;
+}
 
-  n = g_unichar_to_utf8 (ch, utf8);
-  append_escaped (markup, utf8, n, highlights);
+/* An entity md4c could not resolve is shown literally. */
+static void
+append_entity (GString            *markup,
+               const char         *text,
+               gsize               size,
+               const char * const *highlights)
+{
+  char utf8[7];
+  gsize n = pyprep_markdown_decode_entity (text, size, utf8);
+
+  if (n == 0)
+    append_escaped (markup, text, size, highlights);
+  else
+    append_escaped (markup, utf8, n, highlights);
 }
 
 static void

@@ -14,5 +14,8 @@ void pyprep_markdown_inline_append (GString                    *markup,
                                     const PyprepMarkdownEvents *events,
                                     const PyprepMarkdownEvent  *event,
                                     const char * const         *highlights);
+gsize pyprep_markdown_decode_entity (const char                 *entity,
+                                     gsize                       size,
+                                     char                       *utf8);
 
 G_END_DECLS

@@ -7,7 +7,8 @@
  *
  * What a grade means is the page's business: the card only emits
  * "graded". Untyped children given in a .ui file (e.g. a Keep as Note
- * button) are placed next to the reveal button.
+ * button) are placed next to the reveal button; the answer-footer
+ * widget (e.g. the user's note) under the revealed answer.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +16,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "pyprep-card.h"
@@ -37,6 +39,8 @@ struct _PyprepCard
   GtkRevealer        *grades_revealer;
   GtkLabel           *prompt_label;
   GtkBox             *grades_box;
+  GtkBox             *answer_footer_box;
+  GtkWidget          *answer_footer;
 
   GtkWidget          *grade_buttons[4];
   GtkWidget          *interval_labels[4];  /* only with show-intervals */
@@ -65,6 +69,7 @@ enum {
   PROP_GRADE_PROMPT,
   PROP_SHOW_INTERVALS,
   PROP_FOCUS_SCRATCH,
+  PROP_ANSWER_FOOTER,
   N_PROPS
 };
 
@@ -191,6 +196,24 @@ grade_action (GtkWidget  *widget,
 
   if (pyprep_grade_is_valid (value))
     grade (PYPREP_CARD (widget), value);
+}
+
+/* A link to another question in the answer opens it in the main window,
+ * which the card's window (Practice) is transient for. */
+static gboolean
+activate_link_cb (PyprepCard         *self,
+                  const char         *uri,
+                  PyprepMarkdownView *view)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWindow *main_window = GTK_IS_WINDOW (root) ? gtk_window_get_transient_for (GTK_WINDOW (root)) : NULL;
+
+  if (!g_str_has_prefix (uri, "q:"))
+    return FALSE;
+
+  if (main_window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (main_window), "win.open-question", "s", uri + strlen ("q:"));
+  return TRUE;
 }
 
 static void
@@ -360,6 +383,23 @@ set_focus_scratch (PyprepCard *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUS_SCRATCH]);
 }
 
+/* A widget of the page's under the answer, revealed with it. */
+static void
+set_answer_footer (PyprepCard *self,
+                   GtkWidget  *footer)
+{
+  if (self->answer_footer == footer)
+    return;
+
+  if (self->answer_footer != NULL)
+    gtk_box_remove (self->answer_footer_box, self->answer_footer);
+  self->answer_footer = footer;
+  if (footer != NULL)
+    gtk_box_append (self->answer_footer_box, footer);
+  gtk_widget_set_visible (GTK_WIDGET (self->answer_footer_box), footer != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANSWER_FOOTER]);
+}
+
 static void
 pyprep_card_buildable_add_child (GtkBuildable *buildable,
                                  GtkBuilder   *builder,
@@ -388,6 +428,7 @@ pyprep_card_dispose (GObject *object)
   PyprepCard *self = (PyprepCard *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_CARD);
+  self->answer_footer = NULL;  /* went with the template */
   g_clear_object (&self->question);
 
   G_OBJECT_CLASS (pyprep_card_parent_class)->dispose (object);
@@ -443,6 +484,9 @@ pyprep_card_get_property (GObject    *object,
     case PROP_FOCUS_SCRATCH:
       g_value_set_boolean (value, self->focus_scratch);
       break;
+    case PROP_ANSWER_FOOTER:
+      g_value_set_object (value, self->answer_footer);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -488,6 +532,9 @@ pyprep_card_set_property (GObject      *object,
     case PROP_FOCUS_SCRATCH:
       set_focus_scratch (self, g_value_get_boolean (value));
       break;
+    case PROP_ANSWER_FOOTER:
+      set_answer_footer (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -528,6 +575,8 @@ pyprep_card_class_init (PyprepCardClass *klass)
   properties[PROP_FOCUS_SCRATCH] =
     g_param_spec_boolean ("focus-scratch", NULL, "Whether a hidden card takes the focus in its scratch area",
                           FALSE, flags);
+  properties[PROP_ANSWER_FOOTER] =
+    g_param_spec_object ("answer-footer", NULL, "A widget under the revealed answer", GTK_TYPE_WIDGET, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -555,6 +604,7 @@ pyprep_card_class_init (PyprepCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepCard, grades_revealer);
   gtk_widget_class_bind_template_child (widget_class, PyprepCard, prompt_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepCard, grades_box);
+  gtk_widget_class_bind_template_child (widget_class, PyprepCard, answer_footer_box);
   gtk_widget_class_bind_template_callback (widget_class, reveal_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "card.grade", "i", grade_action);
@@ -567,6 +617,9 @@ pyprep_card_init (PyprepCard *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   build_grade_buttons (self);
+
+  g_signal_connect_object (self->markdown_view, "activate-link", G_CALLBACK (activate_link_cb), self,
+                           G_CONNECT_SWAPPED);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

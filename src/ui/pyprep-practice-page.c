@@ -1,6 +1,7 @@
 /* pyprep-practice-page.c: a practice session, card by card. Each card
  * shows the question with its answer hidden and a scratch area for the
- * user's own answer (kept only on request). Space reveals the answer;
+ * user's own answer (kept only on request). Space reveals the answer,
+ * with the user's note under it, to read and edit;
  * Again, Hard, Good and Easy (keys 1 to 4) grade it, each button showing
  * when the question would come back. A summary closes the session.
  *
@@ -18,6 +19,7 @@
 
 #include "pyprep-card.h"
 #include "pyprep-exercise-view.h"
+#include "pyprep-note-editor.h"
 #include "pyprep-practice-page.h"
 #include "pyprep-question.h"
 #include "pyprep-topic.h"
@@ -32,6 +34,7 @@ struct _PyprepPracticePage
   PyprepCard            *card;
   PyprepExerciseView    *exercise_view;   /* made when the first exercise comes */
   GtkButton             *keep_button;
+  PyprepNoteEditor      *note_editor;
   GtkLabel              *reviewed_label;
   GtkLabel              *passed_label;
   AdwActionRow          *weak_row;
@@ -147,6 +150,7 @@ show_card (PyprepPracticePage *self)
     kind = g_strdup (kind_name (pyprep_practice_session_get_kind (self->session, position)));
   pyprep_card_set_caption (self->card, kind);
   pyprep_card_set_question (self->card, question);
+  pyprep_note_editor_set_question_id (self->note_editor, pyprep_question_get_id (question));
   gtk_widget_set_sensitive (GTK_WIDGET (self->keep_button), FALSE);
   gtk_button_set_label (self->keep_button, _("_Keep as Note"));
 
@@ -221,6 +225,7 @@ pyprep_practice_page_start (PyprepPracticePage    *self,
 
   g_set_object (&self->session, session);
   g_set_object (&self->study, study);
+  pyprep_note_editor_set_study (self->note_editor, study);
 
   if (pyprep_practice_session_is_finished (session))
     gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -317,6 +322,7 @@ keep_clicked_cb (PyprepPracticePage *self)
     return;
 
   id = pyprep_question_get_id (question);
+  pyprep_note_editor_save (self->note_editor);  /* an edit under the answer, first */
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_strstrip (text);
@@ -357,6 +363,7 @@ pyprep_practice_page_class_init (PyprepPracticePageClass *klass)
   object_class->dispose = pyprep_practice_page_dispose;
 
   g_type_ensure (PYPREP_TYPE_CARD);
+  g_type_ensure (PYPREP_TYPE_NOTE_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pyprep/PyPrep/ui/pyprep-practice-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, stack);
@@ -364,6 +371,7 @@ pyprep_practice_page_class_init (PyprepPracticePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, card_stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, card);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, keep_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, note_editor);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, reviewed_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, passed_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, weak_row);

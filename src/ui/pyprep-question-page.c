@@ -14,6 +14,7 @@
 
 #include "pyprep-library.h"
 #include "pyprep-markdown-view.h"
+#include "pyprep-note-editor.h"
 #include "pyprep-prose-layout.h"
 #include "pyprep-question-page.h"
 #include "pyprep-question.h"
@@ -22,7 +23,6 @@
 #include "pyprep-topic.h"
 
 #define QUESTION_LINK_SCHEME "q:"
-#define NOTE_SAVE_DELAY_MS 400
 
 struct _PyprepQuestionPage
 {
@@ -38,12 +38,11 @@ struct _PyprepQuestionPage
   GtkWidget          *related_box;
   GtkWidget          *related_list;
   GtkWidget          *notes_box;
-  GtkTextView        *notes_view;
+  PyprepNoteEditor   *note_editor;
 
   PyprepQuestion     *question;
   PyprepLibrary      *library;   /* where related ids are looked up */
   PyprepStudy        *study;
-  guint               note_save_id;
 
   /* Where the reader is, kept while the text changes size. */
   GtkWidget          *place_anchor;  /* weak */
@@ -89,61 +88,6 @@ related_link_cb (GtkLabel           *label,
                  PyprepQuestionPage *self)
 {
   return activate_link_cb (NULL, uri, self);
-}
-
-/* Notes are saved as the user types, once typing pauses, and at once
- * when the page moves to another question or goes away. */
-static void
-save_note (PyprepQuestionPage *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-
-  g_clear_handle_id (&self->note_save_id, g_source_remove);
-
-  if (self->study == NULL || self->question == NULL)
-    return;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  pyprep_study_set_note (self->study, pyprep_question_get_id (self->question), g_strstrip (text));
-}
-
-static gboolean
-save_note_timeout_cb (gpointer user_data)
-{
-  PyprepQuestionPage *self = user_data;
-
-  self->note_save_id = 0;
-  save_note (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-note_changed_cb (PyprepQuestionPage *self)
-{
-  g_clear_handle_id (&self->note_save_id, g_source_remove);
-  self->note_save_id = g_timeout_add (NOTE_SAVE_DELAY_MS, save_note_timeout_cb, self);
-}
-
-static void
-load_note (PyprepQuestionPage *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  const char *note = NULL;
-
-  if (self->study != NULL && self->question != NULL)
-    note = pyprep_study_get_note (self->study, pyprep_question_get_id (self->question));
-
-  /* Most questions have no note: leaving an empty buffer alone spares the
-   * text view a layout pass on every switch. */
-  if ((note == NULL || note[0] == '\0') && gtk_text_buffer_get_char_count (buffer) == 0)
-    return;
-
-  g_signal_handlers_block_by_func (buffer, note_changed_cb, self);
-  gtk_text_buffer_set_text (buffer, note ? note : "", -1);
-  g_signal_handlers_unblock_by_func (buffer, note_changed_cb, self);
 }
 
 /* Keeping the reader's place ------------------------------------------- */
@@ -234,8 +178,6 @@ pyprep_question_page_dispose (GObject *object)
 {
   PyprepQuestionPage *self = (PyprepQuestionPage *)object;
 
-  if (self->note_save_id != 0)
-    save_note (self);
   g_clear_object (&self->study);
 
   g_clear_weak_pointer (&self->place_anchor);
@@ -294,6 +236,7 @@ pyprep_question_page_class_init (PyprepQuestionPageClass *klass)
 
   g_type_ensure (PYPREP_TYPE_MARKDOWN_VIEW);
   g_type_ensure (PYPREP_TYPE_SCROLL_BIN);
+  g_type_ensure (PYPREP_TYPE_NOTE_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/pyprep-question-page.ui");
@@ -308,7 +251,7 @@ pyprep_question_page_class_init (PyprepQuestionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, related_box);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, notes_box);
   gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, related_list);
-  gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, PyprepQuestionPage, note_editor);
   gtk_widget_class_bind_template_callback (widget_class, activate_link_cb);
 }
 
@@ -322,8 +265,6 @@ pyprep_question_page_init (PyprepQuestionPage *self)
   pyprep_prose_layout_attach (self->title_label, gtk_label_get_width_chars (self->title_label));
   pyprep_prose_layout_attach (self->tags_label, gtk_label_get_width_chars (self->tags_label));
 
-  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
-                           G_CALLBACK (note_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->markdown_view, "notify::building",
                            G_CALLBACK (show_after_answer), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
@@ -340,7 +281,7 @@ pyprep_question_page_set_highlights (PyprepQuestionPage *self,
   pyprep_markdown_view_set_highlights (self->markdown_view, words);
 }
 
-/* Where the page keeps the user's notes. */
+/* Where the page keeps the user's notes; without it, there are none. */
 void
 pyprep_question_page_set_study (PyprepQuestionPage *self,
                                 PyprepStudy        *study)
@@ -348,11 +289,10 @@ pyprep_question_page_set_study (PyprepQuestionPage *self,
   g_return_if_fail (PYPREP_IS_QUESTION_PAGE (self));
   g_return_if_fail (!study || PYPREP_IS_STUDY (study));
 
-  if (self->note_save_id != 0)
-    save_note (self);
   g_set_object (&self->study, study);
-  load_note (self);
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->notes_view)), study != NULL);
+  if (study != NULL)
+    pyprep_note_editor_set_study (self->note_editor, study);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_editor), study != NULL);
 }
 
 GtkWidget *
@@ -442,11 +382,13 @@ static void
 show_after_answer (PyprepQuestionPage *self)
 {
   gboolean building = pyprep_markdown_view_get_building (self->markdown_view);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
   if (self->question == NULL)
     return;
 
-  if (!building || !gtk_widget_is_focus (GTK_WIDGET (self->notes_view)))
+  if (!building || focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->note_editor)))
     gtk_widget_set_visible (self->notes_box, !building);
 
   if (building)
@@ -473,11 +415,10 @@ pyprep_question_page_set_question (PyprepQuestionPage *self,
   if (question == self->question)
     return;
 
-  if (self->note_save_id != 0)
-    save_note (self);
+  /* The note being typed is saved first. */
+  pyprep_note_editor_set_question_id (self->note_editor, question ? pyprep_question_get_id (question) : NULL);
   g_set_object (&self->question, question);
   g_set_object (&self->library, library);
-  load_note (self);
 
   if (question == NULL)
     {

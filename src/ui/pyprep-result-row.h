@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (PyprepResultRow, pyprep_result_row, PYPREP, RESULT_ROW, Gt
 GtkWidget *pyprep_result_row_new  (void);
 void       pyprep_result_row_show (PyprepResultRow *self,
                                    PyprepQuestion  *question,
-                                   const char      *excerpt_markup);
+                                   const char      *excerpt_markup,
+                                   gboolean         in_note);
 
 G_END_DECLS

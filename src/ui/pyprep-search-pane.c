@@ -1,6 +1,8 @@
 /* pyprep-search-pane.c: the sidebar's search: the search bar with its
- * scope button, the index of the bank, and the results of the words
- * typed, ranked, within the chosen scope. The sidebar lists the results.
+ * scope button, the index of the bank (the answers' text as read, and the
+ * user's notes, kept up to date as they are written), and the results of
+ * the words typed, ranked, within the chosen scope. The sidebar lists the
+ * results.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +14,7 @@
 
 #include "pyprep-code-block.h"
 #include "pyprep-lazy-menu.h"
+#include "pyprep-markdown-text.h"
 #include "pyprep-question.h"
 #include "pyprep-scope.h"
 #include "pyprep-search-pane.h"
@@ -31,6 +34,7 @@ struct _PyprepSearchPane
   PyprepStudy       *study;
   PyprepTopic       *topic;         /* the "Current Topic" */
   PyprepSearchIndex *index;         /* built after startup, or on the first search */
+  GHashTable        *notes;         /* question id -> its note as indexed */
   guint              index_source;
   GListStore        *results;
   GStrv              terms;         /* normalized, for the excerpts */
@@ -60,6 +64,8 @@ static guint signals[N_SIGNALS];
 
 /* Searching ------------------------------------------------------------ */
 
+/* The index reads the answers as the user does: their text, not their
+ * Markdown. The notes are added as they are now, and follow the record. */
 static void
 ensure_index (PyprepSearchPane *self)
 {
@@ -69,7 +75,18 @@ ensure_index (PyprepSearchPane *self)
     return;
 
   questions = pyprep_library_list_questions (self->library);
-  self->index = pyprep_search_index_new (questions);
+  self->index = pyprep_search_index_new_full (questions, pyprep_markdown_to_text);
+  for (guint i = 0; i < questions->len; i++)
+    {
+      const char *id = pyprep_question_get_id (questions->pdata[i]);
+      const char *note = pyprep_study_get_note (self->study, id);
+
+      if (note != NULL)
+        {
+          pyprep_search_index_set_note (self->index, questions->pdata[i], note);
+          g_hash_table_insert (self->notes, g_strdup (id), g_strdup (note));
+        }
+    }
 }
 
 /* The index takes tens of milliseconds to build: do it once the window
@@ -123,9 +140,31 @@ update_scope_button (PyprepSearchPane *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
-/* Searches the bank, within the chosen scope, as the user types. */
+/* Whether the results hold @questions already, in that order. */
+static gboolean
+results_are (PyprepSearchPane *self,
+             GPtrArray        *questions)
+{
+  GListModel *results = G_LIST_MODEL (self->results);
+
+  if (g_list_model_get_n_items (results) != questions->len)
+    return FALSE;
+  for (guint i = 0; i < questions->len; i++)
+    {
+      g_autoptr(PyprepQuestion) question = g_list_model_get_item (results, i);
+
+      if (question != questions->pdata[i])
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Searches the bank, within the chosen scope. When the results are the
+ * same questions, only @changed's row is shown again (its note changed),
+ * so that the list keeps its place. */
 static void
-search_changed_cb (PyprepSearchPane *self)
+update_results (PyprepSearchPane *self,
+                PyprepQuestion   *changed)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *normalized = pyprep_search_normalize (text, -1);
@@ -144,11 +183,52 @@ search_changed_cb (PyprepSearchPane *self)
       questions = g_ptr_array_sized_new (hits->len);
       for (guint i = 0; i < hits->len; i++)
         g_ptr_array_add (questions, g_array_index (hits, PyprepSearchHit, i).question);
+
+      if (changed != NULL && results_are (self, questions))
+        {
+          guint position;
+
+          if (g_ptr_array_find (questions, changed, &position))
+            g_list_store_splice (self->results, position, 1, (gpointer *)&changed, 1);
+          return;
+        }
       g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
                            questions->pdata, questions->len);
     }
 
   g_signal_emit (self, signals[RESULTS_CHANGED], 0);
+}
+
+/* Searches the bank, within the chosen scope, as the user types. */
+static void
+search_changed_cb (PyprepSearchPane *self)
+{
+  update_results (self, NULL);
+}
+
+/* A note written or changed is found at once, its result row too. */
+static void
+study_changed_cb (PyprepSearchPane *self,
+                  const char       *id)
+{
+  const char *note = pyprep_study_get_note (self->study, id);
+  PyprepQuestion *question;
+
+  if (self->index == NULL || g_strcmp0 (note, g_hash_table_lookup (self->notes, id)) == 0)
+    return;
+
+  question = pyprep_library_lookup_question (self->library, id);
+  if (question == NULL)
+    return;
+
+  pyprep_search_index_set_note (self->index, question, note);
+  if (note != NULL)
+    g_hash_table_replace (self->notes, g_strdup (id), g_strdup (note));
+  else
+    g_hash_table_remove (self->notes, id);
+
+  if (self->searching)
+    update_results (self, question);
 }
 
 /* Enter opens the best result. */
@@ -228,6 +308,7 @@ pyprep_search_pane_finalize (GObject *object)
   g_clear_object (&self->study);
   g_clear_object (&self->topic);
   g_clear_pointer (&self->index, pyprep_search_index_free);
+  g_clear_pointer (&self->notes, g_hash_table_unref);
   g_clear_object (&self->results);
   g_clear_pointer (&self->terms, g_strfreev);
 
@@ -328,6 +409,7 @@ pyprep_search_pane_init (PyprepSearchPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->results = g_list_store_new (PYPREP_TYPE_QUESTION);
+  self->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   pyprep_lazy_menu_set (self->scope_button, self->scope_menu);
   /* The entry sits in a box with the scope button, so the bar needs
    * to be told which entry to forward typed keys to. */
@@ -351,6 +433,7 @@ pyprep_search_pane_set_study (PyprepSearchPane *self,
   self->library = g_object_ref (library);
   self->study = g_object_ref (study);
   self->index_source = g_timeout_add_full (G_PRIORITY_LOW, 500, build_index_cb, self, NULL);
+  g_signal_connect_object (study, "changed", G_CALLBACK (study_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -398,14 +481,38 @@ pyprep_search_pane_get_terms (PyprepSearchPane *self)
   return (const char * const *)self->terms;
 }
 
-/* Returns: (transfer full): @question's answer around the searched words,
- * as Pango markup */
+/**
+ * pyprep_search_pane_dup_excerpt:
+ * @in_note: (out): whether the excerpt is from the user's note
+ *
+ * The words around the first searched word: in the user's note on
+ * @question if it has one there, else in the answer's text.
+ *
+ * Returns: (transfer full): the excerpt, as Pango markup
+ */
 char *
 pyprep_search_pane_dup_excerpt (PyprepSearchPane *self,
-                                PyprepQuestion   *question)
+                                PyprepQuestion   *question,
+                                gboolean         *in_note)
 {
+  const char * const *terms = (const char * const *)self->terms;
+  const char *note;
+  const char *text;
+  g_autofree char *rendered = NULL;
+  gsize start, end;
+
   g_return_val_if_fail (PYPREP_IS_SEARCH_PANE (self), NULL);
-  return pyprep_search_excerpt (pyprep_question_get_body (question), (const char * const *)self->terms, 130);
+  g_return_val_if_fail (in_note != NULL, NULL);
+
+  note = self->study ? pyprep_study_get_note (self->study, pyprep_question_get_id (question)) : NULL;
+  *in_note = note != NULL && pyprep_search_find_term (note, -1, terms, 0, &start, &end);
+  if (*in_note)
+    return pyprep_search_excerpt (note, terms, 130);
+
+  text = self->index ? pyprep_search_index_get_text (self->index, question) : NULL;
+  if (text == NULL)
+    text = rendered = pyprep_markdown_to_text (pyprep_question_get_body (question));
+  return pyprep_search_excerpt (text, terms, 130);
 }
 
 /* Typing in @widget starts a search, as in a file manager. */

@@ -25,7 +25,8 @@ GListModel         *pyprep_search_pane_get_results     (PyprepSearchPane *self);
 gboolean            pyprep_search_pane_get_searching   (PyprepSearchPane *self);
 const char * const *pyprep_search_pane_get_terms       (PyprepSearchPane *self);
 char               *pyprep_search_pane_dup_excerpt     (PyprepSearchPane *self,
-                                                        PyprepQuestion   *question);
+                                                        PyprepQuestion   *question,
+                                                        gboolean         *in_note);
 void                pyprep_search_pane_set_key_capture (PyprepSearchPane *self,
                                                         GtkWidget        *widget);
 void                pyprep_search_pane_begin           (PyprepSearchPane *self);

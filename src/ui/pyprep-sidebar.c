@@ -132,9 +132,10 @@ bind_result_row_cb (GtkSignalListItemFactory *factory,
                     PyprepSidebar            *self)
 {
   PyprepQuestion *question = gtk_list_item_get_item (item);
-  g_autofree char *excerpt = pyprep_search_pane_dup_excerpt (self->search_pane, question);
+  gboolean in_note;
+  g_autofree char *excerpt = pyprep_search_pane_dup_excerpt (self->search_pane, question, &in_note);
 
-  pyprep_result_row_show (PYPREP_RESULT_ROW (gtk_list_item_get_child (item)), question, excerpt);
+  pyprep_result_row_show (PYPREP_RESULT_ROW (gtk_list_item_get_child (item)), question, excerpt, in_note);
 }
 
 static GtkListItemFactory *
@@ -180,6 +181,47 @@ scroll_question_list_to_top (PyprepSidebar *self)
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
 }
 
+/* Brings the selected question of the list into view. */
+static void
+scroll_to_selected (PyprepSidebar *self)
+{
+  guint position = gtk_single_selection_get_selected (self->question_selection);
+
+  /* The list view's own action: gtk_list_view_scroll_to() is GTK 4.12. */
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->question_list), "list.scroll-to-item", "u", position);
+}
+
+/* Lists @topic's questions, with the question on show selected, but
+ * leaves the page on show (the results stay up while a search is on). */
+static void
+list_topic (PyprepSidebar *self,
+            PyprepTopic   *topic)
+{
+  g_assert (PYPREP_IS_TOPIC (topic));
+
+  self->showing_smart_list = FALSE;
+  if (g_set_object (&self->topic, topic))
+    {
+      PyprepQuestion *current = self->question;
+      GListModel *questions = pyprep_topic_get_questions (topic);
+
+      update_search_topic (self);
+      pyprep_question_slots_set_model (self->question_slots, questions);
+      scroll_question_list_to_top (self);
+      gtk_single_selection_set_selected (self->question_selection,
+                                         current ? find_position (questions, current)
+                                                 : GTK_INVALID_LIST_POSITION);
+    }
+
+  /* A topic with no row yet is selected when the rest of the list comes. */
+  pyprep_topics_page_select (self->topics_page, topic);
+  adw_window_title_set_title (self->sidebar_title, pyprep_topic_get_title (topic));
+  adw_window_title_set_subtitle (self->sidebar_title, "");
+  gtk_widget_set_visible (self->topics_button, TRUE);
+  set_listed_topic (self, topic);
+}
+
 /**
  * pyprep_sidebar_show_topic:
  * @topic: (nullable): the topic whose questions the sidebar lists, or
@@ -203,26 +245,7 @@ pyprep_sidebar_show_topic (PyprepSidebar *self,
       return;
     }
 
-  self->showing_smart_list = FALSE;
-  if (g_set_object (&self->topic, topic))
-    {
-      PyprepQuestion *current = self->question;
-      GListModel *questions = pyprep_topic_get_questions (topic);
-
-      update_search_topic (self);
-      pyprep_question_slots_set_model (self->question_slots, questions);
-      scroll_question_list_to_top (self);
-      gtk_single_selection_set_selected (self->question_selection,
-                                         current ? find_position (questions, current)
-                                                 : GTK_INVALID_LIST_POSITION);
-    }
-
-  /* A topic with no row yet is selected when the rest of the list comes. */
-  pyprep_topics_page_select (self->topics_page, topic);
-  adw_window_title_set_title (self->sidebar_title, pyprep_topic_get_title (topic));
-  adw_window_title_set_subtitle (self->sidebar_title, "");
-  gtk_widget_set_visible (self->topics_button, TRUE);
-  set_listed_topic (self, topic);
+  list_topic (self, topic);
   pyprep_stack_pages_show (self->sidebar_stack, "questions");
 }
 
@@ -535,8 +558,10 @@ pyprep_sidebar_get_topic (PyprepSidebar *self)
  * pyprep_sidebar_set_question:
  * @question: the question the reading pane shows
  *
- * Selects @question in the list on show: the search results stay, a
- * smart list that holds it stays, else its topic is listed.
+ * Selects @question, in view, in the list of questions: a smart list
+ * that holds it stays, else its topic is listed. The header's "Question
+ * N of M" and next and previous follow that list. Search results on
+ * show stay, with that list behind them.
  */
 void
 pyprep_sidebar_set_question (PyprepSidebar  *self,
@@ -551,23 +576,32 @@ pyprep_sidebar_set_question (PyprepSidebar  *self,
     update_search_topic (self);
   topic = pyprep_question_get_topic (question);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->sidebar_stack), "results") == 0)
+  if (self->showing_smart_list
+      && find_position (G_LIST_MODEL (self->smart_model), question) != GTK_INVALID_LIST_POSITION)
     {
-      /* Opened from the search: the results stay in the sidebar. */
-    }
-  else if (self->showing_smart_list
-           && find_position (G_LIST_MODEL (self->smart_model), question) != GTK_INVALID_LIST_POSITION)
-    {
-      /* Opened from a smart list: stay in it. */
+      /* Opened from a smart list, or in it: stay in it. */
       gtk_single_selection_set_selected (self->question_selection,
                                          find_position (G_LIST_MODEL (self->smart_model), question));
     }
   else if (topic != NULL)
     {
-      pyprep_sidebar_show_topic (self, topic);
+      list_topic (self, topic);
       gtk_single_selection_set_selected (self->question_selection,
                                          find_position (pyprep_topic_get_questions (topic), question));
+      /* Opened from the search, the results stay in the sidebar; the
+       * question's topic, listed behind them, comes back with the list. */
+      if (self->page_before_search != NULL)
+        {
+          g_free (self->page_before_search);
+          self->page_before_search = g_strdup ("questions");
+        }
+      else
+        pyprep_stack_pages_show (self->sidebar_stack, "questions");
     }
+  else
+    gtk_single_selection_set_selected (self->question_selection, GTK_INVALID_LIST_POSITION);
+
+  scroll_to_selected (self);
 }
 
 /* Where the selected question is in the list on show, for "Question 3

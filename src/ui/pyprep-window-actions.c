@@ -347,6 +347,19 @@ try_exercise_action (GtkWidget  *widget,
   _pyprep_window_try_exercise (PYPREP_WINDOW (widget));
 }
 
+/* A link to a question from another window (Practice): the question
+ * opens here, in its place in its list, and the window comes up. */
+static void
+open_question_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PyprepWindow *self = PYPREP_WINDOW (widget);
+
+  if (pyprep_window_open_question_id (self, g_variant_get_string (parameter, NULL)))
+    gtk_window_present (GTK_WINDOW (self));
+}
+
 static void
 go_back_action (GtkWidget  *widget,
                 const char *action_name,
@@ -375,8 +388,6 @@ _pyprep_window_class_add_actions (GtkWidgetClass *widget_class)
     { "win.zoom-out", GDK_KEY_KP_Subtract, GDK_CONTROL_MASK },
     { "win.zoom-reset", GDK_KEY_0, GDK_CONTROL_MASK },
     { "win.toggle-sidebar", GDK_KEY_F9, 0 },
-    { "win.next-question", GDK_KEY_Page_Down, GDK_CONTROL_MASK },
-    { "win.previous-question", GDK_KEY_Page_Up, GDK_CONTROL_MASK },
     { "win.practice", GDK_KEY_p, GDK_CONTROL_MASK },
     { "win.search", GDK_KEY_f, GDK_CONTROL_MASK },
     { "win.show-statistics", GDK_KEY_i, GDK_CONTROL_MASK },
@@ -405,8 +416,29 @@ _pyprep_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-topics", NULL, show_topics_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.open-question", "s", open_question_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
     gtk_widget_class_add_binding_action (widget_class, bindings[i].key, bindings[i].modifiers,
                                          bindings[i].name, NULL);
+}
+
+/* Ctrl+Page Down and Up move between questions wherever the focus is. As
+ * bindings of the window they would come last, after the scrolled
+ * window, text view or list that has the focus and takes those keys for
+ * its own scrolling; so they are caught on the way down instead. */
+void
+_pyprep_window_add_capture_shortcuts (PyprepWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Down, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("win.next-question")));
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Up, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("win.previous-question")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }

@@ -56,6 +56,7 @@ struct _PyprepWindow
 
 void _pyprep_window_class_add_actions          (GtkWidgetClass *widget_class);
 void _pyprep_window_class_add_progress_actions (GtkWidgetClass *widget_class);
+void _pyprep_window_add_capture_shortcuts     (PyprepWindow   *self);
 void _pyprep_window_go_in_history              (PyprepWindow   *self,
                                                 int             delta);
 void _pyprep_window_follow_zoom                (PyprepWindow   *self);

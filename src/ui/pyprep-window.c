@@ -655,6 +655,7 @@ pyprep_window_init (PyprepWindow *self)
 
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->zoom = 1.0;
+  _pyprep_window_add_capture_shortcuts (self);
   /* The answer out of sight while the exercise is on is hidden, for the
    * eye and for a screen reader. */
   pyprep_stack_pages_hide_unseen (self->content_stack);

@@ -8,8 +8,10 @@ import os
 import sys
 import tempfile
 
-from atspi_util import (KEY_DOWN, KEY_HOME, KEY_RETURN, app_env, check, find, find_all, launch,
-                        main, press, role, stop_and_record, wait_for)
+from atspi_util import (CODE_CONTROL, KEY_DOWN, KEY_HOME, KEY_RETURN, KEY_TAB, app_env, check, chord,
+                        find, find_all, focused, launch, main, press, role, stop_and_record, wait_for)
+
+CODE_PAGE_DOWN = 117  # X keycode, evdev layout
 
 
 def item_index_by_name(list_node, name):
@@ -96,6 +98,25 @@ def run():
 
         copy = find(heading.parent, lambda n: role(n) == "push button" and n.name == "Copy code")
         check(copy is not None, "code blocks expose a named Copy button")
+
+        # Ctrl+Page Down moves to the next question from the answer too,
+        # not only from the list (whose scrolled window would take it).
+        # Past the header's buttons, into the answer's text.
+        in_answer = None
+        for _ in range(8):
+            press(KEY_TAB, after=0.2)
+            in_answer = find(heading.parent, focused)
+            if in_answer is not None:
+                break
+        check(in_answer is not None, "Tab moves the focus into the answer")
+        chord(CODE_CONTROL, CODE_PAGE_DOWN)
+        next_title = question_titles[2]
+        next_heading = wait_for(lambda: find(app, lambda n: role(n) == "label" and n.name == next_title
+                                             and find(n.parent, lambda m: m.name == "Short answer")
+                                             is not None),
+                                timeout=10)
+        check(next_heading is not None, "Ctrl+Page Down in the answer opens the next question",
+              f"expected “{next_title}”")
     finally:
         stop_and_record(proc)
 
