@@ -122,6 +122,10 @@ test_practice_card (void)
                    ==, "50% (1 of 2)");
   g_assert_cmpstr (adw_action_row_get_subtitle (child (page, PYPREP_TYPE_PRACTICE_PAGE, "weak_row")),
                    ==, "Alpha");
+  /* The focus rests on a line of the summary that does nothing when
+   * pressed, not on Done. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == child (page, PYPREP_TYPE_PRACTICE_PAGE, "reviewed_row"));
+  g_assert_false (gtk_list_box_row_get_activatable (child (page, PYPREP_TYPE_PRACTICE_PAGE, "reviewed_row")));
   g_assert_cmpint (pyprep_study_get_status (study, "one"), ==, PYPREP_STATUS_READ);
   g_assert_cmpint (pyprep_study_get_status (study, "two"), ==, PYPREP_STATUS_NEEDS_REVIEW);
 
@@ -138,7 +142,8 @@ graded_cb (PyprepCard *card,
   *last = grade;
 }
 
-/* Presses @keyval on @card as its key controller sees it.
+/* Presses @keyval on @card as its shortcuts see it: the shortcut whose
+ * trigger is the key runs.
  * Returns: whether the card took the key */
 static gboolean
 press (GtkWidget       *card,
@@ -146,17 +151,30 @@ press (GtkWidget       *card,
        GdkModifierType  state)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (card);
-  gboolean handled = FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
       g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
 
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      /* Heard wherever the focus is in the window, before the focus. */
+      g_assert_cmpint (gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)), ==,
+                       GTK_SHORTCUT_SCOPE_GLOBAL);
+      g_assert_cmpint (gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)), ==,
+                       GTK_PHASE_CAPTURE);
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
         {
-          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
-          return handled;
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == state)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, card,
+                                                 gtk_shortcut_get_arguments (shortcut));
         }
+      return FALSE;
     }
 
   g_assert_not_reached ();
@@ -234,6 +252,12 @@ test_card_keys (void)
   g_assert_true (press (card, GDK_KEY_Escape, 0));
   g_assert_true (focus_of (window) == reveal);
   g_assert_false (pyprep_card_get_revealed (PYPREP_CARD (card)));
+
+  /* Outside a text field Escape is taken and does nothing: it must not
+   * close the window in the middle of a session. */
+  g_assert_true (press (card, GDK_KEY_Escape, 0));
+  g_assert_true (focus_of (window) == reveal);
+  g_assert_true (gtk_widget_get_visible (window));
 
   /* Ctrl+Return reveals while typing; Escape then leaves for Good. */
   gtk_widget_grab_focus (scratch);

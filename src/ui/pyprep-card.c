@@ -1,9 +1,10 @@
 /* pyprep-card.c: a question card, shared by the practice page and the
  * mock interview. It shows the question with a scratch area for the
  * user's own answer, keeps the answer hidden (not even built) until it
- * is revealed, then offers four grade buttons. It owns the keys: Space
- * reveals, 1 to 4 grade once revealed; while typing, Ctrl+Return reveals
- * and Escape leaves the field.
+ * is revealed, then offers four grade buttons. It owns the keys of its
+ * window while it is on screen: Space reveals, 1 to 4 grade once
+ * revealed; while typing, Ctrl+Return reveals and Escape leaves the
+ * field.
  *
  * What a grade means is the page's business: the card only emits
  * "graded". Untyped children given in a .ui file (e.g. a Keep as Note
@@ -208,59 +209,93 @@ focus_in_text (PyprepCard *self)
   return focus != NULL && (GTK_IS_TEXT_VIEW (focus) || GTK_IS_TEXT (focus) || GTK_IS_EDITABLE (focus));
 }
 
-/* Runs in the capture phase, before the focused widget sees the key, so
- * that Space reveals rather than pressing a button. While a text field
+/* What a key of the card does; the shortcuts carry it as their argument. */
+enum {
+  KEY_REVEAL = 0,        /* 1 to 4 are the grades */
+  KEY_REVEAL_TYPING = 5, /* Ctrl+Return, also while typing */
+  KEY_LEAVE = 6,         /* Escape */
+};
+
+/* The card's keys, wherever the focus is in its window while the card
+ * is on screen (a global shortcut is only heard while its widget is
+ * mapped), and before the focused widget sees them: Space reveals rather
+ * than pressing a button, 1 to 4 grade once revealed. While a text field
  * has the focus keys type, except Ctrl+Return (reveal) and Escape (leave
- * the field). */
+ * the field, back to the card's next step). Outside a text field Escape
+ * does nothing: it must not close the window and end the session.
+ * Returns: whether the key was the card's */
 static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                PyprepCard            *self)
+key_shortcut_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
 {
-  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_SUPER_MASK);
+  PyprepCard *self = PYPREP_CARD (widget);
+  int key = g_variant_get_int32 (args);
 
   if (self->question == NULL)
     return FALSE;
 
-  if (focus_in_text (self))
+  if (key == KEY_REVEAL_TYPING)
     {
-      if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && mods == GDK_CONTROL_MASK)
-        {
-          pyprep_card_set_revealed (self, TRUE);
-          return TRUE;
-        }
-      if (keyval == GDK_KEY_Escape && mods == 0)
-        {
-          gtk_widget_grab_focus (self->revealed ? self->grade_buttons[PYPREP_GRADE_GOOD - 1]
-                                                : GTK_WIDGET (self->reveal_button));
-          return TRUE;
-        }
-      return FALSE;
-    }
-
-  if (mods != 0)
-    return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_space:
-    case GDK_KEY_KP_Space:
-      /* Never lets Space press a grade button by accident. */
       pyprep_card_set_revealed (self, TRUE);
       return TRUE;
-    case GDK_KEY_1: case GDK_KEY_KP_1:
-    case GDK_KEY_2: case GDK_KEY_KP_2:
-    case GDK_KEY_3: case GDK_KEY_KP_3:
-    case GDK_KEY_4: case GDK_KEY_KP_4:
-      if (!self->revealed)
-        return FALSE;
-      grade (self, (keyval >= GDK_KEY_KP_1 ? keyval - GDK_KEY_KP_1 : keyval - GDK_KEY_1) + 1);
-      return TRUE;
-    default:
-      return FALSE;
     }
+
+  if (key == KEY_LEAVE)
+    {
+      if (focus_in_text (self))
+        gtk_widget_grab_focus (self->revealed ? self->grade_buttons[PYPREP_GRADE_GOOD - 1]
+                                              : GTK_WIDGET (self->reveal_button));
+      return TRUE;
+    }
+
+  if (focus_in_text (self))
+    return FALSE;
+
+  if (key == KEY_REVEAL)
+    {
+      pyprep_card_set_revealed (self, TRUE);
+      return TRUE;
+    }
+
+  if (!self->revealed)
+    return FALSE;
+  grade (self, key);
+  return TRUE;
+}
+
+static void
+add_key (GtkShortcutController *controller,
+         guint                  keyval,
+         GdkModifierType        modifiers,
+         int                    key)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
+                                            gtk_callback_action_new (key_shortcut_cb, NULL, NULL));
+
+  gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (key));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+static void
+add_keys (PyprepCard *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *keys = GTK_SHORTCUT_CONTROLLER (controller);
+
+  gtk_shortcut_controller_set_scope (keys, GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  add_key (keys, GDK_KEY_space, 0, KEY_REVEAL);
+  add_key (keys, GDK_KEY_KP_Space, 0, KEY_REVEAL);
+  for (int grade = PYPREP_GRADE_AGAIN; grade <= PYPREP_GRADE_EASY; grade++)
+    {
+      add_key (keys, GDK_KEY_1 + grade - 1, 0, grade);
+      add_key (keys, GDK_KEY_KP_1 + grade - 1, 0, grade);
+    }
+  add_key (keys, GDK_KEY_Return, GDK_CONTROL_MASK, KEY_REVEAL_TYPING);
+  add_key (keys, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, KEY_REVEAL_TYPING);
+  add_key (keys, GDK_KEY_Escape, 0, KEY_LEAVE);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 /* The focus goes where the next step is: a grade once revealed, else the
@@ -563,15 +598,9 @@ pyprep_card_class_init (PyprepCardClass *klass)
 static void
 pyprep_card_init (PyprepCard *self)
 {
-  GtkEventController *keys;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   build_grade_buttons (self);
-
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  add_keys (self);
 }
 
 GtkWidget *

@@ -37,7 +37,7 @@ struct _PyprepMockInterview
   GtkLabel           *countdown_label;
   GtkProgressBar     *time_bar;
   PyprepCard         *card;
-  GtkLabel           *summary_label;
+  AdwActionRow       *summary_row;
   GtkListBox         *results_list;
   GtkButton          *send_weak_button;
   GtkButton          *done_button;
@@ -174,7 +174,7 @@ show_summary (PyprepMockInterview *self)
                                          "%u questions in %s; %u to work on.", self->answers->len),
                                self->answers->len, clock, weak);
   }
-  gtk_label_set_label (self->summary_label, summary);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->summary_row), summary);
 
   send = g_strdup_printf (ngettext ("_Send %u Weak Question to Needs Review",
                                     "_Send %u Weak Questions to Needs Review", weak), weak);
@@ -184,7 +184,10 @@ show_summary (PyprepMockInterview *self)
                                _("Questions graded Again or Hard get the status Needs review"));
 
   gtk_stack_set_visible_child_name (self->stack, "summary");
-  gtk_widget_grab_focus (GTK_WIDGET (weak > 0 ? self->send_weak_button : self->done_button));
+  /* The focus rests on the summary's first line, which does nothing when
+   * pressed: a key pressed once too often after the last grade sends
+   * nothing and leaves nothing. The buttons are a Tab away. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->summary_row));
 }
 
 /**
@@ -360,7 +363,7 @@ pyprep_mock_interview_class_init (PyprepMockInterviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, countdown_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, time_bar);
   gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, card);
-  gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, summary_row);
   gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, results_list);
   gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, send_weak_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, done_button);

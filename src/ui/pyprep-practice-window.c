@@ -145,6 +145,10 @@ page_changed_cb (PyprepPracticeWindow *self)
   const char *page = gtk_stack_get_visible_child_name (self->stack);
 
   gtk_widget_set_visible (self->back_button, g_strcmp0 (page, "start") != 0);
+  /* Return starts a session only from the start page: on a card or a
+   * summary it would start one behind the user's back. */
+  gtk_window_set_default_widget (GTK_WINDOW (self),
+                                 g_strcmp0 (page, "start") == 0 ? self->start_button : NULL);
   if (g_strcmp0 (page, "mock") == 0)
     adw_window_title_set_title (self->window_title, _("Mock Interview"));
   else
@@ -436,7 +440,7 @@ pyprep_practice_window_new (GtkWindow      *parent,
                            G_CONNECT_SWAPPED);
 
   update_count (self);
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->start_button);
+  page_changed_cb (self);
   gtk_widget_grab_focus (self->start_button);
   return self;
 }

@@ -16,9 +16,9 @@ import sys
 import time
 
 from atspi_util import (CODE_ALT, CODE_CONTROL, CODE_M, CODE_P, KEY_1, KEY_2, KEY_3, KEY_4,
-                        KEY_HOME, KEY_RETURN, KEY_SPACE, app_env, check, chord, critical_lines,
-                        find, find_all, launch, press, question_rows, role, scenario_main, stop,
-                        wait_for)
+                        KEY_HOME, KEY_RETURN, KEY_SPACE, KEY_TAB, app_env, check, chord,
+                        critical_lines, find, find_all, focused, launch, press, question_rows, role,
+                        scenario_main, stop, wait_for)
 
 DAY = 86400
 
@@ -47,6 +47,15 @@ def open_practice(app):
     window = practice_window(app)
     check(window is not None, "Ctrl+P opens the Practice window")
     return window
+
+
+def tab_to(predicate, limit=40):
+    """Presses Tab until @predicate holds; returns whether it did."""
+    for _ in range(limit):
+        if predicate():
+            return True
+        press(KEY_TAB, after=0.15)
+    return predicate()
 
 
 def card_title(window):
@@ -205,7 +214,10 @@ def mock_scenario():
                     and n.name.endswith("Send 1 Weak Question to Needs Review"))
         check(send is not None, "one click can send the weak question to Needs review",
               repr([n.name for n in find_all(window, lambda n: role(n) == "push button", [])]))
-        press(KEY_RETURN)                              # the send button has the focus
+        # The focus rests on the summary, not on a button: Tab to Send.
+        check(not focused(send), "the summary does not put the focus on Send")
+        check(tab_to(lambda: focused(send)), "Tab reaches the send button")
+        press(KEY_RETURN)
         check(wait_for(lambda: find(window, lambda n: role(n) == "push button"
                                     and n.name.endswith("1 Question Sent to Needs Review"))),
               "the weak question is sent")
