@@ -18,6 +18,7 @@
 static const char deck[] =
   "---\nid: alpha\ntitle: Alpha\norder: 1\n---\n\n"
   "# What is one?\nid: one\ndifficulty: junior\n\n## Short answer\n\nThe first.\n\n"
+  "## Pitfalls and follow-ups\n\n- *And zero?* Zero comes before.\n\n"
   "# What is two?\nid: two\ndifficulty: mid\n\n## Short answer\n\nThe second.\n";
 
 static PyprepLibrary *
@@ -298,6 +299,7 @@ test_mock_timeout (void)
   gtk_window_present (GTK_WINDOW (window));
 
   g_ptr_array_set_size (questions, 1);
+  pyprep_mock_interview_set_follow_ups (PYPREP_MOCK_INTERVIEW (mock), FALSE);
   pyprep_mock_interview_start (PYPREP_MOCK_INTERVIEW (mock), questions, 1, study);
   iterate ();
   g_assert_false (pyprep_mock_interview_get_revealed (PYPREP_MOCK_INTERVIEW (mock)));
@@ -321,9 +323,111 @@ test_mock_timeout (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "stack")),
                    ==, "summary");
   g_assert_true (shows_text (child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "results_list"), "0:01, time ran out"));
-  g_assert_cmpint (pyprep_study_get_status (study, "one"), ==, PYPREP_STATUS_NEW);
+  /* The grade counts: it is recorded as a review. */
+  g_assert_cmpstr (pyprep_study_get_grades (study, "one"), ==, "2");
   g_assert_cmpuint (pyprep_mock_interview_send_weak (PYPREP_MOCK_INTERVIEW (mock)), ==, 1);
   g_assert_cmpint (pyprep_study_get_status (study, "one"), ==, PYPREP_STATUS_NEEDS_REVIEW);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_assert_finalize_object (mock);
+}
+
+static void
+open_question_cb (PyprepMockInterview *mock,
+                  const char          *id,
+                  char               **opened)
+{
+  g_free (*opened);
+  *opened = g_strdup (id);
+}
+
+static void
+type_answer (GtkWidget  *card,
+             const char *text)
+{
+  gtk_text_buffer_set_text (pyprep_card_get_scratch (PYPREP_CARD (card)), text, -1);
+}
+
+/* A whole interview: typed answers are kept for the summary, a question
+ * with follow-ups is followed by one, the grades are recorded, summary
+ * rows open their question and a typed answer is kept as a note, under
+ * the note there was. */
+static void
+test_mock_answers (void)
+{
+  g_autoptr(PyprepLibrary) library = sample_library ();
+  g_autoptr(PyprepStudy) study = pyprep_study_new (NULL);
+  g_autoptr(GPtrArray) questions = pyprep_library_list_questions (library);
+  g_autofree char *opened = NULL;
+  PyprepMockInterview *mock = PYPREP_MOCK_INTERVIEW (pyprep_mock_interview_new ());
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *card = child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "card");
+  GtkListBox *results = child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "results_list");
+  GtkListBoxRow *row;
+
+  g_object_ref (mock);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (mock));
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (mock, "open-question", G_CALLBACK (open_question_cb), &opened);
+  pyprep_study_set_note (study, "one", "Mine.");
+
+  /* "one" lists a follow-up; "two" none. */
+  pyprep_mock_interview_start (mock, questions, 60, study);
+  iterate ();
+  g_assert_cmpstr (gtk_label_get_text (child (card, PYPREP_TYPE_CARD, "title_label")), ==, "What is one?");
+  type_answer (card, "  One is one.  ");
+  pyprep_mock_interview_reveal (mock);
+  pyprep_mock_interview_grade (mock, PYPREP_GRADE_GOOD);
+  iterate ();
+
+  g_assert_true (pyprep_mock_interview_get_on_follow_up (mock));
+  g_assert_cmpstr (gtk_label_get_text (child (card, PYPREP_TYPE_CARD, "title_label")), ==, "And zero?");
+  g_assert_cmpstr (gtk_label_get_text (child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "position_label")), ==,
+                   "Question 1 of 2 · Follow-up");
+  g_assert_cmpint (gtk_text_buffer_get_char_count (pyprep_card_get_scratch (PYPREP_CARD (card))), ==, 0);
+  g_assert_false (shows_text (child (card, PYPREP_TYPE_CARD, "markdown_view"), "Zero comes before."));
+  type_answer (card, "Before one.");
+  pyprep_mock_interview_reveal (mock);
+  iterate ();
+  g_assert_true (shows_text (child (card, PYPREP_TYPE_CARD, "markdown_view"), "Zero comes before."));
+  pyprep_mock_interview_grade (mock, PYPREP_GRADE_AGAIN);
+  iterate ();
+
+  g_assert_false (pyprep_mock_interview_get_on_follow_up (mock));
+  g_assert_cmpstr (gtk_label_get_text (child (card, PYPREP_TYPE_CARD, "title_label")), ==, "What is two?");
+  pyprep_mock_interview_reveal (mock);
+  pyprep_mock_interview_grade (mock, PYPREP_GRADE_EASY);
+  iterate ();
+
+  /* Only the questions' own grades are recorded. */
+  g_assert_cmpstr (pyprep_study_get_grades (study, "one"), ==, "3");
+  g_assert_cmpstr (pyprep_study_get_grades (study, "two"), ==, "4");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "stack")),
+                   ==, "summary");
+  g_assert_true (shows_text (GTK_WIDGET (results), "One is one."));
+  g_assert_true (shows_text (GTK_WIDGET (results), "Follow-up: And zero?"));
+  g_assert_true (shows_text (GTK_WIDGET (results), "Before one."));
+  /* A weak follow-up makes its question one to work on. */
+  g_assert_true (shows_text (child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "summary_row"), "1 to work on"));
+
+  /* The first row opens its question. */
+  row = gtk_list_box_get_row_at_index (results, 0);
+  g_assert_true (gtk_list_box_row_get_activatable (row));
+  g_signal_emit_by_name (row, "activate");
+  g_assert_cmpstr (opened, ==, "one");
+
+  /* Kept as a note, under the old one, once. */
+  g_assert_true (pyprep_mock_interview_keep_note (mock, 0, FALSE));
+  g_assert_cmpstr (pyprep_study_get_note (study, "one"), ==, "Mine.\n\nOne is one.");
+  g_assert_false (pyprep_mock_interview_keep_note (mock, 0, FALSE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (mock), "mock.keep-note", "(ub)", 0, TRUE));
+  g_assert_cmpstr (pyprep_study_get_note (study, "one"), ==,
+                   "Mine.\n\nOne is one.\n\nFollow-up: And zero?\nBefore one.");
+  /* Nothing typed, nothing to keep. */
+  g_assert_false (pyprep_mock_interview_keep_note (mock, 1, FALSE));
+  g_assert_null (pyprep_study_get_note (study, "two"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
@@ -340,6 +444,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/practice-page/card", test_practice_card);
   g_test_add_func ("/pyprep/practice-page/mock-timeout", test_mock_timeout);
   g_test_add_func ("/pyprep/practice-page/card-keys", test_card_keys);
+  g_test_add_func ("/pyprep/practice-page/mock-answers", test_mock_answers);
 
   return g_test_run ();
 }

@@ -43,6 +43,7 @@ struct _PyprepCard
   GtkWidget          *interval_labels[4];  /* only with show-intervals */
 
   PyprepQuestion     *question;
+  char               *answer;              /* a follow-up's, in place of the question's */
   char               *scratch_description;
   gboolean            revealed;
   gboolean            show_intervals;
@@ -103,7 +104,9 @@ update_answer (PyprepCard *self)
     pyprep_markdown_view_set_user_code (self->markdown_view,
                                         g_path_is_absolute (pyprep_question_get_source (self->question)));
   pyprep_markdown_view_set_markdown (self->markdown_view,
-                                     shown ? pyprep_question_get_body (self->question) : NULL);
+                                     !shown ? NULL
+                                     : self->answer != NULL ? self->answer
+                                     : pyprep_question_get_body (self->question));
   gtk_revealer_set_transition_duration (self->answer_revealer, shown ? 250 : 0);
   gtk_revealer_set_reveal_child (self->answer_revealer, shown);
   gtk_revealer_set_reveal_child (self->grades_revealer, shown);
@@ -434,6 +437,7 @@ pyprep_card_finalize (GObject *object)
   PyprepCard *self = (PyprepCard *)object;
 
   g_free (self->scratch_description);
+  g_free (self->answer);
 
   G_OBJECT_CLASS (pyprep_card_parent_class)->finalize (object);
 }
@@ -631,15 +635,43 @@ void
 pyprep_card_set_question (PyprepCard     *self,
                           PyprepQuestion *question)
 {
+  g_return_if_fail (PYPREP_IS_CARD (self));
+  g_return_if_fail (question == NULL || PYPREP_IS_QUESTION (question));
+
+  pyprep_card_set_follow_up (self, question, NULL);
+}
+
+/**
+ * pyprep_card_set_follow_up:
+ * @question: (nullable): the question asked before
+ * @follow_up: (nullable): the follow-up of @question to show, or %NULL
+ *   for @question itself
+ *
+ * Like pyprep_card_set_question(), but the card asks @follow_up's prompt
+ * and reveals its answer.
+ */
+void
+pyprep_card_set_follow_up (PyprepCard           *self,
+                           PyprepQuestion       *question,
+                           const PyprepFollowUp *follow_up)
+{
   gboolean changed;
+  const char *title = NULL;
 
   g_return_if_fail (PYPREP_IS_CARD (self));
   g_return_if_fail (question == NULL || PYPREP_IS_QUESTION (question));
+  g_return_if_fail (follow_up == NULL || question != NULL);
 
   g_object_freeze_notify (G_OBJECT (self));
 
   changed = g_set_object (&self->question, question);
-  gtk_label_set_label (self->title_label, question ? pyprep_question_get_title (question) : NULL);
+  g_free (self->answer);
+  self->answer = follow_up != NULL ? g_strdup (follow_up->answer) : NULL;
+  if (follow_up != NULL)
+    title = follow_up->prompt;
+  else if (question != NULL)
+    title = pyprep_question_get_title (question);
+  gtk_label_set_label (self->title_label, title);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->scratch_view), "", -1);
   pyprep_card_set_notice (self, NULL);
   if (self->revealed)
