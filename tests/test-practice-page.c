@@ -12,7 +12,10 @@
 #include "pyprep-mock-interview.h"
 #include "pyprep-practice-page.h"
 #include "pyprep-practice-session.h"
+#include "pyprep-practice-window.h"
 #include "pyprep-question.h"
+#include "pyprep-settings.h"
+#include "pyprep-topic.h"
 #include "test-util.h"
 
 static const char deck[] =
@@ -434,6 +437,101 @@ test_mock_answers (void)
   g_assert_finalize_object (mock);
 }
 
+/* The mock interview's screens, in light and dark, at phone and desktop
+ * width, saved to $G_TEST_BUILDDIR/screenshots/ to be looked at: the
+ * setup with its topics open, a follow-up with a typed answer revealed,
+ * and the summary. Each fits the narrowest phone. */
+static void
+test_mock_screens (void)
+{
+  static const int widths[] = { 360, 1000 };
+  static const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
+  g_autoptr(PyprepLibrary) bank = pyprep_library_new ();
+  g_autoptr(PyprepStudy) study = pyprep_study_new (NULL);
+  g_autoptr(GSettings) gsettings = g_settings_new (APPLICATION_ID);
+  g_autoptr(PyprepSettings) settings = pyprep_settings_new_for_gsettings (gsettings);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) asked = g_ptr_array_new ();
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  pyprep_library_load_resources (bank, RESOURCE_PREFIX "/content");
+  all = pyprep_library_list_questions (bank);
+  /* Two questions that list follow-ups. */
+  for (guint i = 0; i < all->len && asked->len < 2; i++)
+    if (pyprep_question_get_n_follow_ups (all->pdata[i]) > 0)
+      g_ptr_array_add (asked, all->pdata[i]);
+  g_assert_cmpuint (asked->len, ==, 2);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    for (guint c = 0; c < G_N_ELEMENTS (schemes); c++)
+      {
+        PyprepPracticeWindow *window = pyprep_practice_window_new (NULL, bank, study, settings);
+        PyprepMockInterview *mock = part (window, "mock_interview");
+        GtkWidget *card = child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "card");
+        const char *scheme = c == 0 ? "light" : "dark";
+        g_autofree char *name = NULL;
+        int minimum;
+
+        adw_style_manager_set_color_scheme (adw_style_manager_get_default (), schemes[c]);
+        gtk_window_set_default_size (GTK_WINDOW (window), widths[w], 720);
+        gtk_window_present (GTK_WINDOW (window));
+        adw_expander_row_set_expanded (part (window, "topics_row"), TRUE);
+        wait_frames ();
+        name = g_strdup_printf ("mock-setup-%d-%s", widths[w], scheme);
+        g_free (save_png (GTK_WIDGET (window), name));
+
+        /* The rest of the setup: level, follow-ups, time. */
+        adw_expander_row_set_expanded (part (window, "topics_row"), FALSE);
+        wait_frames ();
+        {
+          GtkWidget *scroller = gtk_widget_get_ancestor (part (window, "level_row"), GTK_TYPE_SCROLLED_WINDOW);
+          GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+        }
+        wait_frames ();
+        g_free (name);
+        name = g_strdup_printf ("mock-setup-end-%d-%s", widths[w], scheme);
+        g_free (save_png (GTK_WIDGET (window), name));
+
+        gtk_stack_set_visible_child_name (part (window, "stack"), "mock");
+        pyprep_mock_interview_set_follow_ups (mock, TRUE);
+        pyprep_mock_interview_start (mock, asked, 180, study);
+        type_answer (card, "A reference count per object, and a cycle collector for the rest.");
+        pyprep_mock_interview_reveal (mock);
+        pyprep_mock_interview_grade (mock, PYPREP_GRADE_GOOD);
+        type_answer (card, "When the last reference goes.");
+        pyprep_mock_interview_reveal (mock);
+        wait_frames ();
+        g_assert_true (pyprep_mock_interview_get_on_follow_up (mock));
+        g_free (name);
+        name = g_strdup_printf ("mock-follow-up-%d-%s", widths[w], scheme);
+        g_free (save_png (GTK_WIDGET (window), name));
+
+        pyprep_mock_interview_grade (mock, PYPREP_GRADE_HARD);
+        pyprep_mock_interview_reveal (mock);
+        pyprep_mock_interview_grade (mock, PYPREP_GRADE_EASY);
+        pyprep_mock_interview_reveal (mock);
+        pyprep_mock_interview_grade (mock, PYPREP_GRADE_GOOD);
+        wait_frames ();
+        g_free (name);
+        name = g_strdup_printf ("mock-summary-%d-%s", widths[w], scheme);
+        g_free (save_png (GTK_WIDGET (window), name));
+
+        gtk_widget_measure (adw_window_get_content (ADW_WINDOW (window)), GTK_ORIENTATION_HORIZONTAL, -1,
+                            &minimum, NULL, NULL, NULL);
+        g_assert_cmpint (minimum, <=, 360);
+        gtk_window_destroy (GTK_WINDOW (window));
+        iterate ();
+      }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -445,6 +543,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/practice-page/mock-timeout", test_mock_timeout);
   g_test_add_func ("/pyprep/practice-page/card-keys", test_card_keys);
   g_test_add_func ("/pyprep/practice-page/mock-answers", test_mock_answers);
+  g_test_add_func ("/pyprep/practice-page/mock-screens", test_mock_screens);
 
   return g_test_run ();
 }

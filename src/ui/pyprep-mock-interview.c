@@ -268,6 +268,22 @@ typed_row (Reply      *reply,
   return row;
 }
 
+/* A long button label wraps on a phone rather than widening the window. */
+static void
+set_wrapping_label (GtkButton  *button,
+                    const char *text)
+{
+  GtkWidget *label;
+
+  gtk_button_set_label (button, text);
+  label = gtk_button_get_child (button);
+  if (GTK_IS_LABEL (label))
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+    }
+}
+
 static void
 forget_rows (PyprepMockInterview *self)
 {
@@ -332,7 +348,7 @@ show_summary (PyprepMockInterview *self)
 
   send = g_strdup_printf (ngettext ("_Send %u Weak Question to Needs Review",
                                     "_Send %u Weak Questions to Needs Review", weak), weak);
-  gtk_button_set_label (self->send_weak_button, send);
+  set_wrapping_label (self->send_weak_button, send);
   gtk_widget_set_sensitive (GTK_WIDGET (self->send_weak_button), weak > 0);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->send_weak_button),
                                _("Questions graded Again or Hard, or whose follow-up was, get the status Needs review"));
@@ -629,7 +645,7 @@ send_weak_clicked_cb (PyprepMockInterview *self)
   g_autofree char *done = g_strdup_printf (ngettext ("%u Question Sent to Needs Review",
                                                      "%u Questions Sent to Needs Review", sent), sent);
 
-  gtk_button_set_label (self->send_weak_button, done);
+  set_wrapping_label (self->send_weak_button, done);
   gtk_widget_set_sensitive (GTK_WIDGET (self->send_weak_button), FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->done_button));
 }
