@@ -603,7 +603,13 @@ pyprep_mock_interview_keep_note (PyprepMockInterview *self,
 
   if (reply->keep_button != NULL)
     {
+      /* TRANSLATORS: the accessible name of Keep as Note, once pressed */
+      g_autofree char *name = g_strdup_printf (_("Your answer to “%s” is kept as its note"),
+                                               pyprep_question_get_title (answer->question));
+
       gtk_button_set_label (GTK_BUTTON (reply->keep_button), _("Kept as Note"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (reply->keep_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
       gtk_widget_set_sensitive (reply->keep_button, FALSE);
     }
   return TRUE;
