@@ -440,14 +440,14 @@ test_mock_answers (void)
 /* The mock interview's screens, in light and dark, at phone and desktop
  * width, saved to $G_TEST_BUILDDIR/screenshots/ to be looked at: the
  * setup with its topics open, a follow-up with a typed answer revealed,
- * and the summary. Each fits the narrowest phone. */
+ * and the summary; then a practice session's summary. Each fits the
+ * narrowest phone. */
 static void
 test_mock_screens (void)
 {
   static const int widths[] = { 360, 1000 };
   static const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
   g_autoptr(PyprepLibrary) bank = pyprep_library_new ();
-  g_autoptr(PyprepStudy) study = pyprep_study_new (NULL);
   g_autoptr(GSettings) gsettings = g_settings_new (APPLICATION_ID);
   g_autoptr(PyprepSettings) settings = pyprep_settings_new_for_gsettings (gsettings);
   g_autoptr(GPtrArray) all = NULL;
@@ -458,6 +458,8 @@ test_mock_screens (void)
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* Three new cards a day: a short practice session. */
+  pyprep_settings_set_new_per_day (settings, 3);
   pyprep_library_load_resources (bank, RESOURCE_PREFIX "/content");
   all = pyprep_library_list_questions (bank);
   /* Two questions that list follow-ups. */
@@ -469,6 +471,8 @@ test_mock_screens (void)
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     for (guint c = 0; c < G_N_ELEMENTS (schemes); c++)
       {
+        /* A fresh record each time: today's new cards are not used up. */
+        g_autoptr(PyprepStudy) study = pyprep_study_new (NULL);
         PyprepPracticeWindow *window = pyprep_practice_window_new (NULL, bank, study, settings);
         PyprepMockInterview *mock = part (window, "mock_interview");
         GtkWidget *card = child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "card");
@@ -525,6 +529,28 @@ test_mock_screens (void)
         gtk_widget_measure (adw_window_get_content (ADW_WINDOW (window)), GTK_ORIENTATION_HORIZONTAL, -1,
                             &minimum, NULL, NULL, NULL);
         g_assert_cmpint (minimum, <=, 360);
+
+        /* A practice session's summary, with the focus on its first line. */
+        {
+          PyprepPracticePage *page = part (window, "practice_page");
+
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "practice.show-start", NULL));
+          adw_combo_row_set_selected (part (window, "cards_row"), 1);   /* recall only */
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "practice.start", NULL));
+          for (guint i = 0; i < 3; i++)
+            {
+              pyprep_practice_page_reveal (page);
+              pyprep_practice_page_grade (page, i == 1 ? PYPREP_GRADE_AGAIN : PYPREP_GRADE_GOOD);
+            }
+          wait_frames ();
+          g_assert_cmpstr (gtk_stack_get_visible_child_name (child (page, PYPREP_TYPE_PRACTICE_PAGE, "stack")),
+                           ==, "summary");
+          /* Return at the summary has no default button to start again. */
+          g_assert_null (gtk_window_get_default_widget (GTK_WINDOW (window)));
+          g_free (name);
+          name = g_strdup_printf ("practice-summary-%d-%s", widths[w], scheme);
+          g_free (save_png (GTK_WIDGET (window), name));
+        }
         gtk_window_destroy (GTK_WINDOW (window));
         iterate ();
       }
