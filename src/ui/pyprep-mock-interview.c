@@ -256,6 +256,9 @@ typed_row (Reply      *reply,
   gtk_widget_set_halign (button, GTK_ALIGN_END);
   gtk_widget_set_sensitive (button, !reply->kept);
   gtk_widget_set_tooltip_text (button, _("Add what you typed to this question’s note"));
+  /* The name says whose answer. GTK 4.18 names a button after its label
+   * through a labelled-by relation, which would win over this name. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "mock.keep-note");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ub)", index, follow_up);
@@ -608,6 +611,7 @@ pyprep_mock_interview_keep_note (PyprepMockInterview *self,
                                                pyprep_question_get_title (answer->question));
 
       gtk_button_set_label (GTK_BUTTON (reply->keep_button), _("Kept as Note"));
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (reply->keep_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
       gtk_accessible_update_property (GTK_ACCESSIBLE (reply->keep_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       name, -1);
       gtk_widget_set_sensitive (reply->keep_button, FALSE);

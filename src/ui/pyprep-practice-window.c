@@ -288,6 +288,9 @@ only_button (PyprepTopic *topic)
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, tooltip);
+  /* The name says which topic. GTK 4.18 names a button after its label
+   * through a labelled-by relation, which would win over this name. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "practice.only-topic");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", pyprep_topic_get_id (topic));
