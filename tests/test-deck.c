@@ -55,6 +55,7 @@ test_shipped_bank (void)
   g_autoptr(PyprepLibrary) library = pyprep_library_new ();
   GListModel *topics;
   guint n_topics;
+  guint with_follow_ups = 0;
 
   pyprep_library_load_resources (library, RESOURCE_PREFIX "/content");
 
@@ -85,6 +86,17 @@ test_shipped_bank (void)
           g_assert_true (pyprep_library_lookup_question (library, pyprep_question_get_id (question)) == question);
           g_assert_cmpuint (strlen (body), >, 200);
 
+          /* A mock interview asks a follow-up as its prompt says. */
+          with_follow_ups += pyprep_question_get_n_follow_ups (question) > 0;
+          for (guint f = 0; f < pyprep_question_get_n_follow_ups (question); f++)
+            {
+              const PyprepFollowUp *follow_up = pyprep_question_get_follow_up (question, f);
+
+              g_assert_cmpuint (strlen (follow_up->prompt), >=, 3);
+              g_assert_false (g_str_has_prefix (follow_up->prompt, "*") || g_str_has_suffix (follow_up->prompt, "*"));
+              g_assert_cmpuint (strlen (follow_up->answer), >=, 2);
+            }
+
           for (guint r = 0; related[r] != NULL; r++)
             {
               if (pyprep_library_lookup_question (library, related[r]) == NULL)
@@ -104,6 +116,9 @@ test_shipped_bank (void)
             }
         }
     }
+
+  /* Most answers list follow-ups the way the format says (a third at least). */
+  g_assert_cmpuint (with_follow_ups * 3, >=, pyprep_library_get_n_questions (library));
 }
 
 /* Every deck in data/content/ is compiled into the app. */
@@ -209,6 +224,79 @@ test_parse_valid (void)
   g_assert_cmpstr (pyprep_question_get_title (second), ==, "Second question?");
   g_assert_cmpstr (pyprep_question_get_body (second), ==, "Body with `code`.");
   g_assert_true (pyprep_question_get_topic (second) == topic);
+}
+
+/* The follow-ups an interviewer may ask come from the list items of the
+ * "Pitfalls and follow-ups" section that start with an emphasised or
+ * quoted question. */
+static void
+test_follow_ups (void)
+{
+  static const char deck[] =
+    HEADER
+    "# What is the GIL?\n"
+    "id: gil\n"
+    "difficulty: mid\n"
+    "\n"
+    "## Short answer\n"
+    "\n"
+    "- *Not a follow-up?* Outside the section.\n"
+    "\n"
+    "## Pitfalls and follow-ups\n"
+    "\n"
+    "- \"The GIL makes code thread-safe\" is wrong.\n"
+    "- *Why not just remove it?* Earlier attempts made single-threaded\n"
+    "  code slower.\n"
+    "- *\"Is `type` a class?\"* It is a class.\n"
+    "- Follow-up: \"what about asyncio?\" It runs on one thread.\n"
+    "- Follow-up: *p99 is bad but p50 is fine* — look for lock contention.\n"
+    "- *Check, then use* leaves a race.\n"
+    "- Follow-up: no question here.\n"
+    "- Follow-ups: many, listed.\n"
+    "\n"
+    "```python norun\n"
+    "- *Inside a fence?* Not an item.\n"
+    "```\n"
+    "\n"
+    "## Version notes\n"
+    "\n"
+    "- *After the section?* Not a follow-up.\n"
+    "\n"
+    "# Without follow-ups?\n"
+    "id: none\n"
+    "difficulty: junior\n"
+    "\n"
+    "## Pitfalls and follow-ups\n"
+    "\n"
+    "- A plain pitfall.\n";
+  static const char * const prompts[] = {
+    "Why not just remove it?", "Is type a class?", "what about asyncio?", "p99 is bad but p50 is fine",
+  };
+  static const char * const answers[] = {
+    "Earlier attempts made single-threaded\ncode slower.", "It is a class.", "It runs on one thread.",
+    "look for lock contention.",
+  };
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PyprepTopic) topic = parse (deck, &problems, &error);
+  PyprepQuestion *gil;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  gil = question_at (topic, 0);
+  g_assert_cmpuint (pyprep_question_get_n_follow_ups (gil), ==, G_N_ELEMENTS (prompts));
+  for (guint i = 0; i < G_N_ELEMENTS (prompts); i++)
+    {
+      const PyprepFollowUp *follow_up = pyprep_question_get_follow_up (gil, i);
+
+      g_assert_cmpstr (follow_up->prompt, ==, prompts[i]);
+      g_assert_cmpstr (follow_up->answer, ==, answers[i]);
+    }
+  /* The answer itself is untouched. */
+  g_assert_nonnull (strstr (pyprep_question_get_body (gil), "*Why not just remove it?*"));
+
+  g_assert_cmpuint (pyprep_question_get_n_follow_ups (question_at (topic, 1)), ==, 0);
 }
 
 static void
@@ -715,6 +803,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/deck/shipped-bank", test_shipped_bank);
   g_test_add_func ("/pyprep/deck/every-file-shipped", test_every_file_is_shipped);
   g_test_add_func ("/pyprep/deck/parse-valid", test_parse_valid);
+  g_test_add_func ("/pyprep/deck/follow-ups", test_follow_ups);
   g_test_add_func ("/pyprep/deck/missing-id", test_missing_id);
   g_test_add_func ("/pyprep/deck/duplicate-id", test_duplicate_id);
   g_test_add_func ("/pyprep/deck/broken-metadata", test_broken_metadata);

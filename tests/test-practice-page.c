@@ -15,12 +15,16 @@
 #include "pyprep-note-editor.h"
 #include "pyprep-practice-page.h"
 #include "pyprep-practice-session.h"
+#include "pyprep-practice-window.h"
 #include "pyprep-question.h"
+#include "pyprep-settings.h"
+#include "pyprep-topic.h"
 #include "test-util.h"
 
 static const char deck[] =
   "---\nid: alpha\ntitle: Alpha\norder: 1\n---\n\n"
   "# What is one?\nid: one\ndifficulty: junior\n\n## Short answer\n\nThe first.\n\n"
+  "## Pitfalls and follow-ups\n\n- *And zero?* Zero comes before.\n\n"
   "# What is two?\nid: two\ndifficulty: mid\n\n## Short answer\n\nThe second.\n";
 
 static PyprepLibrary *
@@ -143,6 +147,10 @@ test_practice_card (void)
                    ==, "50% (1 of 2)");
   g_assert_cmpstr (adw_action_row_get_subtitle (child (page, PYPREP_TYPE_PRACTICE_PAGE, "weak_row")),
                    ==, "Alpha");
+  /* The focus rests on a line of the summary that does nothing when
+   * pressed, not on Done. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == child (page, PYPREP_TYPE_PRACTICE_PAGE, "reviewed_row"));
+  g_assert_false (gtk_list_box_row_get_activatable (child (page, PYPREP_TYPE_PRACTICE_PAGE, "reviewed_row")));
   g_assert_cmpint (pyprep_study_get_status (study, "one"), ==, PYPREP_STATUS_LEARNING);
   g_assert_cmpint (pyprep_study_get_status (study, "two"), ==, PYPREP_STATUS_NEEDS_REVIEW);
 
@@ -253,7 +261,8 @@ graded_cb (PyprepCard *card,
   *last = grade;
 }
 
-/* Presses @keyval on @card as its key controller sees it.
+/* Presses @keyval on @card as its shortcuts see it: the shortcut whose
+ * trigger is the key runs.
  * Returns: whether the card took the key */
 static gboolean
 press (GtkWidget       *card,
@@ -261,17 +270,30 @@ press (GtkWidget       *card,
        GdkModifierType  state)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (card);
-  gboolean handled = FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
       g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
 
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      /* Heard wherever the focus is in the window, before the focus. */
+      g_assert_cmpint (gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)), ==,
+                       GTK_SHORTCUT_SCOPE_GLOBAL);
+      g_assert_cmpint (gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)), ==,
+                       GTK_PHASE_CAPTURE);
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
         {
-          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
-          return handled;
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == state)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, card,
+                                                 gtk_shortcut_get_arguments (shortcut));
         }
+      return FALSE;
     }
 
   g_assert_not_reached ();
@@ -350,6 +372,12 @@ test_card_keys (void)
   g_assert_true (focus_of (window) == reveal);
   g_assert_false (pyprep_card_get_revealed (PYPREP_CARD (card)));
 
+  /* Outside a text field Escape is taken and does nothing: it must not
+   * close the window in the middle of a session. */
+  g_assert_true (press (card, GDK_KEY_Escape, 0));
+  g_assert_true (focus_of (window) == reveal);
+  g_assert_true (gtk_widget_get_visible (window));
+
   /* Ctrl+Return reveals while typing; Escape then leaves for Good. */
   gtk_widget_grab_focus (scratch);
   g_assert_false (press (card, GDK_KEY_Return, 0));
@@ -389,6 +417,7 @@ test_mock_timeout (void)
   gtk_window_present (GTK_WINDOW (window));
 
   g_ptr_array_set_size (questions, 1);
+  pyprep_mock_interview_set_follow_ups (PYPREP_MOCK_INTERVIEW (mock), FALSE);
   pyprep_mock_interview_start (PYPREP_MOCK_INTERVIEW (mock), questions, 1, study);
   iterate ();
   g_assert_false (pyprep_mock_interview_get_revealed (PYPREP_MOCK_INTERVIEW (mock)));
@@ -412,13 +441,236 @@ test_mock_timeout (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "stack")),
                    ==, "summary");
   g_assert_true (shows_text (child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "results_list"), "0:01, time ran out"));
-  g_assert_cmpint (pyprep_study_get_status (study, "one"), ==, PYPREP_STATUS_NEW);
+  /* The grade counts: it is recorded as a review. */
+  g_assert_cmpstr (pyprep_study_get_grades (study, "one"), ==, "2");
   g_assert_cmpuint (pyprep_mock_interview_send_weak (PYPREP_MOCK_INTERVIEW (mock)), ==, 1);
   g_assert_cmpint (pyprep_study_get_status (study, "one"), ==, PYPREP_STATUS_NEEDS_REVIEW);
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
   g_assert_finalize_object (mock);
+}
+
+static void
+open_question_cb (PyprepMockInterview *mock,
+                  const char          *id,
+                  char               **opened)
+{
+  g_free (*opened);
+  *opened = g_strdup (id);
+}
+
+static void
+type_answer (GtkWidget  *card,
+             const char *text)
+{
+  gtk_text_buffer_set_text (pyprep_card_get_scratch (PYPREP_CARD (card)), text, -1);
+}
+
+/* A whole interview: typed answers are kept for the summary, a question
+ * with follow-ups is followed by one, the grades are recorded, summary
+ * rows open their question and a typed answer is kept as a note, under
+ * the note there was. */
+static void
+test_mock_answers (void)
+{
+  g_autoptr(PyprepLibrary) library = sample_library ();
+  g_autoptr(PyprepStudy) study = pyprep_study_new (NULL);
+  g_autoptr(GPtrArray) questions = pyprep_library_list_questions (library);
+  g_autofree char *opened = NULL;
+  PyprepMockInterview *mock = PYPREP_MOCK_INTERVIEW (pyprep_mock_interview_new ());
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *card = child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "card");
+  GtkListBox *results = child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "results_list");
+  GtkListBoxRow *row;
+
+  g_object_ref (mock);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (mock));
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (mock, "open-question", G_CALLBACK (open_question_cb), &opened);
+  pyprep_study_set_note (study, "one", "Mine.");
+
+  /* "one" lists a follow-up; "two" none. */
+  pyprep_mock_interview_start (mock, questions, 60, study);
+  iterate ();
+  g_assert_cmpstr (gtk_label_get_text (child (card, PYPREP_TYPE_CARD, "title_label")), ==, "What is one?");
+  type_answer (card, "  One is one.  ");
+  pyprep_mock_interview_reveal (mock);
+  pyprep_mock_interview_grade (mock, PYPREP_GRADE_GOOD);
+  iterate ();
+
+  g_assert_true (pyprep_mock_interview_get_on_follow_up (mock));
+  g_assert_cmpstr (gtk_label_get_text (child (card, PYPREP_TYPE_CARD, "title_label")), ==, "And zero?");
+  g_assert_cmpstr (gtk_label_get_text (child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "position_label")), ==,
+                   "Question 1 of 2 · Follow-up");
+  g_assert_cmpint (gtk_text_buffer_get_char_count (pyprep_card_get_scratch (PYPREP_CARD (card))), ==, 0);
+  g_assert_false (shows_text (child (card, PYPREP_TYPE_CARD, "markdown_view"), "Zero comes before."));
+  type_answer (card, "Before one.");
+  pyprep_mock_interview_reveal (mock);
+  iterate ();
+  g_assert_true (shows_text (child (card, PYPREP_TYPE_CARD, "markdown_view"), "Zero comes before."));
+  pyprep_mock_interview_grade (mock, PYPREP_GRADE_AGAIN);
+  iterate ();
+
+  g_assert_false (pyprep_mock_interview_get_on_follow_up (mock));
+  g_assert_cmpstr (gtk_label_get_text (child (card, PYPREP_TYPE_CARD, "title_label")), ==, "What is two?");
+  pyprep_mock_interview_reveal (mock);
+  pyprep_mock_interview_grade (mock, PYPREP_GRADE_EASY);
+  iterate ();
+
+  /* Only the questions' own grades are recorded. */
+  g_assert_cmpstr (pyprep_study_get_grades (study, "one"), ==, "3");
+  g_assert_cmpstr (pyprep_study_get_grades (study, "two"), ==, "4");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "stack")),
+                   ==, "summary");
+  g_assert_true (shows_text (GTK_WIDGET (results), "One is one."));
+  g_assert_true (shows_text (GTK_WIDGET (results), "Follow-up: And zero?"));
+  g_assert_true (shows_text (GTK_WIDGET (results), "Before one."));
+  /* A weak follow-up makes its question one to work on. */
+  g_assert_true (shows_text (child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "summary_row"), "1 to work on"));
+
+  /* The first row opens its question. */
+  row = gtk_list_box_get_row_at_index (results, 0);
+  g_assert_true (gtk_list_box_row_get_activatable (row));
+  g_signal_emit_by_name (row, "activate");
+  g_assert_cmpstr (opened, ==, "one");
+
+  /* Kept as a note, under the old one, once. */
+  g_assert_true (pyprep_mock_interview_keep_note (mock, 0, FALSE));
+  g_assert_cmpstr (pyprep_study_get_note (study, "one"), ==, "Mine.\n\nOne is one.");
+  g_assert_false (pyprep_mock_interview_keep_note (mock, 0, FALSE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (mock), "mock.keep-note", "(ub)", 0, TRUE));
+  g_assert_cmpstr (pyprep_study_get_note (study, "one"), ==,
+                   "Mine.\n\nOne is one.\n\nFollow-up: And zero?\nBefore one.");
+  /* Nothing typed, nothing to keep. */
+  g_assert_false (pyprep_mock_interview_keep_note (mock, 1, FALSE));
+  g_assert_null (pyprep_study_get_note (study, "two"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_assert_finalize_object (mock);
+}
+
+/* The mock interview's screens, in light and dark, at phone and desktop
+ * width, saved to $G_TEST_BUILDDIR/screenshots/ to be looked at: the
+ * setup with its topics open, a follow-up with a typed answer revealed,
+ * and the summary; then a practice session's summary. Each fits the
+ * narrowest phone. */
+static void
+test_mock_screens (void)
+{
+  static const int widths[] = { 360, 1000 };
+  static const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
+  g_autoptr(PyprepLibrary) bank = pyprep_library_new ();
+  g_autoptr(GSettings) gsettings = g_settings_new (APPLICATION_ID);
+  g_autoptr(PyprepSettings) settings = pyprep_settings_new_for_gsettings (gsettings);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) asked = g_ptr_array_new ();
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* Three new cards a day: a short practice session. */
+  pyprep_settings_set_new_per_day (settings, 3);
+  pyprep_library_load_resources (bank, RESOURCE_PREFIX "/content");
+  all = pyprep_library_list_questions (bank);
+  /* Two questions that list follow-ups. */
+  for (guint i = 0; i < all->len && asked->len < 2; i++)
+    if (pyprep_question_get_n_follow_ups (all->pdata[i]) > 0)
+      g_ptr_array_add (asked, all->pdata[i]);
+  g_assert_cmpuint (asked->len, ==, 2);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    for (guint c = 0; c < G_N_ELEMENTS (schemes); c++)
+      {
+        /* A fresh record each time: today's new cards are not used up. */
+        g_autoptr(PyprepStudy) study = pyprep_study_new (NULL);
+        PyprepPracticeWindow *window = pyprep_practice_window_new (NULL, bank, study, settings);
+        PyprepMockInterview *mock = part (window, "mock_interview");
+        GtkWidget *card = child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "card");
+        const char *scheme = c == 0 ? "light" : "dark";
+        g_autofree char *name = NULL;
+        int minimum;
+
+        adw_style_manager_set_color_scheme (adw_style_manager_get_default (), schemes[c]);
+        gtk_window_set_default_size (GTK_WINDOW (window), widths[w], 720);
+        gtk_window_present (GTK_WINDOW (window));
+        adw_expander_row_set_expanded (part (window, "topics_row"), TRUE);
+        wait_frames ();
+        name = g_strdup_printf ("mock-setup-%d-%s", widths[w], scheme);
+        g_free (save_png (GTK_WIDGET (window), name));
+
+        /* The rest of the setup: level, follow-ups, time. */
+        adw_expander_row_set_expanded (part (window, "topics_row"), FALSE);
+        wait_frames ();
+        {
+          GtkWidget *scroller = gtk_widget_get_ancestor (part (window, "level_row"), GTK_TYPE_SCROLLED_WINDOW);
+          GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+        }
+        wait_frames ();
+        g_free (name);
+        name = g_strdup_printf ("mock-setup-end-%d-%s", widths[w], scheme);
+        g_free (save_png (GTK_WIDGET (window), name));
+
+        gtk_stack_set_visible_child_name (part (window, "stack"), "mock");
+        pyprep_mock_interview_set_follow_ups (mock, TRUE);
+        pyprep_mock_interview_start (mock, asked, 180, study);
+        type_answer (card, "A reference count per object, and a cycle collector for the rest.");
+        pyprep_mock_interview_reveal (mock);
+        pyprep_mock_interview_grade (mock, PYPREP_GRADE_GOOD);
+        type_answer (card, "When the last reference goes.");
+        pyprep_mock_interview_reveal (mock);
+        wait_frames ();
+        g_assert_true (pyprep_mock_interview_get_on_follow_up (mock));
+        g_free (name);
+        name = g_strdup_printf ("mock-follow-up-%d-%s", widths[w], scheme);
+        g_free (save_png (GTK_WIDGET (window), name));
+
+        pyprep_mock_interview_grade (mock, PYPREP_GRADE_HARD);
+        pyprep_mock_interview_reveal (mock);
+        pyprep_mock_interview_grade (mock, PYPREP_GRADE_EASY);
+        pyprep_mock_interview_reveal (mock);
+        pyprep_mock_interview_grade (mock, PYPREP_GRADE_GOOD);
+        wait_frames ();
+        g_free (name);
+        name = g_strdup_printf ("mock-summary-%d-%s", widths[w], scheme);
+        g_free (save_png (GTK_WIDGET (window), name));
+
+        gtk_widget_measure (adw_window_get_content (ADW_WINDOW (window)), GTK_ORIENTATION_HORIZONTAL, -1,
+                            &minimum, NULL, NULL, NULL);
+        g_assert_cmpint (minimum, <=, 360);
+
+        /* A practice session's summary, with the focus on its first line. */
+        {
+          PyprepPracticePage *page = part (window, "practice_page");
+
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "practice.show-start", NULL));
+          adw_combo_row_set_selected (part (window, "cards_row"), 1);   /* recall only */
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "practice.start", NULL));
+          for (guint i = 0; i < 3; i++)
+            {
+              pyprep_practice_page_reveal (page);
+              pyprep_practice_page_grade (page, i == 1 ? PYPREP_GRADE_AGAIN : PYPREP_GRADE_GOOD);
+            }
+          wait_frames ();
+          g_assert_cmpstr (gtk_stack_get_visible_child_name (child (page, PYPREP_TYPE_PRACTICE_PAGE, "stack")),
+                           ==, "summary");
+          /* Return at the summary has no default button to start again. */
+          g_assert_null (gtk_window_get_default_widget (GTK_WINDOW (window)));
+          g_free (name);
+          name = g_strdup_printf ("practice-summary-%d-%s", widths[w], scheme);
+          g_free (save_png (GTK_WIDGET (window), name));
+        }
+        gtk_window_destroy (GTK_WINDOW (window));
+        iterate ();
+      }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
 }
 
 int
@@ -432,6 +684,8 @@ main (int   argc,
   g_test_add_func ("/pyprep/practice-page/mock-timeout", test_mock_timeout);
   g_test_add_func ("/pyprep/practice-page/card-keys", test_card_keys);
   g_test_add_func ("/pyprep/practice-page/note-under-answer", test_note_under_answer);
+  g_test_add_func ("/pyprep/practice-page/mock-answers", test_mock_answers);
+  g_test_add_func ("/pyprep/practice-page/mock-screens", test_mock_screens);
 
   return g_test_run ();
 }

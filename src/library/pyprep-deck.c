@@ -225,6 +225,9 @@ parse_fence (const Line  *line,
   return TRUE;
 }
 
+static void read_follow_ups (PyprepQuestion *question,
+                             const char     *body);
+
 static void
 finish_question (Parser *parser)
 {
@@ -253,6 +256,7 @@ finish_question (Parser *parser)
   if (!parser->question_bad)
     {
       body = g_strdup (g_strstrip (parser->body->str));
+      read_follow_ups (question, body);
       pyprep_question_set_body (question, g_steal_pointer (&body));
       g_hash_table_insert (parser->ids,
                            g_strdup (pyprep_question_get_id (question)),
@@ -277,6 +281,156 @@ plain_title (const char *text,
       g_string_append_c (title, text[i]);
 
   return g_strstrip (g_string_free (title, FALSE));
+}
+
+/* The prompt of a follow-up item: "*Question?* answer", "*"Question?"*
+ * answer", or either, or a "quoted question", after "Follow-up:". Without
+ * "Follow-up:" only a question (ending in "?") counts, so that a pitfall
+ * that starts in italics is not taken for one.
+ * Returns: whether @item is a follow-up, with its prompt and answer */
+static gboolean
+split_follow_up (const char  *item,
+                 char       **prompt,
+                 char       **answer)
+{
+  static const char prefix[] = "Follow-up:";
+  const char *p = item;
+  const char *close = NULL;
+  g_autofree char *text = NULL;
+  gboolean labelled = FALSE;
+  gsize open_len = 1;
+
+  if (g_ascii_strncasecmp (p, prefix, strlen (prefix)) == 0)
+    {
+      labelled = TRUE;
+      p += strlen (prefix);
+      while (*p == ' ')
+        p++;
+    }
+
+  if (p[0] == '*' && p[1] != '*')
+    close = strchr (p + 1, '*');
+  else if (p[0] == '"')
+    close = strchr (p + 1, '"');
+  else if (g_str_has_prefix (p, "“"))
+    {
+      open_len = strlen ("“");
+      close = strstr (p + open_len, "”");
+    }
+  if (close == NULL || close == p + open_len)
+    return FALSE;
+
+  text = plain_title (p + open_len, close - p - open_len);
+  g_strdelimit (text, "\n", ' ');
+  /* *"Question?"*: the quotes inside the emphasis go. */
+  if (g_str_has_prefix (text, "\"") && g_str_has_suffix (text, "\"") && strlen (text) > 2)
+    {
+      memmove (text, text + 1, strlen (text) - 2);
+      text[strlen (text) - 2] = '\0';
+    }
+  else if (g_str_has_prefix (text, "“") && g_str_has_suffix (text, "”")
+           && strlen (text) > strlen ("“”"))
+    {
+      gsize len = strlen (text) - strlen ("“”");
+
+      memmove (text, text + strlen ("“"), len);
+      text[len] = '\0';
+    }
+  g_strstrip (text);
+  if (*text == '\0' || (!labelled && !g_str_has_suffix (text, "?") && close[1] != '?'))
+    return FALSE;
+
+  /* What follows the prompt, less the dash, colon or stop that joins it;
+   * a question mark outside the emphasis belongs to the prompt. */
+  p = g_str_has_prefix (close, "”") ? close + strlen ("”") : close + 1;
+  if (*p == '?' && !g_str_has_suffix (text, "?"))
+    {
+      g_autofree char *question = g_strconcat (text, "?", NULL);
+
+      g_free (text);
+      text = g_steal_pointer (&question);
+      p++;
+    }
+  for (;;)
+    {
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '-' || *p == ':' || *p == '.' || *p == '"' || *p == '*')
+        p++;
+      else if (g_str_has_prefix (p, "—") || g_str_has_prefix (p, "–"))
+        p += strlen ("—");
+      else
+        break;
+    }
+  if (*p == '\0')
+    return FALSE;
+
+  *prompt = g_steal_pointer (&text);
+  *answer = g_strstrip (g_strdup (p));
+  return TRUE;
+}
+
+static void
+add_follow_up_item (PyprepQuestion *question,
+                    GString        *item)
+{
+  g_autofree char *prompt = NULL;
+  g_autofree char *answer = NULL;
+
+  if (item->len > 0 && split_follow_up (item->str, &prompt, &answer))
+    pyprep_question_add_follow_up (question, prompt, answer);
+  g_string_truncate (item, 0);
+}
+
+/* Reads the follow-ups from the list items of the answer's "Pitfalls and
+ * follow-ups" section (data/content/README.md says how they are written).
+ * An item runs from its "- " to the next item, a blank line or a line
+ * that is not indented; code fences are skipped. */
+static void
+read_follow_ups (PyprepQuestion *question,
+                 const char     *body)
+{
+  g_auto(GStrv) lines = g_strsplit (body, "\n", -1);
+  g_autoptr(GString) item = g_string_new (NULL);
+  gboolean in_section = FALSE;
+  gboolean in_fence = FALSE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      if (g_str_has_prefix (line, "```") || g_str_has_prefix (line, "~~~"))
+        {
+          add_follow_up_item (question, item);
+          in_fence = !in_fence;
+          continue;
+        }
+      if (in_fence)
+        continue;
+
+      if (g_str_has_prefix (line, "## "))
+        {
+          add_follow_up_item (question, item);
+          in_section = g_ascii_strcasecmp (g_strstrip (lines[i] + 3), "Pitfalls and follow-ups") == 0;
+          continue;
+        }
+      if (!in_section)
+        continue;
+
+      if (g_str_has_prefix (line, "- ") || g_str_has_prefix (line, "* "))
+        {
+          add_follow_up_item (question, item);
+          g_string_append (item, line + 2);
+        }
+      else if (item->len > 0 && (line[0] == ' ' || line[0] == '\t') && *g_strstrip (lines[i]) != '\0')
+        {
+          g_string_append_c (item, '\n');
+          g_string_append (item, lines[i]);
+        }
+      else
+        add_follow_up_item (question, item);
+    }
+  add_follow_up_item (question, item);
 }
 
 /* Reads the heading and the metadata lines under it. Returns the index of

@@ -24,6 +24,7 @@ struct _PyprepQuestion
   GStrv             tags;
   GStrv             related;
   GPtrArray        *snippets;
+  GArray           *follow_ups;  /* PyprepFollowUp */
   PyprepExercise   *exercise;
   PyprepTopic      *topic;   /* unowned: the topic owns its questions */
   PyprepDifficulty  difficulty;
@@ -57,6 +58,7 @@ pyprep_question_finalize (GObject *object)
   g_clear_pointer (&self->tags, g_strfreev);
   g_clear_pointer (&self->related, g_strfreev);
   g_clear_pointer (&self->snippets, g_ptr_array_unref);
+  g_clear_pointer (&self->follow_ups, g_array_unref);
   g_clear_pointer (&self->exercise, pyprep_exercise_free);
 
   G_OBJECT_CLASS (pyprep_question_parent_class)->finalize (object);
@@ -111,9 +113,20 @@ pyprep_question_class_init (PyprepQuestionClass *klass)
 }
 
 static void
+clear_follow_up (gpointer data)
+{
+  PyprepFollowUp *follow_up = data;
+
+  g_clear_pointer (&follow_up->prompt, g_free);
+  g_clear_pointer (&follow_up->answer, g_free);
+}
+
+static void
 pyprep_question_init (PyprepQuestion *self)
 {
   self->snippets = g_ptr_array_new_with_free_func ((GDestroyNotify)pyprep_snippet_free);
+  self->follow_ups = g_array_new (FALSE, TRUE, sizeof (PyprepFollowUp));
+  g_array_set_clear_func (self->follow_ups, clear_follow_up);
 }
 
 PyprepQuestion *
@@ -264,6 +277,45 @@ pyprep_question_add_snippet (PyprepQuestion *self,
   g_return_if_fail (snippet != NULL);
 
   g_ptr_array_add (self->snippets, snippet);
+}
+
+guint
+pyprep_question_get_n_follow_ups (PyprepQuestion *self)
+{
+  g_return_val_if_fail (PYPREP_IS_QUESTION (self), 0);
+
+  return self->follow_ups->len;
+}
+
+/* Returns: (transfer none): the follow-up at @index, in the order listed */
+const PyprepFollowUp *
+pyprep_question_get_follow_up (PyprepQuestion *self,
+                               guint           index)
+{
+  g_return_val_if_fail (PYPREP_IS_QUESTION (self), NULL);
+  g_return_val_if_fail (index < self->follow_ups->len, NULL);
+
+  return &g_array_index (self->follow_ups, PyprepFollowUp, index);
+}
+
+/**
+ * pyprep_question_add_follow_up:
+ * @prompt: what the interviewer asks, as plain text
+ * @answer: the answer, as Markdown
+ */
+void
+pyprep_question_add_follow_up (PyprepQuestion *self,
+                               const char     *prompt,
+                               const char     *answer)
+{
+  PyprepFollowUp follow_up;
+
+  g_return_if_fail (PYPREP_IS_QUESTION (self));
+  g_return_if_fail (prompt != NULL && answer != NULL);
+
+  follow_up.prompt = g_strdup (prompt);
+  follow_up.answer = g_strdup (answer);
+  g_array_append_val (self->follow_ups, follow_up);
 }
 
 /* Returns: (transfer none) (nullable): the question's exercise, if it has one */

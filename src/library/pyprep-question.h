@@ -16,6 +16,14 @@ typedef enum {
   PYPREP_DIFFICULTY_SENIOR,
 } PyprepDifficulty;
 
+/* A follow-up question an interviewer may ask after the question, as the
+ * "Pitfalls and follow-ups" section lists it. */
+typedef struct
+{
+  char *prompt;   /* plain text, as in "Why not just remove it?" */
+  char *answer;   /* Markdown */
+} PyprepFollowUp;
+
 #define PYPREP_TYPE_QUESTION (pyprep_question_get_type ())
 
 G_DECLARE_FINAL_TYPE (PyprepQuestion, pyprep_question, PYPREP, QUESTION, GObject)
@@ -48,6 +56,12 @@ void                pyprep_question_add_snippet    (PyprepQuestion    *self,
 const PyprepExercise *pyprep_question_get_exercise (PyprepQuestion    *self);
 void                pyprep_question_set_exercise   (PyprepQuestion    *self,
                                                     PyprepExercise    *exercise);
+guint               pyprep_question_get_n_follow_ups (PyprepQuestion  *self);
+const PyprepFollowUp *pyprep_question_get_follow_up (PyprepQuestion    *self,
+                                                    guint              index);
+void                pyprep_question_add_follow_up  (PyprepQuestion    *self,
+                                                    const char        *prompt,
+                                                    const char        *answer);
 PyprepTopic        *pyprep_question_get_topic      (PyprepQuestion    *self);
 void                _pyprep_question_set_topic     (PyprepQuestion    *self,
                                                     PyprepTopic       *topic);

@@ -1,9 +1,10 @@
 /* pyprep-card.c: a question card, shared by the practice page and the
  * mock interview. It shows the question with a scratch area for the
  * user's own answer, keeps the answer hidden (not even built) until it
- * is revealed, then offers four grade buttons. It owns the keys: Space
- * reveals, 1 to 4 grade once revealed; while typing, Ctrl+Return reveals
- * and Escape leaves the field.
+ * is revealed, then offers four grade buttons. It owns the keys of its
+ * window while it is on screen: Space reveals, 1 to 4 grade once
+ * revealed; while typing, Ctrl+Return reveals and Escape leaves the
+ * field.
  *
  * What a grade means is the page's business: the card only emits
  * "graded". Untyped children given in a .ui file (e.g. a Keep as Note
@@ -46,6 +47,7 @@ struct _PyprepCard
   GtkWidget          *interval_labels[4];  /* only with show-intervals */
 
   PyprepQuestion     *question;
+  char               *answer;              /* a follow-up's, in place of the question's */
   char               *scratch_description;
   gboolean            revealed;
   gboolean            show_intervals;
@@ -107,7 +109,9 @@ update_answer (PyprepCard *self)
     pyprep_markdown_view_set_user_code (self->markdown_view,
                                         g_path_is_absolute (pyprep_question_get_source (self->question)));
   pyprep_markdown_view_set_markdown (self->markdown_view,
-                                     shown ? pyprep_question_get_body (self->question) : NULL);
+                                     !shown ? NULL
+                                     : self->answer != NULL ? self->answer
+                                     : pyprep_question_get_body (self->question));
   gtk_revealer_set_transition_duration (self->answer_revealer, shown ? 250 : 0);
   gtk_revealer_set_reveal_child (self->answer_revealer, shown);
   gtk_revealer_set_reveal_child (self->grades_revealer, shown);
@@ -231,59 +235,93 @@ focus_in_text (PyprepCard *self)
   return focus != NULL && (GTK_IS_TEXT_VIEW (focus) || GTK_IS_TEXT (focus) || GTK_IS_EDITABLE (focus));
 }
 
-/* Runs in the capture phase, before the focused widget sees the key, so
- * that Space reveals rather than pressing a button. While a text field
+/* What a key of the card does; the shortcuts carry it as their argument. */
+enum {
+  KEY_REVEAL = 0,        /* 1 to 4 are the grades */
+  KEY_REVEAL_TYPING = 5, /* Ctrl+Return, also while typing */
+  KEY_LEAVE = 6,         /* Escape */
+};
+
+/* The card's keys, wherever the focus is in its window while the card
+ * is on screen (a global shortcut is only heard while its widget is
+ * mapped), and before the focused widget sees them: Space reveals rather
+ * than pressing a button, 1 to 4 grade once revealed. While a text field
  * has the focus keys type, except Ctrl+Return (reveal) and Escape (leave
- * the field). */
+ * the field, back to the card's next step). Outside a text field Escape
+ * does nothing: it must not close the window and end the session.
+ * Returns: whether the key was the card's */
 static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                PyprepCard            *self)
+key_shortcut_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
 {
-  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_SUPER_MASK);
+  PyprepCard *self = PYPREP_CARD (widget);
+  int key = g_variant_get_int32 (args);
 
   if (self->question == NULL)
     return FALSE;
 
-  if (focus_in_text (self))
+  if (key == KEY_REVEAL_TYPING)
     {
-      if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && mods == GDK_CONTROL_MASK)
-        {
-          pyprep_card_set_revealed (self, TRUE);
-          return TRUE;
-        }
-      if (keyval == GDK_KEY_Escape && mods == 0)
-        {
-          gtk_widget_grab_focus (self->revealed ? self->grade_buttons[PYPREP_GRADE_GOOD - 1]
-                                                : GTK_WIDGET (self->reveal_button));
-          return TRUE;
-        }
-      return FALSE;
-    }
-
-  if (mods != 0)
-    return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_space:
-    case GDK_KEY_KP_Space:
-      /* Never lets Space press a grade button by accident. */
       pyprep_card_set_revealed (self, TRUE);
       return TRUE;
-    case GDK_KEY_1: case GDK_KEY_KP_1:
-    case GDK_KEY_2: case GDK_KEY_KP_2:
-    case GDK_KEY_3: case GDK_KEY_KP_3:
-    case GDK_KEY_4: case GDK_KEY_KP_4:
-      if (!self->revealed)
-        return FALSE;
-      grade (self, (keyval >= GDK_KEY_KP_1 ? keyval - GDK_KEY_KP_1 : keyval - GDK_KEY_1) + 1);
-      return TRUE;
-    default:
-      return FALSE;
     }
+
+  if (key == KEY_LEAVE)
+    {
+      if (focus_in_text (self))
+        gtk_widget_grab_focus (self->revealed ? self->grade_buttons[PYPREP_GRADE_GOOD - 1]
+                                              : GTK_WIDGET (self->reveal_button));
+      return TRUE;
+    }
+
+  if (focus_in_text (self))
+    return FALSE;
+
+  if (key == KEY_REVEAL)
+    {
+      pyprep_card_set_revealed (self, TRUE);
+      return TRUE;
+    }
+
+  if (!self->revealed)
+    return FALSE;
+  grade (self, key);
+  return TRUE;
+}
+
+static void
+add_key (GtkShortcutController *controller,
+         guint                  keyval,
+         GdkModifierType        modifiers,
+         int                    key)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
+                                            gtk_callback_action_new (key_shortcut_cb, NULL, NULL));
+
+  gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (key));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+static void
+add_keys (PyprepCard *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *keys = GTK_SHORTCUT_CONTROLLER (controller);
+
+  gtk_shortcut_controller_set_scope (keys, GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  add_key (keys, GDK_KEY_space, 0, KEY_REVEAL);
+  add_key (keys, GDK_KEY_KP_Space, 0, KEY_REVEAL);
+  for (int grade = PYPREP_GRADE_AGAIN; grade <= PYPREP_GRADE_EASY; grade++)
+    {
+      add_key (keys, GDK_KEY_1 + grade - 1, 0, grade);
+      add_key (keys, GDK_KEY_KP_1 + grade - 1, 0, grade);
+    }
+  add_key (keys, GDK_KEY_Return, GDK_CONTROL_MASK, KEY_REVEAL_TYPING);
+  add_key (keys, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, KEY_REVEAL_TYPING);
+  add_key (keys, GDK_KEY_Escape, 0, KEY_LEAVE);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 /* The focus goes where the next step is: a grade once revealed, else the
@@ -440,6 +478,7 @@ pyprep_card_finalize (GObject *object)
   PyprepCard *self = (PyprepCard *)object;
 
   g_free (self->scratch_description);
+  g_free (self->answer);
 
   G_OBJECT_CLASS (pyprep_card_parent_class)->finalize (object);
 }
@@ -613,18 +652,13 @@ pyprep_card_class_init (PyprepCardClass *klass)
 static void
 pyprep_card_init (PyprepCard *self)
 {
-  GtkEventController *keys;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   build_grade_buttons (self);
 
   g_signal_connect_object (self->markdown_view, "activate-link", G_CALLBACK (activate_link_cb), self,
                            G_CONNECT_SWAPPED);
 
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  add_keys (self);
 }
 
 GtkWidget *
@@ -655,15 +689,43 @@ void
 pyprep_card_set_question (PyprepCard     *self,
                           PyprepQuestion *question)
 {
+  g_return_if_fail (PYPREP_IS_CARD (self));
+  g_return_if_fail (question == NULL || PYPREP_IS_QUESTION (question));
+
+  pyprep_card_set_follow_up (self, question, NULL);
+}
+
+/**
+ * pyprep_card_set_follow_up:
+ * @question: (nullable): the question asked before
+ * @follow_up: (nullable): the follow-up of @question to show, or %NULL
+ *   for @question itself
+ *
+ * Like pyprep_card_set_question(), but the card asks @follow_up's prompt
+ * and reveals its answer.
+ */
+void
+pyprep_card_set_follow_up (PyprepCard           *self,
+                           PyprepQuestion       *question,
+                           const PyprepFollowUp *follow_up)
+{
   gboolean changed;
+  const char *title = NULL;
 
   g_return_if_fail (PYPREP_IS_CARD (self));
   g_return_if_fail (question == NULL || PYPREP_IS_QUESTION (question));
+  g_return_if_fail (follow_up == NULL || question != NULL);
 
   g_object_freeze_notify (G_OBJECT (self));
 
   changed = g_set_object (&self->question, question);
-  gtk_label_set_label (self->title_label, question ? pyprep_question_get_title (question) : NULL);
+  g_free (self->answer);
+  self->answer = follow_up != NULL ? g_strdup (follow_up->answer) : NULL;
+  if (follow_up != NULL)
+    title = follow_up->prompt;
+  else if (question != NULL)
+    title = pyprep_question_get_title (question);
+  gtk_label_set_label (self->title_label, title);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->scratch_view), "", -1);
   pyprep_card_set_notice (self, NULL);
   if (self->revealed)

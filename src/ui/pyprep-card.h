@@ -20,6 +20,9 @@ GtkWidget      *pyprep_card_new           (void);
 PyprepQuestion *pyprep_card_get_question  (PyprepCard     *self);
 void            pyprep_card_set_question  (PyprepCard     *self,
                                            PyprepQuestion *question);
+void            pyprep_card_set_follow_up (PyprepCard           *self,
+                                           PyprepQuestion       *question,
+                                           const PyprepFollowUp *follow_up);
 const char     *pyprep_card_get_caption   (PyprepCard     *self);
 void            pyprep_card_set_caption   (PyprepCard     *self,
                                            const char     *caption);

@@ -1,11 +1,16 @@
 /* pyprep-mock-interview.c: a mock interview. Each question has a visible
  * countdown; the user answers aloud or types, the answer is revealed when
- * time runs out or on demand, and the user grades themself. The summary
- * lists the time taken and the grade per question, and sends the weak
- * ones (Again or Hard) to the Needs review list in one click.
+ * time runs out or on demand, and the user grades themself. After the
+ * answer the interviewer may ask one of the question's follow-ups, on a
+ * clock of its own. What the user typed is kept for the session.
  *
- * Mock grades do not feed the scheduler: an interview is a test, not a
- * spaced review, and the user decides what to do with the result.
+ * The summary lists the time taken, the grade and the typed answer per
+ * question and follow-up; a question's row opens it in the main window,
+ * a typed answer can be kept as the question's note in one click, and
+ * the weak questions (Again or Hard) go to the Needs review list in one
+ * click. A question's grade is recorded as a review, so that a mock
+ * interview counts; a follow-up has no card of its own, and its grade
+ * only counts towards what the summary sends to Needs review.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,12 +25,24 @@
 #include "pyprep-question.h"
 #include "pyprep-topic.h"
 
+/* One reply: to a question or to its follow-up. */
 typedef struct
 {
-  PyprepQuestion *question;
+  char           *typed;         /* what the user typed, or NULL */
   gint64          seconds_taken;
   PyprepGrade     grade;
   gboolean        timed_out;
+  gboolean        kept;          /* typed kept as the question's note */
+  GtkWidget      *keep_button;   /* in the summary, owned by it */
+  GtkWidget      *row;           /* the summary's row of the question or follow-up */
+} Reply;
+
+typedef struct
+{
+  PyprepQuestion *question;
+  Reply           reply;
+  int             follow_up;     /* the follow-up asked, or -1 */
+  Reply           follow_up_reply;
 } Answer;
 
 struct _PyprepMockInterview
@@ -37,7 +54,7 @@ struct _PyprepMockInterview
   GtkLabel           *countdown_label;
   GtkProgressBar     *time_bar;
   PyprepCard         *card;
-  GtkLabel           *summary_label;
+  AdwActionRow       *summary_row;
   GtkListBox         *results_list;
   GtkButton          *send_weak_button;
   GtkButton          *done_button;
@@ -45,6 +62,8 @@ struct _PyprepMockInterview
   PyprepStudy        *study;
   GArray             *answers;   /* Answer */
   guint               position;
+  gboolean            on_follow_up;
+  gboolean            follow_ups;
   guint               seconds;
   gint64              started;   /* monotonic, microseconds */
   guint               tick_id;
@@ -52,6 +71,13 @@ struct _PyprepMockInterview
 };
 
 G_DEFINE_FINAL_TYPE (PyprepMockInterview, pyprep_mock_interview, GTK_TYPE_WIDGET)
+
+enum {
+  OPEN_QUESTION,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static char *
 format_clock (gint64 seconds)
@@ -64,6 +90,15 @@ static Answer *
 current (PyprepMockInterview *self)
 {
   return &g_array_index (self->answers, Answer, self->position);
+}
+
+/* The reply on show: to the question, or to its follow-up. */
+static Reply *
+current_reply (PyprepMockInterview *self)
+{
+  Answer *answer = current (self);
+
+  return self->on_follow_up ? &answer->follow_up_reply : &answer->reply;
 }
 
 static void
@@ -97,7 +132,7 @@ tick_cb (gpointer data)
   if (left <= 0)
     {
       self->tick_id = 0;
-      current (self)->timed_out = TRUE;
+      current_reply (self)->timed_out = TRUE;
       pyprep_mock_interview_reveal (self);
       return G_SOURCE_REMOVE;
     }
@@ -105,16 +140,34 @@ tick_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The question, or its follow-up, with a full clock. */
 static void
-show_question (PyprepMockInterview *self)
+show_current (PyprepMockInterview *self)
 {
   Answer *answer = current (self);
   PyprepTopic *topic = pyprep_question_get_topic (answer->question);
-  g_autofree char *position = g_strdup_printf (_("Question %u of %u"), self->position + 1, self->answers->len);
+  const char *topic_title = topic ? pyprep_topic_get_title (topic) : "";
+  g_autofree char *position = NULL;
 
+  if (self->on_follow_up)
+    {
+      g_autofree char *caption = NULL;
+
+      /* TRANSLATORS: over a follow-up question, as in "Follow-up · Concurrency" */
+      caption = g_strdup_printf (_("Follow-up · %s"), topic_title);
+      /* TRANSLATORS: the position of a follow-up, as in "Question 2 of 5 · Follow-up" */
+      position = g_strdup_printf (_("Question %u of %u · Follow-up"), self->position + 1, self->answers->len);
+      pyprep_card_set_caption (self->card, caption);
+      pyprep_card_set_follow_up (self->card, answer->question,
+                                 pyprep_question_get_follow_up (answer->question, answer->follow_up));
+    }
+  else
+    {
+      position = g_strdup_printf (_("Question %u of %u"), self->position + 1, self->answers->len);
+      pyprep_card_set_caption (self->card, topic_title);
+      pyprep_card_set_question (self->card, answer->question);
+    }
   gtk_label_set_label (self->position_label, position);
-  pyprep_card_set_caption (self->card, topic ? pyprep_topic_get_title (topic) : "");
-  pyprep_card_set_question (self->card, answer->question);
   gtk_stack_set_visible_child_name (self->stack, "question");
 
   stop_clock (self);
@@ -127,9 +180,123 @@ show_question (PyprepMockInterview *self)
 }
 
 static gboolean
+is_weak_grade (PyprepGrade grade)
+{
+  return grade == PYPREP_GRADE_AGAIN || grade == PYPREP_GRADE_HARD;
+}
+
+/* A question is weak if it or its follow-up was graded Again or Hard. */
+static gboolean
 is_weak (const Answer *answer)
 {
-  return answer->grade == PYPREP_GRADE_AGAIN || answer->grade == PYPREP_GRADE_HARD;
+  return is_weak_grade (answer->reply.grade)
+         || (answer->follow_up >= 0 && is_weak_grade (answer->follow_up_reply.grade));
+}
+
+static GtkWidget *
+grade_label (PyprepGrade grade)
+{
+  GtkWidget *label = gtk_label_new (pyprep_grade_get_label (grade));
+
+  gtk_widget_add_css_class (label, is_weak_grade (grade) ? "warning" : "success");
+  return label;
+}
+
+/* A row of the summary that opens @answer's question when activated. */
+static GtkWidget *
+result_row (const Answer *answer,
+            const Reply  *reply,
+            const char   *title)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *clock = format_clock (reply->seconds_taken);
+  /* TRANSLATORS: time taken on a mock interview question */
+  g_autofree char *subtitle = reply->timed_out ? g_strdup_printf (_("%s, time ran out"), clock)
+                                               : g_strdup (clock);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), grade_label (reply->grade));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_widget_set_tooltip_text (row, _("Open this question in the main window"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "mock.open-question");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", pyprep_question_get_id (answer->question));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  return row;
+}
+
+/* A row with what the user typed, and a button to keep it as the
+ * question's note. */
+static GtkWidget *
+typed_row (Reply      *reply,
+           const char *title,
+           guint       index,
+           gboolean    follow_up)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (_("Your answer"));
+  GtkWidget *text = gtk_label_new (reply->typed);
+  GtkWidget *button = gtk_button_new_with_label (reply->kept ? _("Kept as Note") : _("Keep as Note"));
+  /* TRANSLATORS: the accessible name of Keep as Note in a mock interview's summary */
+  g_autofree char *name = g_strdup_printf (_("Keep your answer to “%s” as its note"), title);
+
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "caption-heading");
+  gtk_widget_add_css_class (heading, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_set_sensitive (button, !reply->kept);
+  gtk_widget_set_tooltip_text (button, _("Add what you typed to this question’s note"));
+  /* The name says whose answer. GTK 4.18 names a button after its label
+   * through a labelled-by relation, which would win over this name. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "mock.keep-note");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ub)", index, follow_up);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  reply->keep_button = button;
+  return row;
+}
+
+/* A long button label wraps on a phone rather than widening the window. */
+static void
+set_wrapping_label (GtkButton  *button,
+                    const char *text)
+{
+  GtkWidget *label;
+
+  gtk_button_set_label (button, text);
+  label = gtk_button_get_child (button);
+  if (GTK_IS_LABEL (label))
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+    }
+}
+
+static void
+forget_rows (PyprepMockInterview *self)
+{
+  for (guint i = 0; i < self->answers->len; i++)
+    {
+      Answer *answer = &g_array_index (self->answers, Answer, i);
+
+      answer->reply.keep_button = answer->reply.row = NULL;
+      answer->follow_up_reply.keep_button = answer->follow_up_reply.row = NULL;
+    }
 }
 
 static void
@@ -141,30 +308,36 @@ show_summary (PyprepMockInterview *self)
   guint weak = 0;
   GtkWidget *row;
 
+  forget_rows (self);
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
     gtk_list_box_remove (self->results_list, row);
 
   for (guint i = 0; i < self->answers->len; i++)
     {
       Answer *answer = &g_array_index (self->answers, Answer, i);
-      g_autofree char *clock = format_clock (answer->seconds_taken);
-      g_autofree char *subtitle = NULL;
-      GtkWidget *grade;
+      const char *title = pyprep_question_get_title (answer->question);
 
-      total += answer->seconds_taken;
+      total += answer->reply.seconds_taken;
       weak += is_weak (answer);
 
-      /* TRANSLATORS: time taken on a mock interview question */
-      subtitle = answer->timed_out ? g_strdup_printf (_("%s, time ran out"), clock)
-                                   : g_strdup (clock);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pyprep_question_get_title (answer->question));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      grade = gtk_label_new (pyprep_grade_get_label (answer->grade));
-      gtk_widget_add_css_class (grade, is_weak (answer) ? "warning" : "success");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), grade);
-      gtk_list_box_append (self->results_list, row);
+      answer->reply.row = result_row (answer, &answer->reply, title);
+      gtk_list_box_append (self->results_list, answer->reply.row);
+      if (answer->reply.typed != NULL)
+        gtk_list_box_append (self->results_list, typed_row (&answer->reply, title, i, FALSE));
+
+      if (answer->follow_up >= 0)
+        {
+          const PyprepFollowUp *follow_up = pyprep_question_get_follow_up (answer->question, answer->follow_up);
+          /* TRANSLATORS: a follow-up question in a mock interview's summary */
+          g_autofree char *follow_title = g_strdup_printf (_("Follow-up: %s"), follow_up->prompt);
+
+          total += answer->follow_up_reply.seconds_taken;
+          answer->follow_up_reply.row = result_row (answer, &answer->follow_up_reply, follow_title);
+          gtk_list_box_append (self->results_list, answer->follow_up_reply.row);
+          if (answer->follow_up_reply.typed != NULL)
+            gtk_list_box_append (self->results_list,
+                                 typed_row (&answer->follow_up_reply, follow_title, i, TRUE));
+        }
     }
 
   {
@@ -174,23 +347,39 @@ show_summary (PyprepMockInterview *self)
                                          "%u questions in %s; %u to work on.", self->answers->len),
                                self->answers->len, clock, weak);
   }
-  gtk_label_set_label (self->summary_label, summary);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->summary_row), summary);
 
   send = g_strdup_printf (ngettext ("_Send %u Weak Question to Needs Review",
                                     "_Send %u Weak Questions to Needs Review", weak), weak);
-  gtk_button_set_label (self->send_weak_button, send);
+  set_wrapping_label (self->send_weak_button, send);
   gtk_widget_set_sensitive (GTK_WIDGET (self->send_weak_button), weak > 0);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->send_weak_button),
-                               _("Questions graded Again or Hard get the status Needs review"));
+                               _("Questions graded Again or Hard, or whose follow-up was, get the status Needs review"));
 
   gtk_stack_set_visible_child_name (self->stack, "summary");
-  gtk_widget_grab_focus (GTK_WIDGET (weak > 0 ? self->send_weak_button : self->done_button));
+  /* The focus rests on the summary's first line, which does nothing when
+   * pressed: a key pressed once too often after the last grade sends
+   * nothing and leaves nothing. The buttons are a Tab away. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->summary_row));
+}
+
+/* The one place a mock interview's grade is recorded: as a review of the
+ * question's recall card (it was recalled, under time), logged as a mock
+ * interview's, with the seconds it took. */
+static void
+record_grade (PyprepMockInterview *self,
+              const Answer        *answer,
+              GDateTime           *now)
+{
+  pyprep_study_record_review_full (self->study, pyprep_question_get_id (answer->question),
+                                   PYPREP_REVIEW_KIND_MOCK, answer->reply.grade, now,
+                                   (int)CLAMP (answer->reply.seconds_taken, 0, G_MAXINT));
 }
 
 /**
  * pyprep_mock_interview_start:
  * @questions: (element-type PyprepQuestion): the questions, in order
- * @seconds: the time per question
+ * @seconds: the time per question, and per follow-up
  */
 void
 pyprep_mock_interview_start (PyprepMockInterview *self,
@@ -204,17 +393,23 @@ pyprep_mock_interview_start (PyprepMockInterview *self,
   g_return_if_fail (PYPREP_IS_STUDY (study));
 
   g_set_object (&self->study, study);
+  forget_rows (self);
   g_array_set_size (self->answers, 0);
   for (guint i = 0; i < questions->len; i++)
     {
-      Answer answer = { g_object_ref (questions->pdata[i]), 0, PYPREP_GRADE_GOOD, FALSE };
+      Answer answer = { 0 };
 
+      answer.question = g_object_ref (questions->pdata[i]);
+      answer.reply.grade = PYPREP_GRADE_GOOD;
+      answer.follow_up = -1;
+      answer.follow_up_reply.grade = PYPREP_GRADE_GOOD;
       g_array_append_val (self->answers, answer);
     }
 
   self->position = 0;
+  self->on_follow_up = FALSE;
   self->seconds = seconds;
-  show_question (self);
+  show_current (self);
 }
 
 /* Stops the clock, e.g. when the user leaves the interview. */
@@ -226,12 +421,35 @@ pyprep_mock_interview_stop (PyprepMockInterview *self)
   stop_clock (self);
 }
 
+/**
+ * pyprep_mock_interview_set_follow_ups:
+ * @follow_ups: whether the interviewer asks one of a question's
+ *   follow-ups after its answer, when it lists any
+ */
+void
+pyprep_mock_interview_set_follow_ups (PyprepMockInterview *self,
+                                      gboolean             follow_ups)
+{
+  g_return_if_fail (PYPREP_IS_MOCK_INTERVIEW (self));
+
+  self->follow_ups = !!follow_ups;
+}
+
 gboolean
 pyprep_mock_interview_get_revealed (PyprepMockInterview *self)
 {
   g_return_val_if_fail (PYPREP_IS_MOCK_INTERVIEW (self), FALSE);
 
   return pyprep_card_get_revealed (self->card);
+}
+
+/* Returns: whether a follow-up is on show */
+gboolean
+pyprep_mock_interview_get_on_follow_up (PyprepMockInterview *self)
+{
+  g_return_val_if_fail (PYPREP_IS_MOCK_INTERVIEW (self), FALSE);
+
+  return self->position < self->answers->len && self->on_follow_up;
 }
 
 void
@@ -249,38 +467,77 @@ pyprep_mock_interview_reveal (PyprepMockInterview *self)
 static void
 revealed_cb (PyprepMockInterview *self)
 {
-  Answer *answer;
+  Reply *reply;
   gint64 elapsed;
 
   if (!pyprep_card_get_revealed (self->card) || self->position >= self->answers->len)
     return;
 
   stop_clock (self);
-  answer = current (self);
+  reply = current_reply (self);
   elapsed = (g_get_monotonic_time () - self->started + G_USEC_PER_SEC / 2) / G_USEC_PER_SEC;
-  answer->seconds_taken = answer->timed_out ? self->seconds : MIN (elapsed, (gint64)self->seconds);
-  pyprep_card_set_notice (self->card, answer->timed_out ? _("Time is up.") : NULL);
+  reply->seconds_taken = reply->timed_out ? self->seconds : MIN (elapsed, (gint64)self->seconds);
+  pyprep_card_set_notice (self->card, reply->timed_out ? _("Time is up.") : NULL);
+}
+
+/* What the user typed, kept with the reply (the card forgets it). */
+static char *
+dup_typed (PyprepMockInterview *self)
+{
+  GtkTextBuffer *buffer = pyprep_card_get_scratch (self->card);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_strstrip (text);
+  return *text != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
 void
 pyprep_mock_interview_grade (PyprepMockInterview *self,
                              PyprepGrade          grade)
 {
+  Answer *answer;
+  Reply *reply;
+
   g_return_if_fail (PYPREP_IS_MOCK_INTERVIEW (self));
   g_return_if_fail (pyprep_grade_is_valid (grade));
 
   if (!pyprep_card_get_revealed (self->card) || self->position >= self->answers->len)
     return;
 
-  current (self)->grade = grade;
+  answer = current (self);
+  reply = current_reply (self);
+  reply->grade = grade;
+  g_free (reply->typed);
+  reply->typed = dup_typed (self);
+
+  if (!self->on_follow_up)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      guint n_follow_ups = pyprep_question_get_n_follow_ups (answer->question);
+
+      record_grade (self, answer, now);
+      if (self->follow_ups && n_follow_ups > 0)
+        {
+          answer->follow_up = g_random_int_range (0, n_follow_ups);
+          self->on_follow_up = TRUE;
+          show_current (self);
+          return;
+        }
+    }
+
+  self->on_follow_up = FALSE;
   self->position++;
   if (self->position < self->answers->len)
-    show_question (self);
+    show_current (self);
   else
     show_summary (self);
 }
 
-/* Marks every question graded Again or Hard as needing review.
+/* Marks every question graded Again or Hard (itself or its follow-up)
+ * as needing review.
  * Returns: how many were sent */
 guint
 pyprep_mock_interview_send_weak (PyprepMockInterview *self)
@@ -304,6 +561,95 @@ pyprep_mock_interview_send_weak (PyprepMockInterview *self)
   return sent;
 }
 
+/**
+ * pyprep_mock_interview_keep_note:
+ * @index: the question's position in the interview
+ * @follow_up: whether to keep the reply to its follow-up
+ *
+ * Adds what the user typed to the question's note, under what the note
+ * says already; a follow-up's reply comes with its prompt.
+ * Returns: whether there was an answer to keep
+ */
+gboolean
+pyprep_mock_interview_keep_note (PyprepMockInterview *self,
+                                 guint                index,
+                                 gboolean             follow_up)
+{
+  Answer *answer;
+  Reply *reply;
+  g_autofree char *text = NULL;
+  g_autofree char *note = NULL;
+  const char *id, *old;
+
+  g_return_val_if_fail (PYPREP_IS_MOCK_INTERVIEW (self), FALSE);
+  g_return_val_if_fail (index < self->answers->len, FALSE);
+
+  answer = &g_array_index (self->answers, Answer, index);
+  reply = follow_up ? &answer->follow_up_reply : &answer->reply;
+  if (reply->typed == NULL || reply->kept || (follow_up && answer->follow_up < 0))
+    return FALSE;
+
+  if (follow_up)
+    /* TRANSLATORS: a follow-up's prompt, then the user's answer, kept as a note */
+    text = g_strdup_printf (_("Follow-up: %s\n%s"),
+                            pyprep_question_get_follow_up (answer->question, answer->follow_up)->prompt,
+                            reply->typed);
+  else
+    text = g_strdup (reply->typed);
+
+  id = pyprep_question_get_id (answer->question);
+  old = pyprep_study_get_note (self->study, id);
+  if (old != NULL && *old != '\0')
+    note = g_strconcat (old, "\n\n", text, NULL);
+  else
+    note = g_steal_pointer (&text);
+  pyprep_study_set_note (self->study, id, note);
+  reply->kept = TRUE;
+
+  if (reply->keep_button != NULL)
+    {
+      /* TRANSLATORS: the accessible name of Keep as Note, once pressed */
+      g_autofree char *name = g_strdup_printf (_("Your answer to “%s” is kept as its note"),
+                                               pyprep_question_get_title (answer->question));
+
+      gtk_button_set_label (GTK_BUTTON (reply->keep_button), _("Kept as Note"));
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (reply->keep_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (reply->keep_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+      gtk_widget_set_sensitive (reply->keep_button, FALSE);
+    }
+  return TRUE;
+}
+
+static void
+keep_note_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PyprepMockInterview *self = PYPREP_MOCK_INTERVIEW (widget);
+  guint index;
+  gboolean follow_up;
+  Reply *reply;
+
+  g_variant_get (parameter, "(ub)", &index, &follow_up);
+  if (index >= self->answers->len || !pyprep_mock_interview_keep_note (self, index, follow_up))
+    return;
+
+  /* The greyed-out button cannot keep the focus: its question's row takes it. */
+  reply = follow_up ? &g_array_index (self->answers, Answer, index).follow_up_reply
+                    : &g_array_index (self->answers, Answer, index).reply;
+  if (reply->row != NULL)
+    gtk_widget_grab_focus (reply->row);
+}
+
+static void
+open_question_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[OPEN_QUESTION], 0, g_variant_get_string (parameter, NULL));
+}
+
 static void
 send_weak_clicked_cb (PyprepMockInterview *self)
 {
@@ -311,7 +657,7 @@ send_weak_clicked_cb (PyprepMockInterview *self)
   g_autofree char *done = g_strdup_printf (ngettext ("%u Question Sent to Needs Review",
                                                      "%u Questions Sent to Needs Review", sent), sent);
 
-  gtk_button_set_label (self->send_weak_button, done);
+  set_wrapping_label (self->send_weak_button, done);
   gtk_widget_set_sensitive (GTK_WIDGET (self->send_weak_button), FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->done_button));
 }
@@ -324,11 +670,19 @@ graded_cb (PyprepMockInterview *self,
 }
 
 static void
+clear_reply (Reply *reply)
+{
+  g_clear_pointer (&reply->typed, g_free);
+}
+
+static void
 clear_answer (gpointer data)
 {
   Answer *answer = data;
 
   g_clear_object (&answer->question);
+  clear_reply (&answer->reply);
+  clear_reply (&answer->follow_up_reply);
 }
 
 static void
@@ -352,6 +706,15 @@ pyprep_mock_interview_class_init (PyprepMockInterviewClass *klass)
 
   object_class->dispose = pyprep_mock_interview_dispose;
 
+  /**
+   * PyprepMockInterview::open-question:
+   * @id: the question's id
+   *
+   * The user asked to read a question of the summary in the main window.
+   */
+  signals[OPEN_QUESTION] = g_signal_new ("open-question", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                         NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
   g_type_ensure (PYPREP_TYPE_CARD);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pyprep/PyPrep/ui/pyprep-mock-interview.ui");
@@ -360,13 +723,16 @@ pyprep_mock_interview_class_init (PyprepMockInterviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, countdown_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, time_bar);
   gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, card);
-  gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, summary_row);
   gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, results_list);
   gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, send_weak_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepMockInterview, done_button);
   gtk_widget_class_bind_template_callback (widget_class, revealed_cb);
   gtk_widget_class_bind_template_callback (widget_class, graded_cb);
   gtk_widget_class_bind_template_callback (widget_class, send_weak_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "mock.open-question", "s", open_question_action);
+  gtk_widget_class_install_action (widget_class, "mock.keep-note", "(ub)", keep_note_action);
 }
 
 static void
@@ -374,6 +740,7 @@ pyprep_mock_interview_init (PyprepMockInterview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->follow_ups = TRUE;
   self->answers = g_array_new (FALSE, TRUE, sizeof (Answer));
   g_array_set_clear_func (self->answers, clear_answer);
 }

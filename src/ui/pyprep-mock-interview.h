@@ -21,10 +21,16 @@ void       pyprep_mock_interview_start        (PyprepMockInterview *self,
                                                guint                seconds,
                                                PyprepStudy         *study);
 void       pyprep_mock_interview_stop         (PyprepMockInterview *self);
+void       pyprep_mock_interview_set_follow_ups (PyprepMockInterview *self,
+                                                 gboolean             follow_ups);
+gboolean   pyprep_mock_interview_get_on_follow_up (PyprepMockInterview *self);
 gboolean   pyprep_mock_interview_get_revealed (PyprepMockInterview *self);
 void       pyprep_mock_interview_reveal       (PyprepMockInterview *self);
 void       pyprep_mock_interview_grade        (PyprepMockInterview *self,
                                                PyprepGrade          grade);
 guint      pyprep_mock_interview_send_weak    (PyprepMockInterview *self);
+gboolean   pyprep_mock_interview_keep_note    (PyprepMockInterview *self,
+                                               guint                index,
+                                               gboolean             follow_up);
 
 G_END_DECLS

@@ -35,6 +35,7 @@ struct _PyprepPracticePage
   PyprepExerciseView    *exercise_view;   /* made when the first exercise comes */
   GtkButton             *keep_button;
   PyprepNoteEditor      *note_editor;
+  AdwActionRow          *reviewed_row;
   GtkLabel              *reviewed_label;
   GtkLabel              *passed_label;
   AdwActionRow          *weak_row;
@@ -205,7 +206,10 @@ show_summary (PyprepPracticePage *self)
   adw_action_row_set_subtitle (self->weak_row, weak->len > 0 ? topics->str : _("None: nothing was graded Again"));
   gtk_label_set_label (self->next_label, next);
   gtk_stack_set_visible_child_name (self->stack, "summary");
-  gtk_widget_grab_focus (GTK_WIDGET (self->done_button));
+  /* The focus rests on the first line of the summary, which does nothing
+   * when pressed: Space or Return pressed once too often after the last
+   * grade must not leave the summary, nor start again. Done is a Tab away. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->reviewed_row));
 }
 
 /**
@@ -372,6 +376,7 @@ pyprep_practice_page_class_init (PyprepPracticePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, card);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, keep_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, note_editor);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, reviewed_row);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, reviewed_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, passed_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticePage, weak_row);

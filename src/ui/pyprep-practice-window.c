@@ -1,7 +1,8 @@
 /* pyprep-practice-window.c: the Practice window. Its start page chooses
  * a spaced-repetition session (by scope) or a mock interview (topics,
- * number of questions, time per question); the session and the interview
- * run in their own pages.
+ * each one click away from "only this one" or "all", a level, number of
+ * questions, time per question, follow-ups); the session and the
+ * interview run in their own pages.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +20,13 @@
 #include "pyprep-question.h"
 #include "pyprep-settings.h"
 #include "pyprep-topic.h"
+#include "pyprep-window.h"
+
+/* The rows of level_row: all, then each PyprepDifficulty in order. */
+enum {
+  LEVEL_ROW_ALL,
+  LEVEL_ROW_FIRST,
+};
 
 enum {
   SCOPE_ROW_ALL,
@@ -41,6 +49,8 @@ struct _PyprepPracticeWindow
   GtkLabel            *count_label;
   GtkWidget           *start_button;
   AdwExpanderRow      *topics_row;
+  AdwComboRow         *level_row;
+  GtkSwitch           *follow_ups_switch;
   GtkSpinButton       *mock_count_spin;
   GtkSpinButton       *mock_minutes_spin;
   PyprepPracticePage  *practice_page;
@@ -160,6 +170,10 @@ page_changed_cb (PyprepPracticeWindow *self)
   const char *page = gtk_stack_get_visible_child_name (self->stack);
 
   gtk_widget_set_visible (self->back_button, g_strcmp0 (page, "start") != 0);
+  /* Return starts a session only from the start page: on a card or a
+   * summary it would start one behind the user's back. */
+  gtk_window_set_default_widget (GTK_WINDOW (self),
+                                 g_strcmp0 (page, "start") == 0 ? self->start_button : NULL);
   if (g_strcmp0 (page, "mock") == 0)
     adw_window_title_set_title (self->window_title, _("Mock Interview"));
   else
@@ -209,6 +223,7 @@ start_mock_action (GtkWidget  *widget,
   g_autoptr(GPtrArray) pool = g_ptr_array_new ();
   g_autoptr(GHashTable) topics = g_hash_table_new (g_str_hash, g_str_equal);
   guint wanted = pyprep_settings_get_mock_questions (self->settings);
+  guint level = adw_combo_row_get_selected (self->level_row);
 
   for (guint i = 0; i < self->topic_checks->len; i++)
     if (gtk_check_button_get_active (self->topic_checks->pdata[i]))
@@ -218,11 +233,13 @@ start_mock_action (GtkWidget  *widget,
     {
       PyprepTopic *topic = pyprep_question_get_topic (all->pdata[i]);
 
-      if (topic != NULL && g_hash_table_contains (topics, pyprep_topic_get_id (topic)))
+      if (topic != NULL && g_hash_table_contains (topics, pyprep_topic_get_id (topic))
+          && (level == LEVEL_ROW_ALL
+              || pyprep_question_get_difficulty (all->pdata[i]) == level - LEVEL_ROW_FIRST))
         g_ptr_array_add (pool, all->pdata[i]);
     }
 
-  if (pool->len == 0)
+  if (g_hash_table_size (topics) == 0)
     {
       adw_expander_row_set_subtitle (self->topics_row, _("Choose at least one topic"));
       adw_expander_row_set_expanded (self->topics_row, TRUE);
@@ -230,6 +247,15 @@ start_mock_action (GtkWidget  *widget,
       gtk_widget_error_bell (widget);
       return;
     }
+  if (pool->len == 0)
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->level_row),
+                                   _("No question of this level in the chosen topics: choose another level"));
+      gtk_widget_grab_focus (GTK_WIDGET (self->level_row));
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->level_row), "");
 
   /* A partial Fisher–Yates shuffle picks the questions. */
   wanted = MIN (wanted, pool->len);
@@ -244,6 +270,7 @@ start_mock_action (GtkWidget  *widget,
   g_ptr_array_set_size (pool, wanted);
 
   gtk_stack_set_visible_child_name (self->stack, "mock");
+  pyprep_mock_interview_set_follow_ups (self->mock_interview, gtk_switch_get_active (self->follow_ups_switch));
   pyprep_mock_interview_start (self->mock_interview, pool, mock_seconds (self), self->study);
 }
 
@@ -261,6 +288,72 @@ update_topics_subtitle (PyprepPracticeWindow *self)
   else
     subtitle = g_strdup_printf (ngettext ("%u topic", "%u topics", chosen), chosen);
   adw_expander_row_set_subtitle (self->topics_row, subtitle);
+}
+
+/* One click makes @topic the interview's only topic. */
+static GtkWidget *
+only_button (PyprepTopic *topic)
+{
+  GtkWidget *button = gtk_button_new_with_label (_("Only"));
+  /* TRANSLATORS: the accessible name of a topic's Only button, as in "Only Concurrency" */
+  g_autofree char *name = g_strdup_printf (_("Only %s"), pyprep_topic_get_title (topic));
+  /* TRANSLATORS: the tooltip of a topic's Only button */
+  g_autofree char *tooltip = g_strdup_printf (_("Ask questions of “%s” only"), pyprep_topic_get_title (topic));
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  /* The name says which topic. GTK 4.18 names a button after its label
+   * through a labelled-by relation, which would win over this name. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "practice.only-topic");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", pyprep_topic_get_id (topic));
+  return button;
+}
+
+static void
+choose_topics (PyprepPracticeWindow *self,
+               const char           *only)
+{
+  for (guint i = 0; i < self->topic_checks->len; i++)
+    gtk_check_button_set_active (self->topic_checks->pdata[i],
+                                 only == NULL || g_str_equal (only, self->topic_ids->pdata[i]));
+}
+
+static void
+only_topic_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  choose_topics (PYPREP_PRACTICE_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+all_topics_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  choose_topics (PYPREP_PRACTICE_WINDOW (widget), NULL);
+}
+
+/* A row of the interview's summary asks for its question: the main
+ * window shows it. */
+static void
+open_question_cb (PyprepPracticeWindow *self,
+                  const char           *id)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!PYPREP_IS_WINDOW (parent) && app != NULL)
+    for (GList *l = gtk_application_get_windows (app); l != NULL && !PYPREP_IS_WINDOW (parent); l = l->next)
+      parent = l->data;
+  if (!PYPREP_IS_WINDOW (parent))
+    return;
+
+  if (pyprep_window_open_question_id (PYPREP_WINDOW (parent), id))
+    gtk_window_present (parent);
 }
 
 static void
@@ -293,6 +386,7 @@ fill_topics (PyprepPracticeWindow *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), only_button (topic));
       adw_expander_row_add_row (self->topics_row, row);
       g_ptr_array_add (self->topic_checks, check);
       g_signal_connect_object (check, "toggled", G_CALLBACK (update_topics_subtitle), self, G_CONNECT_SWAPPED);
@@ -388,16 +482,21 @@ pyprep_practice_window_class_init (PyprepPracticeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, start_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, topics_row);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, level_row);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, follow_ups_switch);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, mock_count_spin);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, mock_minutes_spin);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, practice_page);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, mock_interview);
   gtk_widget_class_bind_template_callback (widget_class, scope_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_question_cb);
 
   gtk_widget_class_install_action (widget_class, "practice.show-start", NULL, show_start_action);
   gtk_widget_class_install_action (widget_class, "practice.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "practice.start-mock", NULL, start_mock_action);
+  gtk_widget_class_install_action (widget_class, "practice.only-topic", "s", only_topic_action);
+  gtk_widget_class_install_action (widget_class, "practice.all-topics", NULL, all_topics_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -453,7 +552,7 @@ pyprep_practice_window_new (GtkWindow      *parent,
                            G_CONNECT_SWAPPED);
 
   update_count (self);
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->start_button);
+  page_changed_cb (self);
   gtk_widget_grab_focus (self->start_button);
   return self;
 }

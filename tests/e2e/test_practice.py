@@ -2,11 +2,19 @@
 """Practice end to end, driven through the keyboard and read back through
 AT-SPI; TAP output.
 
-1. A three-card session: reveal with Space, grade 3, 1 and 4; check the
-   summary; restart the app (keyfile backend in a temporary
+1. A three-card session by keyboard only: reveal with Space, grade 3, 1
+   and 4; Space works with the focus on the header's back button too;
+   typed into the answer box, Space and digits type, Escape leaves the
+   box; at "Session Complete" Space pressed twice starts nothing. Then
+   check the summary, restart the app (keyfile backend in a temporary
    XDG_CONFIG_HOME) and check the stored due dates and the statuses.
 2. A mock interview with a one-second countdown: running out of time
    reveals the answer; a Hard grade sends the question to Needs review.
+3. A whole mock interview by keyboard only, over a deck of the test's
+   own: one topic chosen with its Only button, typed answers,
+   Ctrl+Return to reveal, Escape then 1 to 4 to grade, a follow-up,
+   Space twice at the summary, an answer kept as a note, and a summary
+   row that opens its question in the main window.
 
 Run under xvfb-run and dbus-run-session (the README's test command does).
 """
@@ -15,10 +23,13 @@ import re
 import sys
 import time
 
-from atspi_util import (CODE_ALT, CODE_CONTROL, CODE_M, CODE_P, KEY_1, KEY_2, KEY_3, KEY_4,
-                        KEY_HOME, KEY_RETURN, KEY_SPACE, app_env, check, chord, critical_lines,
-                        find, find_all, launch, press, question_rows, role, scenario_main, stop,
-                        wait_for)
+import pyatspi
+from gi.repository import GLib
+from atspi_util import (CODE_ALT, CODE_CONTROL, CODE_M, CODE_P, CODE_RETURN, CODE_SHIFT, CODE_TAB,
+                        KEY_1, KEY_2, KEY_3, KEY_4, KEY_ESCAPE, KEY_HOME, KEY_RETURN, KEY_SPACE,
+                        KEY_TAB, app_env, check, chord, critical_lines, find, find_all, focused,
+                        launch, press, question_rows, role, scenario_main, shoot, showing, stop,
+                        type_text, wait_for)
 
 DAY = 86400
 
@@ -47,6 +58,65 @@ def open_practice(app):
     window = practice_window(app)
     check(window is not None, "Ctrl+P opens the Practice window")
     return window
+
+
+def tab_to(predicate, limit=40):
+    """Presses Tab until @predicate holds; returns whether it did."""
+    for _ in range(limit):
+        if predicate():
+            return True
+        press(KEY_TAB, after=0.15)
+    return predicate()
+
+
+# The focus, as the accessibility bus reports it: walking the whole tree
+# after each Tab would take minutes.
+_focus = [None]
+
+
+def _focus_cb(event):
+    if event.detail1:
+        _focus[0] = event.source
+
+
+pyatspi.Registry.registerEventListener(_focus_cb, "object:state-changed:focused")
+
+
+def focused_node(window=None):
+    context = GLib.MainContext.default()
+    while context.iteration(False):
+        pass
+    return _focus[0]
+
+
+def focused_name(window=None):
+    node = focused_node()
+    try:
+        return (node.name or "") if node is not None else ""
+    except Exception:
+        return ""
+
+
+def on_screen(node):
+    """Whether @node is on screen. GTK 4.8 gives no "showing" state, and a
+    hidden stack page's labels stay in the tree as "visible"; but what is
+    not drawn has no size."""
+    try:
+        extents = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        return extents.width > 0 and extents.height > 0
+    except Exception:
+        return False
+
+
+def still_running(window):
+    """Whether a session, an interview or its summary is on show: the
+    back button is hidden on the start page only."""
+    back = find(window, lambda n: n.name == "End this session and go back")
+    return back is not None and showing(back)
+
+
+def has_showing_label(node, text):
+    return find(node, lambda n: role(n) == "label" and n.name == text and on_screen(n)) is not None
 
 
 def card_title(window):
@@ -103,6 +173,24 @@ def session_scenario():
             check(card is not None, f"card {number} shows a new question", repr(label_names(window)))
             titles.append(card)
             check(not has_label(window, "Short answer"), f"card {number}: the answer starts hidden")
+            if number == 1:
+                # Space is the card's wherever the focus is, even on Back.
+                check(tab_to(lambda: focused_name(window) == "End this session and go back"),
+                      "Tab reaches the header's back button", focused_name(window))
+            if number == 2:
+                # In the answer box keys type; Escape leaves it.
+                chord(CODE_SHIFT, CODE_TAB)
+                box = wait_for(lambda: (lambda n: n if n is not None and role(n) == "text" else None)(
+                    focused_node(window)))
+                check(box is not None, "Shift+Tab reaches the answer box", focused_name(window))
+                type_text("map 2 filter 3")
+                typed = box.queryText().getText(0, -1)
+                check(not has_label(window, "Short answer") and "map 2 filter 3" in typed,
+                      "in the answer box Space and digits type, and reveal nothing",
+                      typed)
+                press(KEY_ESCAPE)
+                check(wait_for(lambda: not focused(box)), "Escape leaves the answer box")
+                check(practice_window(app) is not None, "Escape does not close the Practice window")
             press(KEY_SPACE)
             check(wait_for(lambda: has_label(window, "Short answer")),
                   f"card {number}: Space reveals the answer")
@@ -120,7 +208,14 @@ def session_scenario():
                       "a new card's buttons show its learning steps and Easy's days", repr(intervals))
             press(grade)
 
-        check(wait_for(lambda: has_label(window, "Session Complete")), "the summary appears")
+        check(wait_for(lambda: has_showing_label(window, "Session Complete")), "the summary appears")
+        focus_at_summary = focused_name(window)
+        # A deliberate action starts again: Space pressed twice does not.
+        press(KEY_SPACE, times=2, after=0.4)
+        time.sleep(0.5)
+        check(focused_name(window) == focus_at_summary == "Reviewed" and still_running(window),
+              "at Session Complete, Space pressed twice starts no new session and leaves nothing",
+              f"{focus_at_summary!r} then {focused_name(window)!r}")
         names = label_names(window)
         check("3 questions" in names, "the summary counts 3 reviewed", repr(names))
         check("67% (2 of 3)" in names, "the summary shows 2 of 3 passed", repr(names))
@@ -212,7 +307,17 @@ def mock_scenario():
               repr(label_names(window)[:8]))
         time.sleep(0.5)
         press(KEY_2)                                   # Hard
-        check(wait_for(lambda: has_label(window, "Mock Interview Complete")), "the summary appears")
+        # A question that lists follow-ups is followed by one, on its own clock.
+        after = wait_for(lambda: (
+            "summary" if has_showing_label(window, "Mock Interview Complete")
+            else "follow-up" if has_showing_label(window, "Question 1 of 1 · Follow-up")
+            else None))
+        if after == "follow-up":
+            check(wait_for(lambda: has_showing_label(window, "Time is up."), timeout=15),
+                  "the follow-up's own countdown runs out too")
+            time.sleep(0.5)
+            press(KEY_2)
+        check(wait_for(lambda: has_showing_label(window, "Mock Interview Complete")), "the summary appears")
         names = label_names(window)
         check("Hard" in names, "the summary shows the grade", repr(names))
         check(any(n.startswith("0:01") for n in names), "the summary shows the time taken",
@@ -221,7 +326,10 @@ def mock_scenario():
                     and n.name.endswith("Send 1 Weak Question to Needs Review"))
         check(send is not None, "one click can send the weak question to Needs review",
               repr([n.name for n in find_all(window, lambda n: role(n) == "push button", [])]))
-        press(KEY_RETURN)                              # the send button has the focus
+        # The focus rests on the summary, not on a button: Tab to Send.
+        check(not focused(send), "the summary does not put the focus on Send")
+        check(tab_to(lambda: focused(send)), "Tab reaches the send button")
+        press(KEY_RETURN)
         check(wait_for(lambda: find(window, lambda n: role(n) == "push button"
                                     and n.name.endswith("1 Question Sent to Needs Review"))),
               "the weak question is sent")
@@ -233,7 +341,157 @@ def mock_scenario():
     criticals = critical_lines(stderr)
     check(not criticals, "mock: the app logs no criticals", "; ".join(criticals[:3]))
 
+WALK_DECK = """---
+id: walk-test
+title: Aardvark Walk Topic
+description: Two questions of the keyboard walk through a mock interview.
+order: -100
+---
+
+# What does the walk ask first?
+id: walk-first
+difficulty: junior
+
+## Short answer
+
+The first answer.
+
+## Pitfalls and follow-ups
+
+- *And what comes after it?* The follow-up answer.
+
+# What does the walk ask second?
+id: walk-second
+difficulty: junior
+
+## Short answer
+
+The second answer.
+"""
+
+FIRST, SECOND = "What does the walk ask first?", "What does the walk ask second?"
+FOLLOW_UP = "And what comes after it?"
+ANSWERS = ("The first answer.", "The second answer.", "The follow-up answer.")
+
+
+def stored_notes(keyfile):
+    with open(keyfile, encoding="utf-8") as f:
+        line = next((l for l in f.read().splitlines() if l.startswith("notes=")), "")
+    return line
+
+
+FIRST_TYPED = [None]       # what was typed for FIRST, whichever came first
+GRADE_KEYS = {FIRST: KEY_3, SECOND: KEY_4, FOLLOW_UP: KEY_2}
+
+
+def answer_by_keyboard(window, position, typed, what):
+    """Types @typed in the answer box, reveals with Ctrl+Return, presses
+    Escape, then grades (Good for the first question, Easy for the
+    second, Hard for the follow-up); returns the title asked."""
+    title = wait_for(lambda: next((t for t in (FIRST, SECOND, FOLLOW_UP)
+                                   if has_showing_label(window, t)), None))
+    check(title is not None, f"{what}: a question of the walk's deck is asked",
+          repr([n.name for n in find_all(window, lambda n: role(n) == "label" and on_screen(n), [])][:8]))
+    check(has_showing_label(window, position), f"{what}: the header says {position!r}")
+    box = wait_for(lambda: (lambda n: n if n is not None and role(n) == "text" else None)(
+        focused_node(window)))
+    check(box is not None, f"{what}: the answer box has the focus", focused_name(window))
+    type_text(typed)
+    check(typed in box.queryText().getText(0, -1)
+          and not any(has_showing_label(window, a) for a in ANSWERS),
+          f"{what}: Space and digits type into the answer box and reveal nothing",
+          box.queryText().getText(0, -1))
+    chord(CODE_CONTROL, CODE_RETURN)
+    check(wait_for(lambda: any(has_showing_label(window, a) for a in ANSWERS)),
+          f"{what}: Ctrl+Return reveals the answer")
+    press(KEY_ESCAPE)
+    time.sleep(0.3)
+    check(has_showing_label(window, title), f"{what}: Escape closes nothing")
+    press(GRADE_KEYS[title])
+    return title
+
+
+def walk_scenario():
+    env, keyfile, home = environment({"mock-questions": "uint32 2", "mock-seconds": "uint32 600"})
+    decks = os.path.join(env["XDG_DATA_HOME"], "pyprep", "decks")
+    os.makedirs(decks, exist_ok=True)
+    with open(os.path.join(decks, "walk.md"), "w", encoding="utf-8") as f:
+        f.write(WALK_DECK)
+    proc, app = launch(env)
+    try:
+        check(app is not None, "walk: the app starts")
+        window = open_practice(app)
+        time.sleep(0.5)
+
+        # Topics: open the list, then Only on the walk's topic.
+        check(tab_to(lambda: focused_name(window) == "Topics"), "Tab reaches the mock interview's topics",
+              focused_name(window))
+        press(KEY_SPACE)
+        check(tab_to(lambda: focused_name(window) == "Only Aardvark Walk Topic"),
+              "Tab reaches the walk topic's Only button", focused_name(window))
+        press(KEY_RETURN)
+        check(wait_for(lambda: has_showing_label(window, "1 topic")), "one press chooses that topic alone")
+        shoot("walk-setup")
+
+        chord(CODE_ALT, CODE_M)                        # Start _Mock Interview
+        first = answer_by_keyboard(window, "Question 1 of 2", "map 2 filter 3 reduce 4", "question 1")
+        if first == FIRST:
+            asked = answer_by_keyboard(window, "Question 1 of 2 · Follow-up", "then 1 more", "the follow-up")
+            check(asked == FOLLOW_UP, "after the first question comes its follow-up", asked)
+            shoot("walk-follow-up")
+            second = answer_by_keyboard(window, "Question 2 of 2", "second 2", "question 2")
+        else:
+            second = answer_by_keyboard(window, "Question 2 of 2", "second 2", "question 2")
+            asked = answer_by_keyboard(window, "Question 2 of 2 · Follow-up", "then 1 more", "the follow-up")
+            check(asked == FOLLOW_UP, "after the first question comes its follow-up", asked)
+        FIRST_TYPED[0] = "map 2 filter 3 reduce 4" if first == FIRST else "second 2"
+        check({first, second} == {FIRST, SECOND}, "both questions are asked", repr((first, second)))
+
+        check(wait_for(lambda: has_showing_label(window, "Mock Interview Complete")),
+              "walk: the summary appears")
+        focus_at_summary = focused_name(window)
+        press(KEY_SPACE, times=2, after=0.4)
+        time.sleep(0.5)
+        check(focus_at_summary.startswith("2 questions in ") and focused_name(window) == focus_at_summary
+              and still_running(window),
+              "at the summary, Space pressed twice starts nothing and leaves nothing",
+              f"{focus_at_summary!r} then {focused_name(window)!r}")
+        for typed in ("map 2 filter 3 reduce 4", "then 1 more", "second 2"):
+            check(has_showing_label(window, typed), f"the summary shows the typed answer {typed!r}")
+        check(has_showing_label(window, "Follow-up: " + FOLLOW_UP), "the summary lists the follow-up")
+        check(re.fullmatch(r"2 questions in \d+:\d\d; 1 to work on\.", focus_at_summary),
+              "a Hard follow-up makes its question one to work on", focus_at_summary)
+        shoot("walk-summary")
+
+        keep = "Keep your answer to “%s” as its note" % FIRST
+        check(tab_to(lambda: focused_name(window) == keep), "Tab reaches Keep as Note of the first answer",
+              focused_name(window))
+        press(KEY_RETURN)
+        kept = "Your answer to “%s” is kept as its note" % FIRST
+        check(wait_for(lambda: find(window, lambda n: n.name == kept)),
+              "Keep as Note says the answer is kept")
+
+        check(tab_to(lambda: focused_name(window) == SECOND), "Tab reaches the second question's row",
+              focused_name(window))
+        press(KEY_RETURN)
+        main = wait_for(lambda: next((w for w in app if w is not None and w.name != "Practice"
+                                      and has_showing_label(w, SECOND)), None))
+        check(main is not None, "a summary row opens its question in the main window")
+    finally:
+        stderr = stop(proc)
+    criticals = critical_lines(stderr)
+    check(not criticals, "walk: the app logs no criticals", "; ".join(criticals[:3]))
+
+    notes = stored_notes(keyfile)
+    check("walk-first" in notes and FIRST_TYPED[0] in notes, "the kept answer is the question's note",
+          notes[:200])
+    reviews = stored_reviews(keyfile)
+    grades = {k: v[3] for k, v in reviews.items()}
+    check(grades.get("walk-first") == "3" and grades.get("walk-second") == "4",
+          "the interview's grades are recorded as reviews", repr(reviews))
+
 
 if __name__ == "__main__":
-    sys.exit(scenario_main({"session": session_scenario, "mock": mock_scenario},
-                           "pyprep-practice-", timeout=180))
+    sys.exit(scenario_main({"session": session_scenario, "mock": mock_scenario,
+                                        "walk": walk_scenario},
+                           "pyprep-practice-", timeout=240))
