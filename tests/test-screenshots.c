@@ -1,7 +1,7 @@
 /* test-screenshots.c: renders the main views at phone width (360 px) and
- * at desktop width (1280 px) to PNG files in the build directory, and
+ * at desktop width (1000 px, the default) to PNG files in the build directory, and
  * checks what a person would see: the sidebar folds at 360 px and not at
- * 1280 px, the view asked for is the one on screen, and nothing sticks
+ * 1000 px, the view asked for is the one on screen, and nothing sticks
  * out of the window.
  *
  * The PNGs land in $G_TEST_BUILDDIR/screenshots/ to be looked at.
@@ -53,15 +53,17 @@ typedef enum {
   VIEW_ANSWER,
   VIEW_RESULTS,
   VIEW_CODE,
+  VIEW_EDIT,
 } View;
 
-static const char * const view_names[] = { "topics", "questions", "answer", "results", "code" };
+static const char * const view_names[] = { "topics", "questions", "answer", "results", "code", "edit" };
 
 typedef struct {
-  int    width;
-  int    height;
-  View   view;
-  double zoom;   /* the text size; 0 leaves it alone */
+  int      width;
+  int      height;
+  View     view;
+  double   zoom;   /* the text size; 0 leaves it alone */
+  gboolean dark;
 } Shot;
 
 
@@ -158,6 +160,7 @@ show_view (PyprepWindow *window,
       break;
 
     case VIEW_CODE:
+    case VIEW_EDIT:
       {
         GtkWidget *page;
         GtkWidget *block;
@@ -176,6 +179,28 @@ show_view (PyprepWindow *window,
         gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller),
                                   gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scroller))
                                   + top.y - 12);
+        if (view == VIEW_EDIT)
+          {
+            GtkWidget *edit = find_widget (block, GTK_TYPE_TOGGLE_BUTTON);
+            GtkTextView *text = GTK_TEXT_VIEW (find_widget (block, GTK_SOURCE_TYPE_VIEW));
+            GtkTextBuffer *buffer = gtk_text_view_get_buffer (text);
+            GtkTextIter iter;
+
+            /* Editing: the cursor goes to the end of a long line, which
+             * scrolls the code sideways, then into an indented line that
+             * fits the block. */
+            wait_frames ();
+            gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (edit), TRUE);
+            wait_frames ();
+            gtk_text_buffer_get_iter_at_line (buffer, &iter, 3);
+            gtk_text_iter_forward_to_line_end (&iter);
+            gtk_text_buffer_place_cursor (buffer, &iter);
+            gtk_text_view_scroll_mark_onscreen (text, gtk_text_buffer_get_insert (buffer));
+            wait_frames ();
+            gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, 12, 8);
+            gtk_text_buffer_place_cursor (buffer, &iter);
+            gtk_text_view_scroll_mark_onscreen (text, gtk_text_buffer_get_insert (buffer));
+          }
       }
       break;
 
@@ -201,7 +226,7 @@ test_shot (gconstpointer data)
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autofree char *name = shot->zoom > 0
                           ? g_strdup_printf ("%s-%d-text%.0f", view_names[shot->view], shot->width, shot->zoom * 100)
-                          : g_strdup_printf ("%s-%d", view_names[shot->view], shot->width);
+                          : g_strdup_printf ("%s-%d%s", view_names[shot->view], shot->width, shot->dark ? "-dark" : "");
   g_autofree char *path = NULL;
   PyprepWindow *window;
   AdwLeaflet *leaflet;
@@ -209,6 +234,8 @@ test_shot (gconstpointer data)
   int minimum;
 
   g_settings_set_boolean (settings, "reopen-last-question", FALSE);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      shot->dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
   g_settings_set_int (settings, "window-width", shot->width);
   g_settings_set_int (settings, "window-height", shot->height);
   window = pyprep_window_new_for_library (NULL, library, study, test_settings ());
@@ -240,7 +267,7 @@ test_shot (gconstpointer data)
   g_assert_cmpint (adw_leaflet_get_folded (leaflet), ==, shot->width < 700);
   if (adw_leaflet_get_folded (leaflet))
     {
-      gboolean on_answer = shot->view == VIEW_ANSWER || shot->view == VIEW_CODE;
+      gboolean on_answer = shot->view == VIEW_ANSWER || shot->view == VIEW_CODE || shot->view == VIEW_EDIT;
 
       g_assert_true (visible == (on_answer ? content : sidebar));
       /* On the answer, a back button leads to the list. */
@@ -254,7 +281,7 @@ test_shot (gconstpointer data)
     }
 
   /* The view asked for is the one on show. */
-  if (shot->view != VIEW_ANSWER && shot->view != VIEW_CODE)
+  if (shot->view != VIEW_ANSWER && shot->view != VIEW_CODE && shot->view != VIEW_EDIT)
     {
       GtkStack *stack = GTK_STACK (part (window, "sidebar_stack"));
 
@@ -264,7 +291,7 @@ test_shot (gconstpointer data)
   else
     g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (pyprep_window_get_question_page (window))));
 
-  if (shot->view == VIEW_CODE)
+  if (shot->view == VIEW_CODE || shot->view == VIEW_EDIT)
     {
       /* The code block is on screen, and no wider than the page. */
       GtkWidget *page = pyprep_window_get_question_page (window);
@@ -277,6 +304,15 @@ test_shot (gconstpointer data)
       g_assert_cmpfloat (bounds.origin.y, <, gtk_widget_get_height (page) / 2);
       g_assert_cmpfloat (bounds.origin.x, >=, 0);
       g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (page));
+
+      /* Editing an indented line that fits, its start is not cut off. */
+      if (shot->view == VIEW_EDIT)
+        {
+          GtkWidget *text = find_widget (block, GTK_SOURCE_TYPE_VIEW);
+
+          g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (text)));
+          g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (text))), ==, 0);
+        }
     }
 
   if (shot->view == VIEW_RESULTS)
@@ -346,11 +382,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  static const int sizes[][2] = { { 360, 640 }, { 1280, 800 } };
+  static const int sizes[][2] = { { 360, 640 }, { 1000, 700 } };
   static Shot shots[G_N_ELEMENTS (sizes) * G_N_ELEMENTS (view_names)];
   /* Large text on the narrowest phone: how narrow paragraphs may
    * become is counted in characters, which grow with the text. */
   static const Shot zoomed[] = { { 360, 640, VIEW_ANSWER, 1.5 }, { 360, 640, VIEW_CODE, 1.5 } };
+  static const Shot dark[] = {
+    { 360, 640, VIEW_ANSWER, 0, TRUE }, { 360, 640, VIEW_EDIT, 0, TRUE },
+    { 1000, 700, VIEW_CODE, 0, TRUE }, { 1000, 700, VIEW_QUESTIONS, 0, TRUE },
+  };
   guint n = 0;
   int status;
 
@@ -395,6 +435,14 @@ main (int   argc,
                                                zoomed[z].width, zoomed[z].zoom * 100);
 
       g_test_add_data_func (path, &zoomed[z], test_shot);
+    }
+
+  for (guint d = 0; d < G_N_ELEMENTS (dark); d++)
+    {
+      g_autofree char *path = g_strdup_printf ("/pyprep/screenshots/%s-%d-dark", view_names[dark[d].view],
+                                               dark[d].width);
+
+      g_test_add_data_func (path, &dark[d], test_shot);
     }
 
   g_test_add_func ("/pyprep/screenshots/other-windows-fit", test_other_windows_fit);

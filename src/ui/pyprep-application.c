@@ -18,6 +18,7 @@
 #include "pyprep-exercise-check.h"
 #include "pyprep-library.h"
 #include "pyprep-preferences-window.h"
+#include "pyprep-python-editor.h"
 #include "pyprep-run-consent.h"
 #include "pyprep-runner.h"
 #include "pyprep-settings.h"
@@ -189,6 +190,7 @@ load_settings (PyprepApplication *self)
   run_timeout_changed_cb (self);
   /* "Don't ask again" before running the bank's code without a sandbox. */
   pyprep_run_consent_bind (G_OBJECT (self->settings), "run-unsandboxed-builtin");
+  pyprep_code_wrap_bind (G_OBJECT (self->settings), "wrap-code");
 }
 
 static const GActionEntry app_actions[] = {
@@ -329,6 +331,7 @@ pyprep_application_shutdown (GApplication *application)
   g_clear_object (&self->exercise_check);
   g_clear_object (&self->study);  /* syncs the settings */
   pyprep_run_consent_bind (NULL, NULL);
+  pyprep_code_wrap_bind (NULL, NULL);
   g_clear_object (&self->settings);
   g_clear_object (&self->library);
 }

@@ -23,6 +23,7 @@ struct _PyprepPreferencesWindow
   GtkSpinButton        *timeout_spin;
   GtkSpinButton        *new_per_day_spin;
   GtkSwitch            *reopen_switch;
+  GtkSwitch            *wrap_switch;
 
   PyprepSettings       *settings;
 };
@@ -164,6 +165,7 @@ pyprep_preferences_window_class_init (PyprepPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, scale_spin);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, read_switch);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, reopen_switch);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, wrap_switch);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, timeout_spin);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, new_per_day_spin);
 }
@@ -215,6 +217,8 @@ pyprep_preferences_window_new (GtkWindow      *parent,
   bind_count (settings, "run-timeout", self->timeout_spin);
   bind_count (settings, "new-per-day", self->new_per_day_spin);
   g_object_bind_property (settings, "reopen-last-question", self->reopen_switch, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (settings, "wrap-code", self->wrap_switch, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   return GTK_WIDGET (self);
