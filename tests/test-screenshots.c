@@ -16,6 +16,7 @@
 
 #include "pyprep-code-block.h"
 #include "pyprep-library.h"
+#include "pyprep-markdown-view.h"
 #include "pyprep-question-page.h"
 #include "pyprep-question.h"
 #include "pyprep-study.h"
@@ -43,6 +44,8 @@ test_settings (void)
 
 /* A question whose answer has code blocks early on. */
 #define CODE_QUESTION "reference-counting-mechanism"
+/* One with a table of identifiers early on ("frozenset"). */
+#define TABLE_QUESTION "builtin-collections-compared"
 
 static PyprepLibrary *library;
 static PyprepStudy *study;
@@ -54,9 +57,10 @@ typedef enum {
   VIEW_RESULTS,
   VIEW_CODE,
   VIEW_EDIT,
+  VIEW_TABLE,
 } View;
 
-static const char * const view_names[] = { "topics", "questions", "answer", "results", "code", "edit" };
+static const char * const view_names[] = { "topics", "questions", "answer", "results", "code", "edit", "table" };
 
 typedef struct {
   int      width;
@@ -137,6 +141,49 @@ assert_nothing_clipped (GtkWidget  *widget,
   return checked;
 }
 
+/* Whether Pango may put a hyphen where it breaks a word of @label. */
+static gboolean
+inserts_hyphens (GtkLabel *label)
+{
+  PangoAttrList *attrs = pango_layout_get_attributes (gtk_label_get_layout (label));
+  g_autoptr(GSList) list = attrs != NULL ? pango_attr_list_get_attributes (attrs) : NULL;
+  guint length = strlen (gtk_label_get_text (label));
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+
+      if (attr->klass->type == PANGO_ATTR_INSERT_HYPHENS && !((PangoAttrInt *)attr)->value
+          && attr->start_index == 0 && attr->end_index >= length)
+        {
+          g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify)pango_attribute_destroy);
+          return FALSE;
+        }
+    }
+  g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify)pango_attribute_destroy);
+  return TRUE;
+}
+
+/* No label under @widget breaks a word with a hyphen ("froz-enset").
+ * Returns how many were checked. */
+static guint
+assert_no_hyphens (GtkWidget *widget)
+{
+  guint checked = 0;
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)))
+    {
+      if (inserts_hyphens (GTK_LABEL (widget)))
+        g_error ("“%s” may be hyphenated mid-word", gtk_label_get_text (GTK_LABEL (widget)));
+      checked++;
+    }
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    checked += assert_no_hyphens (c);
+
+  return checked;
+}
+
 static void
 show_view (PyprepWindow *window,
            View          view)
@@ -157,6 +204,27 @@ show_view (PyprepWindow *window,
 
     case VIEW_ANSWER:
       g_assert_true (pyprep_window_open_question_id (window, CODE_QUESTION));
+      break;
+
+    case VIEW_TABLE:
+      {
+        GtkWidget *page;
+        GtkWidget *table;
+        GtkScrolledWindow *scroller;
+        graphene_point_t top;
+
+        g_assert_true (pyprep_window_open_question_id (window, TABLE_QUESTION));
+        wait_frames ();
+        page = pyprep_window_get_question_page (window);
+        table = find_widget (find_widget (page, PYPREP_TYPE_MARKDOWN_VIEW), GTK_TYPE_GRID);
+        g_assert_nonnull (table);
+        scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (page, PYPREP_TYPE_QUESTION_PAGE,
+                                                                       "scroller"));
+        g_assert_true (gtk_widget_compute_point (table, GTK_WIDGET (scroller), &GRAPHENE_POINT_INIT (0, 0), &top));
+        gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller),
+                                  gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scroller))
+                                  + top.y - 12);
+      }
       break;
 
     case VIEW_CODE:
@@ -267,7 +335,8 @@ test_shot (gconstpointer data)
   g_assert_cmpint (adw_leaflet_get_folded (leaflet), ==, shot->width < 700);
   if (adw_leaflet_get_folded (leaflet))
     {
-      gboolean on_answer = shot->view == VIEW_ANSWER || shot->view == VIEW_CODE || shot->view == VIEW_EDIT;
+      gboolean on_answer = shot->view == VIEW_ANSWER || shot->view == VIEW_CODE || shot->view == VIEW_EDIT
+                           || shot->view == VIEW_TABLE;
 
       g_assert_true (visible == (on_answer ? content : sidebar));
       /* On the answer, a back button leads to the list. */
@@ -281,7 +350,7 @@ test_shot (gconstpointer data)
     }
 
   /* The view asked for is the one on show. */
-  if (shot->view != VIEW_ANSWER && shot->view != VIEW_CODE && shot->view != VIEW_EDIT)
+  if (shot->view != VIEW_ANSWER && shot->view != VIEW_CODE && shot->view != VIEW_EDIT && shot->view != VIEW_TABLE)
     {
       GtkStack *stack = GTK_STACK (part (window, "sidebar_stack"));
 
@@ -314,6 +383,10 @@ test_shot (gconstpointer data)
           g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (text))), ==, 0);
         }
     }
+
+  if (shot->view == VIEW_TABLE)
+    g_assert_cmpuint (assert_no_hyphens (find_widget (GTK_WIDGET (pyprep_window_get_question_page (window)),
+                                                      PYPREP_TYPE_MARKDOWN_VIEW)), >, 10);
 
   if (shot->view == VIEW_RESULTS)
     {
@@ -390,6 +463,7 @@ main (int   argc,
   static const Shot dark[] = {
     { 360, 640, VIEW_ANSWER, 0, TRUE }, { 360, 640, VIEW_EDIT, 0, TRUE },
     { 1000, 700, VIEW_CODE, 0, TRUE }, { 1000, 700, VIEW_QUESTIONS, 0, TRUE },
+    { 360, 640, VIEW_TABLE, 0, TRUE },
   };
   guint n = 0;
   int status;

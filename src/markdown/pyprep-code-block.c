@@ -624,8 +624,16 @@ static void
 pyprep_code_block_init (PyprepCodeBlock *self)
 {
   GtkEventController *scroll;
+  PangoAttrList *attrs;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Output broken inside a word gets no hyphen, which would read as a
+   * minus sign or a name the code never printed. */
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  gtk_label_set_attributes (self->output_label, attrs);
+  pango_attr_list_unref (attrs);
 
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
