@@ -344,9 +344,19 @@ test_shot (gconstpointer data)
     }
   else
     {
+      static int sidebar_width[G_N_ELEMENTS (view_names)];
+
       g_assert_true (gtk_widget_get_mapped (sidebar));
       g_assert_true (gtk_widget_get_mapped (content));
       g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (part (window, "back_button"))));
+
+      /* The sidebar keeps one width from one screen to the next. */
+      g_test_message ("%s: sidebar %d px wide", name, gtk_widget_get_width (sidebar));
+      sidebar_width[shot->view] = gtk_widget_get_width (sidebar);
+      for (guint v = 0; v < G_N_ELEMENTS (sidebar_width); v++)
+        if (sidebar_width[v] != 0 && sidebar_width[v] != sidebar_width[shot->view])
+          g_error ("%s: the sidebar is %d px wide, on %s %d px", name, sidebar_width[shot->view], view_names[v],
+                   sidebar_width[v]);
     }
 
   /* The view asked for is the one on show. */
@@ -451,6 +461,47 @@ test_other_windows_fit (void)
     }
 }
 
+/* Beside the answer, the sidebar keeps one width whatever the topic,
+ * however long its title in the sidebar's header. */
+static void
+test_sidebar_width (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GListModel *topics = pyprep_library_get_topics (library);
+  PyprepWindow *window;
+  GtkWidget *sidebar;
+  int width;
+
+  g_settings_set_boolean (settings, "reopen-last-question", FALSE);
+  g_settings_set_int (settings, "window-width", 1000);
+  g_settings_set_int (settings, "window-height", 700);
+  window = pyprep_window_new_for_library (NULL, library, study, test_settings ());
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames ();
+  sidebar = GTK_WIDGET (part (window, "sidebar"));
+  width = gtk_widget_get_width (sidebar);
+  g_assert_cmpint (width, >=, 300);
+
+  for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
+    {
+      g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, i);
+
+      pyprep_window_show_topic (window, topic);
+      wait_frames ();
+      if (gtk_widget_get_width (sidebar) != width)
+        g_error ("on “%s” the sidebar is %d px wide, on the topics %d px", pyprep_topic_get_title (topic),
+                 gtk_widget_get_width (sidebar), width);
+      if (strlen (pyprep_topic_get_title (topic)) > 40)
+        g_free (save_png (GTK_WIDGET (window), "sidebar-long-title-1000"));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_frames ();
+  g_settings_reset (settings, "reopen-last-question");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -520,6 +571,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/pyprep/screenshots/other-windows-fit", test_other_windows_fit);
+  g_test_add_func ("/pyprep/screenshots/sidebar-width", test_sidebar_width);
 
   status = g_test_run ();
   g_clear_object (&study);
