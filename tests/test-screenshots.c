@@ -341,6 +341,25 @@ test_shot (gconstpointer data)
       g_assert_true (visible == (on_answer ? content : sidebar));
       /* On the answer, a back button leads to the list. */
       g_assert_cmpint (gtk_widget_get_mapped (GTK_WIDGET (part (window, "back_button"))), ==, on_answer);
+
+      /* The header's title is read whole: no "Data S…". */
+      if (on_answer)
+        {
+          GtkWidget *title = GTK_WIDGET (part (window, "content_title"));
+          guint labels = 0;
+
+          for (GtkWidget *w = find_widget (title, GTK_TYPE_LABEL); w != NULL; w = gtk_widget_get_next_sibling (w))
+            if (GTK_IS_LABEL (w) && gtk_widget_get_mapped (w))
+              {
+                if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (w))))
+                  g_error ("%s: the title “%s” is cut", name, gtk_label_get_text (GTK_LABEL (w)));
+                labels++;
+              }
+          g_assert_cmpuint (labels, >, 0);
+          /* The status buttons are one menu there. */
+          g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (part (window, "status_menu_button"))));
+          g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (part (window, "bookmark_button"))));
+        }
     }
   else
     {
