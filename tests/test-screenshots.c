@@ -480,6 +480,59 @@ test_other_windows_fit (void)
     }
 }
 
+/* Every mapped label under @widget is shown whole; returns how many. */
+static guint
+assert_not_ellipsized (GtkWidget  *widget,
+                       const char *shot)
+{
+  guint checked = 0;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+  if (GTK_IS_LABEL (widget))
+    {
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+        g_error ("%s: “%s” is cut off", shot, gtk_label_get_text (GTK_LABEL (widget)));
+      checked++;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    checked += assert_not_ellipsized (c, shot);
+  return checked;
+}
+
+/* The practice window's list of what to practise shows each topic's
+ * name whole, at phone width and on a desktop. */
+static void
+test_practice_scopes (gconstpointer data)
+{
+  int width = GPOINTER_TO_INT (data);
+  g_autofree char *name = g_strdup_printf ("practice-scopes-%d", width);
+  GtkWindow *window = GTK_WINDOW (pyprep_practice_window_new (NULL, library, study, test_settings ()));
+  GtkWidget *row, *popover;
+  GtkScrolledWindow *list_scroller;
+
+  gtk_window_set_default_size (window, width, 640);
+  gtk_window_present (window);
+  wait_frames ();
+  row = GTK_WIDGET (part (window, "scope_row"));
+  g_assert_true (gtk_widget_activate (row));
+  wait_frames ();
+  popover = find_widget (row, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  /* The topics come last: the list scrolled to its end. */
+  list_scroller = GTK_SCROLLED_WINDOW (find_widget (popover, GTK_TYPE_SCROLLED_WINDOW));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (list_scroller),
+                            gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (list_scroller)));
+  wait_frames ();
+  g_free (save_png (popover, name));
+  g_assert_cmpuint (assert_not_ellipsized (popover, name), >, 3);
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_window_destroy (window);
+  wait_frames ();
+}
+
 /* Beside the answer, the sidebar keeps one width whatever the topic,
  * however long its title in the sidebar's header. */
 static void
@@ -591,6 +644,8 @@ main (int   argc,
 
   g_test_add_func ("/pyprep/screenshots/other-windows-fit", test_other_windows_fit);
   g_test_add_func ("/pyprep/screenshots/sidebar-width", test_sidebar_width);
+  g_test_add_data_func ("/pyprep/screenshots/practice-scopes-360", GINT_TO_POINTER (360), test_practice_scopes);
+  g_test_add_data_func ("/pyprep/screenshots/practice-scopes-1000", GINT_TO_POINTER (1000), test_practice_scopes);
 
   status = g_test_run ();
   g_clear_object (&study);
