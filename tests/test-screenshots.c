@@ -18,6 +18,8 @@
 #include "pyprep-library.h"
 #include "pyprep-markdown-view.h"
 #include "pyprep-question-page.h"
+#include "pyprep-preferences-window.h"
+#include "pyprep-python-editor.h"
 #include "pyprep-question.h"
 #include "pyprep-study.h"
 #include "pyprep-topic.h"
@@ -68,6 +70,7 @@ typedef struct {
   View     view;
   double   zoom;   /* the text size; 0 leaves it alone */
   gboolean dark;
+  gboolean wrap;   /* long lines of code wrap */
 } Shot;
 
 
@@ -294,7 +297,8 @@ test_shot (gconstpointer data)
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autofree char *name = shot->zoom > 0
                           ? g_strdup_printf ("%s-%d-text%.0f", view_names[shot->view], shot->width, shot->zoom * 100)
-                          : g_strdup_printf ("%s-%d%s", view_names[shot->view], shot->width, shot->dark ? "-dark" : "");
+                          : g_strdup_printf ("%s-%d%s%s", view_names[shot->view], shot->width,
+                                             shot->dark ? "-dark" : "", shot->wrap ? "-wrap" : "");
   g_autofree char *path = NULL;
   PyprepWindow *window;
   AdwLeaflet *leaflet;
@@ -302,6 +306,7 @@ test_shot (gconstpointer data)
   int minimum;
 
   g_settings_set_boolean (settings, "reopen-last-question", FALSE);
+  g_settings_set_boolean (settings, "wrap-code", shot->wrap);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       shot->dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
   g_settings_set_int (settings, "window-width", shot->width);
@@ -403,6 +408,16 @@ test_shot (gconstpointer data)
       g_assert_cmpfloat (bounds.origin.x, >=, 0);
       g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (page));
 
+      /* Wrapped, no line of the block scrolls sideways. */
+      if (shot->wrap)
+        {
+          GtkWidget *text = find_widget (block, GTK_SOURCE_TYPE_VIEW);
+          GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (text));
+
+          g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (text)), ==, GTK_WRAP_WORD_CHAR);
+          g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment) + 0.5);
+        }
+
       /* Editing an indented line that fits, its start is not cut off. */
       if (shot->view == VIEW_EDIT)
         {
@@ -452,6 +467,7 @@ test_shot (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
   wait_frames ();
   g_settings_reset (settings, "text-scale");
+  g_settings_reset (settings, "wrap-code");
   g_settings_reset (settings, "reopen-last-question");
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
@@ -462,10 +478,12 @@ static void
 test_other_windows_fit (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  GtkWindow *windows[2];
+  GtkWindow *windows[3];
 
   windows[0] = GTK_WINDOW (pyprep_practice_window_new (NULL, library, study, test_settings ()));
   windows[1] = pyprep_statistics_window_new (NULL, study, library);
+  windows[2] = GTK_WINDOW (pyprep_preferences_window_new (NULL, test_settings ()));
+  gtk_window_set_default_size (windows[2], 360, 640);
 
   for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
     {
@@ -476,6 +494,11 @@ test_other_windows_fit (void)
                           GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
       g_test_message ("%s: minimum width %d", G_OBJECT_TYPE_NAME (windows[i]), minimum);
       g_assert_cmpint (minimum, <=, 360);
+      if (ADW_IS_PREFERENCES_WINDOW (windows[i]))
+        {
+          wait_frames ();
+          g_free (save_png (GTK_WIDGET (windows[i]), "preferences-360"));
+        }
       gtk_window_destroy (windows[i]);
     }
 }
@@ -588,6 +611,8 @@ main (int   argc,
     { 1000, 700, VIEW_CODE, 0, TRUE }, { 1000, 700, VIEW_QUESTIONS, 0, TRUE },
     { 360, 640, VIEW_TABLE, 0, TRUE },
   };
+  /* Long lines of code wrapped, as Preferences may choose. */
+  static const Shot wrapped[] = { { 360, 640, VIEW_CODE, 0, FALSE, TRUE }, { 360, 640, VIEW_EDIT, 0, TRUE, TRUE } };
   guint n = 0;
   int status;
 
@@ -607,6 +632,9 @@ main (int   argc,
   }
   /* Views appear at once, not halfway through a slide. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  /* What the application does: code follows the wrap preference. */
+  pyprep_code_wrap_bind (G_OBJECT (test_settings ()), "wrap-code");
 
   library = pyprep_library_new ();
   pyprep_library_load_resources (library, RESOURCE_PREFIX "/content");
@@ -640,6 +668,14 @@ main (int   argc,
                                                dark[d].width);
 
       g_test_add_data_func (path, &dark[d], test_shot);
+    }
+
+  for (guint w = 0; w < G_N_ELEMENTS (wrapped); w++)
+    {
+      g_autofree char *path = g_strdup_printf ("/pyprep/screenshots/%s-%d%s-wrap", view_names[wrapped[w].view],
+                                               wrapped[w].width, wrapped[w].dark ? "-dark" : "");
+
+      g_test_add_data_func (path, &wrapped[w], test_shot);
     }
 
   g_test_add_func ("/pyprep/screenshots/other-windows-fit", test_other_windows_fit);
