@@ -504,6 +504,28 @@ test_wrap_choice (void)
   g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment) + 0.5);
   g_assert_false (gtk_widget_get_child_visible (scrollbar) && gtk_widget_get_mapped (scrollbar));
 
+  /* The comment's second row starts two indent levels in, not at the
+   * left edge where it would read as a line of its own. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+    g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), " ");
+    GdkRectangle first, continued;
+    GtkTextIter start, iter;
+    int space;
+
+    pango_layout_get_pixel_size (layout, &space, NULL);
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    iter = start;
+    gtk_text_iter_forward_to_line_end (&iter);
+    g_assert_true (gtk_text_view_backward_display_line_start (view, &iter));
+    g_assert_cmpint (gtk_text_iter_get_line (&iter), ==, 0);
+    g_assert_cmpint (gtk_text_iter_get_line_offset (&iter), >, 0);
+    gtk_text_view_get_iter_location (view, &start, &first);
+    gtk_text_view_get_iter_location (view, &iter, &continued);
+    g_assert_cmpint (continued.y, >, first.y);
+    g_assert_cmpint (continued.x - first.x, ==, 8 * space);
+  }
+
   gtk_check_button_set_active (GTK_CHECK_BUTTON (wrap), FALSE);
   g_assert_cmpint (gtk_text_view_get_wrap_mode (view), ==, GTK_WRAP_NONE);
 

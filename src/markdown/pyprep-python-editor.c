@@ -332,12 +332,87 @@ wrap_to_mode (GBinding     *binding,
   return TRUE;
 }
 
+#define HANG_TAG_PREFIX "pyprep-hang-"
+
+static void
+collect_hang_tag (GtkTextTag *tag,
+                  gpointer    user_data)
+{
+  g_autofree char *name = NULL;
+
+  g_object_get (tag, "name", &name, NULL);
+  if (name != NULL && g_str_has_prefix (name, HANG_TAG_PREFIX))
+    g_ptr_array_add (user_data, tag);
+}
+
+/* A wrapped line continues two indent levels deeper than it starts: at
+ * the left edge, "None:" of a wrapped "def" would read as a statement of
+ * its own, and one level deeper as the first line of its body (PEP 8
+ * indents continuation lines twice for the same reason). A tag per
+ * indent sets the hanging indent of the lines starting with that many
+ * spaces. */
+static void
+hang_wrapped_lines (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  g_autoptr(PangoLayout) layout = NULL;
+  GtkTextIter start, end;
+  int space = 0;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_tag_table_foreach (table, collect_hang_tag, tags);
+  for (guint i = 0; i < tags->len; i++)
+    gtk_text_buffer_remove_tag (buffer, g_ptr_array_index (tags, i), &start, &end);
+
+  if (gtk_text_view_get_wrap_mode (view) == GTK_WRAP_NONE)
+    return;
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), " ");
+  pango_layout_get_pixel_size (layout, &space, NULL);
+
+  for (int line = 0; line < gtk_text_buffer_get_line_count (buffer); line++)
+    {
+      GtkTextIter line_start, line_end;
+      guint indent = 0;
+      char name[32];
+      GtkTextTag *tag;
+
+      gtk_text_buffer_get_iter_at_line (buffer, &line_start, line);
+      line_end = line_start;
+      while (!gtk_text_iter_ends_line (&line_end)
+             && (gtk_text_iter_get_char (&line_end) == ' ' || gtk_text_iter_get_char (&line_end) == '\t'))
+        {
+          indent += gtk_text_iter_get_char (&line_end) == '\t' ? 4 : 1;
+          gtk_text_iter_forward_char (&line_end);
+        }
+      if (!gtk_text_iter_ends_line (&line_end))
+        gtk_text_iter_forward_to_line_end (&line_end);
+
+      g_snprintf (name, sizeof name, HANG_TAG_PREFIX "%u", indent);
+      tag = gtk_text_tag_table_lookup (table, name);
+      if (tag == NULL)
+        tag = gtk_text_buffer_create_tag (buffer, name, "indent", -(int)(indent + 8) * space, NULL);
+      gtk_text_buffer_apply_tag (buffer, tag, &line_start, &line_end);
+    }
+}
+
+static void
+wrapped_buffer_changed_cb (GtkTextView   *view,
+                           GtkTextBuffer *buffer)
+{
+  if (gtk_text_view_get_wrap_mode (view) != GTK_WRAP_NONE)
+    hang_wrapped_lines (view);
+}
+
 /**
  * pyprep_code_wrap_follow:
  * @view: a view of code in a sideways-scrolling GtkScrolledWindow
  *
  * Makes @view wrap long lines, or not, as the bound setting says, now and
- * when it changes. Without a bound setting, lines do not wrap.
+ * when it changes; a wrapped line continues two indent levels deeper
+ * than it starts. Without a bound setting, lines do not wrap.
  */
 void
 pyprep_code_wrap_follow (GtkTextView *view)
@@ -347,6 +422,9 @@ pyprep_code_wrap_follow (GtkTextView *view)
   if (wrap_object == NULL)
     return;
 
+  g_signal_connect (view, "notify::wrap-mode", G_CALLBACK (hang_wrapped_lines), NULL);
+  g_signal_connect_object (gtk_text_view_get_buffer (view), "changed", G_CALLBACK (wrapped_buffer_changed_cb), view,
+                           G_CONNECT_SWAPPED);
   g_object_bind_property_full (wrap_object, wrap_property, view, "wrap-mode", G_BINDING_SYNC_CREATE,
                                wrap_to_mode, NULL, NULL, NULL);
 }
