@@ -86,7 +86,13 @@ run_and_wait (PyprepExerciseView *view,
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), action, NULL));
-  g_assert_true (gtk_spinner_get_spinning (spinner));
+  /* The run starts once python3 and the sandbox have been looked for,
+   * which a loaded machine may not have finished yet. */
+  while (!gtk_spinner_get_spinning (spinner))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
   while (gtk_spinner_get_spinning (spinner))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);

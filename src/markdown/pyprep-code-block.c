@@ -56,6 +56,7 @@ struct _PyprepCodeBlock
   guint          min_python;      /* see pyprep_code_block_set_python_range() */
   guint          max_python;
   guint          reveal_tick_id;   /* scrolls the run panel into view */
+  guint          policy_tick_id;   /* see hadjustment_changed_cb() */
   guint          reveal_ticks;
 };
 
@@ -514,7 +515,12 @@ pyprep_code_block_map (GtkWidget *widget)
 static void
 pyprep_code_block_dispose (GObject *object)
 {
-  stop_running (PYPREP_CODE_BLOCK (object));
+  PyprepCodeBlock *self = PYPREP_CODE_BLOCK (object);
+
+  if (self->policy_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->policy_tick_id);
+  self->policy_tick_id = 0;
+  stop_running (self);
   gtk_widget_dispose_template (GTK_WIDGET (object), PYPREP_TYPE_CODE_BLOCK);
 
   G_OBJECT_CLASS (pyprep_code_block_parent_class)->dispose (object);
@@ -608,16 +614,31 @@ scroll_cb (GtkEventControllerScroll *controller,
  * only while the pointer is over it. With the "automatic" policy GTK 4.8
  * and 4.18 draw a non-overlay scrollbar over the last line instead of
  * making room for it: "always" makes room, and is only used while a line
- * is too long. */
+ * is too long. The adjustment changes while the block is laid out, where
+ * a new policy would leave the scrollbar drawn unallocated: it is set
+ * before the next frame's layout instead. */
+static gboolean
+policy_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  PyprepCodeBlock *self = PYPREP_CODE_BLOCK (widget);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  gboolean overflows = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_lower (adjustment)
+                       > gtk_adjustment_get_page_size (adjustment) + 0.5;
+
+  self->policy_tick_id = 0;
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
+                                  overflows ? GTK_POLICY_ALWAYS : GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 hadjustment_changed_cb (PyprepCodeBlock *self,
                         GtkAdjustment   *adjustment)
 {
-  gboolean overflows = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_lower (adjustment)
-                       > gtk_adjustment_get_page_size (adjustment) + 0.5;
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
-                                  overflows ? GTK_POLICY_ALWAYS : GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  if (self->policy_tick_id == 0)
+    self->policy_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), policy_tick_cb, NULL, NULL);
 }
 
 static void
