@@ -30,7 +30,7 @@ struct _PyprepPythonIndenter
   GtkTextView   *view;
   guint          tick_id;
   guint          ticks;
-  double         value_before;  /* sideways, when the cursor moved */
+  gboolean       cursor_moved;
 };
 
 static void indenter_iface_init (GtkSourceIndenterInterface *iface);
@@ -205,35 +205,46 @@ pyprep_python_indenter_init (PyprepPythonIndenter *self)
  * needs: back on an indented line, the indent and the keywords before
  * the cursor stayed hidden, as if the code were cut at the left edge.
  * Where the cursor fits in the view with the line's start, the line
- * start is shown. Checked once the view has scrolled to the cursor, in
- * the layout of the frame after the move; a click, which scrolls
- * nothing, leaves the text where it is under the pointer. */
+ * start is shown. This is checked when the view scrolls sideways for
+ * the cursor: the first scroll after the cursor moved, within about half
+ * a second (30 frames), however late a loaded machine lays it out. A
+ * click scrolls nothing and leaves the text where it is under the
+ * pointer; a scrollbar dragged later is left alone. */
 static gboolean
-line_start_tick_cb (GtkWidget     *widget,
-                    GdkFrameClock *clock,
-                    gpointer       user_data)
+cursor_move_expired_cb (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       user_data)
 {
   PyprepPythonIndenter *self = user_data;
-  GtkTextView *view = GTK_TEXT_VIEW (widget);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+
+  if (++self->ticks < 30)
+    return G_SOURCE_CONTINUE;
+
+  self->tick_id = 0;
+  self->cursor_moved = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+hadjustment_value_changed_cb (GtkAdjustment        *hadjustment,
+                              PyprepPythonIndenter *self)
+{
+  GtkTextBuffer *buffer;
   GdkRectangle cursor;
   GtkTextIter insert;
 
-  if (++self->ticks < 2)
-    return G_SOURCE_CONTINUE;
-  self->tick_id = 0;
+  if (!self->cursor_moved || self->view == NULL)
+    return;
+  self->cursor_moved = FALSE;
 
-  if (hadjustment == NULL || gtk_adjustment_get_value (hadjustment) <= 0
-      || gtk_adjustment_get_value (hadjustment) == self->value_before)
-    return G_SOURCE_REMOVE;
+  if (gtk_adjustment_get_value (hadjustment) <= 0)
+    return;
 
+  buffer = gtk_text_view_get_buffer (self->view);
   gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
-  gtk_text_view_get_iter_location (view, &insert, &cursor);
-  if (cursor.x + cursor.width + gtk_text_view_get_right_margin (view) <= gtk_adjustment_get_page_size (hadjustment))
+  gtk_text_view_get_iter_location (self->view, &insert, &cursor);
+  if (cursor.x + cursor.width + gtk_text_view_get_right_margin (self->view) <= gtk_adjustment_get_page_size (hadjustment))
     gtk_adjustment_set_value (hadjustment, 0);
-
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -242,26 +253,25 @@ mark_set_cb (GtkTextBuffer        *buffer,
              GtkTextMark          *mark,
              PyprepPythonIndenter *self)
 {
-  GtkAdjustment *hadjustment;
-
   if (mark != gtk_text_buffer_get_insert (buffer) || self->view == NULL)
     return;
 
-  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->view));
+  self->cursor_moved = TRUE;
   self->ticks = 0;
   if (self->tick_id == 0)
-    {
-      self->value_before = hadjustment != NULL ? gtk_adjustment_get_value (hadjustment) : 0;
-      self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->view), line_start_tick_cb, self, NULL);
-    }
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->view), cursor_move_expired_cb, self, NULL);
 }
 
 static void
 keep_line_start (PyprepPythonIndenter *self,
                  GtkTextView          *view)
 {
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+
   g_set_weak_pointer (&self->view, view);
   g_signal_connect_object (gtk_text_view_get_buffer (view), "mark-set", G_CALLBACK (mark_set_cb), self, 0);
+  if (hadjustment != NULL)
+    g_signal_connect_object (hadjustment, "value-changed", G_CALLBACK (hadjustment_value_changed_cb), self, 0);
 }
 
 /* Sets @view up to edit Python. */
