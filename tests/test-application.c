@@ -7,7 +7,9 @@
 
 #include <string.h>
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
+#include "pyprep-alert.h"
 #include "pyprep-application.h"
 #include "pyprep-runner.h"
 #include "pyprep-study.h"
@@ -217,6 +219,150 @@ test_scheduler_settings (void)
   g_assert_cmpfloat (pyprep_study_get_desired_retention (study), ==, 0.9);
 }
 
+/* The texts of the labels under @widget, one a line. */
+static void
+collect_texts (GtkWidget *widget,
+               GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_texts (c, out);
+}
+
+static GtkWindow *
+active_window (void)
+{
+  g_application_activate (G_APPLICATION (app));
+  iterate ();
+  g_assert_nonnull (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  return gtk_application_get_active_window (GTK_APPLICATION (app));
+}
+
+/* F1 where no Help app is installed and the guide has no HTML copy: a
+ * message says what to install, and offers the keyboard shortcuts. */
+static void
+test_help_without_help_app (void)
+{
+  g_autoptr(GAppInfo) help_app = g_app_info_get_default_for_uri_scheme ("help");
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWindow *window;
+  GtkWidget *alert = NULL;
+
+  if (help_app != NULL)
+    {
+      g_test_skip ("a Help app is installed");
+      return;
+    }
+
+  g_setenv ("PYPREP_HELP_HTML_DIR", "/nonexistent", TRUE);
+  window = active_window ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  for (guint i = 0; i < 2000 && (alert = pyprep_alert_get_shown (GTK_WIDGET (window))) == NULL; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_nonnull (alert);
+  collect_texts (alert, text);
+  g_assert_nonnull (strstr (text->str, "The Help Could Not Be Opened"));
+  g_assert_nonnull (strstr (text->str, "Help app (Yelp)"));
+
+  pyprep_alert_respond (alert, "shortcuts");
+  iterate ();
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)))));
+  gtk_window_close (GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))));
+  g_unsetenv ("PYPREP_HELP_HTML_DIR");
+}
+
+/* F1 where no Help app is installed opens the guide's HTML copy in the
+ * web browser, here a stand-in that writes down what it was given. GLib
+ * reads the XDG folders once, so the child process is given them. */
+static void
+test_help_in_browser (void)
+{
+  g_autofree char *opened = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_autofree char *tmp = g_dir_make_tmp ("pyprep-help-XXXXXX", NULL);
+      g_autofree char *applications = g_build_filename (tmp, "data", "applications", NULL);
+      g_autofree char *config = g_build_filename (tmp, "config", NULL);
+      g_autofree char *data = g_build_filename (tmp, "data", NULL);
+      g_autofree char *opened_path = g_build_filename (tmp, "opened", NULL);
+      g_autofree char *desktop_path = g_build_filename (applications, "test-browser.desktop", NULL);
+      g_autofree char *mimeapps_path = g_build_filename (config, "mimeapps.list", NULL);
+      g_autofree char *html = g_build_filename (g_test_get_dir (G_TEST_BUILT), "..", "help", NULL);
+      g_autofree char *old_data = g_strdup (g_getenv ("XDG_DATA_HOME"));
+      g_autofree char *old_config = g_strdup (g_getenv ("XDG_CONFIG_HOME"));
+      g_autofree char *desktop = NULL;
+
+      g_assert_cmpint (g_mkdir_with_parents (applications, 0700), ==, 0);
+      g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
+      desktop = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Browser\nTerminal=false\n"
+                                 "Exec=sh -c 'printf %%%%s \"$1\" > %s' sh %%u\nMimeType=text/html;\n",
+                                 opened_path);
+      g_assert_true (g_file_set_contents (desktop_path, desktop, -1, NULL));
+      g_assert_true (g_file_set_contents (mimeapps_path, "[Default Applications]\ntext/html=test-browser.desktop\n",
+                                          -1, NULL));
+      g_setenv ("XDG_DATA_HOME", data, TRUE);
+      g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+      g_setenv ("PYPREP_HELP_HTML_DIR", html, TRUE);
+      g_setenv ("PYPREP_TEST_OPENED", opened_path, TRUE);
+
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+
+      g_unsetenv ("PYPREP_HELP_HTML_DIR");
+      g_unsetenv ("PYPREP_TEST_OPENED");
+      if (old_data != NULL)
+        g_setenv ("XDG_DATA_HOME", old_data, TRUE);
+      else
+        g_unsetenv ("XDG_DATA_HOME");
+      if (old_config != NULL)
+        g_setenv ("XDG_CONFIG_HOME", old_config, TRUE);
+      else
+        g_unsetenv ("XDG_CONFIG_HOME");
+      g_remove (opened_path);
+      g_remove (desktop_path);
+      g_remove (mimeapps_path);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  {
+    g_autoptr(GAppInfo) help_app = g_app_info_get_default_for_uri_scheme ("help");
+
+    if (help_app != NULL)
+      {
+        g_test_skip ("a Help app is installed");
+        return;
+      }
+  }
+
+  active_window ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  /* Until the stand-in has written its line. */
+  for (guint i = 0; i < 5000 && (opened == NULL || !g_str_has_suffix (opened, "html")); i++)
+    {
+      g_clear_pointer (&opened, g_free);
+      g_file_get_contents (g_getenv ("PYPREP_TEST_OPENED"), &opened, NULL, NULL);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_nonnull (opened);
+  /* The guide's first page, as a URI or, for a local file, a path. */
+  {
+    g_autofree char *path = g_str_has_prefix (opened, "file:") ? g_filename_from_uri (opened, NULL, NULL)
+                                                              : g_strdup (opened);
+
+    g_assert_nonnull (path);
+    g_assert_true (g_str_has_suffix (path, "/help/index.html"));
+    g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  }
+  g_assert_null (pyprep_alert_get_shown (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)))));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -237,6 +383,8 @@ main (int   argc,
   g_test_add_func ("/pyprep/application/about", test_about);
   g_test_add_func ("/pyprep/application/settings", test_settings);
   g_test_add_func ("/pyprep/application/scheduler-settings", test_scheduler_settings);
+  g_test_add_func ("/pyprep/application/help-without-help-app", test_help_without_help_app);
+  g_test_add_func ("/pyprep/application/help-in-browser", test_help_in_browser);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -344,6 +344,247 @@ test_python_indent (void)
     }
 }
 
+static void
+toggle_edit (GtkWidget *block)
+{
+  /* The Edit toggle is the only toggle button in the header. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (block, GTK_TYPE_TOGGLE_BUTTON)), TRUE);
+}
+
+static char *
+line_text (GtkTextBuffer *buffer,
+           int            line)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &start, line);
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* In edit mode, a new line after a colon is indented by four spaces,
+ * Tab and Shift+Tab indent and dedent the lines by four spaces, and
+ * brackets are matched. */
+static void
+test_edit_python_aware (void)
+{
+  GtkWidget *block = g_object_ref_sink (pyprep_code_block_new ("python", "def f(x):\nreturn x\n"));
+  GtkWidget *window;
+  GtkSourceView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter, end;
+  g_autofree char *indented = NULL;
+  g_autofree char *tabbed = NULL;
+  g_autofree char *dedented = NULL;
+
+  show_block (block, &window);
+  view = GTK_SOURCE_VIEW (find_view (block));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  toggle_edit (block);
+
+  /* What the view does on Enter: a new line, then the indenter. */
+  g_assert_true (gtk_source_view_get_auto_indent (view));
+  g_assert_true (gtk_source_indenter_is_trigger (gtk_source_view_get_indenter (view), view, &iter, 0, GDK_KEY_Return));
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 0);
+  gtk_text_iter_forward_to_line_end (&iter);
+  gtk_text_buffer_insert (buffer, &iter, "\n", -1);
+  gtk_source_indenter_indent (gtk_source_view_get_indenter (view), view, &iter);
+  indented = line_text (buffer, 1);
+  g_assert_cmpstr (indented, ==, "    ");
+
+  /* Tab and Shift+Tab, on the selected "return x". */
+  g_assert_true (gtk_source_view_get_indent_on_tab (view));
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 2);
+  end = iter;
+  gtk_text_iter_forward_to_line_end (&end);
+  gtk_source_view_indent_lines (view, &iter, &end);
+  tabbed = line_text (buffer, 2);
+  g_assert_cmpstr (tabbed, ==, "    return x");
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 2);
+  end = iter;
+  gtk_text_iter_forward_to_line_end (&end);
+  gtk_source_view_unindent_lines (view, &iter, &end);
+  dedented = line_text (buffer, 2);
+  g_assert_cmpstr (dedented, ==, "return x");
+
+  g_assert_true (gtk_source_buffer_get_highlight_matching_brackets (GTK_SOURCE_BUFFER (buffer)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (block);
+}
+
+/* Editing, the cursor back in a short indented line after the end of a
+ * long one shows the line from its start, not cut at the left edge. */
+static void
+test_edit_line_start (void)
+{
+  GtkWidget *block = g_object_ref_sink (pyprep_code_block_new ("python",
+                                                               "class C:\n    def f(self):\n"
+                                                               "        return 'a rather long string that will not fit in a narrow window'\n"));
+  GtkWidget *window;
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkAdjustment *hadjustment;
+  GtkTextIter iter;
+
+  show_block (block, &window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 240, -1);
+  view = GTK_TEXT_VIEW (find_view (block));
+  buffer = gtk_text_view_get_buffer (view);
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  toggle_edit (block);
+  wait_frames ();
+
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 2);
+  gtk_text_iter_forward_to_line_end (&iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_view_scroll_mark_onscreen (view, gtk_text_buffer_get_insert (buffer));
+  wait_frames ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), >, 0);
+
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, 1, 8);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_view_scroll_mark_onscreen (view, gtk_text_buffer_get_insert (buffer));
+  wait_frames ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (block);
+}
+
+/* Long lines scroll sideways with a scrollbar in sight, or wrap, as the
+ * bound setting says, and follow it when it changes. */
+static void
+test_wrap_choice (void)
+{
+  GtkWidget *wrap = g_object_ref_sink (gtk_check_button_new ());
+  GtkWidget *block;
+  GtkWidget *window;
+  GtkTextView *view;
+  GtkScrolledWindow *scroller;
+  GtkWidget *scrollbar;
+  GtkAdjustment *hadjustment;
+
+  pyprep_code_wrap_bind (G_OBJECT (wrap), "active");
+  block = g_object_ref_sink (pyprep_code_block_new ("python",
+                                                    "x = 1  # a comment much longer than the block is wide, "
+                                                    "which goes on and on\nprint(x)\n"));
+  show_block (block, &window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, -1);
+  wait_frames ();
+  view = GTK_TEXT_VIEW (find_view (block));
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (view)));
+  scrollbar = gtk_scrolled_window_get_hscrollbar (scroller);
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+
+  /* Scrolling: a scrollbar under the code, and under the last line, not
+   * over it. */
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (view), ==, GTK_WRAP_NONE);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment));
+  g_assert_true (gtk_widget_get_mapped (scrollbar));
+  g_assert_false (gtk_scrolled_window_get_overlay_scrolling (scroller));
+  {
+    graphene_rect_t bar, text;
+    GdkRectangle last;
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (view), &end);
+    gtk_text_view_get_iter_location (view, &end, &last);
+    g_assert_true (gtk_widget_compute_bounds (scrollbar, GTK_WIDGET (scroller), &bar));
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (view), GTK_WIDGET (scroller), &text));
+    g_assert_cmpfloat (text.origin.y + last.y + last.height, <=, bar.origin.y + 0.5);
+  }
+
+  /* Wrapping: nothing to scroll, no scrollbar. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (wrap), TRUE);
+  wait_frames ();
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (view), ==, GTK_WRAP_WORD_CHAR);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment) + 0.5);
+  g_assert_false (gtk_widget_get_child_visible (scrollbar) && gtk_widget_get_mapped (scrollbar));
+
+  /* The comment's second row starts two indent levels in, not at the
+   * left edge where it would read as a line of its own. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+    g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), " ");
+    GdkRectangle first, continued;
+    GtkTextIter start, iter;
+    int space;
+
+    pango_layout_get_pixel_size (layout, &space, NULL);
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    iter = start;
+    gtk_text_iter_forward_to_line_end (&iter);
+    g_assert_true (gtk_text_view_backward_display_line_start (view, &iter));
+    g_assert_cmpint (gtk_text_iter_get_line (&iter), ==, 0);
+    g_assert_cmpint (gtk_text_iter_get_line_offset (&iter), >, 0);
+    gtk_text_view_get_iter_location (view, &start, &first);
+    gtk_text_view_get_iter_location (view, &iter, &continued);
+    g_assert_cmpint (continued.y, >, first.y);
+    g_assert_cmpint (continued.x - first.x, ==, 8 * space);
+  }
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (wrap), FALSE);
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (view), ==, GTK_WRAP_NONE);
+
+  pyprep_code_wrap_bind (NULL, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (block);
+  g_object_unref (wrap);
+}
+
+/* After Run, the page scrolls so that the result is on screen. */
+static void
+test_result_in_view (void)
+{
+  GtkWidget *block = pyprep_code_block_new ("python", "for i in range(8):\n    print(i)\n");
+  GtkWidget *window, *page, *box, *spacer, *panel;
+  GtkAdjustment *vadjustment;
+  graphene_rect_t bounds;
+  graphene_point_t top;
+
+  if (!have_python ())
+    {
+      g_object_unref (g_object_ref_sink (block));
+      return;
+    }
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
+  page = gtk_scrolled_window_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  spacer = gtk_label_new ("text above");
+  gtk_widget_set_size_request (spacer, -1, 800);
+  gtk_box_append (GTK_BOX (box), spacer);
+  gtk_box_append (GTK_BOX (box), block);
+  spacer = gtk_label_new ("text below");
+  gtk_widget_set_size_request (spacer, -1, 800);
+  gtk_box_append (GTK_BOX (box), spacer);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (page), box);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames ();
+
+  /* The block's header at the bottom of the page, its code below. */
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
+  g_assert_true (gtk_widget_compute_point (block, box, &GRAPHENE_POINT_INIT (0, 0), &top));
+  gtk_adjustment_set_value (vadjustment, top.y - gtk_widget_get_height (page) + 60);
+  wait_frames ();
+
+  g_assert_true (gtk_widget_activate_action (block, "code-block.run", NULL));
+  g_free (wait_for_status (block, "Finished · exit status 0"));
+  wait_frames ();
+
+  panel = find_panel (block);
+  g_assert_true (gtk_widget_compute_bounds (panel, page, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (page));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Without a sandbox, Run asks first: Cancel runs nothing; Run Anyway runs.
  * "Don't ask again" then spares the bank's code the question, never the
  * code of a user's own deck. */
@@ -449,6 +690,10 @@ main (int   argc,
   g_test_add_func ("/pyprep/code-block-run/limit-in-panel", test_limit_in_panel);
   g_test_add_func ("/pyprep/python-editor/indent", test_python_indent);
   g_test_add_func ("/pyprep/code-block-run/edit-and-reset", test_edit_and_reset);
+  g_test_add_func ("/pyprep/code-block-run/edit-python-aware", test_edit_python_aware);
+  g_test_add_func ("/pyprep/code-block-run/edit-line-start", test_edit_line_start);
+  g_test_add_func ("/pyprep/code-block-run/wrap-choice", test_wrap_choice);
+  g_test_add_func ("/pyprep/code-block-run/result-in-view", test_result_in_view);
   g_test_add_func ("/pyprep/code-block-run/stop", test_stop);
   g_test_add_func ("/pyprep/code-block-run/not-python", test_not_python);
   g_test_add_func ("/pyprep/code-block-run/no-python", test_no_python);

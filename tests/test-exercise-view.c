@@ -23,6 +23,7 @@
 #include "pyprep-markdown-view.h"
 #include "pyprep-practice-page.h"
 #include "pyprep-practice-session.h"
+#include "pyprep-python-editor.h"
 #include "pyprep-question.h"
 #include "pyprep-scheduler.h"
 #include "pyprep-settings.h"
@@ -85,7 +86,13 @@ run_and_wait (PyprepExerciseView *view,
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), action, NULL));
-  g_assert_true (gtk_spinner_get_spinning (spinner));
+  /* The run starts once python3 and the sandbox have been looked for,
+   * which a loaded machine may not have finished yet. */
+  while (!gtk_spinner_get_spinning (spinner))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
   while (gtk_spinner_get_spinning (spinner))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
@@ -280,6 +287,28 @@ test_solve_after_a_failed_submit (void)
   g_assert_cmpstr (restored, ==, exercise->code[PYPREP_EXERCISE_SOLUTION]);
   gtk_window_destroy (GTK_WINDOW (window));
   wait_frames ();
+}
+
+/* The exercise editor wraps long lines, or not, as Preferences say for
+ * every view of code. */
+static void
+test_wrap_setting (void)
+{
+  GtkWidget *view;
+  GtkTextView *editor;
+
+  pyprep_code_wrap_bind (G_OBJECT (settings), "wrap-code");
+  view = g_object_ref_sink (pyprep_exercise_view_new ());
+  editor = GTK_TEXT_VIEW (gtk_widget_get_template_child (view, PYPREP_TYPE_EXERCISE_VIEW, "editor"));
+
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (editor), ==, GTK_WRAP_NONE);
+  pyprep_settings_set_wrap_code (settings, TRUE);
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (editor), ==, GTK_WRAP_WORD_CHAR);
+  pyprep_settings_set_wrap_code (settings, FALSE);
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (editor), ==, GTK_WRAP_NONE);
+
+  pyprep_code_wrap_bind (NULL, NULL);
+  g_assert_finalize_object (view);
 }
 
 /* Solved on the first submit without a hint: Good. A hint or the
@@ -533,6 +562,7 @@ main (int   argc,
 
   g_test_add_func ("/pyprep/exercise-view/solve-after-a-failed-submit", test_solve_after_a_failed_submit);
   g_test_add_func ("/pyprep/exercise-view/grades", test_grades);
+  g_test_add_func ("/pyprep/exercise-view/wrap-setting", test_wrap_setting);
   g_test_add_func ("/pyprep/exercise-view/narrow-dark", test_narrow_dark);
   g_test_add_func ("/pyprep/exercise-view/practice", test_practice_exercise);
   g_test_add_func ("/pyprep/exercise-view/user-deck-check", test_user_deck_check);

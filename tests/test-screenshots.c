@@ -1,7 +1,7 @@
 /* test-screenshots.c: renders the main views at phone width (360 px) and
- * at desktop width (1280 px) to PNG files in the build directory, and
+ * at desktop width (1000 px, the default) to PNG files in the build directory, and
  * checks what a person would see: the sidebar folds at 360 px and not at
- * 1280 px, the view asked for is the one on screen, and nothing sticks
+ * 1000 px, the view asked for is the one on screen, and nothing sticks
  * out of the window.
  *
  * The PNGs land in $G_TEST_BUILDDIR/screenshots/ to be looked at.
@@ -16,7 +16,10 @@
 
 #include "pyprep-code-block.h"
 #include "pyprep-library.h"
+#include "pyprep-markdown-view.h"
 #include "pyprep-question-page.h"
+#include "pyprep-preferences-window.h"
+#include "pyprep-python-editor.h"
 #include "pyprep-question.h"
 #include "pyprep-study.h"
 #include "pyprep-topic.h"
@@ -44,6 +47,8 @@ test_settings (void)
 
 /* A question whose answer has code blocks early on. */
 #define CODE_QUESTION "reference-counting-mechanism"
+/* One with a table of identifiers early on ("frozenset"). */
+#define TABLE_QUESTION "builtin-collections-compared"
 
 static PyprepLibrary *library;
 static PyprepStudy *study;
@@ -54,15 +59,19 @@ typedef enum {
   VIEW_ANSWER,
   VIEW_RESULTS,
   VIEW_CODE,
+  VIEW_EDIT,
+  VIEW_TABLE,
 } View;
 
-static const char * const view_names[] = { "topics", "questions", "answer", "results", "code" };
+static const char * const view_names[] = { "topics", "questions", "answer", "results", "code", "edit", "table" };
 
 typedef struct {
-  int    width;
-  int    height;
-  View   view;
-  double zoom;   /* the text size; 0 leaves it alone */
+  int      width;
+  int      height;
+  View     view;
+  double   zoom;   /* the text size; 0 leaves it alone */
+  gboolean dark;
+  gboolean wrap;   /* long lines of code wrap */
 } Shot;
 
 
@@ -136,6 +145,49 @@ assert_nothing_clipped (GtkWidget  *widget,
   return checked;
 }
 
+/* Whether Pango may put a hyphen where it breaks a word of @label. */
+static gboolean
+inserts_hyphens (GtkLabel *label)
+{
+  PangoAttrList *attrs = pango_layout_get_attributes (gtk_label_get_layout (label));
+  g_autoptr(GSList) list = attrs != NULL ? pango_attr_list_get_attributes (attrs) : NULL;
+  guint length = strlen (gtk_label_get_text (label));
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+
+      if (attr->klass->type == PANGO_ATTR_INSERT_HYPHENS && !((PangoAttrInt *)attr)->value
+          && attr->start_index == 0 && attr->end_index >= length)
+        {
+          g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify)pango_attribute_destroy);
+          return FALSE;
+        }
+    }
+  g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify)pango_attribute_destroy);
+  return TRUE;
+}
+
+/* No label under @widget breaks a word with a hyphen ("froz-enset").
+ * Returns how many were checked. */
+static guint
+assert_no_hyphens (GtkWidget *widget)
+{
+  guint checked = 0;
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)))
+    {
+      if (inserts_hyphens (GTK_LABEL (widget)))
+        g_error ("“%s” may be hyphenated mid-word", gtk_label_get_text (GTK_LABEL (widget)));
+      checked++;
+    }
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    checked += assert_no_hyphens (c);
+
+  return checked;
+}
+
 static void
 show_view (PyprepWindow *window,
            View          view)
@@ -158,7 +210,29 @@ show_view (PyprepWindow *window,
       g_assert_true (pyprep_window_open_question_id (window, CODE_QUESTION));
       break;
 
+    case VIEW_TABLE:
+      {
+        GtkWidget *page;
+        GtkWidget *table;
+        GtkScrolledWindow *scroller;
+        graphene_point_t top;
+
+        g_assert_true (pyprep_window_open_question_id (window, TABLE_QUESTION));
+        wait_frames ();
+        page = pyprep_window_get_question_page (window);
+        table = find_widget (find_widget (page, PYPREP_TYPE_MARKDOWN_VIEW), GTK_TYPE_GRID);
+        g_assert_nonnull (table);
+        scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (page, PYPREP_TYPE_QUESTION_PAGE,
+                                                                       "scroller"));
+        g_assert_true (gtk_widget_compute_point (table, GTK_WIDGET (scroller), &GRAPHENE_POINT_INIT (0, 0), &top));
+        gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller),
+                                  gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scroller))
+                                  + top.y - 12);
+      }
+      break;
+
     case VIEW_CODE:
+    case VIEW_EDIT:
       {
         GtkWidget *page;
         GtkWidget *block;
@@ -177,6 +251,28 @@ show_view (PyprepWindow *window,
         gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller),
                                   gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scroller))
                                   + top.y - 12);
+        if (view == VIEW_EDIT)
+          {
+            GtkWidget *edit = find_widget (block, GTK_TYPE_TOGGLE_BUTTON);
+            GtkTextView *text = GTK_TEXT_VIEW (find_widget (block, GTK_SOURCE_TYPE_VIEW));
+            GtkTextBuffer *buffer = gtk_text_view_get_buffer (text);
+            GtkTextIter iter;
+
+            /* Editing: the cursor goes to the end of a long line, which
+             * scrolls the code sideways, then into an indented line that
+             * fits the block. */
+            wait_frames ();
+            gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (edit), TRUE);
+            wait_frames ();
+            gtk_text_buffer_get_iter_at_line (buffer, &iter, 3);
+            gtk_text_iter_forward_to_line_end (&iter);
+            gtk_text_buffer_place_cursor (buffer, &iter);
+            gtk_text_view_scroll_mark_onscreen (text, gtk_text_buffer_get_insert (buffer));
+            wait_frames ();
+            gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, 12, 8);
+            gtk_text_buffer_place_cursor (buffer, &iter);
+            gtk_text_view_scroll_mark_onscreen (text, gtk_text_buffer_get_insert (buffer));
+          }
       }
       break;
 
@@ -202,7 +298,8 @@ test_shot (gconstpointer data)
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autofree char *name = shot->zoom > 0
                           ? g_strdup_printf ("%s-%d-text%.0f", view_names[shot->view], shot->width, shot->zoom * 100)
-                          : g_strdup_printf ("%s-%d", view_names[shot->view], shot->width);
+                          : g_strdup_printf ("%s-%d%s%s", view_names[shot->view], shot->width,
+                                             shot->dark ? "-dark" : "", shot->wrap ? "-wrap" : "");
   g_autofree char *path = NULL;
   PyprepWindow *window;
   AdwLeaflet *leaflet;
@@ -210,6 +307,9 @@ test_shot (gconstpointer data)
   int minimum;
 
   g_settings_set_boolean (settings, "reopen-last-question", FALSE);
+  g_settings_set_boolean (settings, "wrap-code", shot->wrap);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      shot->dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
   g_settings_set_int (settings, "window-width", shot->width);
   g_settings_set_int (settings, "window-height", shot->height);
   window = pyprep_window_new_for_library (NULL, library, study, test_settings ());
@@ -241,21 +341,51 @@ test_shot (gconstpointer data)
   g_assert_cmpint (adw_leaflet_get_folded (leaflet), ==, shot->width < 700);
   if (adw_leaflet_get_folded (leaflet))
     {
-      gboolean on_answer = shot->view == VIEW_ANSWER || shot->view == VIEW_CODE;
+      gboolean on_answer = shot->view == VIEW_ANSWER || shot->view == VIEW_CODE || shot->view == VIEW_EDIT
+                           || shot->view == VIEW_TABLE;
 
       g_assert_true (visible == (on_answer ? content : sidebar));
       /* On the answer, a back button leads to the list. */
       g_assert_cmpint (gtk_widget_get_mapped (GTK_WIDGET (part (window, "back_button"))), ==, on_answer);
+
+      /* The header's title is read whole: no "Data S…". */
+      if (on_answer)
+        {
+          GtkWidget *title = GTK_WIDGET (part (window, "content_title"));
+          guint labels = 0;
+
+          for (GtkWidget *w = find_widget (title, GTK_TYPE_LABEL); w != NULL; w = gtk_widget_get_next_sibling (w))
+            if (GTK_IS_LABEL (w) && gtk_widget_get_mapped (w))
+              {
+                if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (w))))
+                  g_error ("%s: the title “%s” is cut", name, gtk_label_get_text (GTK_LABEL (w)));
+                labels++;
+              }
+          g_assert_cmpuint (labels, >, 0);
+          /* The status buttons are one menu there. */
+          g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (part (window, "status_menu_button"))));
+          g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (part (window, "bookmark_button"))));
+        }
     }
   else
     {
+      static int sidebar_width[G_N_ELEMENTS (view_names)];
+
       g_assert_true (gtk_widget_get_mapped (sidebar));
       g_assert_true (gtk_widget_get_mapped (content));
       g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (part (window, "back_button"))));
+
+      /* The sidebar keeps one width from one screen to the next. */
+      g_test_message ("%s: sidebar %d px wide", name, gtk_widget_get_width (sidebar));
+      sidebar_width[shot->view] = gtk_widget_get_width (sidebar);
+      for (guint v = 0; v < G_N_ELEMENTS (sidebar_width); v++)
+        if (sidebar_width[v] != 0 && sidebar_width[v] != sidebar_width[shot->view])
+          g_error ("%s: the sidebar is %d px wide, on %s %d px", name, sidebar_width[shot->view], view_names[v],
+                   sidebar_width[v]);
     }
 
   /* The view asked for is the one on show. */
-  if (shot->view != VIEW_ANSWER && shot->view != VIEW_CODE)
+  if (shot->view != VIEW_ANSWER && shot->view != VIEW_CODE && shot->view != VIEW_EDIT && shot->view != VIEW_TABLE)
     {
       GtkStack *stack = GTK_STACK (part (window, "sidebar_stack"));
 
@@ -265,7 +395,7 @@ test_shot (gconstpointer data)
   else
     g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (pyprep_window_get_question_page (window))));
 
-  if (shot->view == VIEW_CODE)
+  if (shot->view == VIEW_CODE || shot->view == VIEW_EDIT)
     {
       /* The code block is on screen, and no wider than the page. */
       GtkWidget *page = pyprep_window_get_question_page (window);
@@ -278,7 +408,30 @@ test_shot (gconstpointer data)
       g_assert_cmpfloat (bounds.origin.y, <, gtk_widget_get_height (page) / 2);
       g_assert_cmpfloat (bounds.origin.x, >=, 0);
       g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (page));
+
+      /* Wrapped, no line of the block scrolls sideways. */
+      if (shot->wrap)
+        {
+          GtkWidget *text = find_widget (block, GTK_SOURCE_TYPE_VIEW);
+          GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (text));
+
+          g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (text)), ==, GTK_WRAP_WORD_CHAR);
+          g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment) + 0.5);
+        }
+
+      /* Editing an indented line that fits, its start is not cut off. */
+      if (shot->view == VIEW_EDIT)
+        {
+          GtkWidget *text = find_widget (block, GTK_SOURCE_TYPE_VIEW);
+
+          g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (text)));
+          g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (text))), ==, 0);
+        }
     }
+
+  if (shot->view == VIEW_TABLE)
+    g_assert_cmpuint (assert_no_hyphens (find_widget (GTK_WIDGET (pyprep_window_get_question_page (window)),
+                                                      PYPREP_TYPE_MARKDOWN_VIEW)), >, 10);
 
   if (shot->view == VIEW_RESULTS)
     {
@@ -315,6 +468,7 @@ test_shot (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
   wait_frames ();
   g_settings_reset (settings, "text-scale");
+  g_settings_reset (settings, "wrap-code");
   g_settings_reset (settings, "reopen-last-question");
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
@@ -325,10 +479,12 @@ static void
 test_other_windows_fit (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  GtkWindow *windows[2];
+  GtkWindow *windows[3];
 
   windows[0] = GTK_WINDOW (pyprep_practice_window_new (NULL, library, study, test_settings ()));
   windows[1] = pyprep_statistics_window_new (NULL, study, library);
+  windows[2] = GTK_WINDOW (pyprep_preferences_window_new (NULL, test_settings ()));
+  gtk_window_set_default_size (windows[2], 360, 640);
 
   for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
     {
@@ -339,6 +495,11 @@ test_other_windows_fit (void)
                           GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
       g_test_message ("%s: minimum width %d", G_OBJECT_TYPE_NAME (windows[i]), minimum);
       g_assert_cmpint (minimum, <=, 360);
+      if (ADW_IS_PREFERENCES_WINDOW (windows[i]))
+        {
+          wait_frames ();
+          g_free (save_png (GTK_WIDGET (windows[i]), "preferences-360"));
+        }
       gtk_window_destroy (windows[i]);
     }
 }
@@ -378,15 +539,136 @@ test_preferences (gconstpointer data)
   wait_frames ();
 }
 
+/* Every mapped label under @widget is shown whole; returns how many. */
+static guint
+assert_not_ellipsized (GtkWidget  *widget,
+                       const char *shot)
+{
+  guint checked = 0;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+  if (GTK_IS_LABEL (widget))
+    {
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+        g_error ("%s: “%s” is cut off", shot, gtk_label_get_text (GTK_LABEL (widget)));
+      checked++;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    checked += assert_not_ellipsized (c, shot);
+  return checked;
+}
+
+/* The practice window's list of what to practise shows each topic's
+ * name whole, at phone width and on a desktop. */
+static void
+test_practice_scopes (gconstpointer data)
+{
+  int width = GPOINTER_TO_INT (data);
+  /* Light on a phone, dark on a desktop. */
+  gboolean dark = width > 360;
+  g_autofree char *name = g_strdup_printf ("practice-scopes-%d%s", width, dark ? "-dark" : "");
+  GtkWindow *window;
+  GtkWidget *row, *popover;
+  GtkScrolledWindow *list_scroller;
+  GtkAdjustment *vadjustment;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = GTK_WINDOW (pyprep_practice_window_new (NULL, library, study, test_settings ()));
+
+  gtk_window_set_default_size (window, width, 640);
+  gtk_window_present (window);
+  wait_frames ();
+  row = GTK_WIDGET (part (window, "scope_row"));
+  /* The longest name chosen: it has the check mark. */
+  for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (row))); i++)
+    {
+      GtkStringObject *item = g_list_model_get_item (adw_combo_row_get_model (ADW_COMBO_ROW (row)), i);
+
+      if (g_str_has_prefix (gtk_string_object_get_string (item), "Topic: Object-Oriented"))
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+      g_object_unref (item);
+    }
+  g_assert_true (g_str_has_prefix (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (row))),
+                                   "Topic: Object-Oriented"));
+  g_assert_true (gtk_widget_activate (row));
+  wait_frames ();
+  popover = find_widget (row, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  /* The topics come last: the list scrolled down to the longest name,
+   * "Topic: Object-Oriented Python and Design Patterns". */
+  list_scroller = GTK_SCROLLED_WINDOW (find_widget (popover, GTK_TYPE_SCROLLED_WINDOW));
+  vadjustment = gtk_scrolled_window_get_vadjustment (list_scroller);
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment)
+                                         - gtk_adjustment_get_page_size (vadjustment) - 80);
+  wait_frames ();
+  g_free (save_png (popover, name));
+  g_assert_cmpuint (assert_not_ellipsized (popover, name), >, 3);
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_window_destroy (window);
+  wait_frames ();
+}
+
+/* Beside the answer, the sidebar keeps one width whatever the topic,
+ * however long its title in the sidebar's header. */
+static void
+test_sidebar_width (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GListModel *topics = pyprep_library_get_topics (library);
+  PyprepWindow *window;
+  GtkWidget *sidebar;
+  int width;
+
+  g_settings_set_boolean (settings, "reopen-last-question", FALSE);
+  g_settings_set_int (settings, "window-width", 1000);
+  g_settings_set_int (settings, "window-height", 700);
+  window = pyprep_window_new_for_library (NULL, library, study, test_settings ());
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames ();
+  sidebar = GTK_WIDGET (part (window, "sidebar"));
+  width = gtk_widget_get_width (sidebar);
+  g_assert_cmpint (width, >=, 300);
+
+  for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
+    {
+      g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, i);
+
+      pyprep_window_show_topic (window, topic);
+      wait_frames ();
+      if (gtk_widget_get_width (sidebar) != width)
+        g_error ("on “%s” the sidebar is %d px wide, on the topics %d px", pyprep_topic_get_title (topic),
+                 gtk_widget_get_width (sidebar), width);
+      if (strlen (pyprep_topic_get_title (topic)) > 40)
+        g_free (save_png (GTK_WIDGET (window), "sidebar-long-title-1000"));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_frames ();
+  g_settings_reset (settings, "reopen-last-question");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  static const int sizes[][2] = { { 360, 640 }, { 1280, 800 } };
+  static const int sizes[][2] = { { 360, 640 }, { 1000, 700 } };
   static Shot shots[G_N_ELEMENTS (sizes) * G_N_ELEMENTS (view_names)];
   /* Large text on the narrowest phone: how narrow paragraphs may
    * become is counted in characters, which grow with the text. */
   static const Shot zoomed[] = { { 360, 640, VIEW_ANSWER, 1.5 }, { 360, 640, VIEW_CODE, 1.5 } };
+  static const Shot dark[] = {
+    { 360, 640, VIEW_ANSWER, 0, TRUE }, { 360, 640, VIEW_EDIT, 0, TRUE },
+    { 1000, 700, VIEW_CODE, 0, TRUE }, { 1000, 700, VIEW_QUESTIONS, 0, TRUE },
+    { 360, 640, VIEW_TABLE, 0, TRUE },
+  };
+  /* Long lines of code wrapped, as Preferences may choose. */
+  static const Shot wrapped[] = { { 360, 640, VIEW_CODE, 0, FALSE, TRUE }, { 360, 640, VIEW_EDIT, 0, TRUE, TRUE } };
   guint n = 0;
   int status;
 
@@ -406,6 +688,9 @@ main (int   argc,
   }
   /* Views appear at once, not halfway through a slide. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  /* What the application does: code follows the wrap preference. */
+  pyprep_code_wrap_bind (G_OBJECT (test_settings ()), "wrap-code");
 
   library = pyprep_library_new ();
   pyprep_library_load_resources (library, RESOURCE_PREFIX "/content");
@@ -433,9 +718,28 @@ main (int   argc,
       g_test_add_data_func (path, &zoomed[z], test_shot);
     }
 
+  for (guint d = 0; d < G_N_ELEMENTS (dark); d++)
+    {
+      g_autofree char *path = g_strdup_printf ("/pyprep/screenshots/%s-%d-dark", view_names[dark[d].view],
+                                               dark[d].width);
+
+      g_test_add_data_func (path, &dark[d], test_shot);
+    }
+
+  for (guint w = 0; w < G_N_ELEMENTS (wrapped); w++)
+    {
+      g_autofree char *path = g_strdup_printf ("/pyprep/screenshots/%s-%d%s-wrap", view_names[wrapped[w].view],
+                                               wrapped[w].width, wrapped[w].dark ? "-dark" : "");
+
+      g_test_add_data_func (path, &wrapped[w], test_shot);
+    }
+
   g_test_add_func ("/pyprep/screenshots/other-windows-fit", test_other_windows_fit);
   g_test_add_data_func ("/pyprep/screenshots/preferences-360-light", GINT_TO_POINTER (FALSE), test_preferences);
   g_test_add_data_func ("/pyprep/screenshots/preferences-360-dark", GINT_TO_POINTER (TRUE), test_preferences);
+  g_test_add_func ("/pyprep/screenshots/sidebar-width", test_sidebar_width);
+  g_test_add_data_func ("/pyprep/screenshots/practice-scopes-360", GINT_TO_POINTER (360), test_practice_scopes);
+  g_test_add_data_func ("/pyprep/screenshots/practice-scopes-1000", GINT_TO_POINTER (1000), test_practice_scopes);
 
   status = g_test_run ();
   g_clear_object (&study);

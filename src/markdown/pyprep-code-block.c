@@ -55,6 +55,9 @@ struct _PyprepCodeBlock
   gboolean       python_missing;  /* no python3, or not one this snippet is for */
   guint          min_python;      /* see pyprep_code_block_set_python_range() */
   guint          max_python;
+  guint          reveal_tick_id;   /* scrolls the run panel into view */
+  guint          policy_tick_id;   /* see hadjustment_changed_cb() */
+  guint          reveal_ticks;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepCodeBlock, pyprep_code_block, GTK_TYPE_WIDGET)
@@ -249,6 +252,59 @@ request_python_probe (PyprepCodeBlock *self)
   g_idle_add_full (G_PRIORITY_LOW, probe_idle_cb, weak, NULL);
 }
 
+/* Scrolls the page holding the block, if need be, so that the whole run
+ * panel is on screen, or its top where it is taller than the page. */
+static void
+reveal_run_panel (PyprepCodeBlock *self)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (gtk_widget_get_parent (GTK_WIDGET (self)),
+                                             GTK_TYPE_SCROLLED_WINDOW);
+  const double margin = 12;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double top, bottom, shift = 0;
+
+  if (page == NULL || self->run_panel == NULL
+      || !gtk_widget_compute_bounds (self->run_panel, page, &bounds))
+    return;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
+  top = bounds.origin.y;
+  bottom = top + bounds.size.height;
+  if (bottom + margin > gtk_widget_get_height (page))
+    shift = MIN (bottom + margin - gtk_widget_get_height (page), top - margin);
+  else if (top < margin)
+    shift = top - margin;
+
+  if (shift != 0)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + shift);
+}
+
+/* The panel's new size is known once the frame after the change is laid
+ * out: a tick comes before the layout of its frame. */
+static gboolean
+reveal_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  PyprepCodeBlock *self = PYPREP_CODE_BLOCK (widget);
+
+  if (++self->reveal_ticks < 2)
+    return G_SOURCE_CONTINUE;
+
+  self->reveal_tick_id = 0;
+  reveal_run_panel (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_reveal_run_panel (PyprepCodeBlock *self)
+{
+  self->reveal_ticks = 0;
+  if (self->reveal_tick_id == 0)
+    self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb, NULL, NULL);
+}
+
 static void
 run_done_cb (GObject      *object,
              GAsyncResult *result,
@@ -276,6 +332,7 @@ run_done_cb (GObject      *object,
     pyprep_run_panel_show_message (panel, _("Stopped"), NULL, FALSE);
   else
     pyprep_run_panel_show_message (panel, _("The snippet could not be run"), error->message, TRUE);
+  queue_reveal_run_panel (self);
 
   /* Stop had the focus and is now hidden. */
   if (gtk_widget_get_visible (self->run_button) && !gtk_widget_has_focus (GTK_WIDGET (self->view)))
@@ -305,6 +362,7 @@ start_run (PyprepCodeBlock *self)
   if (stop_had_focus)
     gtk_widget_grab_focus (self->stop_button);
   pyprep_run_panel_show_running (PYPREP_RUN_PANEL (self->run_panel));
+  queue_reveal_run_panel (self);
 
   pyprep_runner_run_async (pyprep_runner_get_default (), code, self->run_cancellable,
                            run_done_cb, g_object_ref (self));
@@ -433,6 +491,9 @@ setup_running (PyprepCodeBlock *self)
 static void
 stop_running (PyprepCodeBlock *self)
 {
+  if (self->reveal_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick_id);
+  self->reveal_tick_id = 0;
   if (self->run_cancellable != NULL)
     g_cancellable_cancel (self->run_cancellable);
   g_clear_object (&self->run_cancellable);
@@ -454,7 +515,12 @@ pyprep_code_block_map (GtkWidget *widget)
 static void
 pyprep_code_block_dispose (GObject *object)
 {
-  stop_running (PYPREP_CODE_BLOCK (object));
+  PyprepCodeBlock *self = PYPREP_CODE_BLOCK (object);
+
+  if (self->policy_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->policy_tick_id);
+  self->policy_tick_id = 0;
+  stop_running (self);
   gtk_widget_dispose_template (GTK_WIDGET (object), PYPREP_TYPE_CODE_BLOCK);
 
   G_OBJECT_CLASS (pyprep_code_block_parent_class)->dispose (object);
@@ -544,17 +610,59 @@ scroll_cb (GtkEventControllerScroll *controller,
   return GDK_EVENT_STOP;
 }
 
+/* A line too long for the block shows a scrollbar under the code, not
+ * only while the pointer is over it. With the "automatic" policy GTK 4.8
+ * and 4.18 draw a non-overlay scrollbar over the last line instead of
+ * making room for it: "always" makes room, and is only used while a line
+ * is too long. The adjustment changes while the block is laid out, where
+ * a new policy would leave the scrollbar drawn unallocated: it is set
+ * before the next frame's layout instead. */
+static gboolean
+policy_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  PyprepCodeBlock *self = PYPREP_CODE_BLOCK (widget);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  gboolean overflows = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_lower (adjustment)
+                       > gtk_adjustment_get_page_size (adjustment) + 0.5;
+
+  self->policy_tick_id = 0;
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
+                                  overflows ? GTK_POLICY_ALWAYS : GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+hadjustment_changed_cb (PyprepCodeBlock *self,
+                        GtkAdjustment   *adjustment)
+{
+  if (self->policy_tick_id == 0)
+    self->policy_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), policy_tick_cb, NULL, NULL);
+}
+
 static void
 pyprep_code_block_init (PyprepCodeBlock *self)
 {
   GtkEventController *scroll;
+  PangoAttrList *attrs;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Output broken inside a word gets no hyphen, which would read as a
+   * minus sign or a name the code never printed. */
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  gtk_label_set_attributes (self->output_label, attrs);
+  pango_attr_list_unref (attrs);
 
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
   g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
   gtk_widget_add_controller (self->scroller, scroll);
+  pyprep_code_wrap_follow (GTK_TEXT_VIEW (self->view));
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller)), "changed",
+                           G_CALLBACK (hadjustment_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);

@@ -70,7 +70,11 @@ current_container (PyprepMarkdownBlocks *self)
 
 /* A selectable label of running text. @min_chars is its minimum width
  * in characters; a table cell's is less when its text is shorter, and
- * its natural width is its text's on one line. */
+ * its natural width is its text's on one line.
+ *
+ * A word longer than the line breaks between characters without a
+ * hyphen: such words are identifiers and code ("frozenset"), where a
+ * hyphen reads as a minus sign or a name that does not exist. */
 static GtkWidget *
 make_label (PyprepMarkdownBlocks *self,
             const char           *markup,
@@ -78,7 +82,11 @@ make_label (PyprepMarkdownBlocks *self,
             gboolean              cell)
 {
   GtkWidget *label = gtk_label_new (NULL);
+  PangoAttrList *attrs = pango_attr_list_new ();
 
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  gtk_label_set_attributes (GTK_LABEL (label), attrs);
+  pango_attr_list_unref (attrs);
   gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   if (cell)

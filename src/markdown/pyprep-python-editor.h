@@ -17,5 +17,8 @@ void   pyprep_python_editor_setup         (GtkSourceView *view);
 GtkSourceStyleScheme *pyprep_source_scheme_for_style (void);
 char  *pyprep_python_indent_after         (const char    *line,
                                            guint          indent_width);
+void   pyprep_code_wrap_bind              (GObject       *settings,
+                                           const char    *property);
+void   pyprep_code_wrap_follow            (GtkTextView   *view);
 
 G_END_DECLS

@@ -56,6 +56,18 @@ set_status (PyprepRunPanel *self,
   gtk_label_set_text (self->status_label, text);
 }
 
+/* Output broken inside a word gets no hyphen, which would read as a
+ * minus sign or a name the code never printed. */
+static void
+set_no_hyphens (GtkLabel *label)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  gtk_label_set_attributes (label, attrs);
+  pango_attr_list_unref (attrs);
+}
+
 static void
 clear_diff (PyprepRunPanel *self)
 {
@@ -151,6 +163,7 @@ show_diff (PyprepRunPanel *self,
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      set_no_hyphens (GTK_LABEL (label));
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
       gtk_widget_add_css_class (label, "monospace");
       if (lines[i][0] == '-')
@@ -319,6 +332,8 @@ static void
 pyprep_run_panel_init (PyprepRunPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_no_hyphens (self->stdout_label);
+  set_no_hyphens (self->stderr_label);
 }
 
 GtkWidget *

@@ -739,7 +739,7 @@ parse_review_row (JsonNode           *node,
 {
   JsonArray *row;
   const char *card, *kind, *day;
-  gint64 installation, value;
+  gint64 installation, value = 0;
   guint length;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
@@ -797,7 +797,7 @@ parse_review_row (JsonNode           *node,
       if (length == 16)
         {
           const char *phase = element_string (row, 14);
-          gint64 step;
+          gint64 step = 0;
 
           if (phase == NULL || !pyprep_card_phase_from_string (phase, &entry->state.phase)
               || !element_int (row, 15, 0, PYPREP_SCHEDULER_MAX_STEPS - 1, &step))

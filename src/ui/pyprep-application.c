@@ -18,6 +18,7 @@
 #include "pyprep-exercise-check.h"
 #include "pyprep-library.h"
 #include "pyprep-preferences-window.h"
+#include "pyprep-python-editor.h"
 #include "pyprep-run-consent.h"
 #include "pyprep-runner.h"
 #include "pyprep-settings.h"
@@ -95,10 +96,58 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The guide as HTML (help/meson.build), or NULL where it was not built. */
+static char *
+help_html_index (void)
+{
+  const char *dir = g_getenv ("PYPREP_HELP_HTML_DIR");
+  g_autofree char *index = g_build_filename (dir != NULL ? dir : HELP_HTML_DIR, "index.html", NULL);
+
+  return g_file_test (index, G_FILE_TEST_IS_REGULAR) ? g_steal_pointer (&index) : NULL;
+}
+
 static void
-help_shown_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+help_alert_response_cb (GtkWidget  *dialog,
+                        const char *response,
+                        GtkWindow  *parent)
+{
+  if (g_strcmp0 (response, "shortcuts") == 0 && parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-help-overlay", NULL);
+}
+
+/* Neither the Help app nor a browser could show the guide: what to do
+ * instead, and the shortcuts, which need neither. */
+static void
+show_help_alert (GtkWindow  *parent,
+                 const char *html_index)
+{
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (html_index != NULL)
+    /* Translators: %s is the path of the guide's first page, index.html. */
+    body = g_strdup_printf (_("The user guide opens in the Help app (Yelp), which is not installed, and no web "
+                              "browser could open its copy either. Install the Help app, or open %s in a "
+                              "browser."), html_index);
+  else
+    body = g_strdup (_("The user guide opens in the Help app (Yelp), which is not installed. Install it from "
+                       "your software centre to read the guide. The keyboard shortcuts are listed in PyPrep "
+                       "itself."));
+
+  dialog = pyprep_alert_new (_("The Help Could Not Be Opened"), body);
+  if (parent != NULL)
+    pyprep_alert_add_response (dialog, "shortcuts", _("Keyboard Shortcuts"), ADW_RESPONSE_DEFAULT);
+  pyprep_alert_add_response (dialog, "close", _("_Close"), ADW_RESPONSE_DEFAULT);
+  pyprep_alert_set_default_response (dialog, "close");
+  pyprep_alert_set_close_response (dialog, "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (help_alert_response_cb), parent, 0);
+  pyprep_alert_present (dialog, parent ? GTK_WIDGET (parent) : NULL);
+}
+
+static void
+help_html_shown_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
   g_autoptr(GtkWindow) parent = user_data;
   g_autoptr(GError) error = NULL;
@@ -106,17 +155,43 @@ help_shown_cb (GObject      *object,
   if (!gtk_show_uri_full_finish (parent, result, &error)
       && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      GtkWidget *dialog;
+      g_autofree char *index = help_html_index ();
 
-      g_warning ("Could not open the help: %s", error->message);
-      dialog = pyprep_alert_new (_("The Help Could Not Be Opened"),
-                                 _("Install the Help app (Yelp) to read the PyPrep user guide."));
-      pyprep_alert_add_response (dialog, "close", _("_Close"), ADW_RESPONSE_DEFAULT);
-      pyprep_alert_present (dialog, parent ? GTK_WIDGET (parent) : NULL);
+      g_warning ("Could not open the help in a browser: %s", error->message);
+      show_help_alert (parent, index);
     }
 }
 
-/* Opens the user guide in help/ with the system's help browser. */
+static void
+help_shown_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *index = NULL;
+  g_autofree char *uri = NULL;
+
+  if (gtk_show_uri_full_finish (parent, result, &error)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* No Help app: the same guide, as HTML, in the web browser. */
+  g_message ("Could not open the help with the Help app: %s", error->message);
+  index = help_html_index ();
+  if (index == NULL)
+    {
+      show_help_alert (parent, NULL);
+      return;
+    }
+
+  uri = g_filename_to_uri (index, NULL, NULL);
+  gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, NULL, help_html_shown_cb,
+                     parent ? g_object_ref (parent) : NULL);
+}
+
+/* Opens the user guide in help/ with the system's help browser, or else
+ * its HTML copy in the web browser. */
 static void
 help_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -219,6 +294,7 @@ load_settings (PyprepApplication *self)
   run_timeout_changed_cb (self);
   /* "Don't ask again" before running the bank's code without a sandbox. */
   pyprep_run_consent_bind (G_OBJECT (self->settings), "run-unsandboxed-builtin");
+  pyprep_code_wrap_bind (G_OBJECT (self->settings), "wrap-code");
 }
 
 static const GActionEntry app_actions[] = {
@@ -359,6 +435,7 @@ pyprep_application_shutdown (GApplication *application)
   g_clear_object (&self->exercise_check);
   g_clear_object (&self->study);  /* syncs the settings */
   pyprep_run_consent_bind (NULL, NULL);
+  pyprep_code_wrap_bind (NULL, NULL);
   g_clear_object (&self->settings);
   g_clear_object (&self->library);
 }

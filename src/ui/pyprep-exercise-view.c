@@ -990,6 +990,7 @@ pyprep_exercise_view_init (PyprepExerciseView *self)
   python = gtk_source_language_manager_get_language (gtk_source_language_manager_get_default (), "python3");
   gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (editor_buffer (self)), python);
   pyprep_python_editor_setup (self->editor);
+  pyprep_code_wrap_follow (GTK_TEXT_VIEW (self->editor));
   update_style_scheme (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);

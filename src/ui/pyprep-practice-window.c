@@ -500,10 +500,78 @@ pyprep_practice_window_class_init (PyprepPracticeWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* ---- The list of scopes ------------------------------------------------
+ *
+ * AdwComboRow's own list ellipsizes its items at twenty-odd characters:
+ * "Topic: Object-Oriented…". Here an item wraps instead, and the chosen
+ * one has its check mark, as in the stock list. */
+
+static void
+scope_item_update_check (GtkListItem *item,
+                         GParamSpec  *pspec,
+                         AdwComboRow *row)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+
+  gtk_widget_set_opacity (check, gtk_list_item_get_position (item) == adw_combo_row_get_selected (row) ? 1 : 0);
+}
+
+static void
+setup_scope_item_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_scope_item_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    AdwComboRow              *row)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  GtkWidget *holder = gtk_widget_get_parent (box);
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), text);
+  /* GTK 4.8 names a list item after its label only this way. */
+  if (holder != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (holder), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  scope_item_update_check (item, NULL, row);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (scope_item_update_check), item, G_CONNECT_SWAPPED);
+}
+
+static void
+unbind_scope_item_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      AdwComboRow              *row)
+{
+  g_signal_handlers_disconnect_by_func (row, scope_item_update_check, item);
+}
+
 static void
 pyprep_practice_window_init (PyprepPracticeWindow *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_scope_item_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_scope_item_cb), self->scope_row);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_scope_item_cb), self->scope_row);
+  adw_combo_row_set_list_factory (self->scope_row, factory);
 
   self->topic_ids = g_ptr_array_new_with_free_func (g_free);
   self->topic_checks = g_ptr_array_new ();

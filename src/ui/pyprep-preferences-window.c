@@ -27,6 +27,7 @@ struct _PyprepPreferencesWindow
   GtkSpinButton        *reviews_per_day_spin;
   GtkSpinButton        *retention_spin;
   GtkSwitch            *reopen_switch;
+  GtkSwitch            *wrap_switch;
 
   PyprepSettings       *settings;
 };
@@ -189,6 +190,7 @@ pyprep_preferences_window_class_init (PyprepPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, scale_spin);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, read_switch);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, reopen_switch);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, wrap_switch);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, timeout_spin);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, new_per_day_spin);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, reviews_per_day_spin);
@@ -247,6 +249,8 @@ pyprep_preferences_window_new (GtkWindow      *parent,
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                                retention_to_percent, percent_to_retention, NULL, NULL);
   g_object_bind_property (settings, "reopen-last-question", self->reopen_switch, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (settings, "wrap-code", self->wrap_switch, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   return GTK_WIDGET (self);

@@ -29,6 +29,7 @@ struct _PyprepSettings
   gboolean        mark_read_on_open;
   gboolean        run_unsandboxed_builtin;
   guint           run_timeout;
+  gboolean        wrap_code;
   guint           new_per_day;
   guint           max_reviews_per_day;
   double          desired_retention;
@@ -52,6 +53,7 @@ enum {
   PROP_MARK_READ_ON_OPEN,
   PROP_RUN_UNSANDBOXED_BUILTIN,
   PROP_RUN_TIMEOUT,
+  PROP_WRAP_CODE,
   PROP_NEW_PER_DAY,
   PROP_MAX_REVIEWS_PER_DAY,
   PROP_DESIRED_RETENTION,
@@ -77,6 +79,7 @@ static const struct {
   { "mark-read-on-open", PROP_MARK_READ_ON_OPEN },
   { "run-unsandboxed-builtin", PROP_RUN_UNSANDBOXED_BUILTIN },
   { "run-timeout", PROP_RUN_TIMEOUT },
+  { "wrap-code", PROP_WRAP_CODE },
   { "new-per-day", PROP_NEW_PER_DAY },
   { "max-reviews-per-day", PROP_MAX_REVIEWS_PER_DAY },
   { "desired-retention", PROP_DESIRED_RETENTION },
@@ -250,6 +253,9 @@ pyprep_settings_get_property (GObject    *object,
     case PROP_RUN_TIMEOUT:
       g_value_set_uint (value, self->run_timeout);
       break;
+    case PROP_WRAP_CODE:
+      g_value_set_boolean (value, self->wrap_code);
+      break;
     case PROP_NEW_PER_DAY:
       g_value_set_uint (value, self->new_per_day);
       break;
@@ -316,6 +322,9 @@ pyprep_settings_set_property (GObject      *object,
     case PROP_RUN_TIMEOUT:
       set_uint (self, &self->run_timeout, g_value_get_uint (value), prop_id);
       break;
+    case PROP_WRAP_CODE:
+      set_boolean (self, &self->wrap_code, g_value_get_boolean (value), prop_id);
+      break;
     case PROP_NEW_PER_DAY:
       set_uint (self, &self->new_per_day, g_value_get_uint (value), prop_id);
       break;
@@ -381,6 +390,9 @@ pyprep_settings_class_init (PyprepSettingsClass *klass)
                           flags);
   properties[PROP_RUN_TIMEOUT] =
     g_param_spec_uint ("run-timeout", NULL, "Seconds a snippet may run", 1, 60, 5, flags);
+  properties[PROP_WRAP_CODE] =
+    g_param_spec_boolean ("wrap-code", NULL, "Whether long lines of code wrap instead of scrolling sideways",
+                          FALSE, flags);
   properties[PROP_NEW_PER_DAY] =
     g_param_spec_uint ("new-per-day", NULL, "New questions a day in practice", 0, 999, 20, flags);
   properties[PROP_MAX_REVIEWS_PER_DAY] =
@@ -522,6 +534,23 @@ pyprep_settings_set_run_timeout (PyprepSettings *self,
   g_return_if_fail (seconds >= 1 && seconds <= 60);
 
   set_uint (self, &self->run_timeout, seconds, PROP_RUN_TIMEOUT);
+}
+
+gboolean
+pyprep_settings_get_wrap_code (PyprepSettings *self)
+{
+  g_return_val_if_fail (PYPREP_IS_SETTINGS (self), FALSE);
+
+  return self->wrap_code;
+}
+
+void
+pyprep_settings_set_wrap_code (PyprepSettings *self,
+                               gboolean        wrap_code)
+{
+  g_return_if_fail (PYPREP_IS_SETTINGS (self));
+
+  set_boolean (self, &self->wrap_code, wrap_code, PROP_WRAP_CODE);
 }
 
 guint

@@ -27,6 +27,9 @@ void            pyprep_settings_set_mark_read_on_open    (PyprepSettings *self,
 guint           pyprep_settings_get_run_timeout          (PyprepSettings *self);
 void            pyprep_settings_set_run_timeout          (PyprepSettings *self,
                                                           guint           seconds);
+gboolean        pyprep_settings_get_wrap_code            (PyprepSettings *self);
+void            pyprep_settings_set_wrap_code            (PyprepSettings *self,
+                                                          gboolean        wrap_code);
 guint           pyprep_settings_get_new_per_day          (PyprepSettings *self);
 void            pyprep_settings_set_new_per_day          (PyprepSettings *self,
                                                           guint           new_per_day);

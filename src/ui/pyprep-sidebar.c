@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "pyprep-fixed-width-layout.h"
 #include "pyprep-lazy-menu.h"
 #include "pyprep-question-slots.h"
 #include "pyprep-question-row.h"
@@ -24,6 +25,10 @@
 #include "pyprep-stack-pages.h"
 #include "pyprep-topic.h"
 #include "pyprep-topics-page.h"
+
+/* The sidebar's width beside the answer, in pixels; the width the topic
+ * list had with a short title in its header. */
+#define SIDEBAR_WIDTH 394
 
 struct _PyprepSidebar
 {
@@ -803,6 +808,11 @@ pyprep_sidebar_init (PyprepSidebar *self)
 {
   g_type_ensure (PYPREP_TYPE_SEARCH_PANE);
   g_type_ensure (PYPREP_TYPE_TOPICS_PAGE);
+  /* A vertical box that keeps one width beside the answer, whatever the
+   * topic's title in its header. */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self),
+                                 pyprep_fixed_width_layout_new (gtk_box_layout_new (GTK_ORIENTATION_VERTICAL),
+                                                                SIDEBAR_WIDTH));
   gtk_widget_init_template (GTK_WIDGET (self));
 
   pyprep_lazy_menu_set (self->menu_button, self->primary_menu);

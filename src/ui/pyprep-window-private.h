@@ -35,6 +35,7 @@ struct _PyprepWindow
   GtkWidget            *bookmark_button;
   GtkWidget            *review_button;
   GtkWidget            *confident_button;
+  GtkWidget            *status_menu_button;
   PyprepExerciseView   *exercise_view;
   gboolean              record_banner_seen;  /* shown on a phone once */
 

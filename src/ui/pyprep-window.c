@@ -36,6 +36,27 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* At phone width a topic's title does not fit beside the header's
+ * buttons ("Data S…"): the place in the list, short, becomes the title,
+ * and the topic is said in its tooltip. */
+static void
+fit_content_title (PyprepWindow *self)
+{
+  const char *subtitle = adw_window_title_get_subtitle (self->content_title);
+  g_autofree char *topic = NULL;
+
+  if (!adw_leaflet_get_folded (self->leaflet) || subtitle == NULL || subtitle[0] == '\0')
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->content_title), NULL);
+      return;
+    }
+
+  topic = g_strdup (adw_window_title_get_title (self->content_title));
+  adw_window_title_set_title (self->content_title, subtitle);
+  adw_window_title_set_subtitle (self->content_title, "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->content_title), topic);
+}
+
 static void
 update_content_title (PyprepWindow *self)
 {
@@ -56,6 +77,7 @@ update_content_title (PyprepWindow *self)
   adw_window_title_set_title (self->content_title,
                               pyprep_topic_get_title (pyprep_question_get_topic (question)));
   adw_window_title_set_subtitle (self->content_title, subtitle ? subtitle : "");
+  fit_content_title (self);
 }
 
 /* Study state of the question on show ---------------------------------- */
@@ -77,14 +99,17 @@ static void
 update_study_actions (PyprepWindow *self)
 {
   gboolean has_question = current_id (self) != NULL;
+  gboolean folded = self->leaflet != NULL && adw_leaflet_get_folded (self->leaflet);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.bookmark", has_question);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.needs-review", has_question);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.confident", has_question);
-  /* With no question, three greyed buttons would say nothing: they wait. */
-  gtk_widget_set_visible (self->bookmark_button, has_question);
-  gtk_widget_set_visible (self->review_button, has_question);
-  gtk_widget_set_visible (self->confident_button, has_question);
+  /* With no question, three greyed buttons would say nothing: they wait.
+   * At phone width they are one menu. */
+  gtk_widget_set_visible (self->bookmark_button, has_question && !folded);
+  gtk_widget_set_visible (self->review_button, has_question && !folded);
+  gtk_widget_set_visible (self->confident_button, has_question && !folded);
+  gtk_widget_set_visible (self->status_menu_button, has_question && folded);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOKMARKED]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEEDS_REVIEW]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFIDENT]);
@@ -344,6 +369,11 @@ open_question_cb (PyprepQuestionPage *page,
 static void
 folded_changed_cb (PyprepWindow *self)
 {
+  if (self->question_page == NULL)
+    return;
+
+  update_study_actions (self);
+  update_content_title (self);
   if (adw_leaflet_get_folded (self->leaflet)
       && pyprep_question_page_get_question (self->question_page) == NULL)
     adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar));
@@ -607,6 +637,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, bookmark_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, review_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepWindow, confident_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepWindow, status_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, question_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, question_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_question_cb);
