@@ -15,6 +15,7 @@
 
 #include "pyprep-fsrs.h"
 #include "pyprep-preferences-window.h"
+#include "test-util.h"
 
 #define DAY_MS ((gint64)24 * 60 * 60 * 1000)
 /* 2026-03-02 09:00 UTC */
@@ -151,9 +152,14 @@ row_subtitle (GtkWidget  *window,
 }
 
 static GtkWidget *
-open_window (Fixture *fixture)
+open_window_sized (Fixture *fixture,
+                   int      width,
+                   int      height)
 {
   GtkWidget *window = pyprep_preferences_window_new (NULL, fixture->settings);
+
+  if (width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
 
   pyprep_preferences_window_set_review_log (PYPREP_PREFERENCES_WINDOW (window), fixture->log);
   gtk_window_present (GTK_WINDOW (window));
@@ -161,6 +167,12 @@ open_window (Fixture *fixture)
   while (strstr (row_subtitle (window, "optimize-row"), "Counting") != NULL)
     g_main_context_iteration (NULL, TRUE);
   return window;
+}
+
+static GtkWidget *
+open_window (Fixture *fixture)
+{
+  return open_window_sized (fixture, 0, 0);
 }
 
 /* Until the run ends: the button says Optimize again. */
@@ -232,7 +244,7 @@ test_optimize (Fixture       *fixture,
 
   gtk_widget_activate_action (window, "prefs.optimize", NULL);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Cancel");
-  g_assert_true (gtk_widget_get_visible (find_named (window, "optimize-progress")));
+  g_assert_true (gtk_widget_is_visible (find_named (window, "optimize-progress")));
   wait_for_run (window);
 
   result = row_subtitle (window, "optimize-row");
@@ -245,7 +257,7 @@ test_optimize (Fixture       *fixture,
   g_assert_cmpint (kept, ==, !key_is_empty (fixture));
   /* The log's forgetting is not the defaults': a fit does better. */
   g_assert_true (kept);
-  g_assert_false (gtk_widget_get_visible (find_named (window, "optimize-progress")));
+  g_assert_false (gtk_widget_is_visible (find_named (window, "optimize-progress")));
 
   if (kept)
     {
@@ -290,6 +302,80 @@ test_cancel (Fixture       *fixture,
   close_window (window);
 }
 
+static void
+painted_cb (GdkFrameClock *clock,
+            gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Until @window has painted once more: the fit may not last the half
+ * second of wait_frames(). */
+static void
+wait_painted (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  gboolean painted = FALSE;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+
+  gtk_widget_queue_draw (window);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* The row in each state, at phone width, light and dark, for a person
+ * to look at (_build/tests/screenshots/optimize-*.png): below the
+ * threshold, ready, running, and the result. */
+static void
+test_screenshots (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gboolean dark = GPOINTER_TO_INT (data);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const char *scheme = dark ? "dark" : "light";
+  GtkWidget *window;
+  GtkWidget *row;
+  g_autofree char *below = g_strdup_printf ("optimize-below-360-%s", scheme);
+  g_autofree char *ready = g_strdup_printf ("optimize-ready-360-%s", scheme);
+  g_autofree char *running = g_strdup_printf ("optimize-running-360-%s", scheme);
+  g_autofree char *result = g_strdup_printf ("optimize-result-360-%s", scheme);
+
+  adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  fill_log (fixture, 5, 4);
+  window = open_window_sized (fixture, 360, 1200);
+  wait_frames ();
+  row = find_named (window, "optimize-row");
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_free (save_png (window, below));
+
+  /* Enough for a fit that lasts a few seconds. */
+  fill_log (fixture, 1500, 9);
+  pyprep_preferences_window_set_review_log (PYPREP_PREFERENCES_WINDOW (window), fixture->log);
+  while (strstr (row_subtitle (window, "optimize-row"), "Counting") != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  wait_frames ();
+  g_free (save_png (window, ready));
+
+  gtk_widget_activate_action (window, "prefs.optimize", NULL);
+  wait_painted (window);
+  /* The button's colour fades (a CSS transition) for a fifth of a second. */
+  {
+    gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 4;
+
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (find_named (window, "optimize-button"))), "Cancel") == 0)
+    g_free (save_png (window, running));
+  wait_for_run (window);
+  wait_frames ();
+  g_free (save_png (window, result));
+
+  close_window (window);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +390,11 @@ main (int   argc,
               fixture_set_up, test_optimize, fixture_tear_down);
   g_test_add ("/pyprep/preferences/optimize/cancel", Fixture, NULL,
               fixture_set_up, test_cancel, fixture_tear_down);
+
+  g_test_add ("/pyprep/preferences/optimize/screenshots-light", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_screenshots, fixture_tear_down);
+  g_test_add ("/pyprep/preferences/optimize/screenshots-dark", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_screenshots, fixture_tear_down);
 
   return g_test_run ();
 }

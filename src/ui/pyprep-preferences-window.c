@@ -38,6 +38,7 @@ struct _PyprepPreferencesWindow
   GtkSpinButton        *retention_spin;
   GtkSwitch            *reopen_switch;
   AdwActionRow         *optimize_row;
+  GtkWidget            *optimize_progress_row;
   GtkProgressBar       *optimize_progress;
   GtkButton            *optimize_button;
   AdwActionRow         *parameters_row;
@@ -275,7 +276,7 @@ update_optimize_row (PyprepPreferencesWindow *self)
     }
 
   adw_action_row_set_subtitle (self->optimize_row, subtitle);
-  gtk_widget_set_visible (GTK_WIDGET (self->optimize_progress), self->optimize_state == OPTIMIZE_RUNNING);
+  gtk_widget_set_visible (self->optimize_progress_row, self->optimize_state == OPTIMIZE_RUNNING);
   if (self->optimize_state == OPTIMIZE_RUNNING)
     {
       gtk_button_set_label (self->optimize_button, _("Cancel"));
@@ -504,6 +505,7 @@ pyprep_preferences_window_class_init (PyprepPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, reviews_per_day_spin);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, retention_spin);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, optimize_row);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, optimize_progress_row);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, optimize_progress);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, optimize_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, parameters_row);
