@@ -235,6 +235,7 @@ test_undo_grade (void)
   g_object_ref (page);
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
   gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
   gtk_window_present (GTK_WINDOW (window));
 
   session = pyprep_practice_session_new (library, study, PYPREP_SCOPE_ALL, NULL, 20, now);
@@ -251,6 +252,9 @@ test_undo_grade (void)
   iterate ();
   g_assert_cmpstr (gtk_progress_bar_get_text (progress), ==, "Card 2 of 2");
   g_assert_cmpstr (pyprep_study_get_grades (study, pyprep_question_get_id (first)), ==, "1");
+  /* The toast, for a person to look at. */
+  wait_frames ();
+  g_free (save_png (window, "practice-undo-toast-360"));
 
   g_assert_true (gtk_widget_activate_action (page, "practice.undo-grade", NULL));
   iterate ();
