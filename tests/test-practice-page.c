@@ -307,6 +307,98 @@ focus_of (GtkWidget *window)
 
 /* The card's keys: Space reveals, 1 to 4 grade once revealed; while
  * typing, keys type except Ctrl+Return (reveal) and Escape (leave). */
+/* Ctrl+Z after a grade: the same card back with its answer shown, and
+ * its new grade logged instead of the first, not beside it. Not once the
+ * session has ended. */
+static void
+test_undo_grade (void)
+{
+  g_autoptr(PyprepLibrary) library = sample_library ();
+  g_autoptr(PyprepStudy) study = pyprep_study_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(PyprepPracticeSession) session = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *page = pyprep_practice_page_new ();
+  GtkProgressBar *progress = child (page, PYPREP_TYPE_PRACTICE_PAGE, "progress_bar");
+  g_autofree char *log_dir = g_dir_make_tmp ("pyprep-practice-undo-XXXXXX", NULL);
+  g_autofree char *log_path = g_build_filename (log_dir, "review-log.sqlite", NULL);
+  PyprepQuestion *first;
+
+  g_assert_true (pyprep_study_open_review_log (study, log_path));
+  g_object_ref (page);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+
+  session = pyprep_practice_session_new (library, study, PYPREP_SCOPE_ALL, NULL, 20, now);
+  pyprep_practice_page_start (PYPREP_PRACTICE_PAGE (page), session, study);
+  iterate ();
+  first = pyprep_practice_session_get_current (session);
+
+  /* Nothing to undo before a grade. */
+  g_assert_false (gtk_widget_activate_action (page, "practice.undo-grade", NULL)
+                  && pyprep_practice_session_get_position (session) != 0);
+
+  pyprep_practice_page_reveal (PYPREP_PRACTICE_PAGE (page));
+  pyprep_practice_page_grade (PYPREP_PRACTICE_PAGE (page), PYPREP_GRADE_AGAIN);
+  iterate ();
+  g_assert_cmpstr (gtk_progress_bar_get_text (progress), ==, "Card 2 of 2");
+  g_assert_cmpstr (pyprep_study_get_grades (study, pyprep_question_get_id (first)), ==, "1");
+  /* The toast, for a person to look at. */
+  wait_frames ();
+  g_free (save_png (window, "practice-undo-toast-360"));
+
+  g_assert_true (gtk_widget_activate_action (page, "practice.undo-grade", NULL));
+  iterate ();
+  g_assert_cmpstr (gtk_progress_bar_get_text (progress), ==, "Card 1 of 2");
+  g_assert_true (pyprep_practice_session_get_current (session) == first);
+  g_assert_true (pyprep_practice_page_get_revealed (PYPREP_PRACTICE_PAGE (page)));
+  {
+    const char *grades = pyprep_study_get_grades (study, pyprep_question_get_id (first));
+
+    g_assert_true (grades == NULL || *grades == '\0');
+  }
+
+  /* Once only. */
+  gtk_widget_activate_action (page, "practice.undo-grade", NULL);
+  g_assert_cmpstr (gtk_progress_bar_get_text (progress), ==, "Card 1 of 2");
+
+  pyprep_practice_page_grade (PYPREP_PRACTICE_PAGE (page), PYPREP_GRADE_GOOD);
+  iterate ();
+  g_assert_cmpstr (pyprep_study_get_grades (study, pyprep_question_get_id (first)), ==, "3");
+  {
+    g_autoptr(GPtrArray) logged = pyprep_review_log_query (pyprep_study_get_review_log (study), NULL, 0,
+                                                           G_MAXINT64, NULL);
+
+    g_assert_cmpuint (logged->len, ==, 1);
+    g_assert_cmpint (((PyprepReviewEntry *) logged->pdata[0])->rating, ==, PYPREP_GRADE_GOOD);
+  }
+
+  /* The last grade ends the session: no undo from the summary. */
+  pyprep_practice_page_reveal (PYPREP_PRACTICE_PAGE (page));
+  pyprep_practice_page_grade (PYPREP_PRACTICE_PAGE (page), PYPREP_GRADE_GOOD);
+  iterate ();
+  gtk_widget_activate_action (page, "practice.undo-grade", NULL);
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (page, PYPREP_TYPE_PRACTICE_PAGE, "stack")),
+                   ==, "summary");
+  g_assert_cmpuint (pyprep_practice_session_get_n_graded (session), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_assert_finalize_object (page);
+  g_clear_object (&study);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *path = g_strconcat (log_path, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (log_dir);
+}
+
 static void
 test_card_keys (void)
 {
@@ -686,6 +778,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/practice-page/note-under-answer", test_note_under_answer);
   g_test_add_func ("/pyprep/practice-page/mock-answers", test_mock_answers);
   g_test_add_func ("/pyprep/practice-page/mock-screens", test_mock_screens);
+  g_test_add_func ("/pyprep/practice-page/undo-grade", test_undo_grade);
 
   return g_test_run ();
 }

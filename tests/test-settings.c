@@ -203,6 +203,25 @@ test_review_preferences (void)
   g_settings_reset (gsettings, "max-reviews-per-day");
   g_settings_reset (gsettings, "fsrs-parameters");
   g_assert_cmpuint (parameters, ==, 2);
+
+  /* Optimize stores its parameters through the setter; Reset to Defaults
+   * stores none. */
+  pyprep_settings_set_fsrs_parameters (settings, g_variant_new_parsed ("[0.25, 1.0, 3.0]"));
+  {
+    g_autoptr(GVariant) stored = g_settings_get_value (gsettings, "fsrs-parameters");
+
+    g_assert_cmpuint (g_variant_n_children (stored), ==, 3);
+  }
+  g_assert_cmpuint (g_variant_n_children (pyprep_settings_get_fsrs_parameters (settings)), ==, 3);
+  g_assert_cmpuint (parameters, ==, 3);
+  pyprep_settings_set_fsrs_parameters (settings, NULL);
+  {
+    g_autoptr(GVariant) stored = g_settings_get_value (gsettings, "fsrs-parameters");
+
+    g_assert_cmpuint (g_variant_n_children (stored), ==, 0);
+  }
+  g_assert_cmpuint (parameters, ==, 4);
+  g_settings_reset (gsettings, "fsrs-parameters");
 }
 
 int

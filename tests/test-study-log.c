@@ -558,6 +558,73 @@ test_damaged_log (void)
   remove_dir (dir);
 }
 
+/* Undo of the last grade: the export (progress, grades, status,
+ * activity and the log) is what it was before the grade, once; a grade
+ * given again is logged once. */
+static void
+test_undo_review (void)
+{
+  char *dir;
+  g_autoptr(PyprepStudy) study = study_with_log (&dir);
+  g_autoptr(GDateTime) export_time = at (20, 12);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) regraded = NULL;
+
+  for (int day = 1; day <= 9; day += 4)
+    {
+      g_autoptr(GDateTime) now = at (day, 9);
+
+      pyprep_study_record_review (study, "gil", PYPREP_GRADE_GOOD, now);
+      pyprep_study_record_review (study, "mro", PYPREP_GRADE_HARD, now);
+    }
+  {
+    g_autoptr(GDateTime) now = at (13, 9);
+
+    pyprep_study_set_status (study, "gil", PYPREP_STATUS_NEEDS_REVIEW);
+    before = pyprep_study_export_json (study, export_time);
+
+    /* Nothing to undo right after an export. */
+    g_assert_false (pyprep_study_undo_review (study, "mro"));
+
+    pyprep_study_record_review (study, "gil", PYPREP_GRADE_AGAIN, now);
+    g_assert_cmpstr (pyprep_study_get_grades (study, "gil"), ==, "3331");
+    g_assert_false (pyprep_study_undo_review (study, "mro"));  /* not the last */
+    g_assert_true (pyprep_study_undo_review (study, "gil"));
+    g_assert_false (pyprep_study_undo_review (study, "gil"));  /* once */
+  }
+  g_assert_cmpstr (pyprep_study_get_grades (study, "gil"), ==, "333");
+  entries = all_entries (study);
+  g_assert_cmpuint (entries->len, ==, 6);
+  after = pyprep_study_export_json (study, export_time);
+  g_assert_cmpstr (after, ==, before);
+
+  /* A question never graded before is new again. */
+  {
+    g_autoptr(GDateTime) now = at (13, 10);
+    g_autofree char *again = NULL;
+
+    pyprep_study_record_review (study, "slots", PYPREP_GRADE_EASY, now);
+    g_assert_true (pyprep_study_undo_review (study, "slots"));
+    g_assert_cmpuint (pyprep_study_get_activity (study, "2026-11-13"), ==, 0);
+    again = pyprep_study_export_json (study, export_time);
+    g_assert_cmpstr (again, ==, before);
+  }
+
+  {
+    g_autoptr(GDateTime) now = at (13, 9);
+
+    pyprep_study_record_review (study, "gil", PYPREP_GRADE_GOOD, now);
+  }
+  regraded = all_entries (study);
+  g_assert_cmpuint (regraded->len, ==, 7);
+
+  g_clear_object (&study);
+  remove_dir (dir);
+  g_free (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -575,6 +642,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/study-log/version-3-and-bad-rows", test_version_3_and_bad_rows);
   g_test_add_func ("/pyprep/study-log/locked-log", test_locked_log);
   g_test_add_func ("/pyprep/study-log/damaged-log", test_damaged_log);
+  g_test_add_func ("/pyprep/study-log/undo-review", test_undo_review);
 
   status = g_test_run ();
   remove_dir (data_home);

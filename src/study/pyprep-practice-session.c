@@ -54,6 +54,10 @@ struct _PyprepPracticeSession
   guint          n_passed;
   GPtrArray     *weak_topics;  /* titles, in the order first failed */
   guint          n_held_back;  /* due reviews over the day's limit */
+  /* The last grade, for pyprep_practice_session_undo_grade(). */
+  gboolean       can_undo;
+  gboolean       undo_passed;
+  guint          undo_n_weak;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepPracticeSession, pyprep_practice_session, G_TYPE_OBJECT)
@@ -491,6 +495,9 @@ pyprep_practice_session_grade_full (PyprepPracticeSession *self,
   g_return_if_fail (current != NULL);
 
   id = g_array_index (self->cards, Card, self->position).id;
+  self->can_undo = TRUE;
+  self->undo_passed = pyprep_grade_is_pass (grade);
+  self->undo_n_weak = self->weak_topics->len;
   pyprep_study_record_review_full (self->study, id,
                                    pyprep_practice_session_is_exercise (self, self->position)
                                    ? PYPREP_REVIEW_KIND_EXERCISE : PYPREP_REVIEW_KIND_RECALL,
@@ -513,6 +520,37 @@ pyprep_practice_session_grade_full (PyprepPracticeSession *self,
     }
 
   self->position++;
+}
+
+/**
+ * pyprep_practice_session_undo_grade:
+ *
+ * Takes back the last grade (pyprep_study_undo_review()): its card is
+ * the current one again, and the session's counts are as before it.
+ * Only the last grade, once.
+ *
+ * Returns: %TRUE if it was undone
+ */
+gboolean
+pyprep_practice_session_undo_grade (PyprepPracticeSession *self)
+{
+  const char *id;
+
+  g_return_val_if_fail (PYPREP_IS_PRACTICE_SESSION (self), FALSE);
+
+  if (!self->can_undo || self->position == 0)
+    return FALSE;
+  self->can_undo = FALSE;
+
+  id = g_array_index (self->cards, Card, self->position - 1).id;
+  if (!pyprep_study_undo_review (self->study, id))
+    return FALSE;
+
+  self->position--;
+  if (self->undo_passed)
+    self->n_passed--;
+  g_ptr_array_set_size (self->weak_topics, self->undo_n_weak);
+  return TRUE;
 }
 
 guint

@@ -73,6 +73,7 @@ void                   pyprep_practice_session_preview      (PyprepPracticeSessi
 void                   pyprep_practice_session_grade        (PyprepPracticeSession *self,
                                                              PyprepGrade            grade,
                                                              GDateTime             *now);
+gboolean               pyprep_practice_session_undo_grade   (PyprepPracticeSession *self);
 void                   pyprep_practice_session_grade_full   (PyprepPracticeSession *self,
                                                              PyprepGrade            grade,
                                                              GDateTime             *now,

@@ -546,6 +546,44 @@ pyprep_review_log_append (PyprepReviewLog    *self,
 }
 
 /**
+ * pyprep_review_log_take_back:
+ * @card: the card whose grade is taken back
+ *
+ * Removes the last grade this installation wrote for @card: a grade the
+ * user undid (pyprep_study_undo_review(), which says why removing it is
+ * right). Grades of other installations, and state entries, stay.
+ *
+ * Returns: %FALSE with @error set if the log could not be written; %TRUE
+ *   otherwise, also when there was no such grade
+ */
+gboolean
+pyprep_review_log_take_back (PyprepReviewLog  *self,
+                             const char       *card,
+                             GError          **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PYPREP_IS_REVIEW_LOG (self), FALSE);
+  g_return_val_if_fail (card != NULL, FALSE);
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "DELETE FROM reviews WHERE seq = (SELECT max(seq) FROM reviews"
+                           " WHERE card = ?1 AND installation = ?2 AND kind != 'state')",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, card, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, self->installation, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return set_error (error, self->db, rc, self->path);
+  return TRUE;
+}
+
+/**
  * pyprep_review_log_merge:
  * @entries: (element-type PyprepReviewEntry): entries from another log
  *   (an import), each with its own installation id and elapsed days

@@ -71,6 +71,9 @@ const char        *pyprep_review_log_get_installation (PyprepReviewLog   *self);
 gboolean           pyprep_review_log_append          (PyprepReviewLog    *self,
                                                       PyprepReviewEntry  *entry,
                                                       GError            **error);
+gboolean           pyprep_review_log_take_back       (PyprepReviewLog    *self,
+                                                      const char         *card,
+                                                      GError            **error);
 gboolean           pyprep_review_log_merge           (PyprepReviewLog    *self,
                                                       GPtrArray          *entries,
                                                       guint              *n_added,

@@ -88,6 +88,32 @@ _pyprep_study_log_grade (PyprepStudy      *self,
   flush_pending (self);
 }
 
+/* Takes back the last grade of @id this installation logged: still
+ * waiting to be written, or in the log. */
+void
+_pyprep_study_unlog_grade (PyprepStudy *self,
+                           const char  *id)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = self->log_pending->len; i > 0; i--)
+    {
+      PyprepReviewEntry *entry = self->log_pending->pdata[i - 1];
+
+      if (g_strcmp0 (entry->card, id) == 0 && entry->kind != PYPREP_REVIEW_KIND_STATE)
+        {
+          g_ptr_array_remove_index (self->log_pending, i - 1);
+          return;
+        }
+    }
+
+  if (self->log != NULL && !pyprep_review_log_take_back (self->log, id, &error))
+    {
+      g_warning ("An undone grade of %s stays in the review log: %s", id, error->message);
+      _pyprep_study_set_log_problem (self, error);
+    }
+}
+
 /* A state entry for @card (@state NULL: a reset), after every entry the
  * log has of it (@last_times from pyprep_review_log_last_times()). */
 static PyprepReviewEntry *
@@ -189,6 +215,10 @@ _pyprep_study_log_export (PyprepStudy *self)
 {
   g_autoptr(GError) error = NULL;
   GPtrArray *entries;
+
+  /* From now on a copy may hold the last grade: it is no longer taken
+   * back from the log (pyprep_study_undo_review()). */
+  g_clear_pointer (&self->undo_id, g_free);
 
   if (self->log == NULL)
     return NULL;

@@ -53,6 +53,13 @@ struct _PyprepStudy
   char         *log_path;      /* where it is, or was meant to be */
   GError       *log_problem;   /* why it cannot be used, or NULL */
   GPtrArray    *log_pending;   /* grades not written yet (PyprepReviewEntry) */
+
+  /* The last grade, until it is undone, another comes, or the log is
+   * exported (pyprep_study_undo_review()). */
+  char           *undo_id;        /* NULL: nothing to undo */
+  PyprepProgress  undo_progress;  /* the card's progress before the grade */
+  gboolean        undo_had_progress;
+  GDateTime      *undo_time;      /* when it was given, as given */
 };
 
 /* The keys of the record, as bits of PyprepStudy.frozen. */
@@ -105,6 +112,8 @@ void       _pyprep_study_log_grade      (PyprepStudy             *self,
                                          int                      seconds);
 void       _pyprep_study_log_resets     (PyprepStudy             *self,
                                          GPtrArray               *ids);
+void       _pyprep_study_unlog_grade    (PyprepStudy             *self,
+                                         const char              *id);
 GPtrArray *_pyprep_study_log_export     (PyprepStudy             *self);
 gboolean   _pyprep_study_log_import     (PyprepStudy             *self,
                                          GPtrArray               *entries,

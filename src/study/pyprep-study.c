@@ -163,6 +163,8 @@ pyprep_study_finalize (GObject *object)
   g_clear_pointer (&self->log_path, g_free);
   g_clear_error (&self->log_problem);
   g_clear_pointer (&self->log_pending, g_ptr_array_unref);
+  g_clear_pointer (&self->undo_id, g_free);
+  g_clear_pointer (&self->undo_time, g_date_time_unref);
 
   G_OBJECT_CLASS (pyprep_study_parent_class)->finalize (object);
 }
@@ -971,6 +973,16 @@ pyprep_study_record_review_full (PyprepStudy      *self,
   g_return_if_fail (pyprep_grade_is_valid (grade));
   g_return_if_fail (now != NULL);
 
+  /* Kept for pyprep_study_undo_review(). */
+  progress = g_hash_table_lookup (self->progress, id);
+  self->undo_had_progress = progress != NULL;
+  if (progress != NULL)
+    self->undo_progress = *progress;
+  g_free (self->undo_id);
+  self->undo_id = g_strdup (id);
+  g_clear_pointer (&self->undo_time, g_date_time_unref);
+  self->undo_time = g_date_time_ref (now);
+
   progress = ensure_progress (self, id);
   if (progress->review.reps == 0)
     progress->first_review = g_date_time_to_unix (now);
@@ -996,6 +1008,64 @@ pyprep_study_record_review_full (PyprepStudy      *self,
 
   _pyprep_study_log_grade (self, id, kind, grade, now, seconds);
   count_activity (self, id, now);
+}
+
+/**
+ * pyprep_study_undo_review:
+ * @id: the card last graded
+ *
+ * Takes back the last grade, if it was @id's: the card's progress is
+ * again what it was before (schedule, grades, status, first review), the
+ * day's activity counts one fewer, and the grade leaves the review log.
+ * Only the last grade can be undone, once.
+ *
+ * The grade's entry is removed from the log, not answered with a state
+ * entry. The log lasts because copies of it (exports, backups) are
+ * merged by entry; an entry that never reached a copy can go without a
+ * trace, and a state entry would leave a grade the user took back among
+ * the reviews that statistics count and the optimizer fits (and would
+ * make the card's history unusable to it). An export or backup of the
+ * log ends the chance to undo (_pyprep_study_log_export()), so the
+ * removed entry is always one no copy holds. Backups are only written at
+ * start, before any grade of the session.
+ *
+ * Returns: %TRUE if the grade was undone; %FALSE if @id's grade is not
+ *   the last, or it was already undone
+ */
+gboolean
+pyprep_study_undo_review (PyprepStudy *self,
+                          const char  *id)
+{
+  g_autofree char *day = NULL;
+  guint count;
+
+  g_return_val_if_fail (PYPREP_IS_STUDY (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (g_strcmp0 (self->undo_id, id) != 0)
+    return FALSE;
+
+  if (self->undo_had_progress)
+    *ensure_progress (self, id) = self->undo_progress;
+  else
+    g_hash_table_remove (self->progress, id);
+
+  /* As count_activity () counted it. */
+  day = g_date_time_format (self->undo_time, "%Y-%m-%d");
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (self->activity, day));
+  if (count > 1)
+    g_hash_table_replace (self->activity, g_strdup (day), GUINT_TO_POINTER (count - 1));
+  else
+    g_hash_table_remove (self->activity, day);
+
+  _pyprep_study_unlog_grade (self, id);
+  g_clear_pointer (&self->undo_id, g_free);
+  g_clear_pointer (&self->undo_time, g_date_time_unref);
+
+  _pyprep_study_save_progress (self);
+  _pyprep_study_save_activity (self);
+  _pyprep_study_emit_changed (self, id);
+  return TRUE;
 }
 
 /* How many questions were practised for the first time on @now's day

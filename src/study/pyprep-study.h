@@ -116,6 +116,8 @@ void          pyprep_study_record_review_full (PyprepStudy      *self,
                                                PyprepGrade       grade,
                                                GDateTime        *now,
                                                int               seconds);
+gboolean      pyprep_study_undo_review        (PyprepStudy  *self,
+                                               const char   *id);
 gboolean      pyprep_study_open_review_log    (PyprepStudy  *self,
                                                const char   *path);
 void          pyprep_study_set_review_log     (PyprepStudy  *self,

@@ -225,8 +225,11 @@ preferences_action (GSimpleAction *action,
 {
   PyprepApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences = pyprep_preferences_window_new (parent, self->settings);
 
-  gtk_window_present (GTK_WINDOW (pyprep_preferences_window_new (parent, self->settings)));
+  pyprep_preferences_window_set_review_log (PYPREP_PREFERENCES_WINDOW (preferences),
+                                            pyprep_study_get_review_log (self->study));
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void

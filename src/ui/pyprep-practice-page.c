@@ -5,6 +5,10 @@
  * Again, Hard, Good and Easy (keys 1 to 4) grade it, each button showing
  * when the question would come back. A summary closes the session.
  *
+ * Ctrl+Z, or Undo in the toast that follows a grade, takes the last
+ * grade back and shows that card again with its answer, to be graded
+ * anew; only the last grade, and not once the session has ended.
+ *
  * An exercise card shows the exercise view instead: its tests propose a
  * grade, the user confirms it, and the answer follows in the view; its
  * Next Card button moves on.
@@ -45,6 +49,7 @@ struct _PyprepPracticePage
   PyprepPracticeSession *session;
   PyprepStudy           *study;
   gint64                 shown_at;  /* monotonic µs when the card came, for the review log */
+  AdwToast              *undo_toast;  /* "Graded Good · Undo", while shown */
 };
 
 G_DEFINE_FINAL_TYPE (PyprepPracticePage, pyprep_practice_page, GTK_TYPE_WIDGET)
@@ -71,6 +76,64 @@ seconds_taken (PyprepPracticePage *self)
   return (int)MIN ((g_get_monotonic_time () - self->shown_at) / G_USEC_PER_SEC, G_MAXINT);
 }
 
+/* Undo of the last grade ---------------------------------------------- */
+
+static void
+drop_undo (PyprepPracticePage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "practice.undo-grade", FALSE);
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  g_clear_object (&self->undo_toast);
+}
+
+static void
+undo_grade_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PyprepPracticePage *self = PYPREP_PRACTICE_PAGE (widget);
+
+  drop_undo (self);
+  if (self->session == NULL || pyprep_practice_session_is_finished (self->session)
+      || !pyprep_practice_session_undo_grade (self->session))
+    return;
+
+  show_card (self);
+  pyprep_card_set_revealed (self->card, TRUE);
+}
+
+static void
+undo_clicked_cb (PyprepPracticePage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "practice.undo-grade", NULL);
+}
+
+/* Offers to undo @grade, just given: Ctrl+Z, and a toast in the window's
+ * overlay if there is one. */
+static void
+offer_undo (PyprepPracticePage *self,
+            PyprepGrade         grade)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *title = NULL;
+
+  drop_undo (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "practice.undo-grade", TRUE);
+  if (overlay == NULL)
+    return;
+
+  /* TRANSLATORS: a toast after a grade, "Graded Good" */
+  title = g_strdup_printf (_("Graded %s"), pyprep_grade_get_label (grade));
+  self->undo_toast = g_object_ref (adw_toast_new (title));
+  adw_toast_set_button_label (self->undo_toast, _("Undo"));
+  /* Replaces the toast of the grade before, at once. */
+  adw_toast_set_priority (self->undo_toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (self->undo_toast, "button-clicked", G_CALLBACK (undo_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (self->undo_toast));
+}
+
 /* The exercise's grade, confirmed: recorded on its card. The answer then
  * shows in the view until Next Card. */
 static void
@@ -81,6 +144,7 @@ exercise_graded_cb (PyprepPracticePage *self,
 
   if (self->session == NULL || pyprep_practice_session_is_finished (self->session))
     return;
+  drop_undo (self);
   pyprep_practice_session_grade_full (self->session, grade, now, seconds_taken (self));
 }
 
@@ -230,6 +294,7 @@ pyprep_practice_page_start (PyprepPracticePage    *self,
   g_set_object (&self->session, session);
   g_set_object (&self->study, study);
   pyprep_note_editor_set_study (self->note_editor, study);
+  drop_undo (self);
 
   if (pyprep_practice_session_is_finished (session))
     gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -289,9 +354,15 @@ pyprep_practice_page_grade (PyprepPracticePage *self,
   pyprep_practice_session_grade_full (self->session, grade, now, seconds_taken (self));
 
   if (pyprep_practice_session_is_finished (self->session))
-    show_summary (self);
+    {
+      drop_undo (self);
+      show_summary (self);
+    }
   else
-    show_card (self);
+    {
+      show_card (self);
+      offer_undo (self, grade);
+    }
 }
 
 static void
@@ -351,6 +422,7 @@ pyprep_practice_page_dispose (GObject *object)
 {
   PyprepPracticePage *self = (PyprepPracticePage *)object;
 
+  drop_undo (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_PRACTICE_PAGE);
   g_clear_object (&self->session);
   g_clear_object (&self->study);
@@ -385,12 +457,16 @@ pyprep_practice_page_class_init (PyprepPracticePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, revealed_cb);
   gtk_widget_class_bind_template_callback (widget_class, graded_cb);
   gtk_widget_class_bind_template_callback (widget_class, keep_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "practice.undo-grade", NULL, undo_grade_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "practice.undo-grade", NULL);
 }
 
 static void
 pyprep_practice_page_init (PyprepPracticePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "practice.undo-grade", FALSE);
 
   g_signal_connect_object (pyprep_card_get_scratch (self->card), "changed",
                            G_CALLBACK (scratch_changed_cb), self, G_CONNECT_SWAPPED);

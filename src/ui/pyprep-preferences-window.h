@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "pyprep-review-log.h"
 #include "pyprep-settings.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,7 @@ G_DECLARE_FINAL_TYPE (PyprepPreferencesWindow, pyprep_preferences_window, PYPREP
 
 GtkWidget *pyprep_preferences_window_new (GtkWindow      *parent,
                                           PyprepSettings *settings);
+void       pyprep_preferences_window_set_review_log (PyprepPreferencesWindow *self,
+                                                     PyprepReviewLog         *log);
 
 G_END_DECLS

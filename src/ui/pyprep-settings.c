@@ -624,6 +624,34 @@ pyprep_settings_get_fsrs_parameters (PyprepSettings *self)
   return self->fsrs_parameters;
 }
 
+/**
+ * pyprep_settings_set_fsrs_parameters:
+ * @value: (nullable): the parameters as pyprep_fsrs_params_to_variant()
+ *   gives them ("ad"); %NULL or empty for the defaults
+ *
+ * Stores the scheduler's parameters, as the optimizer fitted them, or
+ * back to the defaults.
+ */
+void
+pyprep_settings_set_fsrs_parameters (PyprepSettings *self,
+                                     GVariant       *value)
+{
+  g_autoptr(GVariant) stored = NULL;
+
+  g_return_if_fail (PYPREP_IS_SETTINGS (self));
+  g_return_if_fail (value == NULL || g_variant_is_of_type (value, G_VARIANT_TYPE ("ad")));
+
+  stored = g_variant_ref_sink (value != NULL ? value : g_variant_new_array (G_VARIANT_TYPE_DOUBLE, NULL, 0));
+  if (self->fsrs_parameters != NULL && g_variant_equal (self->fsrs_parameters, stored))
+    return;
+
+  /* Known at once, whenever the backend reports the change. */
+  g_clear_pointer (&self->fsrs_parameters, g_variant_unref);
+  self->fsrs_parameters = g_variant_ref (stored);
+  g_settings_set_value (self->gsettings, "fsrs-parameters", stored);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FSRS_PARAMETERS]);
+}
+
 gboolean
 pyprep_settings_get_reopen_last_question (PyprepSettings *self)
 {

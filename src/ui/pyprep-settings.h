@@ -40,6 +40,8 @@ double          pyprep_settings_get_desired_retention    (PyprepSettings *self);
 void            pyprep_settings_set_desired_retention    (PyprepSettings *self,
                                                           double          desired_retention);
 GVariant       *pyprep_settings_get_fsrs_parameters      (PyprepSettings *self);
+void            pyprep_settings_set_fsrs_parameters      (PyprepSettings *self,
+                                                          GVariant       *value);
 gboolean        pyprep_settings_get_reopen_last_question (PyprepSettings *self);
 void            pyprep_settings_set_reopen_last_question (PyprepSettings *self,
                                                           gboolean        reopen);
