@@ -13,7 +13,7 @@
 #include "pyprep-log-stats.h"
 
 #define DAY ((gint64)24 * 60 * 60)
-/* Friday 2026-11-20 12:00 UTC */
+/* Thursday 2026-11-26 12:00 UTC */
 #define NOW ((gint64)1795694400)
 
 static PyprepReviewEntry *

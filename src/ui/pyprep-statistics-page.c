@@ -517,11 +517,13 @@ log_stats_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(PyprepStatisticsPage) self = user_data;
+  PyprepStatisticsPage *self = user_data;
   g_autoptr(PyprepLogStats) stats = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = NULL;
 
+  /* Disposing the page cancels, and a cancelled task reports so even
+   * when it finished: @self is not touched after it is gone. */
   stats = pyprep_log_stats_compute_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -567,7 +569,7 @@ start_log_stats (PyprepStatisticsPage *self,
   pyprep_study_get_scheduler_config (self->study, &config);
   set_computing (self, TRUE);
   pyprep_log_stats_compute_async (log ? pyprep_review_log_get_path (log) : NULL, &config, now,
-                                  self->log_cancellable, log_stats_cb, g_object_ref (self));
+                                  self->log_cancellable, log_stats_cb, self);
 }
 
 /* Following the day --------------------------------------------------- */
