@@ -556,6 +556,10 @@ start_log_stats (PyprepStatisticsPage *self,
   PyprepReviewLog *log = pyprep_study_get_review_log (self->study);
   PyprepSchedulerConfig config;
 
+  /* Hidden, nothing is read: showing the page refreshes it. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
   g_cancellable_cancel (self->log_cancellable);
   g_clear_object (&self->log_cancellable);
   self->log_cancellable = g_cancellable_new ();
