@@ -242,6 +242,14 @@ test_forecast_one_card (void)
   g_assert_cmpuint (first_day (at85), >, 10);
   g_assert_cmpuint (total (at95), >=, total (at90));
   g_assert_cmpuint (total (at90), >=, total (at85));
+
+  /* At the desired retention, a card keeps the due day it was given
+   * (fuzz, load balancing), as the Reviews Due chart shows it. */
+  add_state (states, "a", PYPREP_CARD_PHASE_REVIEW, 10, NOW, NOW + 8 * DAY);
+  pyprep_log_stats_forecast (states, &config, 0.90, utc, NOW, at90);
+  g_assert_cmpuint (first_day (at90), ==, 8);
+  pyprep_log_stats_forecast (states, &config, 0.85, utc, NOW, at85);
+  g_assert_cmpuint (first_day (at85), >, 10);
 }
 
 /* A learning card is seen today at its step, an overdue card today, a
@@ -270,7 +278,9 @@ test_forecast_states (void)
     {
       g_autofree char *card = g_strdup_printf ("card-%u", i);
 
-      add_state (states, card, PYPREP_CARD_PHASE_REVIEW, 1 + i % 40, NOW - (i % 10) * DAY, 0);
+      /* Due where the scheduler put it at 90%: after its stability. */
+      add_state (states, card, PYPREP_CARD_PHASE_REVIEW, 1 + i % 40, NOW - (i % 10) * DAY,
+                 NOW - (i % 10) * DAY + (1 + i % 40) * DAY);
     }
   for (double r = 0.70; r < 0.975; r += 0.05)
     {

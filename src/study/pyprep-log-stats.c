@@ -15,10 +15,12 @@
  * The workload forecast simulates the scheduler forward for 30 days from
  * each card's current state (as replayed from the log), once per desired
  * retention. The model:
- * - a card in review is next due when its recall, at its stability,
- *   falls to that retention: its last review plus the scheduler's
- *   interval at that retention (so a lower retention moves it later);
- *   a card in (re)learning keeps the due time of its current step;
+ * - at the desired retention, a card keeps the due time it has; at
+ *   another, a card in review is next due when its recall, at its
+ *   stability, falls to that retention: its last review plus the
+ *   scheduler's interval at that retention (so a lower retention moves
+ *   it later, a higher one earlier, possibly to today); a card in
+ *   (re)learning keeps the due time of its current step;
  * - every review falls on its due day, an overdue one today;
  * - reviews pass at the desired retention rate: one review in every
  *   1 / (1 - retention) is graded Again and the others Good, spread over
@@ -277,7 +279,7 @@ pyprep_log_stats_forecast (GHashTable                  *states,
       if (phase == PYPREP_CARD_PHASE_NEW)
         continue;
 
-      if (phase == PYPREP_CARD_PHASE_REVIEW)
+      if (phase == PYPREP_CARD_PHASE_REVIEW && fabs (simulating.desired_retention - config->desired_retention) > 1e-6)
         {
           double days = pyprep_fsrs_interval_days (&simulating.params, state.stability,
                                                    simulating.desired_retention);

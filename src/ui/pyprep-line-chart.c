@@ -2,7 +2,7 @@
  * true retention, the workload forecast), drawn natively with cairo,
  * which every supported GTK has. Series differ by colour and also by
  * dash (solid, dashed, dotted), so they read apart without colour; a
- * legend under the plot names them. A point without a value (NAN) breaks
+ * legend under the plot names them and the target line. A point without a value (NAN) breaks
  * its line. The caller sets the accessible description (the values as
  * text), as for the other drawings.
  *
@@ -22,7 +22,7 @@
 #define NAT_WIDTH 480
 #define LEGEND_SAMPLE 22
 #define LEGEND_GAP 16
-#define Y_TICKS 4
+#define MAX_TICKS 5
 
 typedef struct
 {
@@ -40,6 +40,7 @@ struct _PyprepLineChart
   double     minimum;
   double     maximum;
   gboolean   percent;
+  guint      n_ticks;  /* intervals between gridlines */
   double     target;  /* NAN: none */
   char      *target_label;
 };
@@ -91,37 +92,71 @@ axis_width (PyprepLineChart *self)
   GtkWidget *widget = GTK_WIDGET (self);
   int widest = 0;
 
-  for (guint i = 0; i <= Y_TICKS; i++)
+  for (guint i = 0; i <= self->n_ticks; i++)
     {
-      g_autofree char *text = format_value (self, self->minimum + (self->maximum - self->minimum) * i / Y_TICKS);
+      g_autofree char *text = format_value (self, self->minimum + (self->maximum - self->minimum) * i / self->n_ticks);
 
       widest = MAX (widest, pyprep_chart_text_width (widget, text));
     }
   return widest + 8;
 }
 
-/* The legend's rows at @width: how many entries fit on each. */
+/* The legend's entries: each series, then the target line if labelled. */
+static guint
+legend_n_entries (PyprepLineChart *self)
+{
+  return self->series->len + (self->target_label != NULL && !isnan (self->target) ? 1 : 0);
+}
+
+static const char *
+legend_name (PyprepLineChart *self,
+             guint            index)
+{
+  if (index < self->series->len)
+    return ((Series *)self->series->pdata[index])->name;
+  return self->target_label;
+}
+
+/* Where entry @index of the legend goes at @width: its row, and its
+ * start counted from the leading edge. Entries wrap to new rows. */
+static void
+legend_place (PyprepLineChart *self,
+              int              width,
+              guint            index,
+              guint           *row,
+              int             *offset)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  int x = 0;
+
+  *row = 0;
+  *offset = 0;
+  for (guint i = 0; i <= index; i++)
+    {
+      int entry = LEGEND_SAMPLE + 6 + pyprep_chart_text_width (widget, legend_name (self, i));
+
+      if (x > 0 && width > 0 && x + entry > width)
+        {
+          (*row)++;
+          x = 0;
+        }
+      *offset = x;
+      x += entry + LEGEND_GAP;
+    }
+}
+
 static guint
 legend_rows (PyprepLineChart *self,
              int              width)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  guint rows = self->series->len > 0 ? 1 : 0;
-  int x = 0;
+  guint n = legend_n_entries (self);
+  guint row = 0;
+  int offset;
 
-  for (guint i = 0; i < self->series->len; i++)
-    {
-      Series *series = self->series->pdata[i];
-      int entry = LEGEND_SAMPLE + 6 + pyprep_chart_text_width (widget, series->name);
-
-      if (x > 0 && width > 0 && x + entry > width)
-        {
-          rows++;
-          x = 0;
-        }
-      x += entry + LEGEND_GAP;
-    }
-  return rows;
+  if (n == 0)
+    return 0;
+  legend_place (self, width, n - 1, &row, &offset);
+  return row + 1;
 }
 
 static GtkSizeRequestMode
@@ -188,9 +223,9 @@ pyprep_line_chart_snapshot (GtkWidget   *widget,
 #define Y_OF(v) (bottom - PLOT_HEIGHT * (float)((CLAMP ((v), self->minimum, self->maximum) - self->minimum) / span))
 
   /* The labels first, with the widget's Pango layouts. */
-  for (guint i = 0; i <= Y_TICKS; i++)
+  for (guint i = 0; i <= self->n_ticks; i++)
     {
-      double value = self->minimum + span * i / Y_TICKS;
+      double value = self->minimum + span * i / self->n_ticks;
       g_autofree char *text = format_value (self, value);
 
       y = Y_OF (value);
@@ -215,31 +250,16 @@ pyprep_line_chart_snapshot (GtkWidget   *widget,
       last_label_end = rtl ? start : start + text_width;
     }
 
-  {
-    float lx = rtl ? width : 0, ly = bottom + 6 + line + 6;
-
-    for (guint i = 0; i < self->series->len; i++)
-      {
-        Series *series = self->series->pdata[i];
-        int entry = LEGEND_SAMPLE + 6 + pyprep_chart_text_width (widget, series->name);
-
-        if ((!rtl && lx > 0 && lx + entry > width) || (rtl && lx < width && lx - entry < 0))
-          {
-            lx = rtl ? width : 0;
-            ly += line + 6;
-          }
-        pyprep_chart_draw_text (widget, snapshot, series->name,
-                                rtl ? lx - LEGEND_SAMPLE - 6 : lx + LEGEND_SAMPLE + 6, ly,
-                                rtl ? 1.0f : 0.0f, &text_color);
-        lx += rtl ? -(entry + LEGEND_GAP) : entry + LEGEND_GAP;
-      }
-  }
-
-  if (self->target_label != NULL && !isnan (self->target))
+  for (guint i = 0; i < legend_n_entries (self); i++)
     {
-      y = Y_OF (self->target);
-      pyprep_chart_draw_text (widget, snapshot, self->target_label, rtl ? plot_left + 2 : plot_right - 2,
-                              y - line - 1, rtl ? 0.0f : 1.0f, &target_color);
+      guint row;
+      int offset;
+
+      legend_place (self, width, i, &row, &offset);
+      pyprep_chart_draw_text (widget, snapshot, legend_name (self, i),
+                              rtl ? width - offset - LEGEND_SAMPLE - 6 : offset + LEGEND_SAMPLE + 6,
+                              bottom + 6 + line + 6 + row * (line + 6), rtl ? 1.0f : 0.0f,
+                              i < self->series->len ? &text_color : &target_color);
     }
 
   /* Then the lines. */
@@ -247,9 +267,9 @@ pyprep_line_chart_snapshot (GtkWidget   *widget,
 
   cairo_set_line_width (cr, 1);
   gdk_cairo_set_source_rgba (cr, &grid_color);
-  for (guint i = 0; i <= Y_TICKS; i++)
+  for (guint i = 0; i <= self->n_ticks; i++)
     {
-      y = roundf (Y_OF (self->minimum + span * i / Y_TICKS)) + 0.5f;
+      y = roundf (Y_OF (self->minimum + span * i / self->n_ticks)) + 0.5f;
       cairo_move_to (cr, plot_left, y);
       cairo_line_to (cr, plot_right, y);
     }
@@ -266,6 +286,18 @@ pyprep_line_chart_snapshot (GtkWidget   *widget,
       cairo_move_to (cr, plot_left, y);
       cairo_line_to (cr, plot_right, y);
       cairo_stroke (cr);
+
+      if (legend_n_entries (self) > self->series->len)
+        {
+          guint row;
+          int offset;
+
+          legend_place (self, width, self->series->len, &row, &offset);
+          y = bottom + 6 + line + 6 + row * (line + 6) + line / 2.0f;
+          cairo_move_to (cr, rtl ? width - offset - LEGEND_SAMPLE : offset, y);
+          cairo_line_to (cr, rtl ? width - offset : offset + LEGEND_SAMPLE, y);
+          cairo_stroke (cr);
+        }
     }
 
   for (guint s = 0; s < self->series->len; s++)
@@ -273,7 +305,6 @@ pyprep_line_chart_snapshot (GtkWidget   *widget,
       Series *series = self->series->pdata[s];
       GdkRGBA color;
       gboolean drawing = FALSE;
-      float lx;
 
       pyprep_chart_lookup_color (widget, series_colors[s][0], series_colors[s][1], &color);
       gdk_cairo_set_source_rgba (cr, &color);
@@ -314,25 +345,14 @@ pyprep_line_chart_snapshot (GtkWidget   *widget,
 
       /* The legend's sample of this series, where its name was placed. */
       {
-        float ly = bottom + 6 + line + 6;
-        float ex = rtl ? width : 0;
+        guint row;
+        int offset;
 
-        for (guint i = 0; i <= s; i++)
-          {
-            Series *other = self->series->pdata[i];
-            int entry = LEGEND_SAMPLE + 6 + pyprep_chart_text_width (widget, other->name);
-
-            if ((!rtl && ex > 0 && ex + entry > width) || (rtl && ex < width && ex - entry < 0))
-              {
-                ex = rtl ? width : 0;
-                ly += line + 6;
-              }
-            lx = ex;
-            ex += rtl ? -(entry + LEGEND_GAP) : entry + LEGEND_GAP;
-          }
+        legend_place (self, width, s, &row, &offset);
+        y = bottom + 6 + line + 6 + row * (line + 6) + line / 2.0f;
         set_dash (cr, s);
-        cairo_move_to (cr, rtl ? lx - LEGEND_SAMPLE : lx, ly + line / 2.0f);
-        cairo_line_to (cr, rtl ? lx : lx + LEGEND_SAMPLE, ly + line / 2.0f);
+        cairo_move_to (cr, rtl ? width - offset - LEGEND_SAMPLE : offset, y);
+        cairo_line_to (cr, rtl ? width - offset : offset + LEGEND_SAMPLE, y);
         cairo_stroke (cr);
       }
     }
@@ -375,6 +395,7 @@ pyprep_line_chart_init (PyprepLineChart *self)
 {
   self->series = g_ptr_array_new_with_free_func ((GDestroyNotify)series_free);
   self->maximum = 1;
+  self->n_ticks = 4;
   self->target = NAN;
   pyprep_chart_follow_style (GTK_WIDGET (self));
 }
@@ -405,18 +426,34 @@ pyprep_line_chart_set_points (PyprepLineChart    *self,
   pyprep_line_chart_clear_series (self);
 }
 
-/* Values outside [@minimum, @maximum] are drawn at its edge. */
+/* Values outside [@minimum, @maximum] are drawn at its edge. The top is
+ * raised to the next gridline: gridlines are 1, 2 or 5 times a power of
+ * ten apart, at most five intervals. */
 void
 pyprep_line_chart_set_y_range (PyprepLineChart *self,
                                double           minimum,
                                double           maximum,
                                gboolean         percent)
 {
+  static const double steps[] = { 1, 2, 5, 10 };
+  double span, magnitude, step = 1;
+
   g_return_if_fail (PYPREP_IS_LINE_CHART (self));
   g_return_if_fail (maximum > minimum);
 
+  span = (maximum - minimum) * (percent ? 100 : 1);
+  magnitude = pow (10, floor (log10 (span / MAX_TICKS)));
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      step = steps[i] * magnitude;
+      if (span / step <= MAX_TICKS + 1e-9)
+        break;
+    }
+  if (!percent)
+    step = MAX (step, 1);
+  self->n_ticks = MAX (1, (guint)ceil (span / step - 1e-9));
   self->minimum = minimum;
-  self->maximum = maximum;
+  self->maximum = minimum + self->n_ticks * step / (percent ? 100 : 1);
   self->percent = percent;
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -458,7 +495,7 @@ pyprep_line_chart_add_series (PyprepLineChart *self,
 /**
  * pyprep_line_chart_set_target:
  * @value: where to draw a dashed line across; NAN for none
- * @label: (nullable): written above its end
+ * @label: (nullable): its name in the legend
  */
 void
 pyprep_line_chart_set_target (PyprepLineChart *self,
@@ -470,7 +507,7 @@ pyprep_line_chart_set_target (PyprepLineChart *self,
   self->target = value;
   g_free (self->target_label);
   self->target_label = g_strdup (label);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 guint

@@ -400,8 +400,8 @@ fill_retention (PyprepStatisticsPage *self,
   pyprep_line_chart_set_y_range (self->retention_chart,
                                  MIN (0.5, floor (MIN (lowest, stats->retentions[0]) * 10) / 10), 1.0, TRUE);
   pyprep_line_chart_add_series (self->retention_chart, _("True retention"), values);
-  /* TRANSLATORS: the label of the line at the desired retention, e.g. "Desired 90%" */
-  target = g_strdup_printf (_("Desired %s"), desired);
+  /* TRANSLATORS: the legend of the line at the desired retention, e.g. "Desired retention (90%)" */
+  target = g_strdup_printf (_("Desired retention (%s)"), desired);
   pyprep_line_chart_set_target (self->retention_chart, stats->retentions[0], target);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->retention_chart),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str, -1);
@@ -462,8 +462,7 @@ fill_workload (PyprepStatisticsPage *self,
   label_array = g_strv_builder_end (labels);
   pyprep_line_chart_set_points (self->workload_chart, PYPREP_LOG_STATS_FORECAST_DAYS,
                                 (const char * const *)label_array);
-  /* Up to a round number, so that the ticks are whole. */
-  pyprep_line_chart_set_y_range (self->workload_chart, 0, MAX (4, ((max + 3) / 4) * 4), FALSE);
+  pyprep_line_chart_set_y_range (self->workload_chart, 0, MAX (max, 4), FALSE);
 
   for (guint r = 0; r < PYPREP_LOG_STATS_N_RETENTIONS; r++)
     {
