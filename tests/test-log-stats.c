@@ -145,7 +145,7 @@ test_true_retention_empty (void)
   g_autoptr(PyprepLogStats) stats = NULL;
 
   pyprep_scheduler_config_init (&config);
-  stats = pyprep_log_stats_compute (entries, &config, utc, NOW);
+  stats = pyprep_log_stats_compute (entries, NULL, &config, utc, NOW);
   g_assert_cmpuint (stats->n_grades, ==, 0);
   g_assert_cmpuint (stats->last_90.total, ==, 0);
   g_assert_cmpuint (stats->n_cards, ==, 0);
@@ -330,8 +330,8 @@ test_compute_async (void)
 
   pyprep_scheduler_config_init (&config);
   config.desired_retention = 0.92;
-  expected = pyprep_log_stats_compute (entries, &config, utc, NOW);
-  pyprep_log_stats_compute_async (path, &config, now, NULL, compute_cb, &stats);
+  expected = pyprep_log_stats_compute (entries, NULL, &config, utc, NOW);
+  pyprep_log_stats_compute_async (path, NULL, &config, now, NULL, compute_cb, &stats);
   while (stats == NULL)
     g_main_context_iteration (NULL, TRUE);
 

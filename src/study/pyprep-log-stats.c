@@ -13,8 +13,9 @@
  * state and are never counted.
  *
  * The workload forecast simulates the scheduler forward for 30 days from
- * each card's current state (as replayed from the log), once per desired
- * retention. The model:
+ * each card's current state (the study record's, as the Reviews Due chart
+ * and the practice queue see it; or, without one, as the log replays),
+ * once per desired retention. The model:
  * - at the desired retention, a card keeps the due time it has; at
  *   another, a card in review is next due when its recall, at its
  *   stability, falls to that retention: its last review plus the
@@ -40,6 +41,7 @@
 #include <string.h>
 
 #include "pyprep-log-stats.h"
+#include "pyprep-question.h"
 
 #define DAY_SECONDS ((gint64)24 * 60 * 60)
 /* A card reviewed more often than this in 30 days is stuck in its steps. */
@@ -328,8 +330,48 @@ pyprep_log_stats_forecast_mean (const PyprepLogStats *stats,
 }
 
 /**
+ * pyprep_log_stats_collect_states:
+ *
+ * Copies the scheduling state of every practised card of @library's
+ * questions (recall, and exercise where there is one), for a forecast on
+ * another thread. Cheap: one lookup per card.
+ *
+ * Returns: (transfer full) (element-type utf8 PyprepReviewState): card id
+ *   -> state
+ */
+GHashTable *
+pyprep_log_stats_collect_states (PyprepStudy   *study,
+                                 PyprepLibrary *library)
+{
+  GHashTable *states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) questions = NULL;
+
+  g_return_val_if_fail (PYPREP_IS_STUDY (study), states);
+  g_return_val_if_fail (PYPREP_IS_LIBRARY (library), states);
+
+  questions = pyprep_library_list_questions (library);
+  for (guint i = 0; i < questions->len; i++)
+    {
+      const char *id = pyprep_question_get_id (questions->pdata[i]);
+      g_autofree char *exercise = pyprep_study_exercise_id (id);
+      const char *cards[] = { id, exercise };
+
+      for (guint c = 0; c < G_N_ELEMENTS (cards); c++)
+        {
+          PyprepReviewState state;
+
+          if (pyprep_study_get_review (study, cards[c], &state) && state.reps > 0)
+            g_hash_table_insert (states, g_strdup (cards[c]), g_memdup2 (&state, sizeof state));
+        }
+    }
+  return states;
+}
+
+/**
  * pyprep_log_stats_compute:
  * @entries: (element-type PyprepReviewEntry): the whole log in replay order
+ * @states: (nullable) (element-type utf8 PyprepReviewState): the cards'
+ *   current states for the forecast; %NULL for the states the log replays to
  * @config: the user's scheduling, with the desired retention
  * @now: Unix seconds
  *
@@ -340,12 +382,13 @@ pyprep_log_stats_forecast_mean (const PyprepLogStats *stats,
  */
 PyprepLogStats *
 pyprep_log_stats_compute (GPtrArray                   *entries,
+                          GHashTable                  *states,
                           const PyprepSchedulerConfig *config,
                           GTimeZone                   *tz,
                           gint64                       now)
 {
   PyprepLogStats *stats = g_new0 (PyprepLogStats, 1);
-  g_autoptr(GHashTable) states = NULL;
+  g_autoptr(GHashTable) replayed = NULL;
   GHashTableIter iter;
   gpointer value;
 
@@ -353,7 +396,9 @@ pyprep_log_stats_compute (GPtrArray                   *entries,
   g_return_val_if_fail (config != NULL, stats);
 
   pyprep_log_stats_retentions (config->desired_retention, stats->retentions);
-  pyprep_log_stats_true_retention (stats, entries, config, tz, now, &states);
+  pyprep_log_stats_true_retention (stats, entries, config, tz, now, states ? NULL : &replayed);
+  if (states == NULL)
+    states = replayed;
 
   g_hash_table_iter_init (&iter, states);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -369,6 +414,7 @@ pyprep_log_stats_compute (GPtrArray                   *entries,
 typedef struct
 {
   char                  *path;
+  GHashTable            *states;
   PyprepSchedulerConfig  config;
   GTimeZone             *tz;
   gint64                 now;
@@ -378,6 +424,7 @@ static void
 compute_data_free (ComputeData *data)
 {
   g_free (data->path);
+  g_clear_pointer (&data->states, g_hash_table_unref);
   g_time_zone_unref (data->tz);
   g_free (data);
 }
@@ -400,13 +447,16 @@ compute_thread (GTask        *task,
   if (entries == NULL)
     g_task_return_error (task, error);
   else if (!g_task_return_error_if_cancelled (task))
-    g_task_return_pointer (task, pyprep_log_stats_compute (entries, &data->config, data->tz, data->now),
+    g_task_return_pointer (task, pyprep_log_stats_compute (entries, data->states, &data->config, data->tz,
+                                                           data->now),
                            (GDestroyNotify)pyprep_log_stats_free);
 }
 
 /**
  * pyprep_log_stats_compute_async:
  * @log_path: (nullable): the review log; %NULL for none (all zero)
+ * @states: (nullable) (transfer none): as for pyprep_log_stats_compute();
+ *   kept (referenced) by the task, and not to be changed meanwhile
  * @config: the user's scheduling; copied, its load balancing dropped
  * @now: the moment, in the time zone whose days count
  *
@@ -415,6 +465,7 @@ compute_thread (GTask        *task,
  */
 void
 pyprep_log_stats_compute_async (const char                  *log_path,
+                                GHashTable                  *states,
                                 const PyprepSchedulerConfig *config,
                                 GDateTime                   *now,
                                 GCancellable                *cancellable,
@@ -429,6 +480,7 @@ pyprep_log_stats_compute_async (const char                  *log_path,
 
   data = g_new0 (ComputeData, 1);
   data->path = g_strdup (log_path);
+  data->states = states ? g_hash_table_ref (states) : NULL;
   data->config = *config;
   data->config.due_count = NULL;
   data->config.due_count_data = NULL;

@@ -9,8 +9,10 @@
 
 #include <gio/gio.h>
 
+#include "pyprep-library.h"
 #include "pyprep-review-log.h"
 #include "pyprep-scheduler.h"
+#include "pyprep-study.h"
 
 G_BEGIN_DECLS
 
@@ -63,10 +65,14 @@ double          pyprep_log_stats_forecast_mean      (const PyprepLogStats       
                                                      guint                        index);
 
 PyprepLogStats *pyprep_log_stats_compute            (GPtrArray                   *entries,
+                                                     GHashTable                  *states,
                                                      const PyprepSchedulerConfig *config,
                                                      GTimeZone                   *tz,
                                                      gint64                       now);
+GHashTable     *pyprep_log_stats_collect_states     (PyprepStudy                 *study,
+                                                     PyprepLibrary               *library);
 void            pyprep_log_stats_compute_async      (const char                  *log_path,
+                                                     GHashTable                  *states,
                                                      const PyprepSchedulerConfig *config,
                                                      GDateTime                   *now,
                                                      GCancellable                *cancellable,

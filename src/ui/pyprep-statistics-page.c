@@ -553,6 +553,7 @@ start_log_stats (PyprepStatisticsPage *self,
                  GDateTime            *now)
 {
   PyprepReviewLog *log = pyprep_study_get_review_log (self->study);
+  g_autoptr(GHashTable) states = NULL;
   PyprepSchedulerConfig config;
 
   /* Hidden, nothing is read: showing the page refreshes it. */
@@ -569,9 +570,13 @@ start_log_stats (PyprepStatisticsPage *self,
       gtk_label_set_label (self->workload_summary, _("Reading the review log…"));
     }
 
+  /* The forecast starts from the states the rest of the page shows. */
+  if (self->library != NULL)
+    states = pyprep_log_stats_collect_states (self->study, self->library);
+
   pyprep_study_get_scheduler_config (self->study, &config);
   set_computing (self, TRUE);
-  pyprep_log_stats_compute_async (log ? pyprep_review_log_get_path (log) : NULL, &config, now,
+  pyprep_log_stats_compute_async (log ? pyprep_review_log_get_path (log) : NULL, states, &config, now,
                                   self->log_cancellable, log_stats_cb, self);
 }
 
