@@ -16,12 +16,15 @@
  * each card's current state (the study record's, as the Reviews Due chart
  * and the practice queue see it; or, without one, as the log replays),
  * once per desired retention. The model:
- * - at the desired retention, a card keeps the due time it has; at
- *   another, a card in review is next due when its recall, at its
- *   stability, falls to that retention: its last review plus the
- *   scheduler's interval at that retention (so a lower retention moves
- *   it later, a higher one earlier, possibly to today); a card in
- *   (re)learning keeps the due time of its current step;
+ * - at the desired retention, a card keeps the due time it has. At
+ *   another, a card in review keeps its place in its interval, as if it
+ *   had been scheduled at that retention all along: the time left until
+ *   it is due is scaled by the scheduler's interval at that retention
+ *   over its current interval (so a lower retention moves it later, a
+ *   higher one earlier). Scaling what is left, rather than counting from
+ *   the last review, does not invent a backlog of cards that a higher
+ *   retention would have made due already. A card already due stays due
+ *   today; a card in (re)learning keeps the due time of its step;
  * - every review falls on its due day, an overdue one today;
  * - reviews pass at the desired retention rate: one review in every
  *   1 / (1 - retention) is graded Again and the others Good, spread over
@@ -281,16 +284,17 @@ pyprep_log_stats_forecast (GHashTable                  *states,
       if (phase == PYPREP_CARD_PHASE_NEW)
         continue;
 
-      if (phase == PYPREP_CARD_PHASE_REVIEW && fabs (simulating.desired_retention - config->desired_retention) > 1e-6)
+      due = state.due;
+      if (phase == PYPREP_CARD_PHASE_REVIEW && due > now
+          && fabs (simulating.desired_retention - config->desired_retention) > 1e-6)
         {
           double days = pyprep_fsrs_interval_days (&simulating.params, state.stability,
                                                    simulating.desired_retention);
+          gint64 current = MAX (state.due - state.last_review, DAY_SECONDS);
 
           days = CLAMP (round (days), 1, MAX (simulating.maximum_interval, 1));
-          due = state.last_review + (gint64)days * DAY_SECONDS;
+          due = now + (gint64)((double)(state.due - now) * days * DAY_SECONDS / current);
         }
-      else
-        due = state.due;
 
       for (guint n = 0; n < MAX_SIMULATED_REVIEWS; n++)
         {
