@@ -7,10 +7,14 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
 #include <gtksourceview/gtksource.h>
 
 #include "pyprep-bar-chart.h"
 #include "pyprep-heatmap.h"
+#include "pyprep-line-chart.h"
+#include "pyprep-log-stats.h"
 #include "pyprep-mastery-bar.h"
 #include "pyprep-statistics-page.h"
 #include "pyprep-statistics-window.h"
@@ -271,6 +275,184 @@ test_empty_record (void)
   g_assert_finalize_object (g_steal_pointer (&study));
 }
 
+/* Until the figures from the review log are in. */
+static void
+wait_for_log (PyprepStatisticsPage *page)
+{
+  while (pyprep_statistics_page_get_computing (page))
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+}
+
+#define DAY_MS ((gint64)24 * 60 * 60 * 1000)
+/* 2026-11-18 12:00 UTC, the page's fixed clock */
+#define NOW_MS ((gint64)1795003200 * 1000)
+
+static PyprepReviewEntry *
+log_entry (PyprepReviewLog  *log,
+           const char       *card,
+           PyprepReviewKind  kind,
+           int               rating,
+           gint64            time)
+{
+  PyprepReviewEntry *entry = pyprep_review_entry_new ();
+
+  entry->installation = g_strdup (pyprep_review_log_get_installation (log));
+  entry->card = g_strdup (card);
+  entry->kind = kind;
+  entry->rating = rating;
+  entry->time = time;
+  if (kind == PYPREP_REVIEW_KIND_STATE)
+    {
+      entry->state.stability = 20;
+      entry->state.difficulty = 5;
+      entry->state.reps = 3;
+      entry->state.phase = PYPREP_CARD_PHASE_REVIEW;
+      entry->state.last_review = time / 1000;
+      entry->state.due = time / 1000 + 20 * 86400;
+    }
+  return entry;
+}
+
+static void
+remove_log_dir (const char *dir)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* A log with known grades: true retention and the forecast are shown in
+ * words on the page and given in full to screen readers. */
+static void
+test_log_figures_described (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-statistics-page-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "review-log.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PyprepReviewLog) log = pyprep_review_log_new (path, &error);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify)pyprep_review_entry_free);
+  g_autoptr(GPtrArray) read = NULL;
+  g_autoptr(PyprepStudy) study = NULL;
+  g_autoptr(PyprepLogStats) expected = NULL;
+  g_autoptr(GHashTable) states = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GString) description = g_string_new (NULL);
+  g_autofree char *problem = NULL;
+  PyprepSchedulerConfig config;
+  PyprepStatisticsPage *page;
+  GtkWindow *window;
+  const char *summary;
+
+  g_assert_no_error (error);
+
+  /* Three cards in review since day -60; graded on days -50 (pass), -20
+   * (pass), -10 (fail), -3 (pass); a new card's first grade, not counted. */
+  g_ptr_array_add (entries, log_entry (log, "q1", PYPREP_REVIEW_KIND_STATE, 0, NOW_MS - 60 * DAY_MS));
+  g_ptr_array_add (entries, log_entry (log, "q2", PYPREP_REVIEW_KIND_STATE, 0, NOW_MS - 60 * DAY_MS + 1));
+  g_ptr_array_add (entries, log_entry (log, "q3", PYPREP_REVIEW_KIND_STATE, 0, NOW_MS - 60 * DAY_MS + 2));
+  g_ptr_array_add (entries, log_entry (log, "q1", PYPREP_REVIEW_KIND_RECALL, 3, NOW_MS - 50 * DAY_MS));
+  g_ptr_array_add (entries, log_entry (log, "q1", PYPREP_REVIEW_KIND_RECALL, 3, NOW_MS - 20 * DAY_MS));
+  g_ptr_array_add (entries, log_entry (log, "q2", PYPREP_REVIEW_KIND_MOCK, 1, NOW_MS - 10 * DAY_MS));
+  g_ptr_array_add (entries, log_entry (log, "q3", PYPREP_REVIEW_KIND_RECALL, 4, NOW_MS - 3 * DAY_MS));
+  g_ptr_array_add (entries, log_entry (log, "q4", PYPREP_REVIEW_KIND_RECALL, 3, NOW_MS - 2 * DAY_MS));
+  g_assert_true (pyprep_review_log_merge (log, entries, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The record's states, as the forecast and Reviews Due see them: q1
+   * overdue, q2 due tonight, q3 tomorrow. */
+  study = fixed_study ();
+  pyprep_study_set_review_log (study, log);
+  page = new_page (study, &window);
+  wait_for_log (page);
+
+  g_assert_cmpstr (gtk_label_get_label (PAGE_CHILD (page, "retention_headline")), ==,
+                   "67% passed in the last 30 days");
+  summary = "Last 30 days: 67% (2 of 3 reviews); last 90 days: 75% (3 of 4 reviews). Desired retention: 90%.";
+  g_assert_cmpstr (gtk_label_get_label (PAGE_CHILD (page, "retention_summary")), ==, summary);
+  /* The chart's description opens with the same words, then each week;
+   * this one with the two grades of the last seven days. */
+  problem = gtk_test_accessible_check_property (PAGE_CHILD (page, "retention_chart"),
+                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem, summary));
+  g_assert_nonnull (strstr (problem, "week of 12 Nov: 100% (1 of 1 review)"));
+  g_assert_nonnull (strstr (problem, "week of 5 Nov: 0% (0 of 1 review)"));
+  g_assert_nonnull (strstr (problem, "week of 20 Aug: no reviews counted"));
+  g_assert_cmpuint (pyprep_line_chart_get_n_series (PAGE_CHILD (page, "retention_chart")), ==, 1);
+
+  /* The forecast at 90%, then 95%, then 85%, as the worker worked it
+   * out from the same log. */
+  read = pyprep_review_log_read_all_sync (path, NULL, &error);
+  g_assert_no_error (error);
+  pyprep_study_get_scheduler_config (study, &config);
+  config.due_count = NULL;
+  states = pyprep_log_stats_collect_states (study, library);
+  expected = pyprep_log_stats_compute (read, states, &config, utc, NOW_MS / 1000);
+  g_assert_cmpuint (expected->n_cards, ==, 3);
+  g_assert_cmpuint (expected->forecast[0][0], ==, 2);
+  g_assert_cmpuint (expected->forecast[0][1], ==, 1);
+  summary = gtk_label_get_label (PAGE_CHILD (page, "workload_summary"));
+  g_assert_true (g_str_has_prefix (summary, "At 90%: "));
+  g_assert_nonnull (strstr (summary, " reviews a day on average; at 95%: "));
+  g_assert_nonnull (strstr (summary, "; at 85%: "));
+  g_clear_pointer (&problem, g_free);
+  problem = gtk_test_accessible_check_property (PAGE_CHILD (page, "workload_chart"),
+                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
+  g_assert_nonnull (strstr (problem, summary));
+  g_string_append_printf (description, "Per day at 90%%: Today %u, 19 Nov %u,", expected->forecast[0][0],
+                          expected->forecast[0][1]);
+  g_assert_nonnull (strstr (problem, description->str));
+  g_assert_cmpuint (pyprep_line_chart_get_n_series (PAGE_CHILD (page, "workload_chart")), ==, 3);
+
+  /* A higher desired retention moves the figures: 97% is shown with the
+   * two below it. */
+  pyprep_study_set_desired_retention (study, 0.97);
+  pyprep_statistics_page_refresh (page);
+  wait_for_log (page);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (PAGE_CHILD (page, "workload_summary")), "At 97%: "));
+  g_assert_nonnull (strstr (gtk_label_get_label (PAGE_CHILD (page, "retention_summary")),
+                            "Desired retention: 97%."));
+
+  gtk_window_destroy (window);
+  iterate ();
+  g_clear_object (&study);
+  g_clear_object (&log);
+  remove_log_dir (dir);
+}
+
+/* Without a log, or with nothing in it, the groups say so. */
+static void
+test_log_figures_empty (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(PyprepStudy) study = NULL;
+  PyprepStatisticsPage *page;
+  GtkWindow *window;
+
+  g_settings_reset (settings, "activity");
+  g_settings_reset (settings, "progress");
+  study = pyprep_study_new (settings);
+  page = new_page (study, &window);
+  wait_for_log (page);
+
+  g_assert_cmpstr (gtk_label_get_label (PAGE_CHILD (page, "retention_headline")), ==,
+                   "No reviews of learnt cards in the last 30 days");
+  g_assert_cmpstr (gtk_label_get_label (PAGE_CHILD (page, "retention_summary")), ==,
+                   "Last 30 days: no reviews counted; last 90 days: no reviews counted. Desired retention: 90%.");
+  g_assert_cmpstr (gtk_label_get_label (PAGE_CHILD (page, "workload_summary")), ==,
+                   "No cards in review yet: the forecast starts with your first graded answers.");
+
+  gtk_window_destroy (window);
+}
+
 static PyprepStatisticsWindow *
 find_statistics_window (guint *count)
 {
@@ -347,6 +529,8 @@ main (int   argc,
   g_test_add_func ("/pyprep/statistics-page/forecast", test_forecast_described);
   g_test_add_func ("/pyprep/statistics-page/mastery", test_mastery_follows_study);
   g_test_add_func ("/pyprep/statistics-page/empty", test_empty_record);
+  g_test_add_func ("/pyprep/statistics-page/log-figures", test_log_figures_described);
+  g_test_add_func ("/pyprep/statistics-page/log-figures-empty", test_log_figures_empty);
   g_test_add_func ("/pyprep/statistics-page/window", test_window_opens_statistics);
 
   status = g_test_run ();

@@ -182,4 +182,5 @@ pyprep_ui_types_register (void)
   g_type_ensure (ADW_TYPE_BIN);
   register_stand_in ("PyprepHeatmap", &chart);
   register_stand_in ("PyprepBarChart", &chart);
+  register_stand_in ("PyprepLineChart", &chart);
 }

@@ -23,5 +23,6 @@ PyprepLibrary *pyprep_statistics_page_get_library (PyprepStatisticsPage *self);
 void           pyprep_statistics_page_set_now     (PyprepStatisticsPage *self,
                                                    GDateTime            *now);
 void           pyprep_statistics_page_refresh     (PyprepStatisticsPage *self);
+gboolean       pyprep_statistics_page_get_computing (PyprepStatisticsPage *self);
 
 G_END_DECLS

@@ -1,0 +1,365 @@
+/* bench-statistics.c: what a big review log costs the main thread, against
+ * an empty log, in the same run:
+ * - opening Statistics: the page built, shown, and filled, including the
+ *   figures read from the log on a worker (true retention, forecast). The
+ *   main thread's share is timed iteration by iteration, so the worker's
+ *   time is not counted against it; the longest iteration is what could
+ *   drop a frame;
+ * - building the practice queue (pyprep_practice_session_new_limited) on a
+ *   study with 2,000 practised cards, on the main thread as the app does;
+ * - replaying the log through the scheduler (pyprep_review_replay), which
+ *   the app does after an import.
+ * The big log is bench-log-fill's: 100,000 reviews of 2,000 cards over
+ * three years, the last day yesterday.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "bench-common.h"
+#include "bench-log-fill.h"
+#include "pyprep-library.h"
+#include "pyprep-practice-session.h"
+#include "pyprep-review-log.h"
+#include "pyprep-statistics-page.h"
+#include "pyprep-study.h"
+
+#define RUNS 5
+#define FRAME_MS 16.0
+
+typedef struct
+{
+  double open_build;      /* medians of Open's */
+  double open_longest;
+  double open_fill;
+  double open_main;
+  double open_wall;
+  double queue;           /* median */
+  guint  queue_cards;
+  double replay;          /* median */
+  guint  n_entries;
+} Figures;
+
+static double
+since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* CPU time of the calling thread, in ms. The machine may be shared (other
+ * builds, other benchmarks); the main thread's own CPU time is what it
+ * spent working, whatever else ran beside it. */
+static double
+thread_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* One question per generated card id. */
+static PyprepLibrary *
+generated_library (void)
+{
+  PyprepLibrary *library = pyprep_library_new ();
+  g_autoptr(GString) deck = g_string_new ("---\nid: generated\ntitle: Generated\norder: 1\n---\n\n");
+  g_autoptr(GBytes) bytes = NULL;
+
+  for (guint i = 0; i < BENCH_LOG_CARDS; i++)
+    g_string_append_printf (deck, "# Generated question %u?\nid: generated-%u\ndifficulty: %s\n\nAn answer.\n\n",
+                            i, i, i % 3 == 0 ? "junior" : i % 3 == 1 ? "mid" : "senior");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&deck));
+  if (!pyprep_library_load_bytes (library, "generated.md", bytes))
+    g_error ("Cannot load the generated deck");
+  return library;
+}
+
+/* The study record of someone who practised every card of the log: each
+ * question's state as the log's replay leaves it. */
+static PyprepStudy *
+practised_study (GPtrArray *entries)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GHashTable) states = pyprep_review_replay (entries, NULL);
+  GVariantBuilder progress;
+
+  g_variant_builder_init (&progress, G_VARIANT_TYPE ("a{sa{sv}}"));
+  for (guint i = 0; i < BENCH_LOG_CARDS; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("generated-%u", i);
+      g_autofree char *exercise = bench_log_card_id (i);
+      PyprepReviewState *state = g_hash_table_lookup (states, exercise);
+      GVariantDict dict;
+
+      if (state == NULL || state->reps == 0)
+        continue;
+      g_variant_dict_init (&dict, NULL);
+      g_variant_dict_insert (&dict, "status", "s", state->lapses > 0 ? "needs-review" : "learning");
+      g_variant_dict_insert (&dict, "due", "x", state->due);
+      g_variant_dict_insert (&dict, "stability", "d", state->stability);
+      g_variant_dict_insert (&dict, "difficulty", "d", state->difficulty);
+      g_variant_dict_insert (&dict, "reps", "u", state->reps);
+      g_variant_dict_insert (&dict, "lapses", "u", state->lapses);
+      g_variant_dict_insert (&dict, "last-review", "x", state->last_review);
+      g_variant_dict_insert (&dict, "grades", "s", "333");
+      g_variant_builder_add (&progress, "{s@a{sv}}", id, g_variant_dict_end (&dict));
+    }
+  g_settings_set_value (settings, "progress", g_variant_builder_end (&progress));
+  return pyprep_study_new (settings);
+}
+
+typedef struct
+{
+  double build;    /* building the page and the window, presenting it */
+  double longest;  /* the longest main-loop iteration after that */
+  double fill;     /* the iteration in which the log's figures arrived */
+  double main;     /* all main-thread time until filled and painted */
+  double wall;     /* from the start until filled */
+} Open;
+
+/* One timed main-loop iteration, if anything was pending. */
+static gboolean
+timed_iteration (Open *open)
+{
+  double step = thread_ms ();
+  gboolean busy = g_main_context_iteration (NULL, FALSE);
+  double ms = thread_ms () - step;
+
+  if (busy)
+    {
+      open->main += ms;
+      open->longest = MAX (open->longest, ms);
+      open->fill = ms;
+    }
+  return busy;
+}
+
+/* Opens Statistics once. Non-blocking iterations are timed one by one,
+ * with a short sleep when nothing is pending: the sleeps are the main
+ * thread waiting for the worker, free to draw frames. */
+static void
+open_statistics (PyprepStudy   *study,
+                 PyprepLibrary *library,
+                 Open          *open)
+{
+  gint64 start = g_get_monotonic_time ();
+  double cpu = thread_ms ();
+  GtkWidget *window;
+  GtkWidget *page;
+
+  memset (open, 0, sizeof *open);
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 760, 900);
+  page = pyprep_statistics_page_new (study, library);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  open->build = open->main = thread_ms () - cpu;
+
+  while (pyprep_statistics_page_get_computing (PYPREP_STATISTICS_PAGE (page)))
+    if (!timed_iteration (open))
+      g_usleep (200);
+  open->wall = since (start);
+  {
+    double fill = open->fill;
+
+    /* The filled page laid out and painted. */
+    for (guint i = 0; i < 50; i++)
+      {
+        timed_iteration (open);
+        g_usleep (1000);
+      }
+    open->fill = fill;
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+measure (const char    *path,
+         PyprepLibrary *library,
+         Figures       *figures)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PyprepReviewLog) log = pyprep_review_log_new (path, &error);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(PyprepStudy) study = NULL;
+  g_autoptr(GArray) builds = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) longests = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) fills = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) mains = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) walls = g_array_new (FALSE, FALSE, sizeof (double));
+  Open open;
+  g_autoptr(GArray) queues = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) replays = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (log == NULL)
+    g_error ("%s", error->message);
+  entries = pyprep_review_log_read_all_sync (path, NULL, &error);
+  if (entries == NULL)
+    g_error ("%s", error->message);
+  figures->n_entries = entries->len;
+
+  study = practised_study (entries);
+  pyprep_study_set_review_log (study, log);
+
+  /* Once to warm up: the first window of the process loads the theme. */
+  open_statistics (study, library, &open);
+  for (guint i = 0; i < RUNS; i++)
+    {
+      open_statistics (study, library, &open);
+      g_array_append_val (builds, open.build);
+      g_array_append_val (longests, open.longest);
+      g_array_append_val (fills, open.fill);
+      g_array_append_val (mains, open.main);
+      g_array_append_val (walls, open.wall);
+    }
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      g_autoptr(PyprepPracticeSession) session = NULL;
+      double start = thread_ms ();
+      double ms;
+
+      session = pyprep_practice_session_new_limited (library, study, PYPREP_SCOPE_ALL, NULL,
+                                                     PYPREP_PRACTICE_MIXED,
+                                                     PYPREP_PRACTICE_NEW_PER_DAY_DEFAULT,
+                                                     PYPREP_PRACTICE_REVIEWS_PER_DAY_DEFAULT, now);
+      ms = thread_ms () - start;
+      g_array_append_val (queues, ms);
+      figures->queue_cards = pyprep_practice_session_get_n_cards (session);
+    }
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      g_autoptr(GHashTable) states = NULL;
+      PyprepSchedulerConfig config;
+      double start;
+      double ms;
+
+      pyprep_study_get_scheduler_config (study, &config);
+      start = thread_ms ();
+      states = pyprep_review_replay (entries, &config);
+      ms = thread_ms () - start;
+      g_array_append_val (replays, ms);
+    }
+
+  figures->open_build = bench_percentile (builds, 0.5);
+  figures->open_longest = bench_percentile (longests, 0.5);
+  figures->open_fill = bench_percentile (fills, 0.5);
+  figures->open_main = bench_percentile (mains, 0.5);
+  figures->open_wall = bench_percentile (walls, 0.5);
+  figures->queue = bench_percentile (queues, 0.5);
+  figures->replay = bench_percentile (replays, 0.5);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+quiet (const char     *domain,
+       GLogLevelFlags  level,
+       const char     *message,
+       gpointer        user_data)
+{
+}
+
+static char *
+load_average (void)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    return g_strdup ("unknown");
+  return g_strndup (text, strcspn (text, " "));
+}
+
+static void
+print_row (const char *what,
+           double      empty,
+           double      full,
+           const char *verdict)
+{
+  printf ("%-44s %9.2f %9.2f ms  %s\n", what, empty, full, verdict);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("BENCH_DIR") ? g_getenv ("BENCH_DIR") : ".",
+                                           "bench-statistics-XXXXXX", NULL);
+  g_autofree char *empty_path = NULL;
+  g_autofree char *full_path = NULL;
+  g_autoptr(PyprepLibrary) library = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  Figures empty = { 0 }, full = { 0 };
+  gint64 start_ms;
+
+  gtk_init ();
+  adw_init ();
+  g_log_set_handler ("pyprep-study", G_LOG_LEVEL_MESSAGE, quiet, NULL);
+
+  if (g_mkdtemp (dir) == NULL)
+    g_error ("Cannot make %s", dir);
+  empty_path = g_build_filename (dir, "empty.sqlite", NULL);
+  full_path = g_build_filename (dir, "full.sqlite", NULL);
+  library = generated_library ();
+
+  /* The three years end yesterday, so that the last 90 days are full. */
+  start_ms = (g_date_time_to_unix (today) - (gint64)(BENCH_LOG_DAYS + 1) * 24 * 60 * 60) * 1000;
+  {
+    g_autoptr(PyprepReviewLog) log = pyprep_review_log_new (full_path, NULL);
+
+    bench_fill_review_log (log, start_ms);
+  }
+
+  measure (empty_path, library, &empty);
+  measure (full_path, library, &full);
+
+  printf ("statistics: %u and %u log entries; %u cards in the queue with the big log (limits %d new, %d reviews)\n",
+          empty.n_entries, full.n_entries, full.queue_cards,
+          PYPREP_PRACTICE_NEW_PER_DAY_DEFAULT, PYPREP_PRACTICE_REVIEWS_PER_DAY_DEFAULT);
+  {
+    g_autofree char *load = load_average ();
+
+    printf ("main-thread figures are its CPU time; load average %s\n", load);
+  }
+  printf ("%-44s %9s %9s\n", "", "empty", "100k");
+  print_row ("open Statistics: build and present", empty.open_build, full.open_build, "the page itself, log or not");
+  print_row ("  longest main-loop iteration after", empty.open_longest, full.open_longest,
+             full.open_longest <= FRAME_MS ? "under a frame" : "over a frame (first layout and paint)");
+  print_row ("  showing the log's figures (main)", empty.open_fill, full.open_fill,
+             full.open_fill <= FRAME_MS ? "under a frame" : "OVER A FRAME");
+  print_row ("  main thread in all, until painted", empty.open_main, full.open_main, "");
+  print_row ("  until the figures arrive (wall)", empty.open_wall, full.open_wall, "read and computed on a worker");
+  print_row ("practice queue, 2,000 practised cards", empty.queue, full.queue,
+             full.queue <= FRAME_MS ? "under a frame" : "OVER A FRAME");
+  print_row ("replay the whole log", empty.replay, full.replay,
+             full.replay <= FRAME_MS ? "under a frame" : "OVER A FRAME (on the main thread after an import)");
+
+  remove_tree (dir);
+  return 0;
+}
