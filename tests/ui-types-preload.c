@@ -174,6 +174,7 @@ pyprep_ui_types_register (void)
   register_card_stand_in ();
   register_stand_in ("PyprepPracticePage", NULL);
   register_stand_in ("PyprepMockInterview", NULL);
+  register_stand_in ("PyprepInterviewRow", NULL);
   g_type_ensure (ADW_TYPE_BIN);
   register_stand_in ("PyprepHeatmap", &chart);
   register_stand_in ("PyprepBarChart", &chart);

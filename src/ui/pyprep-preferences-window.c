@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "pyprep-a11y.h"
+#include "pyprep-interview-row.h"
 #include "pyprep-preferences-window.h"
 #include "pyprep-settings.h"
 
@@ -27,6 +28,8 @@ struct _PyprepPreferencesWindow
   GtkSpinButton        *reviews_per_day_spin;
   GtkSpinButton        *retention_spin;
   GtkSwitch            *reopen_switch;
+  PyprepInterviewRow   *interview_row;
+  GtkSpinButton        *daily_minutes_spin;
 
   PyprepSettings       *settings;
 };
@@ -193,11 +196,14 @@ pyprep_preferences_window_class_init (PyprepPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, new_per_day_spin);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, reviews_per_day_spin);
   gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, retention_spin);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, interview_row);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, daily_minutes_spin);
 }
 
 static void
 pyprep_preferences_window_init (PyprepPreferencesWindow *self)
 {
+  g_type_ensure (PYPREP_TYPE_INTERVIEW_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   {
@@ -248,6 +254,8 @@ pyprep_preferences_window_new (GtkWindow      *parent,
                                retention_to_percent, percent_to_retention, NULL, NULL);
   g_object_bind_property (settings, "reopen-last-question", self->reopen_switch, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  pyprep_interview_row_set_settings (self->interview_row, settings);
+  bind_count (settings, "daily-minutes", self->daily_minutes_spin);
 
   return GTK_WIDGET (self);
 }
