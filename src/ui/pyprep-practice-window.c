@@ -123,8 +123,20 @@ update_count (PyprepPracticeWindow *self)
     guint reviews_per_day = pyprep_settings_get_max_reviews_per_day (self->settings);
     guint held_back = pyprep_practice_session_get_n_held_back (session);
     g_autofree char *reason = NULL;
+    g_autoptr(PyprepPlan) plan = pyprep_interview_make_plan (self->library, self->study, self->settings, now);
 
-    if (held_back > 0)
+    if (held_back > 0 && plan != NULL)
+      /* TRANSLATORS: %u is how many questions that would be forgotten by
+       * the interview wait for another day */
+      reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u more question would be forgotten by the interview but waits "
+                                             "for tomorrow: today’s minutes are used. Raise Minutes per Day in "
+                                             "Preferences to take it now.",
+                                             "%u more questions would be forgotten by the interview but wait "
+                                             "for tomorrow: today’s minutes are used. Raise Minutes per Day in "
+                                             "Preferences to take them now.",
+                                             held_back), held_back);
+    else if (held_back > 0)
       /* TRANSLATORS: the first %u is how many reviews due wait for
        * another day, the second the setting "Reviews per Day" */
       reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
