@@ -18,6 +18,7 @@
 #include "pyprep-question-row.h"
 #include "pyprep-question-slots.h"
 #include "pyprep-question.h"
+#include "pyprep-interview-row.h"
 #include "pyprep-practice-window.h"
 #include "pyprep-row-text.h"
 #include "pyprep-topic.h"
@@ -1053,8 +1054,43 @@ test_practice_interview (void)
   iterate ();
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (part (practice, "interview_row"))),
                             "cannot be read"));
-  g_assert_cmpstr (g_settings_get_string (gsettings, "interview-date"), ==, "someday");
+  {
+    g_autofree char *kept = g_settings_get_string (gsettings, "interview-date");
+
+    g_assert_cmpstr (kept, ==, "someday");
+  }
   g_assert_true (gtk_label_get_label (GTK_LABEL (part (practice, "count_label")))[0] == '3');
+
+  /* The calendar sets a day; a past day cannot be set; Clear removes it. */
+  {
+    GtkWidget *row = GTK_WIDGET (part (practice, "interview_row"));
+    GtkMenuButton *choose = GTK_MENU_BUTTON (gtk_widget_get_template_child (row, PYPREP_TYPE_INTERVIEW_ROW,
+                                                                            "choose_button"));
+    GtkCalendar *calendar = GTK_CALENDAR (gtk_widget_get_template_child (row, PYPREP_TYPE_INTERVIEW_ROW,
+                                                                         "calendar"));
+    GtkWidget *set = GTK_WIDGET (gtk_widget_get_template_child (row, PYPREP_TYPE_INTERVIEW_ROW, "set_button"));
+    GtkWidget *clear = GTK_WIDGET (gtk_widget_get_template_child (row, PYPREP_TYPE_INTERVIEW_ROW, "clear_button"));
+    g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+    g_autofree char *stored = NULL;
+
+    gtk_menu_button_popup (choose);
+    iterate ();
+    gtk_calendar_select_day (calendar, yesterday);
+    g_assert_false (gtk_widget_get_sensitive (set));
+    gtk_calendar_select_day (calendar, interview);
+    g_assert_true (gtk_widget_get_sensitive (set));
+    g_signal_emit_by_name (set, "clicked");
+    iterate ();
+    stored = g_settings_get_string (gsettings, "interview-date");
+    g_assert_cmpstr (stored, ==, date);
+    g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "in 10 days"));
+
+    gtk_menu_button_popup (choose);
+    iterate ();
+    g_signal_emit_by_name (clear, "clicked");
+    iterate ();
+    g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "None"));
+  }
 
   gtk_window_destroy (GTK_WINDOW (practice));
   g_settings_reset (gsettings, "interview-date");

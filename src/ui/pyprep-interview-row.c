@@ -25,6 +25,7 @@ struct _PyprepInterviewRow
   GtkPopover     *popover;
   GtkCalendar    *calendar;
   GtkWidget      *set_button;
+  GtkWidget      *clear_button;
 
   PyprepSettings *settings;
 };
@@ -235,6 +236,7 @@ pyprep_interview_row_class_init (PyprepInterviewRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepInterviewRow, popover);
   gtk_widget_class_bind_template_child (widget_class, PyprepInterviewRow, calendar);
   gtk_widget_class_bind_template_child (widget_class, PyprepInterviewRow, set_button);
+  gtk_widget_class_bind_template_child (widget_class, PyprepInterviewRow, clear_button);
   gtk_widget_class_bind_template_callback (widget_class, popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, set_clicked_cb);
