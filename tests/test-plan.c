@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "pyprep-plan.h"
 #include "pyprep-practice-session.h"
@@ -140,6 +141,54 @@ test_median_seconds (void)
     }
   /* 1000 s is someone away from the desk; -1 is unknown. */
   g_assert_cmpfloat (pyprep_plan_median_seconds (entries), ==, 20);
+}
+
+static void
+remove_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* The pace is read from the study's own log: the plan of 10 minutes a
+ * day at 30 s an answer is 20 cards. */
+static void
+test_pace_from_log (void)
+{
+  g_autoptr(PyprepLibrary) library = sample_library ();
+  g_autoptr(PyprepStudy) study = pyprep_study_new (NULL);
+  g_autoptr(GDateTime) now = at (11, 20, 12);
+  g_autoptr(PyprepPlan) plan = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-plan-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "review-log.sqlite", NULL);
+  const struct { const char *id; int seconds; } answers[] = { { "a1", 20 }, { "a2", 45 }, { "b1", 30 } };
+  GDate day;
+
+  g_assert_cmpfloat (pyprep_plan_study_seconds (study, now), ==, PYPREP_PLAN_DEFAULT_SECONDS);
+  g_assert_true (pyprep_study_open_review_log (study, path));
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autoptr(GDateTime) when = at (11, 19, 10 + (int)i);
+
+      pyprep_study_record_review_full (study, answers[i].id, PYPREP_REVIEW_KIND_RECALL, PYPREP_GRADE_GOOD,
+                                       when, answers[i].seconds);
+    }
+  g_assert_cmpfloat (pyprep_plan_study_seconds (study, now), ==, 30);
+
+  date (&day, 11, 30);
+  plan = pyprep_plan_new (library, study, &day, 10, pyprep_plan_study_seconds (study, now), now);
+  g_assert_cmpuint (pyprep_plan_get_cards_per_day (plan), ==, 20);
+
+  g_clear_object (&study);
+  remove_files (dir);
 }
 
 /* Cards that would be forgotten by the day come, the most to gain
@@ -329,6 +378,7 @@ main (int   argc,
 
   g_test_add_func ("/pyprep/plan/dates", test_dates);
   g_test_add_func ("/pyprep/plan/median-seconds", test_median_seconds);
+  g_test_add_func ("/pyprep/plan/pace-from-log", test_pace_from_log);
   g_test_add_func ("/pyprep/plan/prefers-cards-at-risk", test_prefers_cards_at_risk);
   g_test_add_func ("/pyprep/plan/budget", test_budget);
   g_test_add_func ("/pyprep/plan/essentials-fit", test_essentials_fit);

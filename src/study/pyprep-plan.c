@@ -6,7 +6,7 @@
  *
  *   - The budget in cards a day is the daily minutes divided by the
  *     seconds a card takes: the median of the user's recall answers in
- *     the review log over the last 90 days (answers over
+ *     the review log over the last 30 days, the user's pace now (answers over
  *     PYPREP_PLAN_MAX_SECONDS left out), or PYPREP_PLAN_DEFAULT_SECONDS
  *     when the log has none. A new card takes PYPREP_PLAN_NEW_CARD_SLOTS
  *     of it, for its learning step the same day.
@@ -182,7 +182,7 @@ pyprep_plan_median_seconds (GPtrArray *entries)
           + g_array_index (seconds, int, seconds->len / 2)) / 2.0;
 }
 
-/* The seconds per card the study's review log gives over the 90 days
+/* The seconds per card the study's review log gives over the 30 days
  * before @now; the default without a log. */
 double
 pyprep_plan_study_seconds (PyprepStudy *study,
@@ -201,7 +201,8 @@ pyprep_plan_study_seconds (PyprepStudy *study,
     return PYPREP_PLAN_DEFAULT_SECONDS;
 
   to = g_date_time_to_unix (now) * 1000;
-  entries = pyprep_review_log_query (log, NULL, to - (gint64)90 * 86400 * 1000, to + 1, &error);
+  entries = pyprep_review_log_query (log, NULL, to - (gint64)PYPREP_PLAN_PACE_DAYS * 86400 * 1000, to + 1,
+                                     &error);
   if (entries == NULL)
     {
       g_debug ("No answer times from the review log: %s", error->message);

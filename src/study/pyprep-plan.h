@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 /* Answers that took longer than this are left out of the median: the
  * user was away, not answering. */
 #define PYPREP_PLAN_MAX_SECONDS 600
+/* The answers the pace is taken from: the last days, as the user is now
+ * (and few enough to read at once). */
+#define PYPREP_PLAN_PACE_DAYS 30
 /* A new card is seen twice on its first day: once, and at its learning step. */
 #define PYPREP_PLAN_NEW_CARD_SLOTS 2
 #define PYPREP_PLAN_DAILY_MINUTES_DEFAULT 30
