@@ -25,6 +25,7 @@
 #include "pyprep-topic.h"
 #include "pyprep-practice-window.h"
 #include "pyprep-preferences-window.h"
+#include "pyprep-statistics-page.h"
 #include "pyprep-statistics-window.h"
 #include "pyprep-settings.h"
 #include "pyprep-window.h"
@@ -653,6 +654,100 @@ test_sidebar_width (void)
   g_settings_reset (settings, "window-height");
 }
 
+typedef struct {
+  int      width;
+  gboolean dark;
+} InterviewShot;
+
+/* A study of two weeks: eighty questions learnt on different days,
+ * some forgotten once. */
+static PyprepStudy *
+studied_for_two_weeks (GDateTime *now)
+{
+  PyprepStudy *studied = pyprep_study_new (NULL);
+  g_autoptr(GPtrArray) questions = pyprep_library_list_questions (library);
+
+  for (guint i = 0; i < MIN (questions->len, 80); i++)
+    {
+      const char *id = pyprep_question_get_id (questions->pdata[(i * 7) % questions->len]);
+      g_autoptr(GDateTime) first = g_date_time_add_days (now, -(int)(1 + i % 14));
+      g_autoptr(GDateTime) step = g_date_time_add_minutes (first, 10);
+
+      pyprep_study_record_review (studied, id, i % 5 == 0 ? PYPREP_GRADE_HARD : PYPREP_GRADE_GOOD, first);
+      pyprep_study_record_review (studied, id, i % 3 == 0 ? PYPREP_GRADE_EASY : PYPREP_GRADE_GOOD, step);
+    }
+  return studied;
+}
+
+/* The interview date in Preferences, in the Practice window and in
+ * Statistics, with a date ten days ahead: each window fits and shows it. */
+static void
+test_interview (gconstpointer data)
+{
+  const InterviewShot *shot = data;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(GSettings) gsettings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, 10);
+  g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+  g_autoptr(PyprepStudy) studied = studied_for_two_weeks (now);
+  const char *kinds[] = { "preferences", "practice", "statistics" };
+
+  adw_style_manager_set_color_scheme (style, shot->dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                        : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_settings_set_string (gsettings, "interview-date", date);
+  g_settings_set_uint (gsettings, "daily-minutes", 20);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autofree char *name = g_strdup_printf ("interview-%s-%d-%s", kinds[k], shot->width,
+                                               shot->dark ? "dark" : "light");
+      g_autofree char *path = NULL;
+      GtkWindow *window;
+      GtkWidget *shown;
+
+      if (k == 0)
+        {
+          window = GTK_WINDOW (pyprep_preferences_window_new (NULL, test_settings ()));
+          gtk_window_set_default_size (window, shot->width, 1500);
+          shown = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), PYPREP_TYPE_PREFERENCES_WINDOW,
+                                                             "interview_row"));
+        }
+      else if (k == 1)
+        {
+          window = GTK_WINDOW (pyprep_practice_window_new (NULL, library, studied, test_settings ()));
+          gtk_window_set_default_size (window, shot->width, 720);
+          shown = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), PYPREP_TYPE_PRACTICE_WINDOW,
+                                                             "interview_row"));
+        }
+      else
+        {
+          PyprepStatisticsPage *page;
+
+          window = pyprep_statistics_window_new (NULL, studied, library);
+          page = pyprep_statistics_window_get_page (PYPREP_STATISTICS_WINDOW (window));
+          pyprep_statistics_page_set_settings (page, test_settings ());
+          gtk_window_set_default_size (window, shot->width, 1000);
+          shown = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), PYPREP_TYPE_STATISTICS_PAGE,
+                                                             "interview_group"));
+        }
+      gtk_window_present (window);
+      wait_frames ();
+      wait_frames ();
+
+      path = save_png (GTK_WIDGET (window), name);
+      g_test_message ("%s: %s", name, path);
+      g_assert_true (gtk_widget_get_mapped (shown));
+      g_assert_cmpuint (assert_nothing_clipped (GTK_WIDGET (window), GTK_WIDGET (window), name), >, 0);
+      gtk_window_destroy (window);
+    }
+
+  g_settings_reset (gsettings, "interview-date");
+  g_settings_reset (gsettings, "daily-minutes");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  wait_frames ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -740,6 +835,18 @@ main (int   argc,
   g_test_add_func ("/pyprep/screenshots/sidebar-width", test_sidebar_width);
   g_test_add_data_func ("/pyprep/screenshots/practice-scopes-360", GINT_TO_POINTER (360), test_practice_scopes);
   g_test_add_data_func ("/pyprep/screenshots/practice-scopes-1000", GINT_TO_POINTER (1000), test_practice_scopes);
+
+  {
+    static const InterviewShot interview_shots[] = { { 360, FALSE }, { 360, TRUE }, { 800, FALSE } };
+
+    for (guint i = 0; i < G_N_ELEMENTS (interview_shots); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/pyprep/screenshots/interview-%d-%s", interview_shots[i].width,
+                                                 interview_shots[i].dark ? "dark" : "light");
+
+        g_test_add_data_func (path, &interview_shots[i], test_interview);
+      }
+  }
 
   status = g_test_run ();
   g_clear_object (&study);

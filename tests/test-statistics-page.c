@@ -15,6 +15,7 @@
 #include "pyprep-heatmap.h"
 #include "pyprep-line-chart.h"
 #include "pyprep-log-stats.h"
+#include "pyprep-interview-row.h"
 #include "pyprep-mastery-bar.h"
 #include "pyprep-statistics-page.h"
 #include "pyprep-statistics-window.h"
@@ -244,6 +245,70 @@ test_mastery_follows_study (void)
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (mastery_row (page, 0))), ==,
                    "2 confident, 1 learning, 1 needs review, 0 read, 1 new");
 
+  gtk_window_destroy (window);
+}
+
+static GtkWidget *
+interview_row (PyprepStatisticsPage *page,
+               guint                 index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (PAGE_CHILD (page, "interview_list"), (int)index);
+
+  g_assert_nonnull (row);
+  return GTK_WIDGET (row);
+}
+
+/* With an interview date ahead, the plan's state and the predicted
+ * recall on the day per topic are shown, in words; without one, or with
+ * one that is past or cannot be read, nothing is. */
+static void
+test_interview_plan (void)
+{
+  g_autoptr(PyprepStudy) study = fixed_study ();
+  PyprepSettings *settings = test_settings ();
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 18, 12, 0, 0);
+  g_autofree char *unreadable = NULL;
+  GtkWindow *window;
+  PyprepStatisticsPage *page = new_page (study, &window);
+  AdwPreferencesGroup *group = PAGE_CHILD (page, "interview_group");
+
+  pyprep_settings_set_interview_date (settings, "");
+  pyprep_settings_set_daily_minutes (settings, 30);
+  pyprep_statistics_page_set_settings (page, settings);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (group)));
+
+  pyprep_settings_set_interview_date (settings, "2026-11-28");
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (group)));
+  g_assert_cmpstr (adw_preferences_group_get_title (group), ==, "Interview on Saturday 28 November");
+  /* Three questions fall below 90% by the day, nothing essential is left
+   * to start: one card a day is plenty. */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (interview_row (page, 0))), ==, "On track");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (interview_row (page, 0))), ==,
+                   "1 card a day needed at 60 s each: 3 questions to refresh and 0 essentials to start in "
+                   "10 days. Minutes a day: 30.");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (interview_row (page, 1))), ==, "Basics");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (interview_row (page, 1))), ==,
+                   "Predicted recall on the day: 87% of the 3 practised, 65% of all 4");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (interview_row (page, 2))), ==,
+                   "Predicted recall on the day: none of its 1 question practised");
+  g_assert_null (gtk_list_box_get_row_at_index (PAGE_CHILD (page, "interview_list"), 3));
+
+  /* The day after, practice and statistics are as usual. */
+  pyprep_settings_set_interview_date (settings, "2026-11-17");
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (group)));
+
+  /* A stored value that is not a date is reported and kept. */
+  pyprep_settings_set_interview_date (settings, "next friday");
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (group)));
+  g_assert_cmpstr (pyprep_settings_get_interview_date (settings), ==, "next friday");
+  unreadable = pyprep_interview_describe_date ("next friday", now);
+  g_assert_cmpstr (unreadable, ==, "The stored date “next friday” cannot be read and is ignored; choose a day to "
+                   "replace it");
+
+  pyprep_settings_set_interview_date (settings, "");
   gtk_window_destroy (window);
 }
 
@@ -531,6 +596,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/statistics-page/empty", test_empty_record);
   g_test_add_func ("/pyprep/statistics-page/log-figures", test_log_figures_described);
   g_test_add_func ("/pyprep/statistics-page/log-figures-empty", test_log_figures_empty);
+  g_test_add_func ("/pyprep/statistics-page/interview-plan", test_interview_plan);
   g_test_add_func ("/pyprep/statistics-page/window", test_window_opens_statistics);
 
   status = g_test_run ();

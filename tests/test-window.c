@@ -21,6 +21,7 @@
 #include "pyprep-question-slots.h"
 #include "pyprep-result-row.h"
 #include "pyprep-question.h"
+#include "pyprep-interview-row.h"
 #include "pyprep-practice-window.h"
 #include "pyprep-row-text.h"
 #include "pyprep-topic.h"
@@ -1281,6 +1282,98 @@ test_practice_review_limit (void)
   iterate ();
 }
 
+/* With an interview date, the start page shows the date and the days
+ * left, and the session follows the plan within the minutes a day; a
+ * date that cannot be read is said so and kept. */
+static void
+test_practice_interview (void)
+{
+  g_autoptr(GSettings) gsettings = g_settings_new (APPLICATION_ID);
+  g_autoptr(PyprepStudy) study = pyprep_study_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) before = g_date_time_add_days (now, -3);
+  g_autoptr(GDateTime) step = g_date_time_add_minutes (before, 10);
+  g_autoptr(GDateTime) interview = g_date_time_add_days (now, 10);
+  g_autofree char *date = g_date_time_format (interview, "%Y-%m-%d");
+  g_autoptr(PyprepTopic) topic = g_list_model_get_item (pyprep_library_get_topics (library), 0);
+  PyprepPracticeWindow *practice;
+  const char *subtitle;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PyprepQuestion) question = g_list_model_get_item (pyprep_topic_get_questions (topic), i);
+
+      pyprep_study_record_review (study, pyprep_question_get_id (question), PYPREP_GRADE_GOOD, before);
+      pyprep_study_record_review (study, pyprep_question_get_id (question), PYPREP_GRADE_GOOD, step);
+    }
+
+  practice = pyprep_practice_window_new (NULL, library, study, test_settings ());
+  gtk_window_present (GTK_WINDOW (practice));
+  iterate ();
+  g_assert_true (gtk_label_get_label (GTK_LABEL (part (practice, "count_label")))[0] == '3');
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (part (practice, "interview_row"))),
+                                   "None"));
+
+  /* Five minutes a day at a minute a card: two new essentials (two
+   * cards each) and one review; the other reviews wait, and the page
+   * says why. */
+  g_settings_set_uint (gsettings, "daily-minutes", 5);
+  g_settings_set_string (gsettings, "interview-date", date);
+  iterate ();
+  g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (part (practice, "interview_row"))),
+                                   "in 10 days"));
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (part (practice, "count_row")));
+  g_assert_nonnull (strstr (subtitle, "2 more questions would be forgotten by the interview"));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (part (practice, "count_label"))), ==, "1 due, 0 weak, 2 new");
+
+  g_settings_set_string (gsettings, "interview-date", "someday");
+  iterate ();
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (part (practice, "interview_row"))),
+                            "cannot be read"));
+  {
+    g_autofree char *kept = g_settings_get_string (gsettings, "interview-date");
+
+    g_assert_cmpstr (kept, ==, "someday");
+  }
+  g_assert_true (gtk_label_get_label (GTK_LABEL (part (practice, "count_label")))[0] == '3');
+
+  /* The calendar sets a day; a past day cannot be set; Clear removes it. */
+  {
+    GtkWidget *row = GTK_WIDGET (part (practice, "interview_row"));
+    GtkMenuButton *choose = GTK_MENU_BUTTON (gtk_widget_get_template_child (row, PYPREP_TYPE_INTERVIEW_ROW,
+                                                                            "choose_button"));
+    GtkCalendar *calendar = GTK_CALENDAR (gtk_widget_get_template_child (row, PYPREP_TYPE_INTERVIEW_ROW,
+                                                                         "calendar"));
+    GtkWidget *set = GTK_WIDGET (gtk_widget_get_template_child (row, PYPREP_TYPE_INTERVIEW_ROW, "set_button"));
+    GtkWidget *clear = GTK_WIDGET (gtk_widget_get_template_child (row, PYPREP_TYPE_INTERVIEW_ROW, "clear_button"));
+    g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+    g_autofree char *stored = NULL;
+
+    gtk_menu_button_popup (choose);
+    iterate ();
+    gtk_calendar_select_day (calendar, yesterday);
+    g_assert_false (gtk_widget_get_sensitive (set));
+    gtk_calendar_select_day (calendar, interview);
+    g_assert_true (gtk_widget_get_sensitive (set));
+    g_signal_emit_by_name (set, "clicked");
+    iterate ();
+    stored = g_settings_get_string (gsettings, "interview-date");
+    g_assert_cmpstr (stored, ==, date);
+    g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "in 10 days"));
+
+    gtk_menu_button_popup (choose);
+    iterate ();
+    g_signal_emit_by_name (clear, "clicked");
+    iterate ();
+    g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "None"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (practice));
+  g_settings_reset (gsettings, "interview-date");
+  g_settings_reset (gsettings, "daily-minutes");
+  iterate ();
+}
+
 /* Once the day's new questions are started and nothing is due, Start
  * Practice is greyed out, and says why. */
 static void
@@ -1370,6 +1463,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/window/zoom", test_zoom);
   g_test_add_func ("/pyprep/window/preferences", test_preferences);
   g_test_add_func ("/pyprep/window/practice-review-limit", test_practice_review_limit);
+  g_test_add_func ("/pyprep/window/practice-interview", test_practice_interview);
 
   status = g_test_run ();
   g_clear_object (&study);

@@ -179,6 +179,7 @@ pyprep_ui_types_register (void)
   register_stand_in ("PyprepPracticePage", NULL);
   register_stand_in ("PyprepNoteEditor", NULL);
   register_stand_in ("PyprepMockInterview", NULL);
+  register_stand_in ("PyprepInterviewRow", NULL);
   g_type_ensure (ADW_TYPE_BIN);
   register_stand_in ("PyprepHeatmap", &chart);
   register_stand_in ("PyprepBarChart", &chart);

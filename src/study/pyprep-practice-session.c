@@ -18,6 +18,16 @@
  * A question practised before that is neither due nor weak is left out:
  * the scheduler has put it away.
  *
+ * With an interview date (pyprep_practice_session_new_planned(), see
+ * pyprep-plan.c) the order aims at recall on the day instead, within the
+ * plan's daily budget of cards:
+ *
+ *   1. cards in their learning or relearning steps that are due today;
+ *   2. the day's share of new essentials, so that all are in before the day;
+ *   3. practised cards at risk on the day, the largest gain first; the
+ *      cards safe for the day wait, due or not;
+ *   4. more new cards, up to new-per-day, while the budget lasts.
+ *
  * A question with an exercise is two cards, each scheduled on its own:
  * recall (its id) and the exercise (pyprep_study_exercise_id()). New
  * exercise cards share the day's budget of new cards.
@@ -366,6 +376,233 @@ pyprep_practice_session_new_limited (PyprepLibrary       *library,
       guint done = pyprep_study_count_reviews_today (study, now);
 
       limit_reviews (self, reviews_per_day > done ? reviews_per_day - done : 0);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+typedef struct
+{
+  Card   card;
+  double gain;
+  gboolean essential;
+} Candidate;
+
+static int
+compare_gains (gconstpointer a,
+               gconstpointer b)
+{
+  const Candidate *x = a;
+  const Candidate *y = b;
+
+  if (x->gain != y->gain)
+    return x->gain > y->gain ? -1 : 1;
+  return x->card.order < y->card.order ? -1 : x->card.order > y->card.order;
+}
+
+/* Sorts one practised or new card of the planned session into its group. */
+static void
+plan_card (PyprepPlan     *plan,
+           PyprepStudy    *study,
+           PyprepQuestion *question,
+           char           *id,
+           gboolean        exercise,
+           guint           order,
+           PyprepScope     scope,
+           gint64          end_of_today,
+           GArray         *steps,
+           GArray         *at_risk,
+           GArray         *fresh)
+{
+  PyprepReviewState review;
+  Candidate candidate = { { NULL, id, exercise, 0, 0, order, FALSE }, 0, FALSE };
+  PyprepCardPhase phase;
+
+  if (!pyprep_study_get_review (study, id, &review))
+    {
+      if (scope == PYPREP_SCOPE_DUE)
+        goto skip;
+      candidate.card.kind = PYPREP_CARD_NEW;
+      candidate.essential = !exercise && pyprep_question_get_essential (question);
+      candidate.card.question = g_object_ref (question);
+      g_array_append_val (fresh, candidate);
+      return;
+    }
+
+  phase = pyprep_review_state_get_phase (&review);
+  candidate.card.due = review.due;
+  if (phase == PYPREP_CARD_PHASE_LEARNING || phase == PYPREP_CARD_PHASE_RELEARNING)
+    {
+      if (review.due >= end_of_today)
+        goto skip;
+      candidate.card.kind = PYPREP_CARD_DUE;
+      candidate.card.question = g_object_ref (question);
+      g_array_append_val (steps, candidate);
+      return;
+    }
+
+  if (pyprep_plan_recall_on_day (plan, id) >= pyprep_plan_get_target (plan)
+      || (scope == PYPREP_SCOPE_DUE && review.due >= end_of_today))
+    goto skip;
+
+  candidate.card.kind = review.due < end_of_today ? PYPREP_CARD_DUE : PYPREP_CARD_WEAK;
+  candidate.card.in_review = TRUE;
+  candidate.gain = pyprep_plan_review_gain (plan, id);
+  candidate.card.question = g_object_ref (question);
+  g_array_append_val (at_risk, candidate);
+  return;
+
+skip:
+  g_free (id);
+}
+
+static void
+take (PyprepPracticeSession *self,
+      Candidate             *candidate)
+{
+  g_array_append_val (self->cards, candidate->card);
+  candidate->card.question = NULL;
+  candidate->card.id = NULL;
+}
+
+static void
+clear_candidate (gpointer data)
+{
+  Candidate *candidate = data;
+
+  clear_card (&candidate->card);
+}
+
+/**
+ * pyprep_practice_session_new_planned:
+ * @plan: (nullable): the plan toward the interview; %NULL for none
+ *
+ * Like pyprep_practice_session_new_limited(), following @plan when there
+ * is one: the day's cards are those that raise recall on the interview
+ * day most, within the plan's budget (which replaces @reviews_per_day).
+ */
+PyprepPracticeSession *
+pyprep_practice_session_new_planned (PyprepLibrary       *library,
+                                     PyprepStudy         *study,
+                                     PyprepScope          scope,
+                                     const char          *topic_id,
+                                     PyprepPracticeCards  cards,
+                                     guint                new_per_day,
+                                     guint                reviews_per_day,
+                                     PyprepPlan          *plan,
+                                     GDateTime           *now)
+{
+  g_autoptr(PyprepPracticeSession) self = NULL;
+  g_autoptr(GPtrArray) bank = NULL;
+  g_autoptr(GArray) introduction = NULL;
+  g_autoptr(GArray) steps = NULL;
+  g_autoptr(GArray) at_risk = NULL;
+  g_autoptr(GArray) fresh = NULL;
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GDateTime) tomorrow = NULL;
+  PyprepTopic *topic = NULL;
+  guint started_today, budget, used, essentials_wanted, new_taken = 0;
+  gint64 end_of_today;
+
+  g_return_val_if_fail (plan == NULL || PYPREP_IS_PLAN (plan), NULL);
+
+  if (plan == NULL)
+    return pyprep_practice_session_new_limited (library, study, scope, topic_id, cards, new_per_day,
+                                                reviews_per_day, now);
+
+  g_return_val_if_fail (PYPREP_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (PYPREP_IS_STUDY (study), NULL);
+  g_return_val_if_fail (scope <= PYPREP_SCOPE_LEECHES, NULL);
+  g_return_val_if_fail (scope != PYPREP_SCOPE_TOPIC || topic_id != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  self = g_object_new (PYPREP_TYPE_PRACTICE_SESSION, NULL);
+  self->library = g_object_ref (library);
+  self->study = g_object_ref (study);
+
+  if (scope == PYPREP_SCOPE_TOPIC
+      && (topic = pyprep_library_lookup_topic (library, topic_id)) == NULL)
+    return g_steal_pointer (&self);
+
+  midnight = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
+                              g_date_time_get_month (now), g_date_time_get_day_of_month (now),
+                              0, 0, 0);
+  tomorrow = g_date_time_add_days (midnight, 1);
+  end_of_today = g_date_time_to_unix (tomorrow);
+
+  steps = g_array_new (FALSE, TRUE, sizeof (Candidate));
+  at_risk = g_array_new (FALSE, TRUE, sizeof (Candidate));
+  fresh = g_array_new (FALSE, TRUE, sizeof (Candidate));
+  g_array_set_clear_func (steps, clear_candidate);
+  g_array_set_clear_func (at_risk, clear_candidate);
+  g_array_set_clear_func (fresh, clear_candidate);
+
+  bank = pyprep_library_list_questions (library);
+  introduction = introduction_order (bank);
+  for (guint i = 0; i < introduction->len; i++)
+    {
+      PyprepQuestion *question = g_array_index (introduction, Introduction, i).question;
+      const char *id = pyprep_question_get_id (question);
+
+      if (!pyprep_scope_contains (scope, study, topic, question, now))
+        continue;
+
+      if (cards != PYPREP_PRACTICE_EXERCISES)
+        plan_card (plan, study, question, g_strdup (id), FALSE, 2 * i, scope, end_of_today,
+                   steps, at_risk, fresh);
+      if (cards != PYPREP_PRACTICE_RECALL && pyprep_question_get_exercise (question) != NULL)
+        plan_card (plan, study, question, pyprep_study_exercise_id (id), TRUE, 2 * i + 1, scope,
+                   end_of_today, steps, at_risk, fresh);
+    }
+
+  started_today = pyprep_study_count_new_today (study, now);
+  budget = pyprep_plan_get_cards_per_day (plan);
+  used = pyprep_study_count_reviews_today (study, now) + started_today * PYPREP_PLAN_NEW_CARD_SLOTS;
+
+  /* Cards in their steps are under way: they come whatever the budget. */
+  g_array_sort (steps, compare_gains);
+  for (guint i = 0; i < steps->len; i++, used++)
+    take (self, &g_array_index (steps, Candidate, i));
+
+  /* The day's share of essentials, so that all are in before the day. */
+  essentials_wanted = pyprep_plan_get_new_per_day (plan);
+  essentials_wanted = essentials_wanted > started_today ? essentials_wanted - started_today : 0;
+  for (guint i = 0; i < fresh->len && new_taken < essentials_wanted; i++)
+    {
+      Candidate *candidate = &g_array_index (fresh, Candidate, i);
+
+      if (!candidate->essential || used + PYPREP_PLAN_NEW_CARD_SLOTS > budget)
+        continue;
+      take (self, candidate);
+      new_taken++;
+      used += PYPREP_PLAN_NEW_CARD_SLOTS;
+    }
+
+  g_array_sort (at_risk, compare_gains);
+  for (guint i = 0; i < at_risk->len; i++)
+    {
+      if (used < budget)
+        {
+          take (self, &g_array_index (at_risk, Candidate, i));
+          used++;
+        }
+      else
+        self->n_held_back++;
+    }
+
+  /* Room left: more new cards, in the order they are best introduced. */
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      Candidate *candidate = &g_array_index (fresh, Candidate, i);
+
+      if (candidate->card.id == NULL)
+        continue;
+      if (started_today + new_taken >= MAX (new_per_day, pyprep_plan_get_new_per_day (plan))
+          || used + PYPREP_PLAN_NEW_CARD_SLOTS > budget)
+        break;
+      take (self, candidate);
+      new_taken++;
+      used += PYPREP_PLAN_NEW_CARD_SLOTS;
     }
 
   return g_steal_pointer (&self);

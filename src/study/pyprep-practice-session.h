@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "pyprep-library.h"
+#include "pyprep-plan.h"
 #include "pyprep-scheduler.h"
 #include "pyprep-scope.h"
 #include "pyprep-study.h"
@@ -55,6 +56,15 @@ PyprepPracticeSession *pyprep_practice_session_new_limited  (PyprepLibrary      
                                                              PyprepPracticeCards    cards,
                                                              guint                  new_per_day,
                                                              guint                  reviews_per_day,
+                                                             GDateTime             *now);
+PyprepPracticeSession *pyprep_practice_session_new_planned  (PyprepLibrary         *library,
+                                                             PyprepStudy           *study,
+                                                             PyprepScope            scope,
+                                                             const char            *topic_id,
+                                                             PyprepPracticeCards    cards,
+                                                             guint                  new_per_day,
+                                                             guint                  reviews_per_day,
+                                                             PyprepPlan            *plan,
                                                              GDateTime             *now);
 guint                  pyprep_practice_session_get_n_held_back (PyprepPracticeSession *self);
 guint                  pyprep_practice_session_get_n_cards  (PyprepPracticeSession *self);

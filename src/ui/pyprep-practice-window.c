@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pyprep-interview-row.h"
 #include "pyprep-library.h"
 #include "pyprep-mock-interview.h"
 #include "pyprep-practice-page.h"
@@ -45,6 +46,7 @@ struct _PyprepPracticeWindow
   GtkStack            *stack;
   AdwComboRow         *scope_row;
   AdwComboRow         *cards_row;
+  PyprepInterviewRow  *interview_row;
   AdwActionRow        *count_row;
   GtkLabel            *count_label;
   GtkWidget           *start_button;
@@ -69,6 +71,7 @@ static PyprepPracticeSession *
 build_session (PyprepPracticeWindow *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(PyprepPlan) plan = NULL;
   /* The rows of cards_row, in order. */
   static const PyprepPracticeCards cards[] = {
     PYPREP_PRACTICE_MIXED, PYPREP_PRACTICE_RECALL, PYPREP_PRACTICE_EXERCISES,
@@ -93,9 +96,11 @@ build_session (PyprepPracticeWindow *self)
       break;
     }
 
-  return pyprep_practice_session_new_limited (self->library, self->study, scope, topic, cards[card_row],
+  plan = pyprep_interview_make_plan (self->library, self->study, self->settings, now);
+  return pyprep_practice_session_new_planned (self->library, self->study, scope, topic, cards[card_row],
                                               pyprep_settings_get_new_per_day (self->settings),
-                                              pyprep_settings_get_max_reviews_per_day (self->settings), now);
+                                              pyprep_settings_get_max_reviews_per_day (self->settings),
+                                              plan, now);
 }
 
 /* What the chosen scope would bring, shown before starting. */
@@ -128,8 +133,20 @@ update_count (PyprepPracticeWindow *self)
     guint reviews_per_day = pyprep_settings_get_max_reviews_per_day (self->settings);
     guint held_back = pyprep_practice_session_get_n_held_back (session);
     g_autofree char *reason = NULL;
+    g_autoptr(PyprepPlan) plan = pyprep_interview_make_plan (self->library, self->study, self->settings, now);
 
-    if (held_back > 0)
+    if (held_back > 0 && plan != NULL)
+      /* TRANSLATORS: %u is how many questions that would be forgotten by
+       * the interview wait for another day */
+      reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u more question would be forgotten by the interview but waits "
+                                             "for tomorrow: today’s minutes are used. Raise Minutes per Day in "
+                                             "Preferences to take it now.",
+                                             "%u more questions would be forgotten by the interview but wait "
+                                             "for tomorrow: today’s minutes are used. Raise Minutes per Day in "
+                                             "Preferences to take them now.",
+                                             held_back), held_back);
+    else if (held_back > 0)
       /* TRANSLATORS: the first %u is how many reviews due wait for
        * another day, the second the setting "Reviews per Day" */
       reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -471,6 +488,7 @@ pyprep_practice_window_class_init (PyprepPracticeWindowClass *klass)
 
   g_type_ensure (PYPREP_TYPE_PRACTICE_PAGE);
   g_type_ensure (PYPREP_TYPE_MOCK_INTERVIEW);
+  g_type_ensure (PYPREP_TYPE_INTERVIEW_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pyprep/PyPrep/ui/pyprep-practice-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, back_button);
@@ -478,6 +496,7 @@ pyprep_practice_window_class_init (PyprepPracticeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, scope_row);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, cards_row);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, interview_row);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, count_row);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, start_button);
@@ -615,6 +634,13 @@ pyprep_practice_window_new (GtkWindow      *parent,
                                seconds_to_minutes, minutes_to_seconds, NULL, NULL);
   g_signal_connect_object (study, "changed", G_CALLBACK (study_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "notify::new-per-day", G_CALLBACK (update_count), self,
+                           G_CONNECT_SWAPPED);
+  /* Short here: the group is about today's session. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->interview_row), _("Interview"));
+  pyprep_interview_row_set_settings (self->interview_row, settings);
+  g_signal_connect_object (self->settings, "notify::interview-date", G_CALLBACK (update_count), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "notify::daily-minutes", G_CALLBACK (update_count), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "notify::max-reviews-per-day", G_CALLBACK (update_count), self,
                            G_CONNECT_SWAPPED);

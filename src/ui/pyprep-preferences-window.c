@@ -14,6 +14,7 @@
 
 #include "pyprep-a11y.h"
 #include "pyprep-fsrs-optimizer.h"
+#include "pyprep-interview-row.h"
 #include "pyprep-preferences-window.h"
 #include "pyprep-review-history.h"
 #include "pyprep-settings.h"
@@ -44,6 +45,8 @@ struct _PyprepPreferencesWindow
   GtkButton            *optimize_button;
   AdwActionRow         *parameters_row;
   GtkButton            *reset_button;
+  PyprepInterviewRow   *interview_row;
+  GtkSpinButton        *daily_minutes_spin;
 
   PyprepSettings       *settings;
   PyprepReviewLog      *review_log;
@@ -515,11 +518,14 @@ pyprep_preferences_window_class_init (PyprepPreferencesWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "prefs.optimize", NULL, optimize_action);
   gtk_widget_class_install_action (widget_class, "prefs.reset-parameters", NULL, reset_parameters_action);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, interview_row);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPreferencesWindow, daily_minutes_spin);
 }
 
 static void
 pyprep_preferences_window_init (PyprepPreferencesWindow *self)
 {
+  g_type_ensure (PYPREP_TYPE_INTERVIEW_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   {
@@ -576,6 +582,8 @@ pyprep_preferences_window_new (GtkWindow      *parent,
                            G_CALLBACK (update_parameters_row), self, G_CONNECT_SWAPPED);
   self->optimize_state = OPTIMIZE_NO_LOG;
   update_optimize_row (self);
+  pyprep_interview_row_set_settings (self->interview_row, settings);
+  bind_count (settings, "daily-minutes", self->daily_minutes_spin);
 
   return GTK_WIDGET (self);
 }

@@ -34,6 +34,8 @@ struct _PyprepSettings
   guint           max_reviews_per_day;
   double          desired_retention;
   GVariant       *fsrs_parameters;
+  char           *interview_date;
+  guint           daily_minutes;
   gboolean        reopen_last_question;
   guint           mock_questions;
   guint           mock_seconds;
@@ -58,6 +60,8 @@ enum {
   PROP_MAX_REVIEWS_PER_DAY,
   PROP_DESIRED_RETENTION,
   PROP_FSRS_PARAMETERS,
+  PROP_INTERVIEW_DATE,
+  PROP_DAILY_MINUTES,
   PROP_REOPEN_LAST_QUESTION,
   PROP_MOCK_QUESTIONS,
   PROP_MOCK_SECONDS,
@@ -83,6 +87,8 @@ static const struct {
   { "new-per-day", PROP_NEW_PER_DAY },
   { "max-reviews-per-day", PROP_MAX_REVIEWS_PER_DAY },
   { "desired-retention", PROP_DESIRED_RETENTION },
+  { "interview-date", PROP_INTERVIEW_DATE },
+  { "daily-minutes", PROP_DAILY_MINUTES },
   { "reopen-last-question", PROP_REOPEN_LAST_QUESTION },
   { "mock-questions", PROP_MOCK_QUESTIONS },
   { "mock-seconds", PROP_MOCK_SECONDS },
@@ -223,6 +229,7 @@ pyprep_settings_finalize (GObject *object)
   PyprepSettings *self = (PyprepSettings *)object;
 
   g_free (self->last_question);
+  g_free (self->interview_date);
   g_clear_pointer (&self->fsrs_parameters, g_variant_unref);
 
   G_OBJECT_CLASS (pyprep_settings_parent_class)->finalize (object);
@@ -267,6 +274,12 @@ pyprep_settings_get_property (GObject    *object,
       break;
     case PROP_FSRS_PARAMETERS:
       g_value_set_variant (value, self->fsrs_parameters);
+      break;
+    case PROP_INTERVIEW_DATE:
+      g_value_set_string (value, self->interview_date);
+      break;
+    case PROP_DAILY_MINUTES:
+      g_value_set_uint (value, self->daily_minutes);
       break;
     case PROP_REOPEN_LAST_QUESTION:
       g_value_set_boolean (value, self->reopen_last_question);
@@ -333,6 +346,12 @@ pyprep_settings_set_property (GObject      *object,
       break;
     case PROP_DESIRED_RETENTION:
       pyprep_settings_set_desired_retention (self, g_value_get_double (value));
+      break;
+    case PROP_INTERVIEW_DATE:
+      pyprep_settings_set_interview_date (self, g_value_get_string (value));
+      break;
+    case PROP_DAILY_MINUTES:
+      set_uint (self, &self->daily_minutes, g_value_get_uint (value), prop_id);
       break;
     case PROP_REOPEN_LAST_QUESTION:
       set_boolean (self, &self->reopen_last_question, g_value_get_boolean (value), prop_id);
@@ -405,6 +424,12 @@ pyprep_settings_class_init (PyprepSettingsClass *klass)
     g_param_spec_variant ("fsrs-parameters", NULL, "The stored FSRS-6 parameters; empty for the defaults",
                           G_VARIANT_TYPE ("ad"), NULL,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Kept as stored: a value that is not a date is the plan's to report. */
+  properties[PROP_INTERVIEW_DATE] =
+    g_param_spec_string ("interview-date", NULL, "The interview's day, YYYY-MM-DD; empty for none",
+                         "", flags);
+  properties[PROP_DAILY_MINUTES] =
+    g_param_spec_uint ("daily-minutes", NULL, "Minutes a day given to practice", 5, 600, 30, flags);
   properties[PROP_REOPEN_LAST_QUESTION] =
     g_param_spec_boolean ("reopen-last-question", NULL, "Whether a window opens on the question read last",
                           TRUE, flags);
@@ -439,6 +464,8 @@ pyprep_settings_init (PyprepSettings *self)
   self->window_width = 1000;
   self->window_height = 700;
   self->last_question = g_strdup ("");
+  self->interview_date = g_strdup ("");
+  self->daily_minutes = 30;
 }
 
 /**
@@ -792,4 +819,48 @@ pyprep_settings_save_geometry (PyprepSettings *self,
       g_settings_set_int (batch, "window-height", CLAMP (height, 294, 32768));
     }
   g_settings_apply (batch);
+}
+
+/* The interview's day as stored, "YYYY-MM-DD", or "" for none; it may be
+ * a value that cannot be read (pyprep_plan_parse_date()). */
+const char *
+pyprep_settings_get_interview_date (PyprepSettings *self)
+{
+  g_return_val_if_fail (PYPREP_IS_SETTINGS (self), "");
+
+  return self->interview_date;
+}
+
+void
+pyprep_settings_set_interview_date (PyprepSettings *self,
+                                    const char     *date)
+{
+  g_return_if_fail (PYPREP_IS_SETTINGS (self));
+
+  if (date == NULL)
+    date = "";
+  if (g_str_equal (self->interview_date, date))
+    return;
+
+  g_free (self->interview_date);
+  self->interview_date = g_strdup (date);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVIEW_DATE]);
+}
+
+guint
+pyprep_settings_get_daily_minutes (PyprepSettings *self)
+{
+  g_return_val_if_fail (PYPREP_IS_SETTINGS (self), 30);
+
+  return self->daily_minutes;
+}
+
+void
+pyprep_settings_set_daily_minutes (PyprepSettings *self,
+                                   guint           minutes)
+{
+  g_return_if_fail (PYPREP_IS_SETTINGS (self));
+  g_return_if_fail (minutes >= 5 && minutes <= 600);
+
+  set_uint (self, &self->daily_minutes, minutes, PROP_DAILY_MINUTES);
 }

@@ -39,6 +39,12 @@ void            pyprep_settings_set_max_reviews_per_day  (PyprepSettings *self,
 double          pyprep_settings_get_desired_retention    (PyprepSettings *self);
 void            pyprep_settings_set_desired_retention    (PyprepSettings *self,
                                                           double          desired_retention);
+const char     *pyprep_settings_get_interview_date       (PyprepSettings *self);
+void            pyprep_settings_set_interview_date       (PyprepSettings *self,
+                                                          const char     *date);
+guint           pyprep_settings_get_daily_minutes        (PyprepSettings *self);
+void            pyprep_settings_set_daily_minutes        (PyprepSettings *self,
+                                                          guint           minutes);
 GVariant       *pyprep_settings_get_fsrs_parameters      (PyprepSettings *self);
 void            pyprep_settings_set_fsrs_parameters      (PyprepSettings *self,
                                                           GVariant       *value);

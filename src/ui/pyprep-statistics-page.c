@@ -6,6 +6,10 @@
  * by PyprepLogStats on a worker thread, so that a log of years does not
  * hold the window; the rest of the page is filled at once meanwhile.
  *
+ * With an interview date ahead (pyprep-plan.c), a group first shows
+ * whether the plan fits the daily minutes and the predicted recall on
+ * the day per topic, each figure in words in its row.
+ *
  * Every drawing has a text equivalent: the calendar's summary is both a
  * visible caption and its accessible description, the forecast lists its
  * values in its description, and each mastery bar is labelled with its
@@ -26,9 +30,11 @@
 #include "pyprep-heatmap.h"
 #include "pyprep-line-chart.h"
 #include "pyprep-log-stats.h"
+#include "pyprep-interview-row.h"
 #include "pyprep-mastery-bar.h"
 #include "pyprep-stats.h"
 #include "pyprep-statistics-page.h"
+#include "pyprep-topic.h"
 
 struct _PyprepStatisticsPage
 {
@@ -54,9 +60,12 @@ struct _PyprepStatisticsPage
   GtkLabel       *retention_summary;
   PyprepLineChart *workload_chart;
   GtkLabel       *workload_summary;
+  AdwPreferencesGroup *interview_group;
+  GtkListBox     *interview_list;
 
   PyprepStudy    *study;
   PyprepLibrary  *library;
+  PyprepSettings *settings;  /* the interview date; NULL for none */
   GDateTime      *now;       /* fixed by tests; NULL follows the clock */
   guint           refresh_source;
   guint           midnight_source;  /* a new day moves the streak and calendar */
@@ -257,6 +266,108 @@ make_mastery_row (const PyprepTopicMastery *mastery,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), percent_label);
 
   return row;
+}
+
+static GtkWidget *
+make_text_row (const char *title,
+               const char *subtitle,
+               const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (value != NULL)
+    {
+      GtkWidget *label = gtk_label_new (value);
+
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+
+  return row;
+}
+
+/* Whether the plan fits the budget, then recall on the day per topic. */
+static void
+fill_interview (PyprepStatisticsPage *self,
+                GDateTime            *now)
+{
+  g_autoptr(PyprepPlan) plan = NULL;
+  g_autoptr(GDateTime) day_time = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *detail = NULL;
+  GListModel *topics;
+  GtkWidget *child;
+  guint budget_minutes, needed;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->interview_list))) != NULL)
+    gtk_list_box_remove (self->interview_list, child);
+
+  if (self->settings != NULL && self->library != NULL)
+    plan = pyprep_interview_make_plan (self->library, self->study, self->settings, now);
+  gtk_widget_set_visible (GTK_WIDGET (self->interview_group), plan != NULL);
+  if (plan == NULL)
+    return;
+
+  day_time = g_date_time_add_seconds (now, (double)(pyprep_plan_get_interview_time (plan)
+                                                    - g_date_time_to_unix (now)));
+  /* TRANSLATORS: a date, see the strftime manual; e.g. "Monday 14 December" */
+  day = g_date_time_format (day_time, _("%A %-d %B"));
+  /* TRANSLATORS: %s is the interview's date */
+  title = g_strdup_printf (_("Interview on %s"), day);
+  adw_preferences_group_set_title (self->interview_group, title);
+
+  budget_minutes = pyprep_settings_get_daily_minutes (self->settings);
+  needed = pyprep_plan_get_reviews_per_day_needed (plan);
+  if (pyprep_plan_get_on_track (plan))
+    status = g_strdup (_("On track"));
+  else
+    /* TRANSLATORS: %u is the minutes a day the plan needs */
+    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Behind: needs %u minute a day",
+                                           "Behind: needs %u minutes a day", pyprep_plan_get_minutes_needed (plan)),
+                              pyprep_plan_get_minutes_needed (plan));
+  /* TRANSLATORS: the plan to the interview: cards a day needed, the
+   * answer time they are counted at, the days left, the essentials not
+   * yet started, and the daily minutes set in Preferences */
+  detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u card a day needed at %.0f s each: %u questions to refresh and %u "
+                                         "essentials to start in %d days. Minutes a day: %u.",
+                                         "%u cards a day needed at %.0f s each: %u questions to refresh and %u "
+                                         "essentials to start in %d days. Minutes a day: %u.", needed),
+                            needed, pyprep_plan_get_seconds_per_card (plan), pyprep_plan_get_n_at_risk (plan),
+                            pyprep_plan_get_n_essentials_left (plan), MAX (pyprep_plan_get_days_left (plan), 1),
+                            budget_minutes);
+  gtk_list_box_append (self->interview_list, make_text_row (status, detail, NULL));
+
+  topics = pyprep_library_get_topics (self->library);
+  for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
+    {
+      g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, i);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *value = NULL;
+      double practised, overall;
+      guint n_practised, n = pyprep_topic_get_n_questions (topic);
+
+      pyprep_plan_topic_recall (plan, topic, &practised, &overall, &n_practised);
+      if (n_practised == 0)
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Predicted recall on the day: none of its %u question practised",
+                                                 "Predicted recall on the day: none of its %u questions practised",
+                                                 n), n);
+      else
+        /* TRANSLATORS: predicted recall on the interview day: over the
+         * practised questions, then over all the topic's questions */
+        subtitle = g_strdup_printf (_("Predicted recall on the day: %.0f%% of the %u practised, %.0f%% of all %u"),
+                                    practised * 100, n_practised, overall * 100, n);
+      /* TRANSLATORS: a topic's predicted recall on the interview day, over all its questions */
+      value = g_strdup_printf (_("%.0f%%"), overall * 100);
+      gtk_list_box_append (self->interview_list,
+                           make_text_row (pyprep_topic_get_title (topic), subtitle, value));
+    }
 }
 
 static void
@@ -641,6 +752,7 @@ pyprep_statistics_page_refresh (PyprepStatisticsPage *self)
   fill_forecast (self, stats);
   fill_mastery (self, stats);
   start_log_stats (self, now);
+  fill_interview (self, now);
   schedule_midnight (self, now);
 }
 
@@ -676,6 +788,7 @@ pyprep_statistics_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_STATISTICS_PAGE);
   g_clear_object (&self->study);
   g_clear_object (&self->library);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->now, g_date_time_unref);
 
   G_OBJECT_CLASS (pyprep_statistics_page_parent_class)->dispose (object);
@@ -787,6 +900,8 @@ pyprep_statistics_page_class_init (PyprepStatisticsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, retention_summary);
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, workload_chart);
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, workload_summary);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, interview_group);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, interview_list);
 }
 
 static void
@@ -855,4 +970,32 @@ pyprep_statistics_page_get_computing (PyprepStatisticsPage *self)
 {
   g_return_val_if_fail (PYPREP_IS_STATISTICS_PAGE (self), FALSE);
   return self->computing;
+}
+
+/**
+ * pyprep_statistics_page_set_settings:
+ * @settings: (nullable): where the interview date and the daily minutes
+ *   are; without them, no plan is shown
+ */
+void
+pyprep_statistics_page_set_settings (PyprepStatisticsPage *self,
+                                     PyprepSettings       *settings)
+{
+  g_return_if_fail (PYPREP_IS_STATISTICS_PAGE (self));
+  g_return_if_fail (settings == NULL || PYPREP_IS_SETTINGS (settings));
+
+  if (self->settings == settings)
+    return;
+
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_set_object (&self->settings, settings);
+  if (settings != NULL)
+    {
+      g_signal_connect_object (settings, "notify::interview-date", G_CALLBACK (study_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (settings, "notify::daily-minutes", G_CALLBACK (study_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  pyprep_statistics_page_refresh (self);
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "pyprep-library.h"
+#include "pyprep-settings.h"
 #include "pyprep-study.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,8 @@ PyprepStudy   *pyprep_statistics_page_get_study   (PyprepStatisticsPage *self);
 PyprepLibrary *pyprep_statistics_page_get_library (PyprepStatisticsPage *self);
 void           pyprep_statistics_page_set_now     (PyprepStatisticsPage *self,
                                                    GDateTime            *now);
+void           pyprep_statistics_page_set_settings (PyprepStatisticsPage *self,
+                                                   PyprepSettings       *settings);
 void           pyprep_statistics_page_refresh     (PyprepStatisticsPage *self);
 gboolean       pyprep_statistics_page_get_computing (PyprepStatisticsPage *self);
 

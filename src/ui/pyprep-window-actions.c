@@ -266,8 +266,12 @@ show_statistics_action (GtkWidget  *widget,
   PyprepWindow *self = PYPREP_WINDOW (widget);
 
   if (self->statistics_window == NULL)
-    g_set_weak_pointer (&self->statistics_window,
-                        pyprep_statistics_window_new (GTK_WINDOW (self), self->study, self->library));
+    {
+      g_set_weak_pointer (&self->statistics_window,
+                          pyprep_statistics_window_new (GTK_WINDOW (self), self->study, self->library));
+      pyprep_statistics_page_set_settings (
+        pyprep_statistics_window_get_page (PYPREP_STATISTICS_WINDOW (self->statistics_window)), self->settings);
+    }
 
   gtk_window_present (self->statistics_window);
 }
