@@ -275,6 +275,35 @@ limit_reviews (PyprepPracticeSession *self,
     }
 }
 
+/* The session's start, shared by the ways of building one: an empty
+ * session; the topic of %PYPREP_SCOPE_TOPIC (%NULL when the decks do not
+ * have it: nothing to practise); and when "today" ends in @now's time
+ * zone, as Unix time. */
+static PyprepPracticeSession *
+session_begin (PyprepLibrary  *library,
+               PyprepStudy    *study,
+               PyprepScope     scope,
+               const char     *topic_id,
+               GDateTime      *now,
+               PyprepTopic   **topic,
+               gint64         *end_of_today)
+{
+  PyprepPracticeSession *self = g_object_new (PYPREP_TYPE_PRACTICE_SESSION, NULL);
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GDateTime) tomorrow = NULL;
+
+  self->library = g_object_ref (library);
+  self->study = g_object_ref (study);
+  *topic = scope == PYPREP_SCOPE_TOPIC ? pyprep_library_lookup_topic (library, topic_id) : NULL;
+
+  midnight = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
+                              g_date_time_get_month (now), g_date_time_get_day_of_month (now),
+                              0, 0, 0);
+  tomorrow = g_date_time_add_days (midnight, 1);
+  *end_of_today = g_date_time_to_unix (tomorrow);
+  return self;
+}
+
 /**
  * pyprep_practice_session_new_limited:
  * @reviews_per_day: how many reviews of cards in the review phase a day
@@ -296,8 +325,6 @@ pyprep_practice_session_new_limited (PyprepLibrary       *library,
   g_autoptr(PyprepPracticeSession) self = NULL;
   g_autoptr(GPtrArray) bank = NULL;
   g_autoptr(GArray) introduction = NULL;
-  g_autoptr(GDateTime) midnight = NULL;
-  g_autoptr(GDateTime) tomorrow = NULL;
   PyprepTopic *topic = NULL;
   guint new_left, started_today;
   gint64 end_of_today;
@@ -308,20 +335,9 @@ pyprep_practice_session_new_limited (PyprepLibrary       *library,
   g_return_val_if_fail (scope != PYPREP_SCOPE_TOPIC || topic_id != NULL, NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
-  self = g_object_new (PYPREP_TYPE_PRACTICE_SESSION, NULL);
-  self->library = g_object_ref (library);
-  self->study = g_object_ref (study);
-
-  /* A topic the decks do not have: nothing to practise. */
-  if (scope == PYPREP_SCOPE_TOPIC
-      && (topic = pyprep_library_lookup_topic (library, topic_id)) == NULL)
+  self = session_begin (library, study, scope, topic_id, now, &topic, &end_of_today);
+  if (scope == PYPREP_SCOPE_TOPIC && topic == NULL)
     return g_steal_pointer (&self);
-
-  midnight = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
-                              g_date_time_get_month (now), g_date_time_get_day_of_month (now),
-                              0, 0, 0);
-  tomorrow = g_date_time_add_days (midnight, 1);
-  end_of_today = g_date_time_to_unix (tomorrow);
 
   started_today = pyprep_study_count_new_today (study, now);
   new_left = new_per_day > started_today ? new_per_day - started_today : 0;
@@ -498,8 +514,6 @@ pyprep_practice_session_new_planned (PyprepLibrary       *library,
   g_autoptr(GArray) steps = NULL;
   g_autoptr(GArray) at_risk = NULL;
   g_autoptr(GArray) fresh = NULL;
-  g_autoptr(GDateTime) midnight = NULL;
-  g_autoptr(GDateTime) tomorrow = NULL;
   PyprepTopic *topic = NULL;
   guint started_today, budget, used, essentials_wanted, new_taken = 0;
   gint64 end_of_today;
@@ -516,19 +530,9 @@ pyprep_practice_session_new_planned (PyprepLibrary       *library,
   g_return_val_if_fail (scope != PYPREP_SCOPE_TOPIC || topic_id != NULL, NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
-  self = g_object_new (PYPREP_TYPE_PRACTICE_SESSION, NULL);
-  self->library = g_object_ref (library);
-  self->study = g_object_ref (study);
-
-  if (scope == PYPREP_SCOPE_TOPIC
-      && (topic = pyprep_library_lookup_topic (library, topic_id)) == NULL)
+  self = session_begin (library, study, scope, topic_id, now, &topic, &end_of_today);
+  if (scope == PYPREP_SCOPE_TOPIC && topic == NULL)
     return g_steal_pointer (&self);
-
-  midnight = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
-                              g_date_time_get_month (now), g_date_time_get_day_of_month (now),
-                              0, 0, 0);
-  tomorrow = g_date_time_add_days (midnight, 1);
-  end_of_today = g_date_time_to_unix (tomorrow);
 
   steps = g_array_new (FALSE, TRUE, sizeof (Candidate));
   at_risk = g_array_new (FALSE, TRUE, sizeof (Candidate));
