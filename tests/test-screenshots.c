@@ -106,8 +106,9 @@ is_content (GtkWidget *widget)
 }
 
 /* Every mapped label, button and entry lies, side to side, inside the
- * window or inside the sideways-scrolling area that holds it. Returns
- * how many were checked. */
+ * window; in a sideways-scrolling area (a code block, a wide table),
+ * what scrolls may reach past its edge, and the area itself lies inside
+ * the window. Returns how many were checked. */
 static guint
 assert_nothing_clipped (GtkWidget  *widget,
                         GtkWidget  *window,
@@ -123,11 +124,8 @@ assert_nothing_clipped (GtkWidget  *widget,
       GtkWidget *clip = horizontal_clip (widget, window);
       graphene_rect_t bounds, area;
 
-      g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
-      if (clip == window)
-        graphene_rect_init (&area, 0, 0, gtk_widget_get_width (window), gtk_widget_get_height (window));
-      else
-        g_assert_true (gtk_widget_compute_bounds (clip, window, &area));
+      g_assert_true (gtk_widget_compute_bounds (clip == window ? widget : clip, window, &bounds));
+      graphene_rect_init (&area, 0, 0, gtk_widget_get_width (window), gtk_widget_get_height (window));
 
       if (bounds.origin.x < area.origin.x - 0.5
           || bounds.origin.x + bounds.size.width > area.origin.x + area.size.width + 0.5)
@@ -185,6 +183,45 @@ assert_no_hyphens (GtkWidget *widget)
 
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     checked += assert_no_hyphens (c);
+
+  return checked;
+}
+
+static gboolean
+is_word_char (gunichar c)
+{
+  return g_unichar_isalnum (c) || c == '_';
+}
+
+/* No table cell under @widget has a line break inside a word: a cell is
+ * as wide as its longest word ("frozenset" whole, not "froze" "nset"),
+ * and a table wider than the column scrolls sideways. Returns how many
+ * cells were checked. */
+static guint
+assert_cells_keep_words (GtkWidget *widget)
+{
+  guint checked = 0;
+
+  if (GTK_IS_LABEL (widget)
+      && (gtk_widget_has_css_class (widget, "md-table-cell") || gtk_widget_has_css_class (widget, "md-table-header")))
+    {
+      PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (widget));
+      const char *text = pango_layout_get_text (layout);
+
+      for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+        {
+          int start = ((PangoLayoutLine *)l->data)->start_index;
+
+          if (start > 0
+              && is_word_char (g_utf8_get_char (g_utf8_prev_char (text + start)))
+              && is_word_char (g_utf8_get_char (text + start)))
+            g_error ("the cell “%s” breaks a word at %d px", text, gtk_widget_get_width (widget));
+        }
+      checked++;
+    }
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    checked += assert_cells_keep_words (c);
 
   return checked;
 }
@@ -431,8 +468,13 @@ test_shot (gconstpointer data)
     }
 
   if (shot->view == VIEW_TABLE)
-    g_assert_cmpuint (assert_no_hyphens (find_widget (GTK_WIDGET (pyprep_window_get_question_page (window)),
-                                                      PYPREP_TYPE_MARKDOWN_VIEW)), >, 10);
+    {
+      GtkWidget *view = find_widget (GTK_WIDGET (pyprep_window_get_question_page (window)),
+                                     PYPREP_TYPE_MARKDOWN_VIEW);
+
+      g_assert_cmpuint (assert_no_hyphens (view), >, 10);
+      g_assert_cmpuint (assert_cells_keep_words (view), >, 10);
+    }
 
   if (shot->view == VIEW_RESULTS)
     {

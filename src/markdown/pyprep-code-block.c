@@ -17,6 +17,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "pyprep-code-block.h"
+#include "pyprep-sideways-scroller.h"
 #include "pyprep-markdown-view.h"
 #include "pyprep-python-editor.h"
 #include "pyprep-run-consent.h"
@@ -577,39 +578,6 @@ pyprep_code_block_class_init (PyprepCodeBlockClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
-/* GTK 4.8's scrolled windows take every scroll event, also along an axis
- * they cannot scroll: the wheel over a code block, which only scrolls
- * sideways, would not move the page. Vertical scrolling is passed on to
- * the page's scroller, by the steps GTK itself uses. Shift+wheel still
- * scrolls a long line sideways. Written for GTK 4.8, still needed on
- * GTK 4.18: there too, three wheel steps over a sideways-only scroller
- * left the page where it was, and moved it 134 pixels over a plain label
- * (measured on Debian 12 and 13 with xdotool). */
-static gboolean
-scroll_cb (GtkEventControllerScroll *controller,
-           double                    dx,
-           double                    dy,
-           PyprepCodeBlock          *self)
-{
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  GtkWidget *page = gtk_widget_get_ancestor (gtk_widget_get_parent (GTK_WIDGET (self)),
-                                             GTK_TYPE_SCROLLED_WINDOW);
-  GtkAdjustment *adjustment;
-  double step;
-
-  if (page == NULL || dy == 0.0 || (state & GDK_SHIFT_MASK) != 0)
-    return GDK_EVENT_PROPAGATE;
-
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
-  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
-    step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
-  else
-    step = 2.5;
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
-
-  return GDK_EVENT_STOP;
-}
-
 /* A line too long for the block shows a scrollbar under the code, not
  * only while the pointer is over it. With the "automatic" policy GTK 4.8
  * and 4.18 draw a non-overlay scrollbar over the last line instead of
@@ -644,7 +612,6 @@ hadjustment_changed_cb (PyprepCodeBlock *self,
 static void
 pyprep_code_block_init (PyprepCodeBlock *self)
 {
-  GtkEventController *scroll;
   PangoAttrList *attrs;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -656,10 +623,7 @@ pyprep_code_block_init (PyprepCodeBlock *self)
   gtk_label_set_attributes (self->output_label, attrs);
   pango_attr_list_unref (attrs);
 
-  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
-  g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
-  gtk_widget_add_controller (self->scroller, scroll);
+  pyprep_sideways_scroller_pass_wheel (GTK_SCROLLED_WINDOW (self->scroller));
   pyprep_code_wrap_follow (GTK_TEXT_VIEW (self->view));
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller)), "changed",
                            G_CALLBACK (hadjustment_changed_cb), self, G_CONNECT_SWAPPED);

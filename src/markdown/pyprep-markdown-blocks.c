@@ -19,6 +19,7 @@
 #include "pyprep-markdown-blocks.h"
 #include "pyprep-markdown-inline.h"
 #include "pyprep-prose-layout.h"
+#include "pyprep-sideways-scroller.h"
 #include "pyprep-snippet.h"
 
 /* Minimum widths in characters of the block's own font: narrow enough
@@ -199,8 +200,10 @@ enter_table (PyprepMarkdownBlocks *self)
   gtk_widget_add_css_class (grid, "md-table");
   /* A table spans the column, like a code block. Aligned to the start,
    * it would be measured three more times on every allocation, each
-   * time laying out every cell again. */
-  append (self, grid);
+   * time laying out every cell again. A cell is at least as wide as its
+   * longest word, so that no name is broken in two; a table that is
+   * then wider than a phone scrolls sideways. */
+  append (self, pyprep_sideways_scroller_new (grid));
 
   self->table = GTK_GRID (grid);
   self->table_row = -1;

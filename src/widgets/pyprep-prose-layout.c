@@ -38,6 +38,7 @@ struct _PyprepProseLayout
 
   int      min_chars;
   gboolean natural_from_text;
+  int      longest_word;  /* a cell's, in Pango units; -1 until measured */
 };
 
 G_DEFINE_FINAL_TYPE (PyprepProseLayout, pyprep_prose_layout, GTK_TYPE_LAYOUT_MANAGER)
@@ -70,6 +71,25 @@ min_width (PyprepProseLayout *self,
            GtkWidget         *label)
 {
   return self->min_chars * pyprep_font_metrics_get (label).char_width;
+}
+
+/* The width of a cell's longest word, in Pango units: its text laid out
+ * as narrow as it goes with breaks between words only, a word a line.
+ * Measured once: a cell's text does not change, and it is short. */
+static int
+longest_word (PyprepProseLayout *self,
+              GtkLabel          *label)
+{
+  if (self->longest_word < 0)
+    {
+      g_autoptr(PangoLayout) layout = pango_layout_copy (gtk_label_get_layout (label));
+
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      pango_layout_set_width (layout, 1);
+      pango_layout_get_size (layout, &self->longest_word, NULL);
+    }
+
+  return self->longest_word;
 }
 
 static GtkSizeRequestMode
@@ -105,7 +125,7 @@ pyprep_prose_layout_measure (GtkLayoutManager *manager,
       layout = measuring_layout (GTK_LABEL (widget), -1);
       pango_layout_get_size (layout, &text_width, NULL);
       *natural = PANGO_PIXELS_CEIL (text_width);
-      *minimum = MIN (*minimum, *natural);
+      *minimum = MIN (MAX (*minimum, PANGO_PIXELS_CEIL (longest_word (self, GTK_LABEL (widget)))), *natural);
       return;
     }
 
@@ -167,6 +187,7 @@ attach (GtkLabel *label,
   self = g_object_new (PYPREP_TYPE_PROSE_LAYOUT, NULL);
   self->min_chars = min_chars;
   self->natural_from_text = natural_from_text;
+  self->longest_word = -1;
   gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
   gtk_widget_set_layout_manager (GTK_WIDGET (label), GTK_LAYOUT_MANAGER (self));
 }
@@ -196,7 +217,8 @@ pyprep_prose_layout_attach (GtkLabel *label,
  * Like pyprep_prose_layout_attach(), for a table cell: its natural width
  * is its text's on one line, so that a grid gives wider text wider
  * columns, and its minimum width is @min_chars characters, or less when
- * its text is shorter.
+ * its text is shorter, but never less than its longest word: a name in
+ * a table is not broken in two.
  */
 void
 pyprep_prose_layout_attach_to_cell (GtkLabel *label,

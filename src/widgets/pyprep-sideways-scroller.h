@@ -1,0 +1,17 @@
+/* pyprep-sideways-scroller.h: a scroller that only scrolls sideways, inside
+ * a page that scrolls up and down (code blocks, wide tables).
+ *
+ * A workaround for GTK 4.8 and 4.18; see pyprep-sideways-scroller.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+GtkWidget *pyprep_sideways_scroller_new         (GtkWidget         *child);
+void       pyprep_sideways_scroller_pass_wheel  (GtkScrolledWindow *scroller);
+
+G_END_DECLS
