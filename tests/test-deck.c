@@ -270,7 +270,7 @@ test_follow_ups (void)
     "\n"
     "- A plain pitfall.\n";
   static const char * const prompts[] = {
-    "Why not just remove it?", "Is type a class?", "what about asyncio?", "p99 is bad but p50 is fine",
+    "Why not just remove it?", "Is type a class?", "What about asyncio?", "p99 is bad but p50 is fine",
   };
   static const char * const answers[] = {
     "Earlier attempts made single-threaded\ncode slower.", "It is a class.", "It runs on one thread.",

@@ -692,6 +692,20 @@ test_mock_screens (void)
         gtk_window_present (GTK_WINDOW (window));
         adw_expander_row_set_expanded (part (window, "topics_row"), TRUE);
         wait_frames ();
+        /* "All Topics" has its check mark only while all are chosen. */
+        if (w == 0 && c == 0)
+          {
+            GtkWidget *check = part (window, "all_topics_check");
+            g_autoptr(PyprepTopic) topic = g_list_model_get_item (pyprep_library_get_topics (bank), 0);
+
+            g_assert_cmpfloat (gtk_widget_get_opacity (check), ==, 1.0);
+            g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "practice.only-topic", "s",
+                                                       pyprep_topic_get_id (topic)));
+            g_assert_cmpfloat (gtk_widget_get_opacity (check), ==, 0.0);
+            g_assert_cmpstr (adw_expander_row_get_subtitle (part (window, "topics_row")), ==, "1 topic");
+            g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "practice.all-topics", NULL));
+            g_assert_cmpfloat (gtk_widget_get_opacity (check), ==, 1.0);
+          }
         name = g_strdup_printf ("mock-setup-%d-%s", widths[w], scheme);
         g_free (save_png (GTK_WIDGET (window), name));
 

@@ -192,6 +192,33 @@ test_review_limit (void)
   g_assert_cmpuint (pyprep_study_count_reviews_today (study, now), ==, 1);
 }
 
+/* A card between its learning steps waits for its step: right after a
+ * session it is not offered again, ten minutes later it is due. */
+static void
+test_learning_step_waits (void)
+{
+  g_autoptr(PyprepLibrary) library = sample_library ();
+  g_autoptr(PyprepStudy) study = pyprep_study_new (NULL);
+  g_autoptr(GDateTime) noon = at (20, 12);
+  g_autoptr(GDateTime) soon = g_date_time_add_minutes (noon, 2);
+  g_autoptr(GDateTime) later = g_date_time_add_minutes (noon, 11);
+  g_autoptr(PyprepPracticeSession) right_after = NULL;
+  g_autoptr(PyprepPracticeSession) after_step = NULL;
+  g_autofree char *right_after_ids = NULL;
+  g_autofree char *after_step_ids = NULL;
+
+  pyprep_study_record_review (study, "a1", PYPREP_GRADE_GOOD, noon);   /* next step in 10 min */
+  pyprep_study_record_review (study, "b1", PYPREP_GRADE_AGAIN, noon);  /* next step in 1 min */
+  right_after = pyprep_practice_session_new_full (library, study, PYPREP_SCOPE_DUE, NULL,
+                                                  PYPREP_PRACTICE_RECALL, 20, soon);
+  right_after_ids = order (right_after);
+  g_assert_cmpstr (right_after_ids, ==, "b1");
+  after_step = pyprep_practice_session_new_full (library, study, PYPREP_SCOPE_DUE, NULL,
+                                                 PYPREP_PRACTICE_RECALL, 20, later);
+  after_step_ids = order (after_step);
+  g_assert_cmpstr (after_step_ids, ==, "b1 a1");
+}
+
 /* New questions come essentials first, junior before senior, taking
  * turns across the topics, and the day's budget takes them in that
  * order. */
@@ -395,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/practice-session/order", test_order);
   g_test_add_func ("/pyprep/practice-session/new-limit", test_new_limit);
   g_test_add_func ("/pyprep/practice-session/review-limit", test_review_limit);
+  g_test_add_func ("/pyprep/practice-session/learning-step-waits", test_learning_step_waits);
   g_test_add_func ("/pyprep/practice-session/introduction-order", test_introduction_order);
   g_test_add_func ("/pyprep/practice-session/first-day-of-the-bank", test_first_day_of_the_bank);
   g_test_add_func ("/pyprep/practice-session/scopes", test_scopes);

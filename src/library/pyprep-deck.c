@@ -378,7 +378,15 @@ add_follow_up_item (PyprepQuestion *question,
   g_autofree char *answer = NULL;
 
   if (item->len > 0 && split_follow_up (item->str, &prompt, &answer))
-    pyprep_question_add_follow_up (question, prompt, answer);
+    {
+      /* Asked on its own, the question starts a sentence: "Why is…",
+       * not the list's "why is…"; a name ("p99", "len()") stays as is. */
+      gsize word = strspn (prompt, "abcdefghijklmnopqrstuvwxyz");
+
+      if (word > 0 && (prompt[word] == ' ' || prompt[word] == '\0'))
+        prompt[0] = g_ascii_toupper (prompt[0]);
+      pyprep_question_add_follow_up (question, prompt, answer);
+    }
   g_string_truncate (item, 0);
 }
 

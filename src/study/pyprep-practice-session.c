@@ -16,13 +16,15 @@
  * minus those already reviewed today; the least overdue wait.
  *
  * A question practised before that is neither due nor weak is left out:
- * the scheduler has put it away.
+ * the scheduler has put it away. A card in its learning or relearning
+ * steps comes only once its step is reached, not hours early, which
+ * would undo the step.
  *
  * With an interview date (pyprep_practice_session_new_planned(), see
  * pyprep-plan.c) the order aims at recall on the day instead, within the
  * plan's daily budget of cards:
  *
- *   1. cards in their learning or relearning steps that are due today;
+ *   1. cards in their learning or relearning steps that are due now;
  *   2. the day's share of new essentials, so that all are in before the day;
  *   3. practised cards at risk on the day, the largest gain first; the
  *      cards safe for the day wait, due or not;
@@ -202,17 +204,37 @@ pyprep_practice_session_new (PyprepLibrary *library,
                                            new_per_day, now);
 }
 
+/* A card in its learning or relearning steps comes when its step is
+ * reached (within a minute), not hours early, which would undo the step;
+ * until then it is neither due nor weak. Anki's "learn ahead limit" is
+ * 20 minutes, for when nothing else is left; here the summary has just
+ * said "next review in 9 minutes", and the start page agrees with it. */
+#define LEARN_AHEAD_SECONDS 60
+
+static gboolean
+in_steps (const PyprepReviewState *review)
+{
+  PyprepCardPhase phase = pyprep_review_state_get_phase (review);
+
+  return phase == PYPREP_CARD_PHASE_LEARNING || phase == PYPREP_CARD_PHASE_RELEARNING;
+}
+
 /* Returns: whether the card for @id comes in the session, and of which kind */
 static gboolean
 pick_card (PyprepStudy  *study,
            const char   *id,
            PyprepScope   scope,
            gint64        end_of_today,
+           gint64        learn_ahead,
            guint        *new_left,
            Card         *card)
 {
   PyprepReviewState review;
   gboolean practised = pyprep_study_get_review (study, id, &review);
+
+  /* A card between its learning steps waits for its step. */
+  if (practised && in_steps (&review) && review.due > learn_ahead)
+    return FALSE;
 
   if (practised && review.due < end_of_today)
     {
@@ -277,8 +299,8 @@ limit_reviews (PyprepPracticeSession *self,
 
 /* The session's start, shared by the ways of building one: an empty
  * session; the topic of %PYPREP_SCOPE_TOPIC (%NULL when the decks do not
- * have it: nothing to practise); and when "today" ends in @now's time
- * zone, as Unix time. */
+ * have it: nothing to practise); when "today" ends in @now's time zone,
+ * and until when a card in its steps is taken, as Unix time. */
 static PyprepPracticeSession *
 session_begin (PyprepLibrary  *library,
                PyprepStudy    *study,
@@ -286,7 +308,8 @@ session_begin (PyprepLibrary  *library,
                const char     *topic_id,
                GDateTime      *now,
                PyprepTopic   **topic,
-               gint64         *end_of_today)
+               gint64         *end_of_today,
+               gint64         *learn_ahead)
 {
   PyprepPracticeSession *self = g_object_new (PYPREP_TYPE_PRACTICE_SESSION, NULL);
   g_autoptr(GDateTime) midnight = NULL;
@@ -301,6 +324,7 @@ session_begin (PyprepLibrary  *library,
                               0, 0, 0);
   tomorrow = g_date_time_add_days (midnight, 1);
   *end_of_today = g_date_time_to_unix (tomorrow);
+  *learn_ahead = g_date_time_to_unix (now) + LEARN_AHEAD_SECONDS;
   return self;
 }
 
@@ -327,7 +351,7 @@ pyprep_practice_session_new_limited (PyprepLibrary       *library,
   g_autoptr(GArray) introduction = NULL;
   PyprepTopic *topic = NULL;
   guint new_left, started_today;
-  gint64 end_of_today;
+  gint64 end_of_today, learn_ahead;
 
   g_return_val_if_fail (PYPREP_IS_LIBRARY (library), NULL);
   g_return_val_if_fail (PYPREP_IS_STUDY (study), NULL);
@@ -335,7 +359,7 @@ pyprep_practice_session_new_limited (PyprepLibrary       *library,
   g_return_val_if_fail (scope != PYPREP_SCOPE_TOPIC || topic_id != NULL, NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
-  self = session_begin (library, study, scope, topic_id, now, &topic, &end_of_today);
+  self = session_begin (library, study, scope, topic_id, now, &topic, &end_of_today, &learn_ahead);
   if (scope == PYPREP_SCOPE_TOPIC && topic == NULL)
     return g_steal_pointer (&self);
 
@@ -359,7 +383,7 @@ pyprep_practice_session_new_limited (PyprepLibrary       *library,
         {
           Card card = { NULL, NULL, FALSE, 0, 0, 2 * entry->bank, FALSE };
 
-          if (pick_card (study, id, scope, end_of_today, &new_left, &card))
+          if (pick_card (study, id, scope, end_of_today, learn_ahead, &new_left, &card))
             {
               if (card.kind == PYPREP_CARD_NEW)
                 card.order = 2 * i;
@@ -374,7 +398,7 @@ pyprep_practice_session_new_limited (PyprepLibrary       *library,
           g_autofree char *exercise_id = pyprep_study_exercise_id (id);
           Card card = { NULL, NULL, TRUE, 0, 0, 2 * entry->bank + 1, FALSE };
 
-          if (pick_card (study, exercise_id, scope, end_of_today, &new_left, &card))
+          if (pick_card (study, exercise_id, scope, end_of_today, learn_ahead, &new_left, &card))
             {
               if (card.kind == PYPREP_CARD_NEW)
                 card.order = 2 * i + 1;
@@ -426,6 +450,7 @@ plan_card (PyprepPlan     *plan,
            guint           order,
            PyprepScope     scope,
            gint64          end_of_today,
+           gint64          learn_ahead,
            GArray         *steps,
            GArray         *at_risk,
            GArray         *fresh)
@@ -449,7 +474,7 @@ plan_card (PyprepPlan     *plan,
   candidate.card.due = review.due;
   if (phase == PYPREP_CARD_PHASE_LEARNING || phase == PYPREP_CARD_PHASE_RELEARNING)
     {
-      if (review.due >= end_of_today)
+      if (review.due > learn_ahead)
         goto skip;
       candidate.card.kind = PYPREP_CARD_DUE;
       candidate.card.question = g_object_ref (question);
@@ -516,7 +541,7 @@ pyprep_practice_session_new_planned (PyprepLibrary       *library,
   g_autoptr(GArray) fresh = NULL;
   PyprepTopic *topic = NULL;
   guint started_today, budget, used, essentials_wanted, new_taken = 0;
-  gint64 end_of_today;
+  gint64 end_of_today, learn_ahead;
 
   g_return_val_if_fail (plan == NULL || PYPREP_IS_PLAN (plan), NULL);
 
@@ -530,7 +555,7 @@ pyprep_practice_session_new_planned (PyprepLibrary       *library,
   g_return_val_if_fail (scope != PYPREP_SCOPE_TOPIC || topic_id != NULL, NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
-  self = session_begin (library, study, scope, topic_id, now, &topic, &end_of_today);
+  self = session_begin (library, study, scope, topic_id, now, &topic, &end_of_today, &learn_ahead);
   if (scope == PYPREP_SCOPE_TOPIC && topic == NULL)
     return g_steal_pointer (&self);
 
@@ -553,10 +578,10 @@ pyprep_practice_session_new_planned (PyprepLibrary       *library,
 
       if (cards != PYPREP_PRACTICE_EXERCISES)
         plan_card (plan, study, question, g_strdup (id), FALSE, 2 * i, scope, end_of_today,
-                   steps, at_risk, fresh);
+                   learn_ahead, steps, at_risk, fresh);
       if (cards != PYPREP_PRACTICE_RECALL && pyprep_question_get_exercise (question) != NULL)
         plan_card (plan, study, question, pyprep_study_exercise_id (id), TRUE, 2 * i + 1, scope,
-                   end_of_today, steps, at_risk, fresh);
+                   end_of_today, learn_ahead, steps, at_risk, fresh);
     }
 
   started_today = pyprep_study_count_new_today (study, now);

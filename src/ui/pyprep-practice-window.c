@@ -48,6 +48,7 @@ struct _PyprepPracticeWindow
   AdwComboRow         *cards_row;
   PyprepInterviewRow  *interview_row;
   AdwActionRow        *count_row;
+  GtkWidget           *all_topics_check;
   GtkLabel            *count_label;
   GtkWidget           *start_button;
   AdwExpanderRow      *topics_row;
@@ -300,6 +301,9 @@ update_topics_subtitle (PyprepPracticeWindow *self)
   for (guint i = 0; i < self->topic_checks->len; i++)
     chosen += gtk_check_button_get_active (self->topic_checks->pdata[i]);
 
+  /* The check mark says whether all are chosen; hidden, it keeps its
+   * place, so the title does not move. */
+  gtk_widget_set_opacity (self->all_topics_check, chosen == self->topic_checks->len ? 1.0 : 0.0);
   if (chosen == self->topic_checks->len)
     subtitle = g_strdup (_("All topics"));
   else
@@ -498,6 +502,7 @@ pyprep_practice_window_class_init (PyprepPracticeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, cards_row);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, interview_row);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, count_row);
+  gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, all_topics_check);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, start_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, topics_row);
