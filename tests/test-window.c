@@ -257,6 +257,21 @@ test_problem_banner (void)
 
 /* A study record that could not be read whole is reported, with the way
  * to the backups; a restore that replaces the record hides the banner. */
+/* A dialog's answer reaches its handler from the main loop; under load
+ * that takes a few turns. Waits, within 10 s, until no dialog is shown,
+ * then for what the answer queued. */
+static void
+wait_alert_gone (PyprepWindow *window)
+{
+  for (gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+       pyprep_alert_get_shown (GTK_WIDGET (window)) != NULL && g_get_monotonic_time () < deadline;)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  iterate ();
+}
+
 static void
 test_record_banner (void)
 {
@@ -314,14 +329,7 @@ test_record_banner (void)
     alert = pyprep_alert_get_shown (GTK_WIDGET (window));
     g_assert_nonnull (alert);
     pyprep_alert_respond (alert, "restore");
-    /* The dialog answers from the main loop: under load, a few turns. */
-    for (gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-         !pyprep_study_get_bookmarked (damaged, "gil") && g_get_monotonic_time () < deadline;)
-      {
-        g_main_context_iteration (NULL, FALSE);
-        g_usleep (1000);
-      }
-    iterate ();
+    wait_alert_gone (window);
     g_assert_true (pyprep_study_get_bookmarked (damaged, "gil"));
     g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (part (window, "record_revealer"))));
     g_unlink (path);
@@ -380,7 +388,7 @@ test_review_log_banner (void)
   alert = pyprep_alert_get_shown (GTK_WIDGET (window));
   g_assert_nonnull (alert);
   pyprep_alert_respond (alert, "restore");
-  iterate ();
+  wait_alert_gone (window);
   g_assert_null (pyprep_study_get_review_log_problem (study));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (part (window, "record_revealer"))));
   g_assert_true (pyprep_study_get_bookmarked (study, "gil"));

@@ -499,13 +499,17 @@ pyprep_study_set_aside_review_log (PyprepStudy  *self,
     {
       g_autofree char *from = g_strconcat (self->log_path, suffixes[i], NULL);
       g_autofree char *to = g_strconcat (base, suffixes[i], NULL);
+      g_autoptr(GFile) source = g_file_new_for_path (from);
+      g_autoptr(GFile) target = g_file_new_for_path (to);
+      g_autoptr(GError) move_error = NULL;
 
-      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
+      /* A move, also to another file system (a copy, then the original
+       * removed), never over a file already there. */
+      if (g_file_test (from, G_FILE_TEST_EXISTS)
+          && !g_file_move (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &move_error))
         {
-          int saved = errno;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot move %s to %s: %s"),
-                       from, to, g_strerror (saved));
+          g_set_error (error, move_error->domain, move_error->code, _("Cannot move %s to %s: %s"),
+                       from, to, move_error->message);
           return FALSE;
         }
     }
