@@ -205,11 +205,34 @@ pyprep_python_indenter_init (PyprepPythonIndenter *self)
  * needs: back on an indented line, the indent and the keywords before
  * the cursor stayed hidden, as if the code were cut at the left edge.
  * Where the cursor fits in the view with the line's start, the line
- * start is shown. This is checked when the view scrolls sideways for
- * the cursor: the first scroll after the cursor moved, within about half
- * a second (30 frames), however late a loaded machine lays it out. A
- * click scrolls nothing and leaves the text where it is under the
- * pointer; a scrollbar dragged later is left alone. */
+ * start is shown. This is checked while the view scrolls sideways for
+ * the cursor, and at each frame, for about half a second (30 frames)
+ * after the cursor moved, however late a loaded machine lays it out
+ * (GTK 4.18 scrolls in more than one step). A click scrolls nothing and
+ * leaves the text where it is under the pointer; a scrollbar dragged
+ * later is left alone. */
+static void
+show_line_start (PyprepPythonIndenter *self)
+{
+  GtkAdjustment *hadjustment;
+  GtkTextBuffer *buffer;
+  GdkRectangle cursor;
+  GtkTextIter insert;
+
+  if (!self->cursor_moved || self->view == NULL)
+    return;
+
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->view));
+  if (hadjustment == NULL || gtk_adjustment_get_value (hadjustment) <= 0)
+    return;
+
+  buffer = gtk_text_view_get_buffer (self->view);
+  gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (self->view, &insert, &cursor);
+  if (cursor.x + cursor.width + gtk_text_view_get_right_margin (self->view) <= gtk_adjustment_get_page_size (hadjustment))
+    gtk_adjustment_set_value (hadjustment, 0);
+}
+
 static gboolean
 cursor_move_expired_cb (GtkWidget     *widget,
                         GdkFrameClock *clock,
@@ -217,6 +240,7 @@ cursor_move_expired_cb (GtkWidget     *widget,
 {
   PyprepPythonIndenter *self = user_data;
 
+  show_line_start (self);
   if (++self->ticks < 30)
     return G_SOURCE_CONTINUE;
 
@@ -229,22 +253,7 @@ static void
 hadjustment_value_changed_cb (GtkAdjustment        *hadjustment,
                               PyprepPythonIndenter *self)
 {
-  GtkTextBuffer *buffer;
-  GdkRectangle cursor;
-  GtkTextIter insert;
-
-  if (!self->cursor_moved || self->view == NULL)
-    return;
-  self->cursor_moved = FALSE;
-
-  if (gtk_adjustment_get_value (hadjustment) <= 0)
-    return;
-
-  buffer = gtk_text_view_get_buffer (self->view);
-  gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
-  gtk_text_view_get_iter_location (self->view, &insert, &cursor);
-  if (cursor.x + cursor.width + gtk_text_view_get_right_margin (self->view) <= gtk_adjustment_get_page_size (hadjustment))
-    gtk_adjustment_set_value (hadjustment, 0);
+  show_line_start (self);
 }
 
 static void
