@@ -56,6 +56,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   RESULTS_CHANGED,
+  RESULT_CHANGED,
   ACTIVATE_FIRST,
   N_SIGNALS
 };
@@ -160,8 +161,9 @@ results_are (PyprepSearchPane *self,
 }
 
 /* Searches the bank, within the chosen scope. When the results are the
- * same questions, only @changed's row is shown again (its note changed),
- * so that the list keeps its place. */
+ * same questions, the list is left as it is, so that it keeps its place,
+ * and only @changed (its note changed) is said to be shown again: a list
+ * view does not bind an item again when it is put back in its place. */
 static void
 update_results (PyprepSearchPane *self,
                 PyprepQuestion   *changed)
@@ -186,10 +188,8 @@ update_results (PyprepSearchPane *self,
 
       if (changed != NULL && results_are (self, questions))
         {
-          guint position;
-
-          if (g_ptr_array_find (questions, changed, &position))
-            g_list_store_splice (self->results, position, 1, (gpointer *)&changed, 1);
+          if (g_ptr_array_find (questions, changed, NULL))
+            g_signal_emit (self, signals[RESULT_CHANGED], 0, changed);
           return;
         }
       g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
@@ -386,6 +386,11 @@ pyprep_search_pane_class_init (PyprepSearchPaneClass *klass)
   signals[RESULTS_CHANGED] =
     g_signal_new ("results-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* One result, still in its place, is to be shown again: its excerpt
+   * changed with its note. */
+  signals[RESULT_CHANGED] =
+    g_signal_new ("result-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, PYPREP_TYPE_QUESTION);
   /* Enter in the search entry: the best result is to be opened. */
   signals[ACTIVATE_FIRST] =
     g_signal_new ("activate-first", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,

@@ -46,6 +46,7 @@ struct _PyprepSidebar
   AdwStatusPage        *results_empty;
   GtkStack             *results_stack;
   GtkListView          *results_list;
+  GHashTable           *result_items;     /* question -> the list item showing it */
 
   PyprepLibrary        *library;
   PyprepStudy          *study;
@@ -130,17 +131,37 @@ setup_result_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, pyprep_result_row_new ());
 }
 
-/* The results are replaced, not changed, as the search changes. */
 static void
-bind_result_row_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    PyprepSidebar            *self)
+show_result (PyprepSidebar *self,
+             GtkListItem   *item)
 {
   PyprepQuestion *question = gtk_list_item_get_item (item);
   gboolean in_note;
   g_autofree char *excerpt = pyprep_search_pane_dup_excerpt (self->search_pane, question, &in_note);
 
   pyprep_result_row_show (PYPREP_RESULT_ROW (gtk_list_item_get_child (item)), question, excerpt, in_note);
+}
+
+/* The results are replaced, not changed, as the search changes; the
+ * rows on show are known, for a result whose note changes in place. */
+static void
+bind_result_row_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    PyprepSidebar            *self)
+{
+  g_hash_table_insert (self->result_items, gtk_list_item_get_item (item), item);
+  show_result (self, item);
+}
+
+static void
+unbind_result_row_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      PyprepSidebar            *self)
+{
+  gpointer question = gtk_list_item_get_item (item);
+
+  if (g_hash_table_lookup (self->result_items, question) == item)
+    g_hash_table_remove (self->result_items, question);
 }
 
 static GtkListItemFactory *
@@ -334,6 +355,17 @@ search_results_changed_cb (PyprepSidebar *self)
   pyprep_stack_pages_show (self->sidebar_stack, "results");
 }
 
+/* A result whose note changed shows its new excerpt, if it is on show. */
+static void
+search_result_changed_cb (PyprepSidebar  *self,
+                          PyprepQuestion *question)
+{
+  GtkListItem *item = g_hash_table_lookup (self->result_items, question);
+
+  if (item != NULL)
+    show_result (self, item);
+}
+
 static void
 search_activate_first_cb (PyprepSidebar  *self,
                           PyprepQuestion *question)
@@ -512,6 +544,7 @@ pyprep_sidebar_set_study (PyprepSidebar *self,
 
   question_factory = row_factory_new (self, G_CALLBACK (setup_question_row_cb), NULL);
   result_factory = row_factory_new (self, G_CALLBACK (setup_result_row_cb), G_CALLBACK (bind_result_row_cb));
+  g_signal_connect_object (result_factory, "unbind", G_CALLBACK (unbind_result_row_cb), self, 0);
   gtk_list_view_set_factory (self->question_list, question_factory);
   gtk_list_view_set_factory (self->results_list, result_factory);
 
@@ -689,6 +722,7 @@ pyprep_sidebar_finalize (GObject *object)
   g_clear_object (&self->smart_model);
   g_clear_object (&self->smart_filter);
   g_clear_pointer (&self->page_before_search, g_free);
+  g_clear_pointer (&self->result_items, g_hash_table_unref);
 
   G_OBJECT_CLASS (pyprep_sidebar_parent_class)->finalize (object);
 }
@@ -798,6 +832,7 @@ pyprep_sidebar_class_init (PyprepSidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, smart_list_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, continue_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_results_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_result_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_first_cb);
   gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
 
@@ -814,6 +849,7 @@ pyprep_sidebar_init (PyprepSidebar *self)
                                  pyprep_fixed_width_layout_new (gtk_box_layout_new (GTK_ORIENTATION_VERTICAL),
                                                                 SIDEBAR_WIDTH));
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->result_items = g_hash_table_new (NULL, NULL);
 
   pyprep_lazy_menu_set (self->menu_button, self->primary_menu);
   /* Folded, the sidebar's header carries the window's buttons. */
