@@ -5,7 +5,7 @@
  *   main thread's share is timed iteration by iteration, so the worker's
  *   time is not counted against it; the longest iteration is what could
  *   drop a frame;
- * - building the practice queue (pyprep_practice_session_new_limited) on a
+ * - building the practice queue (pyprep_practice_session_new_with_options) on a
  *   study with 2,000 practised cards, on the main thread as the app does;
  * - replaying the log through the scheduler (pyprep_review_replay), which
  *   the app does after an import.
@@ -228,13 +228,14 @@ measure (const char    *path,
   for (guint i = 0; i < RUNS; i++)
     {
       g_autoptr(PyprepPracticeSession) session = NULL;
+      PyprepPracticeOptions options;
       double start = thread_ms ();
       double ms;
 
-      session = pyprep_practice_session_new_limited (library, study, PYPREP_SCOPE_ALL, NULL,
-                                                     PYPREP_PRACTICE_MIXED,
-                                                     PYPREP_PRACTICE_NEW_PER_DAY_DEFAULT,
-                                                     PYPREP_PRACTICE_REVIEWS_PER_DAY_DEFAULT, now);
+      pyprep_practice_options_init (&options);
+      options.cards = PYPREP_PRACTICE_MIXED;
+      options.reviews_per_day = PYPREP_PRACTICE_REVIEWS_PER_DAY_DEFAULT;
+      session = pyprep_practice_session_new_with_options (library, study, &options, now);
       ms = thread_ms () - start;
       g_array_append_val (queues, ms);
       figures->queue_cards = pyprep_practice_session_get_n_cards (session);

@@ -25,6 +25,24 @@ static const char beta[] =
   "# B two\nid: b2\ndifficulty: mid\nessential: yes\n\nAnswer.\n\n"
   "# B three\nid: b3\ndifficulty: senior\n\nAnswer.\n";
 
+/* A session of recall cards from the whole bank, following @plan if any. */
+static PyprepPracticeSession *
+session_planned (PyprepLibrary *library,
+                 PyprepStudy   *study,
+                 guint          new_per_day,
+                 guint          reviews_per_day,
+                 PyprepPlan    *plan,
+                 GDateTime     *now)
+{
+  PyprepPracticeOptions options;
+
+  pyprep_practice_options_init (&options);
+  options.new_per_day = new_per_day;
+  options.reviews_per_day = reviews_per_day;
+  options.plan = plan;
+  return pyprep_practice_session_new_with_options (library, study, &options, now);
+}
+
 static PyprepLibrary *
 sample_library (void)
 {
@@ -221,17 +239,42 @@ test_prefers_cards_at_risk (void)
   g_assert_cmpfloat (pyprep_plan_recall_on_day (plan, "a2"), ==, 0);
   g_assert_cmpuint (pyprep_plan_get_n_at_risk (plan), ==, 2);
 
-  normal = pyprep_practice_session_new_limited (library, study, PYPREP_SCOPE_ALL, NULL,
-                                                PYPREP_PRACTICE_RECALL, 0, 0, now);
+  normal = session_planned (library, study, 0, 0, NULL, now);
   normal_ids = order (normal);
   g_assert_nonnull (strstr (normal_ids, "a1"));
 
-  planned = pyprep_practice_session_new_planned (library, study, PYPREP_SCOPE_ALL, NULL,
-                                                 PYPREP_PRACTICE_RECALL, 0, 0, plan, now);
+  planned = session_planned (library, study, 0, 0, plan, now);
   planned_ids = order (planned);
   /* The essential never practised first (a2, the day's share of one),
    * then b1 before b2; a1 waits. */
   g_assert_cmpstr (planned_ids, ==, "a2 b1 b2");
+
+  /* The plan keeps to the chosen topic and level. */
+  {
+    g_autoptr(GHashTable) beta_only = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autoptr(PyprepPracticeSession) beta = NULL;
+    g_autoptr(PyprepPracticeSession) mid = NULL;
+    g_autofree char *beta_ids = NULL;
+    g_autofree char *mid_ids = NULL;
+    PyprepPracticeOptions options;
+
+    g_hash_table_add (beta_only, (gpointer)"beta");
+    pyprep_practice_options_init (&options);
+    options.new_per_day = 0;
+    options.plan = plan;
+    options.topics = beta_only;
+    beta = pyprep_practice_session_new_with_options (library, study, &options, now);
+    beta_ids = order (beta);
+    /* No essential left to start in beta: the day's new card is b3. */
+    g_assert_cmpstr (beta_ids, ==, "b1 b2 b3");
+
+    options.topics = NULL;
+    options.level = PYPREP_DIFFICULTY_MID;
+    mid = pyprep_practice_session_new_with_options (library, study, &options, now);
+    mid_ids = order (mid);
+    /* b2 at risk, and the day's new card, a3. */
+    g_assert_cmpstr (mid_ids, ==, "b2 a3");
+  }
 }
 
 /* Within a small budget, the card that gains most is the one taken. */
@@ -253,8 +296,7 @@ test_budget (void)
   g_assert_cmpuint (pyprep_plan_get_cards_per_day (plan), ==, 2);
   g_assert_cmpuint (pyprep_plan_get_n_essentials_left (plan), ==, 0);
 
-  planned = pyprep_practice_session_new_planned (library, study, PYPREP_SCOPE_ALL, NULL,
-                                                 PYPREP_PRACTICE_RECALL, 20, 0, plan, now);
+  planned = session_planned (library, study, 20, 0, plan, now);
   ids = order (planned);
   g_assert_cmpuint (pyprep_practice_session_get_n_cards (planned), ==, 2);
   /* a2, learnt three weeks before and not since, is the most forgotten. */
@@ -290,8 +332,7 @@ test_essentials_fit (void)
           g_assert_true (pyprep_plan_get_on_track (plan));
         }
 
-      session = pyprep_practice_session_new_planned (library, study, PYPREP_SCOPE_ALL, NULL,
-                                                     PYPREP_PRACTICE_RECALL, 0, 0, plan, now);
+      session = session_planned (library, study, 0, 0, plan, now);
       while (!pyprep_practice_session_is_finished (session))
         {
           g_assert_true (pyprep_question_get_essential (pyprep_practice_session_get_current (session)));
@@ -340,10 +381,8 @@ test_day_after (void)
   plan = pyprep_plan_new (library, study, &day, 30, 60, now);
   g_assert_null (plan);
 
-  normal = pyprep_practice_session_new_limited (library, study, PYPREP_SCOPE_ALL, NULL,
-                                                PYPREP_PRACTICE_RECALL, 20, 200, now);
-  planned = pyprep_practice_session_new_planned (library, study, PYPREP_SCOPE_ALL, NULL,
-                                                 PYPREP_PRACTICE_RECALL, 20, 200, plan, now);
+  normal = session_planned (library, study, 20, 200, NULL, now);
+  planned = session_planned (library, study, 20, 200, plan, now);
   normal_ids = order (normal);
   planned_ids = order (planned);
   g_assert_cmpstr (planned_ids, ==, normal_ids);

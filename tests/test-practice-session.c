@@ -26,6 +26,22 @@ static const char beta[] =
   "# B two\nid: b2\ndifficulty: mid\n\nAnswer.\n\n"
   "# B three\nid: b3\ndifficulty: senior\n\nAnswer.\n";
 
+/* A session of recall cards from the whole bank, with limits a day. */
+static PyprepPracticeSession *
+session_limited (PyprepLibrary *library,
+                 PyprepStudy   *study,
+                 guint          new_per_day,
+                 guint          reviews_per_day,
+                 GDateTime     *now)
+{
+  PyprepPracticeOptions options;
+
+  pyprep_practice_options_init (&options);
+  options.new_per_day = new_per_day;
+  options.reviews_per_day = reviews_per_day;
+  return pyprep_practice_session_new_with_options (library, study, &options, now);
+}
+
 static PyprepLibrary *
 sample_library (void)
 {
@@ -170,22 +186,19 @@ test_review_limit (void)
    * this morning, is due at its learning step. */
   pyprep_study_record_review (study, "a4", PYPREP_GRADE_GOOD, morning);
 
-  one = pyprep_practice_session_new_limited (library, study, PYPREP_SCOPE_ALL, NULL, PYPREP_PRACTICE_RECALL,
-                                             20, 1, now);
+  one = session_limited (library, study, 20, 1, now);
   one_ids = order (one);
   g_assert_cmpstr (one_ids, ==, "b2 a4 a2 b1 a5 b3");
   g_assert_cmpuint (pyprep_practice_session_get_n_held_back (one), ==, 1);
 
   /* b2 reviewed this morning uses up a limit of one. */
   pyprep_study_record_review (study, "b2", PYPREP_GRADE_GOOD, morning);
-  none_left = pyprep_practice_session_new_limited (library, study, PYPREP_SCOPE_ALL, NULL,
-                                                   PYPREP_PRACTICE_RECALL, 20, 1, now);
+  none_left = session_limited (library, study, 20, 1, now);
   none_left_ids = order (none_left);
   g_assert_cmpstr (none_left_ids, ==, "a4 a2 b1 a5 b3");
   g_assert_cmpuint (pyprep_practice_session_get_n_held_back (none_left), ==, 1);
 
-  unlimited = pyprep_practice_session_new_limited (library, study, PYPREP_SCOPE_ALL, NULL,
-                                                   PYPREP_PRACTICE_RECALL, 20, 0, now);
+  unlimited = session_limited (library, study, 20, 0, now);
   unlimited_ids = order (unlimited);
   g_assert_cmpstr (unlimited_ids, ==, "a4 a3 a2 b1 a5 b3");
   g_assert_cmpuint (pyprep_practice_session_get_n_held_back (unlimited), ==, 0);
@@ -316,6 +329,60 @@ test_scopes (void)
     }
 }
 
+/* The chosen topics and level narrow any list, and a new card left out
+ * by them does not use up the day's new cards. */
+static void
+test_topics_and_level (void)
+{
+  g_autoptr(PyprepLibrary) library = sample_library ();
+  g_autoptr(PyprepStudy) study = sample_study ();
+  g_autoptr(GDateTime) now = at (20, 12);
+  g_autoptr(GHashTable) beta_only = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) both = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) none = g_hash_table_new (g_str_hash, g_str_equal);
+  struct {
+    PyprepScope scope;
+    GHashTable *topics;
+    int level;
+    guint new_per_day;
+    const char *expected;
+  } cases[] = {
+    { PYPREP_SCOPE_ALL, NULL, PYPREP_PRACTICE_ANY_LEVEL, 20, "b2 a3 a2 b1 a4 a5 b3" },
+    { PYPREP_SCOPE_ALL, beta_only, PYPREP_PRACTICE_ANY_LEVEL, 20, "b2 b1 b3" },
+    { PYPREP_SCOPE_ALL, both, PYPREP_PRACTICE_ANY_LEVEL, 20, "b2 a3 a2 b1 a4 a5 b3" },
+    { PYPREP_SCOPE_ALL, none, PYPREP_PRACTICE_ANY_LEVEL, 20, "" },
+    { PYPREP_SCOPE_ALL, NULL, PYPREP_DIFFICULTY_JUNIOR, 20, "a2 b1" },
+    { PYPREP_SCOPE_ALL, NULL, PYPREP_DIFFICULTY_MID, 20, "b2 a3 a4" },
+    { PYPREP_SCOPE_ALL, beta_only, PYPREP_DIFFICULTY_SENIOR, 20, "b3" },
+    /* One new card a day: the senior one, not a4 (mid), which comes
+     * first in the whole bank. */
+    { PYPREP_SCOPE_ALL, NULL, PYPREP_DIFFICULTY_SENIOR, 1, "a5" },
+    { PYPREP_SCOPE_NEEDS_REVIEW, beta_only, PYPREP_PRACTICE_ANY_LEVEL, 20, "b1" },
+    { PYPREP_SCOPE_DUE, NULL, PYPREP_DIFFICULTY_MID, 20, "b2 a3" },
+    { PYPREP_SCOPE_BOOKMARKED, NULL, PYPREP_DIFFICULTY_JUNIOR, 20, "b1" },
+  };
+
+  g_hash_table_add (beta_only, (gpointer)"beta");
+  g_hash_table_add (both, (gpointer)"alpha");
+  g_hash_table_add (both, (gpointer)"beta");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PyprepPracticeSession) session = NULL;
+      g_autofree char *ids = NULL;
+      PyprepPracticeOptions options;
+
+      pyprep_practice_options_init (&options);
+      options.scope = cases[i].scope;
+      options.topics = cases[i].topics;
+      options.level = cases[i].level;
+      options.new_per_day = cases[i].new_per_day;
+      session = pyprep_practice_session_new_with_options (library, study, &options, now);
+      ids = order (session);
+      g_assert_cmpstr (ids, ==, cases[i].expected);
+    }
+}
+
 /* Grading walks the cards and gathers the summary. */
 static void
 test_grading_and_summary (void)
@@ -426,6 +493,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/practice-session/introduction-order", test_introduction_order);
   g_test_add_func ("/pyprep/practice-session/first-day-of-the-bank", test_first_day_of_the_bank);
   g_test_add_func ("/pyprep/practice-session/scopes", test_scopes);
+  g_test_add_func ("/pyprep/practice-session/topics-and-level", test_topics_and_level);
   g_test_add_func ("/pyprep/practice-session/grading-and-summary", test_grading_and_summary);
   g_test_add_func ("/pyprep/practice-session/exercise-cards", test_exercise_cards);
 

@@ -602,19 +602,21 @@ assert_not_ellipsized (GtkWidget  *widget,
   return checked;
 }
 
-/* The practice window's list of what to practise shows each topic's
- * name whole, at phone width and on a desktop. */
+/* The practice window's start page, its topics open, shows each
+ * topic's name whole and every control inside the window, at phone width
+ * and on a desktop; the Cards list opens inside the window too. */
 static void
-test_practice_scopes (gconstpointer data)
+test_practice_start (gconstpointer data)
 {
   int width = GPOINTER_TO_INT (data);
   /* Light on a phone, dark on a desktop. */
   gboolean dark = width > 360;
-  g_autofree char *name = g_strdup_printf ("practice-scopes-%d%s", width, dark ? "-dark" : "");
+  g_autofree char *name = g_strdup_printf ("practice-start-%d%s", width, dark ? "-dark" : "");
+  g_autofree char *cards_name = g_strdup_printf ("practice-cards-%d%s", width, dark ? "-dark" : "");
+  g_autofree char *closed_name = g_strdup_printf ("practice-start-closed-%d%s", width, dark ? "-dark" : "");
   GtkWindow *window;
   GtkWidget *row, *popover;
-  GtkScrolledWindow *list_scroller;
-  GtkAdjustment *vadjustment;
+  graphene_rect_t bounds;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -623,32 +625,31 @@ test_practice_scopes (gconstpointer data)
   gtk_window_set_default_size (window, width, 640);
   gtk_window_present (window);
   wait_frames ();
-  row = GTK_WIDGET (part (window, "scope_row"));
-  /* The longest name chosen: it has the check mark. */
-  for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (row))); i++)
-    {
-      GtkStringObject *item = g_list_model_get_item (adw_combo_row_get_model (ADW_COMBO_ROW (row)), i);
+  g_free (save_png (GTK_WIDGET (window), closed_name));
+  g_assert_cmpuint (assert_nothing_clipped (GTK_WIDGET (window), GTK_WIDGET (window), closed_name), >, 0);
+  row = GTK_WIDGET (part (window, "topics_row"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  wait_frames ();
+  wait_frames ();
+  g_free (save_png (GTK_WIDGET (window), name));
+  /* Every topic's name and its Only button. */
+  g_assert_cmpuint (assert_not_ellipsized (row, name), >, 2 * g_list_model_get_n_items (pyprep_library_get_topics (library)));
+  g_assert_cmpuint (assert_nothing_clipped (GTK_WIDGET (window), GTK_WIDGET (window), name), >, 0);
 
-      if (g_str_has_prefix (gtk_string_object_get_string (item), "Topic: Object-Oriented"))
-        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
-      g_object_unref (item);
-    }
-  g_assert_true (g_str_has_prefix (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (row))),
-                                   "Topic: Object-Oriented"));
+  /* The Cards row in sight again, for its list to open beside it. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+  wait_frames ();
+  row = GTK_WIDGET (part (window, "cards_row"));
   g_assert_true (gtk_widget_activate (row));
   wait_frames ();
   popover = find_widget (row, GTK_TYPE_POPOVER);
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_mapped (popover));
-  /* The topics come last: the list scrolled down to the longest name,
-   * "Topic: Object-Oriented Python and Design Patterns". */
-  list_scroller = GTK_SCROLLED_WINDOW (find_widget (popover, GTK_TYPE_SCROLLED_WINDOW));
-  vadjustment = gtk_scrolled_window_get_vadjustment (list_scroller);
-  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment)
-                                         - gtk_adjustment_get_page_size (vadjustment) - 80);
   wait_frames ();
-  g_free (save_png (popover, name));
-  g_assert_cmpuint (assert_not_ellipsized (popover, name), >, 3);
+  g_free (save_png (popover, cards_name));
+  g_assert_cmpuint (assert_not_ellipsized (popover, cards_name), >=, 3);
+  g_assert_true (gtk_widget_compute_bounds (popover, GTK_WIDGET (window), &bounds));
+  g_assert_cmpfloat (bounds.size.width, <=, width);
 
   gtk_popover_popdown (GTK_POPOVER (popover));
   gtk_window_destroy (window);
@@ -875,8 +876,8 @@ main (int   argc,
   g_test_add_data_func ("/pyprep/screenshots/preferences-360-light", GINT_TO_POINTER (FALSE), test_preferences);
   g_test_add_data_func ("/pyprep/screenshots/preferences-360-dark", GINT_TO_POINTER (TRUE), test_preferences);
   g_test_add_func ("/pyprep/screenshots/sidebar-width", test_sidebar_width);
-  g_test_add_data_func ("/pyprep/screenshots/practice-scopes-360", GINT_TO_POINTER (360), test_practice_scopes);
-  g_test_add_data_func ("/pyprep/screenshots/practice-scopes-1000", GINT_TO_POINTER (1000), test_practice_scopes);
+  g_test_add_data_func ("/pyprep/screenshots/practice-start-360", GINT_TO_POINTER (360), test_practice_start);
+  g_test_add_data_func ("/pyprep/screenshots/practice-start-1000", GINT_TO_POINTER (1000), test_practice_start);
 
   {
     static const InterviewShot interview_shots[] = { { 360, FALSE }, { 360, TRUE }, { 800, FALSE } };

@@ -1,8 +1,9 @@
 /* pyprep-practice-session.c: building a practice session.
  *
  * The scope (pyprep-scope.c) picks the candidates (everything, one topic,
- * the bookmarks, the questions that need review, or only what is due).
- * They are then ordered:
+ * the bookmarks, the questions that need review, or only what is due),
+ * within the chosen topics and level (PyprepPracticeOptions). They are
+ * then ordered:
  *
  *   1. reviews due by the end of today, the most overdue first;
  *   2. weak questions (status "needs review") that are not due yet;
@@ -20,8 +21,7 @@
  * steps comes only once its step is reached, not hours early, which
  * would undo the step.
  *
- * With an interview date (pyprep_practice_session_new_planned(), see
- * pyprep-plan.c) the order aims at recall on the day instead, within the
+ * With an interview date (PyprepPracticeOptions.plan, see pyprep-plan.c) the order aims at recall on the day instead, within the
  * plan's daily budget of cards:
  *
  *   1. cards in their learning or relearning steps that are due now;
@@ -272,7 +272,55 @@ pyprep_practice_session_new_full (PyprepLibrary       *library,
                                   guint                new_per_day,
                                   GDateTime           *now)
 {
-  return pyprep_practice_session_new_limited (library, study, scope, topic_id, cards, new_per_day, 0, now);
+  PyprepPracticeOptions options;
+
+  pyprep_practice_options_init (&options);
+  options.scope = scope;
+  options.topic_id = topic_id;
+  options.cards = cards;
+  options.new_per_day = new_per_day;
+  return pyprep_practice_session_new_with_options (library, study, &options, now);
+}
+
+/**
+ * pyprep_practice_options_init:
+ *
+ * Sets @options to the whole bank, every topic and level, recall cards,
+ * the default number of new cards a day and no limit on reviews, and no
+ * plan.
+ */
+void
+pyprep_practice_options_init (PyprepPracticeOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  *options = (PyprepPracticeOptions) {
+    .scope = PYPREP_SCOPE_ALL,
+    .level = PYPREP_PRACTICE_ANY_LEVEL,
+    .cards = PYPREP_PRACTICE_RECALL,
+    .new_per_day = PYPREP_PRACTICE_NEW_PER_DAY_DEFAULT,
+  };
+}
+
+/* Whether @question is among those @options take, @topic being the
+ * topic of their scope. */
+static gboolean
+takes_question (const PyprepPracticeOptions *options,
+                PyprepStudy                 *study,
+                PyprepTopic                 *topic,
+                PyprepQuestion              *question,
+                GDateTime                   *now)
+{
+  PyprepTopic *own_topic;
+
+  if (options->level != PYPREP_PRACTICE_ANY_LEVEL
+      && (int)pyprep_question_get_difficulty (question) != options->level)
+    return FALSE;
+  own_topic = pyprep_question_get_topic (question);
+  if (options->topics != NULL
+      && (own_topic == NULL || !g_hash_table_contains (options->topics, pyprep_topic_get_id (own_topic))))
+    return FALSE;
+  return pyprep_scope_contains (options->scope, study, topic, question, now);
 }
 
 /* Keeps the first @reviews_left due cards in review (the most overdue,
@@ -328,47 +376,29 @@ session_begin (PyprepLibrary  *library,
   return self;
 }
 
-/**
- * pyprep_practice_session_new_limited:
- * @reviews_per_day: how many reviews of cards in the review phase a day
- *   may bring; 0 for no limit
- *
- * Like pyprep_practice_session_new_full(), with a limit on the day's
- * reviews, as well as on its new cards.
- */
-PyprepPracticeSession *
-pyprep_practice_session_new_limited (PyprepLibrary       *library,
-                                     PyprepStudy         *study,
-                                     PyprepScope          scope,
-                                     const char          *topic_id,
-                                     PyprepPracticeCards  cards,
-                                     guint                new_per_day,
-                                     guint                reviews_per_day,
-                                     GDateTime           *now)
+/* The session without a plan: due, weak, then new cards, within the
+ * day's limits. */
+static void
+fill_limited (PyprepPracticeSession       *self,
+              const PyprepPracticeOptions *options,
+              PyprepTopic                 *topic,
+              gint64                       end_of_today,
+              gint64                       learn_ahead,
+              GDateTime                   *now)
 {
-  g_autoptr(PyprepPracticeSession) self = NULL;
+  PyprepStudy *study = self->study;
+  PyprepScope scope = options->scope;
+  PyprepPracticeCards cards = options->cards;
   g_autoptr(GPtrArray) bank = NULL;
   g_autoptr(GArray) introduction = NULL;
-  PyprepTopic *topic = NULL;
   guint new_left, started_today;
-  gint64 end_of_today, learn_ahead;
-
-  g_return_val_if_fail (PYPREP_IS_LIBRARY (library), NULL);
-  g_return_val_if_fail (PYPREP_IS_STUDY (study), NULL);
-  g_return_val_if_fail (scope <= PYPREP_SCOPE_LEECHES, NULL);
-  g_return_val_if_fail (scope != PYPREP_SCOPE_TOPIC || topic_id != NULL, NULL);
-  g_return_val_if_fail (now != NULL, NULL);
-
-  self = session_begin (library, study, scope, topic_id, now, &topic, &end_of_today, &learn_ahead);
-  if (scope == PYPREP_SCOPE_TOPIC && topic == NULL)
-    return g_steal_pointer (&self);
 
   started_today = pyprep_study_count_new_today (study, now);
-  new_left = new_per_day > started_today ? new_per_day - started_today : 0;
+  new_left = options->new_per_day > started_today ? options->new_per_day - started_today : 0;
 
   /* New cards are picked, while the day's budget lasts, in the order
    * they are best introduced; the others keep the bank's order. */
-  bank = pyprep_library_list_questions (library);
+  bank = pyprep_library_list_questions (self->library);
   introduction = introduction_order (bank);
   for (guint i = 0; i < introduction->len; i++)
     {
@@ -376,7 +406,7 @@ pyprep_practice_session_new_limited (PyprepLibrary       *library,
       PyprepQuestion *question = entry->question;
       const char *id = pyprep_question_get_id (question);
 
-      if (!pyprep_scope_contains (scope, study, topic, question, now))
+      if (!takes_question (options, study, topic, question, now))
         continue;
 
       if (cards != PYPREP_PRACTICE_EXERCISES)
@@ -411,14 +441,12 @@ pyprep_practice_session_new_limited (PyprepLibrary       *library,
 
   g_array_sort (self->cards, compare_cards);
 
-  if (reviews_per_day > 0)
+  if (options->reviews_per_day > 0)
     {
       guint done = pyprep_study_count_reviews_today (study, now);
 
-      limit_reviews (self, reviews_per_day > done ? reviews_per_day - done : 0);
+      limit_reviews (self, options->reviews_per_day > done ? options->reviews_per_day - done : 0);
     }
-
-  return g_steal_pointer (&self);
 }
 
 typedef struct
@@ -514,50 +542,27 @@ clear_candidate (gpointer data)
   clear_card (&candidate->card);
 }
 
-/**
- * pyprep_practice_session_new_planned:
- * @plan: (nullable): the plan toward the interview; %NULL for none
- *
- * Like pyprep_practice_session_new_limited(), following @plan when there
- * is one: the day's cards are those that raise recall on the interview
- * day most, within the plan's budget (which replaces @reviews_per_day).
- */
-PyprepPracticeSession *
-pyprep_practice_session_new_planned (PyprepLibrary       *library,
-                                     PyprepStudy         *study,
-                                     PyprepScope          scope,
-                                     const char          *topic_id,
-                                     PyprepPracticeCards  cards,
-                                     guint                new_per_day,
-                                     guint                reviews_per_day,
-                                     PyprepPlan          *plan,
-                                     GDateTime           *now)
+/* The session toward the interview: the day's cards are those that
+ * raise recall on the day most, within the plan's budget (which replaces
+ * the limit on reviews). */
+static void
+fill_planned (PyprepPracticeSession       *self,
+              const PyprepPracticeOptions *options,
+              PyprepTopic                 *topic,
+              gint64                       end_of_today,
+              gint64                       learn_ahead,
+              GDateTime                   *now)
 {
-  g_autoptr(PyprepPracticeSession) self = NULL;
+  PyprepStudy *study = self->study;
+  PyprepPlan *plan = options->plan;
+  PyprepScope scope = options->scope;
+  PyprepPracticeCards cards = options->cards;
   g_autoptr(GPtrArray) bank = NULL;
   g_autoptr(GArray) introduction = NULL;
   g_autoptr(GArray) steps = NULL;
   g_autoptr(GArray) at_risk = NULL;
   g_autoptr(GArray) fresh = NULL;
-  PyprepTopic *topic = NULL;
   guint started_today, budget, used, essentials_wanted, new_taken = 0;
-  gint64 end_of_today, learn_ahead;
-
-  g_return_val_if_fail (plan == NULL || PYPREP_IS_PLAN (plan), NULL);
-
-  if (plan == NULL)
-    return pyprep_practice_session_new_limited (library, study, scope, topic_id, cards, new_per_day,
-                                                reviews_per_day, now);
-
-  g_return_val_if_fail (PYPREP_IS_LIBRARY (library), NULL);
-  g_return_val_if_fail (PYPREP_IS_STUDY (study), NULL);
-  g_return_val_if_fail (scope <= PYPREP_SCOPE_LEECHES, NULL);
-  g_return_val_if_fail (scope != PYPREP_SCOPE_TOPIC || topic_id != NULL, NULL);
-  g_return_val_if_fail (now != NULL, NULL);
-
-  self = session_begin (library, study, scope, topic_id, now, &topic, &end_of_today, &learn_ahead);
-  if (scope == PYPREP_SCOPE_TOPIC && topic == NULL)
-    return g_steal_pointer (&self);
 
   steps = g_array_new (FALSE, TRUE, sizeof (Candidate));
   at_risk = g_array_new (FALSE, TRUE, sizeof (Candidate));
@@ -566,14 +571,14 @@ pyprep_practice_session_new_planned (PyprepLibrary       *library,
   g_array_set_clear_func (at_risk, clear_candidate);
   g_array_set_clear_func (fresh, clear_candidate);
 
-  bank = pyprep_library_list_questions (library);
+  bank = pyprep_library_list_questions (self->library);
   introduction = introduction_order (bank);
   for (guint i = 0; i < introduction->len; i++)
     {
       PyprepQuestion *question = g_array_index (introduction, Introduction, i).question;
       const char *id = pyprep_question_get_id (question);
 
-      if (!pyprep_scope_contains (scope, study, topic, question, now))
+      if (!takes_question (options, study, topic, question, now))
         continue;
 
       if (cards != PYPREP_PRACTICE_EXERCISES)
@@ -626,14 +631,51 @@ pyprep_practice_session_new_planned (PyprepLibrary       *library,
 
       if (candidate->card.id == NULL)
         continue;
-      if (started_today + new_taken >= MAX (new_per_day, pyprep_plan_get_new_per_day (plan))
+      if (started_today + new_taken >= MAX (options->new_per_day, pyprep_plan_get_new_per_day (plan))
           || used + PYPREP_PLAN_NEW_CARD_SLOTS > budget)
         break;
       take (self, candidate);
       new_taken++;
       used += PYPREP_PLAN_NEW_CARD_SLOTS;
     }
+}
 
+/**
+ * pyprep_practice_session_new_with_options:
+ * @options: which cards, and how many a day
+ * @now: the time the session starts; "today" is its day in its time zone
+ *
+ * A session of the cards @options take. With a plan, the day's cards are
+ * those that raise recall on the interview day most, within the plan's
+ * budget (which replaces the limit on reviews).
+ */
+PyprepPracticeSession *
+pyprep_practice_session_new_with_options (PyprepLibrary               *library,
+                                          PyprepStudy                 *study,
+                                          const PyprepPracticeOptions *options,
+                                          GDateTime                   *now)
+{
+  g_autoptr(PyprepPracticeSession) self = NULL;
+  PyprepTopic *topic = NULL;
+  gint64 end_of_today, learn_ahead;
+
+  g_return_val_if_fail (PYPREP_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (PYPREP_IS_STUDY (study), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (options->scope <= PYPREP_SCOPE_LEECHES, NULL);
+  g_return_val_if_fail (options->scope != PYPREP_SCOPE_TOPIC || options->topic_id != NULL, NULL);
+  g_return_val_if_fail (options->plan == NULL || PYPREP_IS_PLAN (options->plan), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  self = session_begin (library, study, options->scope, options->topic_id, now, &topic, &end_of_today,
+                        &learn_ahead);
+  if (options->scope == PYPREP_SCOPE_TOPIC && topic == NULL)
+    return g_steal_pointer (&self);
+
+  if (options->plan != NULL)
+    fill_planned (self, options, topic, end_of_today, learn_ahead, now);
+  else
+    fill_limited (self, options, topic, end_of_today, learn_ahead, now);
   return g_steal_pointer (&self);
 }
 

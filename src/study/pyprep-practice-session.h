@@ -32,6 +32,24 @@ typedef enum {
 #define PYPREP_PRACTICE_NEW_PER_DAY_DEFAULT 20
 #define PYPREP_PRACTICE_REVIEWS_PER_DAY_DEFAULT 200
 
+/* Any level, for PyprepPracticeOptions.level. */
+#define PYPREP_PRACTICE_ANY_LEVEL (-1)
+
+/* What a session takes from the bank, and how much of it in a day. */
+typedef struct
+{
+  PyprepScope          scope;
+  const char          *topic_id;         /* the topic of %PYPREP_SCOPE_TOPIC */
+  GHashTable          *topics;           /* (nullable): the ids of the topics to take; %NULL for all */
+  int                  level;            /* a PyprepDifficulty, or %PYPREP_PRACTICE_ANY_LEVEL */
+  PyprepPracticeCards  cards;
+  guint                new_per_day;
+  guint                reviews_per_day;  /* of cards in review; 0 for no limit */
+  PyprepPlan          *plan;             /* (nullable): the plan toward the interview */
+} PyprepPracticeOptions;
+
+void                   pyprep_practice_options_init         (PyprepPracticeOptions *options);
+
 #define PYPREP_TYPE_PRACTICE_SESSION (pyprep_practice_session_get_type ())
 
 G_DECLARE_FINAL_TYPE (PyprepPracticeSession, pyprep_practice_session, PYPREP, PRACTICE_SESSION, GObject)
@@ -49,23 +67,10 @@ PyprepPracticeSession *pyprep_practice_session_new_full     (PyprepLibrary      
                                                              PyprepPracticeCards    cards,
                                                              guint                  new_per_day,
                                                              GDateTime             *now);
-PyprepPracticeSession *pyprep_practice_session_new_limited  (PyprepLibrary         *library,
-                                                             PyprepStudy           *study,
-                                                             PyprepScope            scope,
-                                                             const char            *topic_id,
-                                                             PyprepPracticeCards    cards,
-                                                             guint                  new_per_day,
-                                                             guint                  reviews_per_day,
-                                                             GDateTime             *now);
-PyprepPracticeSession *pyprep_practice_session_new_planned  (PyprepLibrary         *library,
-                                                             PyprepStudy           *study,
-                                                             PyprepScope            scope,
-                                                             const char            *topic_id,
-                                                             PyprepPracticeCards    cards,
-                                                             guint                  new_per_day,
-                                                             guint                  reviews_per_day,
-                                                             PyprepPlan            *plan,
-                                                             GDateTime             *now);
+PyprepPracticeSession *pyprep_practice_session_new_with_options (PyprepLibrary               *library,
+                                                                 PyprepStudy                 *study,
+                                                                 const PyprepPracticeOptions *options,
+                                                                 GDateTime                   *now);
 guint                  pyprep_practice_session_get_n_held_back (PyprepPracticeSession *self);
 guint                  pyprep_practice_session_get_n_cards  (PyprepPracticeSession *self);
 gboolean               pyprep_practice_session_is_exercise  (PyprepPracticeSession *self,

@@ -1,7 +1,8 @@
 /* pyprep-practice-window.c: the Practice window. Its start page chooses
- * a spaced-repetition session (by scope) or a mock interview (topics,
- * each one click away from "only this one" or "all", a level, number of
- * questions, time per question, follow-ups); the session and the
+ * the questions (topics, each one click away from "only this one" or
+ * "all", and a level), then a spaced-repetition session of them (by
+ * list: everything, due, weak or bookmarked) or a mock interview (number
+ * of questions, time per question, follow-ups); the session and the
  * interview run in their own pages.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -29,12 +30,9 @@ enum {
   LEVEL_ROW_FIRST,
 };
 
-enum {
-  SCOPE_ROW_ALL,
-  SCOPE_ROW_DUE,
-  SCOPE_ROW_WEAK,
-  SCOPE_ROW_BOOKMARKED,
-  SCOPE_ROW_FIRST_TOPIC,
+/* The rows of scope_row, in order. */
+static const PyprepScope scopes[] = {
+  PYPREP_SCOPE_ALL, PYPREP_SCOPE_DUE, PYPREP_SCOPE_NEEDS_REVIEW, PYPREP_SCOPE_BOOKMARKED,
 };
 
 struct _PyprepPracticeWindow
@@ -62,46 +60,57 @@ struct _PyprepPracticeWindow
   PyprepLibrary       *library;
   PyprepStudy         *study;
   PyprepSettings      *settings;
-  GPtrArray           *topic_ids;     /* for the scope rows after the fixed ones */
-  GPtrArray           *topic_checks;  /* GtkCheckButton per topic, for mock interviews */
+  GPtrArray           *topic_ids;     /* of the topic rows, in order */
+  GPtrArray           *topic_checks;  /* GtkCheckButton per topic */
+  gboolean             choosing_topics;
 };
 
 G_DEFINE_FINAL_TYPE (PyprepPracticeWindow, pyprep_practice_window, ADW_TYPE_WINDOW)
+
+/* The ids of the topics chosen. */
+static GHashTable *
+chosen_topics (PyprepPracticeWindow *self)
+{
+  GHashTable *topics = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < self->topic_checks->len; i++)
+    if (gtk_check_button_get_active (self->topic_checks->pdata[i]))
+      g_hash_table_add (topics, self->topic_ids->pdata[i]);
+  return topics;
+}
+
+/* The level chosen, or %PYPREP_PRACTICE_ANY_LEVEL. */
+static int
+chosen_level (PyprepPracticeWindow *self)
+{
+  guint level = adw_combo_row_get_selected (self->level_row);
+
+  return level == LEVEL_ROW_ALL || level == GTK_INVALID_LIST_POSITION
+         ? PYPREP_PRACTICE_ANY_LEVEL : (int)(level - LEVEL_ROW_FIRST);
+}
 
 static PyprepPracticeSession *
 build_session (PyprepPracticeWindow *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(PyprepPlan) plan = NULL;
+  g_autoptr(GHashTable) topics = chosen_topics (self);
   /* The rows of cards_row, in order. */
   static const PyprepPracticeCards cards[] = {
     PYPREP_PRACTICE_MIXED, PYPREP_PRACTICE_RECALL, PYPREP_PRACTICE_EXERCISES,
   };
-  guint card_row = MIN (adw_combo_row_get_selected (self->cards_row), G_N_ELEMENTS (cards) - 1);
-  guint selected = adw_combo_row_get_selected (self->scope_row);
-  PyprepScope scope = PYPREP_SCOPE_ALL;
-  const char *topic = NULL;
-
-  switch (selected)
-    {
-    case SCOPE_ROW_ALL:        scope = PYPREP_SCOPE_ALL; break;
-    case SCOPE_ROW_DUE:        scope = PYPREP_SCOPE_DUE; break;
-    case SCOPE_ROW_WEAK:       scope = PYPREP_SCOPE_NEEDS_REVIEW; break;
-    case SCOPE_ROW_BOOKMARKED: scope = PYPREP_SCOPE_BOOKMARKED; break;
-    default:
-      if (selected - SCOPE_ROW_FIRST_TOPIC < self->topic_ids->len)
-        {
-          scope = PYPREP_SCOPE_TOPIC;
-          topic = self->topic_ids->pdata[selected - SCOPE_ROW_FIRST_TOPIC];
-        }
-      break;
-    }
+  PyprepPracticeOptions options;
 
   plan = pyprep_interview_make_plan (self->library, self->study, self->settings, now);
-  return pyprep_practice_session_new_planned (self->library, self->study, scope, topic, cards[card_row],
-                                              pyprep_settings_get_new_per_day (self->settings),
-                                              pyprep_settings_get_max_reviews_per_day (self->settings),
-                                              plan, now);
+  pyprep_practice_options_init (&options);
+  options.scope = scopes[MIN (adw_combo_row_get_selected (self->scope_row), G_N_ELEMENTS (scopes) - 1)];
+  options.topics = topics;
+  options.level = chosen_level (self);
+  options.cards = cards[MIN (adw_combo_row_get_selected (self->cards_row), G_N_ELEMENTS (cards) - 1)];
+  options.new_per_day = pyprep_settings_get_new_per_day (self->settings);
+  options.reviews_per_day = pyprep_settings_get_max_reviews_per_day (self->settings);
+  options.plan = plan;
+  return pyprep_practice_session_new_with_options (self->library, self->study, &options, now);
 }
 
 /* What the chosen scope would bring, shown before starting. */
@@ -135,6 +144,8 @@ update_count (PyprepPracticeWindow *self)
     guint held_back = pyprep_practice_session_get_n_held_back (session);
     g_autofree char *reason = NULL;
     g_autoptr(PyprepPlan) plan = pyprep_interview_make_plan (self->library, self->study, self->settings, now);
+    g_autoptr(GHashTable) topics = chosen_topics (self);
+    gboolean no_topic = g_hash_table_size (topics) == 0;
 
     if (held_back > 0 && plan != NULL)
       /* TRANSLATORS: %u is how many questions that would be forgotten by
@@ -167,9 +178,11 @@ update_count (PyprepPracticeWindow *self)
                                              "Nothing to practise now: today’s %u new questions are started and "
                                              "no review is due. More come tomorrow, or raise New Questions a "
                                              "Day in Preferences.", per_day), per_day);
+    else if (n == 0 && no_topic)
+      reason = g_strdup (_("No topic is chosen: choose at least one under Questions."));
     else if (n == 0)
       reason = g_strdup (_("Nothing to practise in this list now: no review is due and nothing is new. "
-                           "Choose another list, or come back when reviews are due."));
+                           "Choose another list, topic or level, or come back when reviews are due."));
     adw_action_row_set_subtitle (self->count_row, reason != NULL ? reason : "");
     /* Start's tooltip says why it is greyed out, and only then. */
     gtk_widget_set_tooltip_text (self->start_button, n == 0 ? reason : NULL);
@@ -239,21 +252,16 @@ start_mock_action (GtkWidget  *widget,
   PyprepPracticeWindow *self = PYPREP_PRACTICE_WINDOW (widget);
   g_autoptr(GPtrArray) all = pyprep_library_list_questions (self->library);
   g_autoptr(GPtrArray) pool = g_ptr_array_new ();
-  g_autoptr(GHashTable) topics = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) topics = chosen_topics (self);
   guint wanted = pyprep_settings_get_mock_questions (self->settings);
-  guint level = adw_combo_row_get_selected (self->level_row);
-
-  for (guint i = 0; i < self->topic_checks->len; i++)
-    if (gtk_check_button_get_active (self->topic_checks->pdata[i]))
-      g_hash_table_add (topics, self->topic_ids->pdata[i]);
+  int level = chosen_level (self);
 
   for (guint i = 0; i < all->len; i++)
     {
       PyprepTopic *topic = pyprep_question_get_topic (all->pdata[i]);
 
       if (topic != NULL && g_hash_table_contains (topics, pyprep_topic_get_id (topic))
-          && (level == LEVEL_ROW_ALL
-              || pyprep_question_get_difficulty (all->pdata[i]) == level - LEVEL_ROW_FIRST))
+          && (level == PYPREP_PRACTICE_ANY_LEVEL || (int)pyprep_question_get_difficulty (all->pdata[i]) == level))
         g_ptr_array_add (pool, all->pdata[i]);
     }
 
@@ -311,7 +319,18 @@ update_topics_subtitle (PyprepPracticeWindow *self)
   adw_expander_row_set_subtitle (self->topics_row, subtitle);
 }
 
-/* One click makes @topic the interview's only topic. */
+/* The topics chosen changed: the session's count follows, once for a
+ * choice of many at a time. */
+static void
+topics_changed_cb (PyprepPracticeWindow *self)
+{
+  if (self->choosing_topics)
+    return;
+  update_topics_subtitle (self);
+  update_count (self);
+}
+
+/* One click makes @topic the only topic. */
 static GtkWidget *
 only_button (PyprepTopic *topic)
 {
@@ -319,7 +338,7 @@ only_button (PyprepTopic *topic)
   /* TRANSLATORS: the accessible name of a topic's Only button, as in "Only Concurrency" */
   g_autofree char *name = g_strdup_printf (_("Only %s"), pyprep_topic_get_title (topic));
   /* TRANSLATORS: the tooltip of a topic's Only button */
-  g_autofree char *tooltip = g_strdup_printf (_("Ask questions of “%s” only"), pyprep_topic_get_title (topic));
+  g_autofree char *tooltip = g_strdup_printf (_("Practise “%s” only"), pyprep_topic_get_title (topic));
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
@@ -337,9 +356,12 @@ static void
 choose_topics (PyprepPracticeWindow *self,
                const char           *only)
 {
+  self->choosing_topics = TRUE;
   for (guint i = 0; i < self->topic_checks->len; i++)
     gtk_check_button_set_active (self->topic_checks->pdata[i],
                                  only == NULL || g_str_equal (only, self->topic_ids->pdata[i]));
+  self->choosing_topics = FALSE;
+  topics_changed_cb (self);
 }
 
 static void
@@ -381,22 +403,13 @@ static void
 fill_topics (PyprepPracticeWindow *self)
 {
   GListModel *topics = pyprep_library_get_topics (self->library);
-  GtkStringList *scopes = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (scopes, _("Everything"));
-  gtk_string_list_append (scopes, _("Due today"));
-  gtk_string_list_append (scopes, _("Needs review"));
-  gtk_string_list_append (scopes, _("Bookmarked"));
 
   for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
     {
       g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
-      /* TRANSLATORS: a practice scope, as in "Topic: Concurrency" */
-      g_autofree char *scope = g_strdup_printf (_("Topic: %s"), pyprep_topic_get_title (topic));
 
-      gtk_string_list_append (scopes, scope);
       g_ptr_array_add (self->topic_ids, g_strdup (pyprep_topic_get_id (topic)));
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
@@ -410,11 +423,9 @@ fill_topics (PyprepPracticeWindow *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), only_button (topic));
       adw_expander_row_add_row (self->topics_row, row);
       g_ptr_array_add (self->topic_checks, check);
-      g_signal_connect_object (check, "toggled", G_CALLBACK (update_topics_subtitle), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (topics_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
-  adw_combo_row_set_model (self->scope_row, G_LIST_MODEL (scopes));
-  g_object_unref (scopes);
   update_topics_subtitle (self);
 }
 
@@ -524,79 +535,10 @@ pyprep_practice_window_class_init (PyprepPracticeWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
-/* ---- The list of scopes ------------------------------------------------
- *
- * AdwComboRow's own list ellipsizes its items at twenty-odd characters:
- * "Topic: Object-Oriented…". Here an item wraps instead, and the chosen
- * one has its check mark, as in the stock list. */
-
-static void
-scope_item_update_check (GtkListItem *item,
-                         GParamSpec  *pspec,
-                         AdwComboRow *row)
-{
-  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
-
-  gtk_widget_set_opacity (check, gtk_list_item_get_position (item) == adw_combo_row_get_selected (row) ? 1 : 0);
-}
-
-static void
-setup_scope_item_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), check);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_scope_item_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    AdwComboRow              *row)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
-  GtkWidget *holder = gtk_widget_get_parent (box);
-
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), text);
-  /* GTK 4.8 names a list item after its label only this way. */
-  if (holder != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (holder), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  scope_item_update_check (item, NULL, row);
-  g_signal_connect_object (row, "notify::selected", G_CALLBACK (scope_item_update_check), item, G_CONNECT_SWAPPED);
-}
-
-static void
-unbind_scope_item_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      AdwComboRow              *row)
-{
-  g_signal_handlers_disconnect_by_func (row, scope_item_update_check, item);
-}
-
 static void
 pyprep_practice_window_init (PyprepPracticeWindow *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_scope_item_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_scope_item_cb), self->scope_row);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_scope_item_cb), self->scope_row);
-  adw_combo_row_set_list_factory (self->scope_row, factory);
-
   self->topic_ids = g_ptr_array_new_with_free_func (g_free);
   self->topic_checks = g_ptr_array_new ();
 }
