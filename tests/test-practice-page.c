@@ -644,6 +644,86 @@ test_mock_answers (void)
   g_assert_finalize_object (mock);
 }
 
+/* Every check button under @widget, in order. */
+static void
+collect_checks (GtkWidget *widget,
+                GPtrArray *checks)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    g_ptr_array_add (checks, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_checks (c, checks);
+}
+
+/* The topics and the level chosen on the start page narrow the
+ * spaced-repetition session too, each in one click; with no topic there
+ * is nothing to start, and the page says why. */
+static void
+test_start_page_choice (void)
+{
+  g_autoptr(PyprepLibrary) bank = pyprep_library_new ();
+  g_autoptr(GSettings) gsettings = g_settings_new (APPLICATION_ID);
+  g_autoptr(PyprepSettings) settings = pyprep_settings_new_for_gsettings (gsettings);
+  g_autoptr(PyprepStudy) study = pyprep_study_new (NULL);
+  g_autoptr(PyprepTopic) topic = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autofree char *everything = NULL;
+  g_autofree char *in_topic = NULL;
+  g_autofree char *junior_in_topic = NULL;
+  PyprepPracticeWindow *window;
+  GListModel *questions;
+  guint n_junior = 0;
+
+  pyprep_settings_set_new_per_day (settings, 999);
+  pyprep_library_load_resources (bank, RESOURCE_PREFIX "/content");
+  all = pyprep_library_list_questions (bank);
+  topic = g_list_model_get_item (pyprep_library_get_topics (bank), 1);
+  questions = pyprep_topic_get_questions (topic);
+  for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
+    {
+      g_autoptr(PyprepQuestion) question = g_list_model_get_item (questions, i);
+
+      n_junior += pyprep_question_get_difficulty (question) == PYPREP_DIFFICULTY_JUNIOR;
+    }
+  g_assert_cmpuint (n_junior, >, 0);
+  g_assert_cmpuint (n_junior, <, g_list_model_get_n_items (questions));
+  everything = g_strdup_printf ("0 due, 0 weak, %u new", all->len);
+  in_topic = g_strdup_printf ("0 due, 0 weak, %u new", g_list_model_get_n_items (questions));
+  junior_in_topic = g_strdup_printf ("0 due, 0 weak, %u new", n_junior);
+
+  window = pyprep_practice_window_new (NULL, bank, study, settings);
+  /* Recall cards only: one card a question. */
+  adw_combo_row_set_selected (part (window, "cards_row"), 1);
+  g_assert_cmpstr (gtk_label_get_label (part (window, "count_label")), ==, everything);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "practice.only-topic", "s",
+                                             pyprep_topic_get_id (topic)));
+  g_assert_cmpstr (gtk_label_get_label (part (window, "count_label")), ==, in_topic);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (part (window, "topics_row")), ==, pyprep_topic_get_title (topic));
+  adw_combo_row_set_selected (part (window, "level_row"), 1);  /* Junior */
+  g_assert_cmpstr (gtk_label_get_label (part (window, "count_label")), ==, junior_in_topic);
+  g_assert_true (gtk_widget_get_sensitive (part (window, "start_button")));
+
+  /* The topic's own check box unticked: no topic at all. */
+  {
+    g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+
+    collect_checks (part (window, "topics_row"), checks);
+    g_assert_cmpuint (checks->len, ==, g_list_model_get_n_items (pyprep_library_get_topics (bank)));
+    g_assert_true (gtk_check_button_get_active (checks->pdata[1]));
+    gtk_check_button_set_active (checks->pdata[1], FALSE);
+  }
+  g_assert_false (gtk_widget_get_sensitive (part (window, "start_button")));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (part (window, "count_row")),
+                                   "No topic is chosen"));
+
+  adw_combo_row_set_selected (part (window, "level_row"), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "practice.all-topics", NULL));
+  g_assert_cmpstr (gtk_label_get_label (part (window, "count_label")), ==, everything);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The mock interview's screens, in light and dark, at phone and desktop
  * width, saved to $G_TEST_BUILDDIR/screenshots/ to be looked at: the
  * setup with its topics open, a follow-up with a typed answer revealed,
@@ -702,7 +782,8 @@ test_mock_screens (void)
             g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "practice.only-topic", "s",
                                                        pyprep_topic_get_id (topic)));
             g_assert_cmpfloat (gtk_widget_get_opacity (check), ==, 0.0);
-            g_assert_cmpstr (adw_expander_row_get_subtitle (part (window, "topics_row")), ==, "1 topic");
+            g_assert_cmpstr (adw_expander_row_get_subtitle (part (window, "topics_row")), ==,
+                             pyprep_topic_get_title (topic));
             g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "practice.all-topics", NULL));
             g_assert_cmpfloat (gtk_widget_get_opacity (check), ==, 1.0);
           }
@@ -792,6 +873,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/practice-page/note-under-answer", test_note_under_answer);
   g_test_add_func ("/pyprep/practice-page/mock-answers", test_mock_answers);
   g_test_add_func ("/pyprep/practice-page/mock-screens", test_mock_screens);
+  g_test_add_func ("/pyprep/practice-page/start-page-choice", test_start_page_choice);
   g_test_add_func ("/pyprep/practice-page/undo-grade", test_undo_grade);
 
   return g_test_run ();

@@ -303,17 +303,28 @@ start_mock_action (GtkWidget  *widget,
 static void
 update_topics_subtitle (PyprepPracticeWindow *self)
 {
-  guint chosen = 0;
+  guint chosen = 0, last = 0;
   g_autofree char *subtitle = NULL;
 
   for (guint i = 0; i < self->topic_checks->len; i++)
-    chosen += gtk_check_button_get_active (self->topic_checks->pdata[i]);
+    if (gtk_check_button_get_active (self->topic_checks->pdata[i]))
+      {
+        chosen++;
+        last = i;
+      }
 
   /* The check mark says whether all are chosen; hidden, it keeps its
    * place, so the title does not move. */
   gtk_widget_set_opacity (self->all_topics_check, chosen == self->topic_checks->len ? 1.0 : 0.0);
   if (chosen == self->topic_checks->len)
     subtitle = g_strdup (_("All topics"));
+  else if (chosen == 1)
+    {
+      /* One topic is named. */
+      PyprepTopic *topic = pyprep_library_lookup_topic (self->library, self->topic_ids->pdata[last]);
+
+      subtitle = g_strdup (topic != NULL ? pyprep_topic_get_title (topic) : "");
+    }
   else
     subtitle = g_strdup_printf (ngettext ("%u topic", "%u topics", chosen), chosen);
   adw_expander_row_set_subtitle (self->topics_row, subtitle);
