@@ -627,6 +627,10 @@ test_practice_start (gconstpointer data)
   wait_frames ();
   g_free (save_png (GTK_WIDGET (window), closed_name));
   g_assert_cmpuint (assert_nothing_clipped (GTK_WIDGET (window), GTK_WIDGET (window), closed_name), >, 0);
+  /* The choices read whole: "Recall and Exercises", not "Recall …". */
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (assert_not_ellipsized (part (window, (const char *[]) { "level_row", "scope_row", "cards_row" }[i]),
+                                             closed_name), >=, 2);
   row = GTK_WIDGET (part (window, "topics_row"));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   wait_frames ();
