@@ -218,20 +218,28 @@ def launch(env, timeout=45):
         except BaseException:
             stop(proc)
             raise
-        if app is not None or attempt == 1:
+        if app is not None:
             return proc, app
-        print("# the app did not register on the accessibility bus; starting it again")
-        stop(proc)
+        stderr = stop(proc)
+        if attempt == 1:
+            # Why, for the log: the scenario's own output is not kept.
+            results.append((False, "the app registers on the accessibility bus",
+                            f"exit status {proc.returncode}; stderr: {stderr[-400:]!r}"))
+            return proc, None
 
 
 def stop(proc, timeout=10):
-    """Ends the app; returns what it wrote to stderr."""
+    """Ends the app; returns what it wrote to stderr (again, if it was
+    stopped before)."""
+    if hasattr(proc, "stopped_stderr"):
+        return proc.stopped_stderr
     proc.terminate()
     try:
         _, stderr = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         proc.kill()
         _, stderr = proc.communicate()
+    proc.stopped_stderr = stderr
     return stderr
 
 
