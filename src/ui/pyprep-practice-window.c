@@ -113,7 +113,7 @@ build_session (PyprepPracticeWindow *self)
   return pyprep_practice_session_new_with_options (self->library, self->study, &options, now);
 }
 
-/* What the chosen scope would bring, shown before starting. */
+/* What the choices would bring, shown before starting. */
 static void
 update_count (PyprepPracticeWindow *self)
 {
@@ -190,7 +190,7 @@ update_count (PyprepPracticeWindow *self)
 }
 
 static void
-scope_changed_cb (PyprepPracticeWindow *self)
+choice_changed_cb (PyprepPracticeWindow *self)
 {
   update_count (self);
 }
@@ -534,7 +534,7 @@ pyprep_practice_window_class_init (PyprepPracticeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, mock_minutes_spin);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, practice_page);
   gtk_widget_class_bind_template_child (widget_class, PyprepPracticeWindow, mock_interview);
-  gtk_widget_class_bind_template_callback (widget_class, scope_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_question_cb);
 
