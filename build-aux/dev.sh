@@ -84,14 +84,16 @@ case "${1:-run}" in
     # The headless tests: the layers below GTK, which link no GTK. LSan is
     # on with ASan; meson makes any finding abort the test.
     headless="test-markdown-inline test-deck test-search test-study test-study-store test-study-log test-review-log test-stats test-scheduler
-      test-practice-session test-scope test-runner test-exercise-run test-snippets"
+      test-practice-session test-plan test-log-stats test-review-history test-scope test-runner test-exercise-run test-snippets
+      fsrs fsrs-optimizer"
     dir=${BUILD_DIR}-sanitize
     if [ ! -f "$dir/build.ninja" ]; then
       meson setup "$dir" --buildtype=debug -Db_sanitize=address,undefined \
         -Dwarning_level=2 -Dwerror=true
     fi
+    # Each test's program (fsrs is tests/test-fsrs).
     # shellcheck disable=SC2046
-    meson compile -C "$dir" $(for t in $headless; do echo "tests/$t"; done)
+    meson compile -C "$dir" $(for t in $headless; do echo "tests/test-${t#test-}"; done)
     # shellcheck disable=SC2086
     exec env ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       meson test -C "$dir" --print-errorlogs $headless
