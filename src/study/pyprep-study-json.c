@@ -1251,6 +1251,7 @@ import_pass_done_cb (GObject      *object,
            * worker, or here when grades keep coming. */
           if (job->passes < MAX_IMPORT_PASSES)
             {
+              g_debug ("The review log changed while the import replayed it: once more");
               start_import_pass (task);
               return;
             }
