@@ -957,6 +957,32 @@ test_async_grade_meanwhile (void)
   g_free (dir);
 }
 
+/* The log is swapped for another while an import runs (a damaged one set
+ * aside): the file's reviews end in the log the record has now. */
+static void
+test_async_log_swapped (void)
+{
+  char *dir;
+  g_autoptr(PyprepStudy) study = graded_study (&dir);
+  g_autofree char *file = big_export (20, 5);
+  g_autofree char *other = g_build_filename (dir, "other.sqlite", NULL);
+  ImportWait wait;
+
+  start_import (study, file, strlen (file), PYPREP_IMPORT_MERGE, &wait);
+  g_assert_true (pyprep_study_open_review_log (study, other));
+  wait_import (&wait);
+  g_assert_no_error (wait.error);
+  g_assert_true (wait.ok);
+
+  /* The file's 100 reviews and the states the record carried over. */
+  g_assert_cmpint (pyprep_review_log_count (pyprep_study_get_review_log (study), NULL), ==, 100 + 2);
+  assert_replay_matches (study, 22);
+
+  g_clear_object (&study);
+  remove_dir (dir);
+  g_free (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -978,6 +1004,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/study-log/async-same-as-sync", test_async_same_as_sync);
   g_test_add_func ("/pyprep/study-log/async-bad-file", test_async_bad_file);
   g_test_add_func ("/pyprep/study-log/async-grade-meanwhile", test_async_grade_meanwhile);
+  g_test_add_func ("/pyprep/study-log/async-log-swapped", test_async_log_swapped);
 
   status = g_test_run ();
   remove_dir (data_home);

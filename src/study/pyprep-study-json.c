@@ -1159,6 +1159,9 @@ import_thread (GTask        *task,
   job->replay = _pyprep_log_import_on_worker (job->log_path, job->merged ? NULL : job->parsed->reviews,
                                               &job->scheduler, &merged, &error);
   job->merged = job->merged || merged;
+  /* The reviews are in the log: freed here, not on the main thread. */
+  if (job->merged)
+    g_clear_pointer (&job->parsed->reviews, g_ptr_array_unref);
   if (job->replay == NULL && !job->merged)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -1225,16 +1228,19 @@ import_pass_done_cb (GObject      *object,
 
   if (g_strcmp0 (log_path, job->log_path) != 0)
     {
-      /* The log was closed, opened or set aside meanwhile: the file's
-       * reviews go into the one there is now, here. */
+      /* The log was closed, opened or set aside meanwhile: the import
+       * starts again, into the one there is now. */
+      g_debug ("The review log changed during the import: again, into %s", log_path);
       g_clear_pointer (&job->replay, _pyprep_log_replay_free);
-      if (!_pyprep_study_log_import (self, job->parsed->reviews, &error))
-        {
-          finish_import (task, error);
-          return;
-        }
+      g_clear_pointer (&job->parsed, parsed_import_free);
+      g_free (job->log_path);
+      job->log_path = g_strdup (log_path);
+      job->merged = FALSE;
+      start_import_pass (task);
+      return;
     }
-  else if (job->log_path != NULL)
+
+  if (job->log_path != NULL)
     {
       /* The grades given while the worker wrote wait: they go in after the
        * file's reviews. */

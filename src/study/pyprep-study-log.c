@@ -310,29 +310,34 @@ _pyprep_study_log_import (PyprepStudy  *self,
 
 /* The log as replay leaves it ------------------------------------------ */
 
+/* One value per card, not per entry: freeing it costs the main thread
+ * little, whatever the size of the log. */
 struct _PyprepLogReplay
 {
-  GPtrArray  *all;         /* every entry, in replay order */
   GHashTable *states;      /* card -> PyprepReviewState */
-  GHashTable *last_times;  /* card (owned by all) -> gint64 time of its last entry */
+  GHashTable *last_times;  /* card -> gint64 time of its last entry */
 };
 
-/* Replays @all (taken) with @config. Touches neither the study nor a
- * database: any thread. */
+/* Replays @all with @config. Touches neither the study nor a database:
+ * any thread. */
 static PyprepLogReplay *
 log_replay_new (GPtrArray                   *all,
                 const PyprepSchedulerConfig *config)
 {
   PyprepLogReplay *replay = g_new0 (PyprepLogReplay, 1);
 
-  replay->all = all;
   replay->states = pyprep_review_replay (all, config);
-  replay->last_times = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  replay->last_times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < all->len; i++)
     {
       PyprepReviewEntry *entry = all->pdata[i];
+      gint64 *last = g_hash_table_lookup (replay->last_times, entry->card);
 
-      g_hash_table_replace (replay->last_times, entry->card, g_memdup2 (&entry->time, sizeof entry->time));
+      if (last != NULL)
+        *last = entry->time;
+      else
+        g_hash_table_insert (replay->last_times, g_strdup (entry->card),
+                             g_memdup2 (&entry->time, sizeof entry->time));
     }
 
   return replay;
@@ -346,7 +351,6 @@ _pyprep_log_replay_free (PyprepLogReplay *replay)
 
   g_hash_table_unref (replay->last_times);
   g_hash_table_unref (replay->states);
-  g_ptr_array_unref (replay->all);
   g_free (replay);
 }
 
@@ -377,7 +381,7 @@ _pyprep_log_import_on_worker (const char                   *path,
 {
   g_autoptr(PyprepReviewLog) log = NULL;
   g_autoptr(GError) open_error = NULL;
-  GPtrArray *all;
+  g_autoptr(GPtrArray) all = NULL;
 
   *merged = FALSE;
 
@@ -446,7 +450,7 @@ _pyprep_study_log_reconcile (PyprepStudy      *self,
 
   if (replay == NULL)
     {
-      GPtrArray *all = pyprep_review_log_query (self->log, NULL, 0, G_MAXINT64, &error);
+      g_autoptr(GPtrArray) all = pyprep_review_log_query (self->log, NULL, 0, G_MAXINT64, &error);
 
       if (all == NULL)
         {
