@@ -103,6 +103,12 @@ export_progress_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+import_toast_dismissed_cb (PyprepWindow *self)
+{
+  g_clear_object (&self->import_toast);
+}
+
 /* While an import runs, what could replace the record too waits, and the
  * application stays up to finish it. */
 static void
@@ -118,15 +124,18 @@ set_importing (PyprepWindow *self,
 
   if (importing)
     {
-      g_assert (self->import_toast == NULL);
-      self->import_toast = g_object_ref (adw_toast_new (_("Importing progress…")));
+      g_clear_object (&self->import_toast);
+      self->import_toast = adw_toast_new (_("Importing progress…"));
       adw_toast_set_timeout (self->import_toast, 0);
+      g_signal_connect_object (self->import_toast, "dismissed", G_CALLBACK (import_toast_dismissed_cb), self,
+                               G_CONNECT_SWAPPED);
       adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->import_toast));
       if (app != NULL)
         g_application_hold (G_APPLICATION (app));
     }
   else
     {
+      /* Unless the user closed it already. */
       if (self->import_toast != NULL)
         adw_toast_dismiss (self->import_toast);
       g_clear_object (&self->import_toast);
