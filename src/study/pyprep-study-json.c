@@ -1200,8 +1200,10 @@ finish_import (GTask  *task,
 
   g_assert (self->importing > 0);
   self->importing--;
-  /* The grades given meanwhile, when the import changed nothing. */
-  _pyprep_study_log_flush (self);
+  /* The grades given meanwhile, when the import changed nothing (and no
+   * other import's worker may hold the log). */
+  if (self->importing == 0)
+    _pyprep_study_log_flush (self);
 
   if (error != NULL)
     g_task_return_error (task, error);
