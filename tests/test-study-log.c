@@ -625,6 +625,364 @@ test_undo_review (void)
   g_free (dir);
 }
 
+/* Asynchronous import ---------------------------------------------------- */
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} ImportWait;
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ImportWait *wait = user_data;
+
+  wait->ok = pyprep_study_import_json_finish (PYPREP_STUDY (object), result, &wait->error);
+  wait->done = TRUE;
+}
+
+static void
+start_import (PyprepStudy      *study,
+              const char       *data,
+              gsize             length,
+              PyprepImportMode  mode,
+              ImportWait       *wait)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, length);
+
+  memset (wait, 0, sizeof *wait);
+  pyprep_study_import_json_async (study, bytes, mode, NULL, import_done_cb, wait);
+}
+
+static void
+wait_import (ImportWait *wait)
+{
+  while (!wait->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+import_async (PyprepStudy       *study,
+              const char        *data,
+              gsize              length,
+              PyprepImportMode   mode,
+              GError           **error)
+{
+  ImportWait wait;
+
+  start_import (study, data, length, mode, &wait);
+  wait_import (&wait);
+  if (wait.error != NULL)
+    g_propagate_error (error, wait.error);
+  return wait.ok;
+}
+
+/* The two records hold the same cards in the same state, and their logs
+ * the same entries in the same order; only the installation that wrote
+ * each (every log has its own) may differ. */
+static void
+assert_same_record (PyprepStudy *a,
+                    PyprepStudy *b)
+{
+  g_autoptr(GPtrArray) in_a = all_entries (a);
+  g_autoptr(GPtrArray) in_b = all_entries (b);
+  g_autoptr(GHashTable) cards = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *known[] = { "gil", "mro", "slots", "only-on-a", "gil-what-and-why" };
+  GHashTableIter iter;
+  gpointer card;
+
+  g_assert_cmpuint (in_a->len, ==, in_b->len);
+  for (guint i = 0; i < in_a->len; i++)
+    {
+      PyprepReviewEntry *x = in_a->pdata[i], *y = in_b->pdata[i];
+
+      g_assert_cmpstr (x->card, ==, y->card);
+      /* A replacing import's states are dated when it ran. */
+      if (x->kind != PYPREP_REVIEW_KIND_STATE)
+        g_assert_cmpint (x->time, ==, y->time);
+      g_assert_cmpint (x->kind, ==, y->kind);
+      g_assert_cmpint (x->rating, ==, y->rating);
+      g_assert_cmpfloat (x->state.stability, ==, y->state.stability);
+      g_assert_cmpint (x->state.due, ==, y->state.due);
+      g_hash_table_add (cards, x->card);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    g_hash_table_add (cards, (gpointer)known[i]);
+
+  g_assert_cmpuint (pyprep_study_get_n_entries (a), ==, pyprep_study_get_n_entries (b));
+  g_hash_table_iter_init (&iter, cards);
+  while (g_hash_table_iter_next (&iter, &card, NULL))
+    {
+      PyprepReviewState x = { 0 }, y = { 0 };
+
+      g_assert_cmpint (pyprep_study_get_review (a, card, &x), ==, pyprep_study_get_review (b, card, &y));
+      g_assert_cmpfloat (x.stability, ==, y.stability);
+      g_assert_cmpfloat (x.difficulty, ==, y.difficulty);
+      g_assert_cmpuint (x.reps, ==, y.reps);
+      g_assert_cmpint (x.due, ==, y.due);
+      g_assert_cmpint (pyprep_study_get_status (a, card), ==, pyprep_study_get_status (b, card));
+      g_assert_cmpint (pyprep_study_get_bookmarked (a, card), ==, pyprep_study_get_bookmarked (b, card));
+      g_assert_cmpstr (pyprep_study_get_note (a, card), ==, pyprep_study_get_note (b, card));
+    }
+}
+
+/* A record graded on its own machine, ready to import into. */
+static PyprepStudy *
+graded_study (char **dir)
+{
+  PyprepStudy *study = study_with_log (dir);
+
+  for (int day = 1; day <= 6; day++)
+    {
+      g_autoptr(GDateTime) noon = at (day, 12);
+
+      pyprep_study_record_review (study, "gil", day % 3 ? PYPREP_GRADE_GOOD : PYPREP_GRADE_AGAIN, noon);
+      pyprep_study_record_review (study, "slots", PYPREP_GRADE_HARD, noon);
+    }
+  return study;
+}
+
+/* Imported off the main thread, a file gives the record and the log that
+ * the synchronous import gives: another machine's grades, the documented
+ * example, and a file from before the log; merged and replacing. */
+static void
+test_async_same_as_sync (void)
+{
+  char *dir_a;
+  g_autoptr(PyprepStudy) a = study_with_log (&dir_a);
+  g_autoptr(GDateTime) export_time = at (30, 20);
+  g_autofree char *example = NULL;
+  g_autofree char *from_a = NULL;
+  g_autofree char *v3 = NULL;
+  gsize example_length;
+
+  for (int day = 1; day <= 10; day++)
+    {
+      g_autoptr(GDateTime) morning = at (day, 8);
+
+      pyprep_study_record_review (a, "gil", day % 4 ? PYPREP_GRADE_GOOD : PYPREP_GRADE_AGAIN, morning);
+      pyprep_study_record_review (a, "only-on-a", PYPREP_GRADE_HARD, morning);
+    }
+  pyprep_study_set_bookmarked (a, "mro", TRUE);
+  pyprep_study_set_note (a, "mro", "C3 linearisation");
+  from_a = pyprep_study_export_json (a, export_time);
+
+  g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "fuzz", "seeds", "export-v4.json", NULL),
+                                      &example, &example_length, NULL));
+  v3 = g_strdup ("{ \"format\": \"pyprep-study\", \"version\": 3, \"exported\": \"2026-11-25T08:00:00Z\",\n"
+                 "  \"questions\": { \"slots\": { \"status\": \"confident\", \"bookmarked\": false,\n"
+                 "    \"first-seen\": 1795500000, \"last-seen\": 1795510000, \"opened\": 1, \"note\": \"\",\n"
+                 "    \"review\": { \"due\": 1795769200, \"stability\": 3.173, \"difficulty\": 5.28, \"reps\": 1,\n"
+                 "      \"lapses\": 0, \"last-review\": 1795510000, \"grades\": \"3\", \"first-review\": 1795510000 } } },\n"
+                 "  \"activity\": { \"2026-11-24\": 3 } }");
+
+  for (PyprepImportMode mode = PYPREP_IMPORT_MERGE; mode <= PYPREP_IMPORT_REPLACE; mode++)
+    {
+      char *dir_sync, *dir_async;
+      g_autoptr(PyprepStudy) sync = graded_study (&dir_sync);
+      g_autoptr(PyprepStudy) async = graded_study (&dir_async);
+      const char *files[] = { from_a, example, v3 };
+      gsize lengths[] = { strlen (from_a), example_length, strlen (v3) };
+      g_autoptr(GError) error = NULL;
+
+      assert_same_record (sync, async);
+      for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+        {
+          g_assert_true (pyprep_study_import_json (sync, files[i], lengths[i], mode, &error));
+          g_assert_no_error (error);
+          g_assert_true (import_async (async, files[i], lengths[i], mode, &error));
+          g_assert_no_error (error);
+          assert_same_record (sync, async);
+
+          /* The other machine's grades are all in, and its bookmark. */
+          if (i == 0)
+            {
+              g_autoptr(GPtrArray) entries = pyprep_review_log_query (pyprep_study_get_review_log (async),
+                                                                      "only-on-a", 0, G_MAXINT64, NULL);
+
+              g_assert_true (pyprep_study_get_bookmarked (async, "mro"));
+              g_assert_cmpuint (entries->len, ==, 10);
+            }
+        }
+
+      g_clear_object (&sync);
+      g_clear_object (&async);
+      remove_dir (dir_sync);
+      remove_dir (dir_async);
+      g_free (dir_sync);
+      g_free (dir_async);
+    }
+
+  g_clear_object (&a);
+  remove_dir (dir_a);
+  g_free (dir_a);
+}
+
+/* A file with anything wrong, imported off the main thread, changes
+ * neither the record nor the log, and says what the synchronous import
+ * says. */
+static void
+test_async_bad_file (void)
+{
+  static const char * const bad[] = {
+    "{ \"format\": \"pyprep-study\", \"version\": 4, \"exported\": \"2026-11-25T08:00:00Z\", \"questions\": {}, "
+    "\"activity\": {}, \"installations\": [\"5f0c6a8e-2b1d-4c3e-9f7a-1d2e3f4a5b6c\"], \"reviews\": "
+    "[[0, 1795510000000, \"gil\", \"recall\", \"2026-11-24\", 3, null, null], [0, 1795510000000, \"gil\", \"skim\", "
+    "\"2026-11-24\", 3, null, null]] }",
+    "{ \"format\": \"pyprep-study\", \"version\": 9, \"questions\": {}, \"activity\": {} }",
+    "{ \"format\": \"pyprep-study\", \"version\": 4, \"questions\": { \"gil\": 3 }, \"activity\": {} }",
+    "{ \"format\": \"pyprep-study\"",
+    "\xff\xfe not text",
+    "",
+  };
+  char *dir;
+  g_autoptr(PyprepStudy) study = graded_study (&dir);
+  g_autoptr(GDateTime) export_time = at (30, 20);
+  g_autofree char *before = pyprep_study_export_json (study, export_time);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) far = g_date_time_add_days (now, 3);
+  g_autofree char *future = NULL;
+
+  {
+    char *other_dir;
+    g_autoptr(PyprepStudy) other = study_with_log (&other_dir);
+
+    pyprep_study_record_review (other, "mro", PYPREP_GRADE_GOOD, far);
+    future = pyprep_study_export_json (other, now);
+    g_clear_object (&other);
+    remove_dir (other_dir);
+    g_free (other_dir);
+  }
+
+  for (guint i = 0; i <= G_N_ELEMENTS (bad); i++)
+    {
+      const char *file = i < G_N_ELEMENTS (bad) ? bad[i] : future;
+      g_autoptr(GError) sync_error = NULL;
+      g_autoptr(GError) async_error = NULL;
+      g_autofree char *after = NULL;
+
+      g_assert_false (pyprep_study_import_json (study, file, strlen (file), PYPREP_IMPORT_REPLACE, &sync_error));
+      g_assert_false (import_async (study, file, strlen (file), PYPREP_IMPORT_REPLACE, &async_error));
+      g_assert_nonnull (sync_error);
+      g_assert_error (async_error, sync_error->domain, sync_error->code);
+      g_assert_cmpstr (async_error->message, ==, sync_error->message);
+
+      after = pyprep_study_export_json (study, export_time);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_cmpint (pyprep_review_log_count (pyprep_study_get_review_log (study), NULL), ==, 12);
+    }
+
+  g_clear_object (&study);
+  remove_dir (dir);
+  g_free (dir);
+}
+
+/* A file of @n_cards cards graded @per_card times each, one day apart. */
+static char *
+big_export (guint n_cards,
+            guint per_card)
+{
+  GString *json = g_string_new ("{ \"format\": \"pyprep-study\", \"version\": 4, "
+                                "\"exported\": \"2026-11-25T08:00:00Z\", \"questions\": {}, \"activity\": {}, "
+                                "\"installations\": [\"5f0c6a8e-2b1d-4c3e-9f7a-1d2e3f4a5b6c\"], \"reviews\": [");
+
+  for (guint r = 0; r < per_card; r++)
+    for (guint c = 0; c < n_cards; c++)
+      {
+        g_autoptr(GDateTime) first = g_date_time_new_utc (2026, 1, 1 + r, 8, 0, 0);
+        g_autoptr(GDateTime) when = g_date_time_add_seconds (first, c);
+        g_autofree char *day = g_date_time_format (when, "%Y-%m-%d");
+
+        g_string_append_printf (json, "%s[0, %" G_GINT64_FORMAT ", \"card-%u\", \"recall\", \"%s\", %u, null, 20]",
+                                r + c == 0 ? "" : ", ", g_date_time_to_unix (when) * 1000, c, day,
+                                (r + c) % 5 == 0 ? 1 : 3);
+      }
+  g_string_append (json, "] }");
+  return g_string_free (json, FALSE);
+}
+
+/* A grade given while an import runs is neither lost nor counted twice,
+ * also on a card the file has grades of, and all the file's reviews are
+ * in: the record is what replaying the whole log gives. */
+static void
+test_async_grade_meanwhile (void)
+{
+  char *dir;
+  g_autoptr(PyprepStudy) study = graded_study (&dir);
+  g_autofree char *file = big_export (200, 20);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GPtrArray) card_entries = NULL;
+  g_autoptr(GPtrArray) gil_entries = NULL;
+  PyprepReviewState state;
+  ImportWait wait;
+
+  start_import (study, file, strlen (file), PYPREP_IMPORT_MERGE, &wait);
+  /* The import has not ended: its result waits for this thread. */
+  pyprep_study_record_review (study, "gil", PYPREP_GRADE_EASY, now);
+  pyprep_study_record_review (study, "card-7", PYPREP_GRADE_GOOD, now);
+  g_assert_false (wait.done);
+  g_assert_true (pyprep_study_get_review (study, "card-7", &state));
+  g_assert_cmpuint (state.reps, ==, 1);
+  wait_import (&wait);
+  g_assert_no_error (wait.error);
+  g_assert_true (wait.ok);
+
+  /* 12 grades before, the file's 4,000, the 2 given meanwhile. */
+  g_assert_cmpint (pyprep_review_log_count (pyprep_study_get_review_log (study), NULL), ==, 12 + 4000 + 2);
+  gil_entries = pyprep_review_log_query (pyprep_study_get_review_log (study), "gil", 0, G_MAXINT64, NULL);
+  g_assert_cmpuint (gil_entries->len, ==, 7);
+  g_assert_cmpint (((PyprepReviewEntry *)gil_entries->pdata[6])->rating, ==, PYPREP_GRADE_EASY);
+  card_entries = pyprep_review_log_query (pyprep_study_get_review_log (study), "card-7", 0, G_MAXINT64, NULL);
+  g_assert_cmpuint (card_entries->len, ==, 21);
+  g_assert_true (pyprep_study_get_review (study, "card-7", &state));
+  g_assert_cmpuint (state.reps, ==, 21);
+  g_assert_true (pyprep_study_get_review (study, "gil", &state));
+  g_assert_cmpuint (state.reps, ==, 7);
+  assert_replay_matches (study, 202);
+
+  /* The grades wait no longer: the next is written at once. */
+  {
+    g_autoptr(GDateTime) later = g_date_time_add_minutes (now, 5);
+
+    pyprep_study_record_review (study, "mro", PYPREP_GRADE_GOOD, later);
+    g_assert_cmpint (pyprep_review_log_count (pyprep_study_get_review_log (study), NULL), ==, 12 + 4000 + 3);
+  }
+
+  g_clear_object (&study);
+  remove_dir (dir);
+  g_free (dir);
+}
+
+/* The log is swapped for another while an import runs (a damaged one set
+ * aside): the file's reviews end in the log the record has now. */
+static void
+test_async_log_swapped (void)
+{
+  char *dir;
+  g_autoptr(PyprepStudy) study = graded_study (&dir);
+  g_autofree char *file = big_export (20, 5);
+  g_autofree char *other = g_build_filename (dir, "other.sqlite", NULL);
+  ImportWait wait;
+
+  start_import (study, file, strlen (file), PYPREP_IMPORT_MERGE, &wait);
+  g_assert_true (pyprep_study_open_review_log (study, other));
+  wait_import (&wait);
+  g_assert_no_error (wait.error);
+  g_assert_true (wait.ok);
+
+  /* The file's 100 reviews and the states the record carried over. */
+  g_assert_cmpint (pyprep_review_log_count (pyprep_study_get_review_log (study), NULL), ==, 100 + 2);
+  assert_replay_matches (study, 22);
+
+  g_clear_object (&study);
+  remove_dir (dir);
+  g_free (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -643,6 +1001,10 @@ main (int   argc,
   g_test_add_func ("/pyprep/study-log/locked-log", test_locked_log);
   g_test_add_func ("/pyprep/study-log/damaged-log", test_damaged_log);
   g_test_add_func ("/pyprep/study-log/undo-review", test_undo_review);
+  g_test_add_func ("/pyprep/study-log/async-same-as-sync", test_async_same_as_sync);
+  g_test_add_func ("/pyprep/study-log/async-bad-file", test_async_bad_file);
+  g_test_add_func ("/pyprep/study-log/async-grade-meanwhile", test_async_grade_meanwhile);
+  g_test_add_func ("/pyprep/study-log/async-log-swapped", test_async_log_swapped);
 
   status = g_test_run ();
   remove_dir (data_home);

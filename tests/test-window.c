@@ -28,6 +28,7 @@
 #include "pyprep-settings.h"
 #include "pyprep-sidebar.h"
 #include "pyprep-window.h"
+#include "pyprep-window-private.h"
 #include "test-util.h"
 
 /* The settings the windows under test read, as the application's. */
@@ -668,7 +669,15 @@ test_reset_and_undo (void)
   g_assert_cmpint (pyprep_study_get_status (study, id), ==, PYPREP_STATUS_NEW);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  /* The snapshot goes back off the main thread. */
+  for (gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+       pyprep_study_get_status (study, id) != PYPREP_STATUS_CONFIDENT && g_get_monotonic_time () < deadline;)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
   g_assert_cmpint (pyprep_study_get_status (study, id), ==, PYPREP_STATUS_CONFIDENT);
+  iterate ();
 
   close_window (window);
 }
@@ -1445,6 +1454,155 @@ test_practice_start_reason (void)
   iterate ();
 }
 
+/* Whether a label under @widget shows @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkWidget *probe;     /* a button bound to win.import-progress */
+  gboolean   changed;   /* the record took the import */
+  gboolean   blocked;   /* and Import could not start meanwhile */
+} ImportProbe;
+
+static void
+import_changed_cb (PyprepStudy *study,
+                   const char  *id,
+                   ImportProbe *probe)
+{
+  probe->changed = TRUE;
+  probe->blocked = probe->blocked && !gtk_widget_get_sensitive (probe->probe);
+}
+
+/* Runs the main loop, within 10 s, until @window shows a dialog and the
+ * import has ended; returns the dialog. */
+static GtkWidget *
+wait_alert_and_import (PyprepWindow *window,
+                       GtkWidget    *probe)
+{
+  for (gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+       (pyprep_alert_get_shown (GTK_WIDGET (window)) == NULL || !gtk_widget_get_sensitive (probe))
+       && g_get_monotonic_time () < deadline;)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  iterate ();
+  return pyprep_alert_get_shown (GTK_WIDGET (window));
+}
+
+/* Importing asks Merge or Replace, then runs off the main thread: while
+ * the record takes the file, another import cannot start; then the
+ * file's record is there and Import is back. A bad file shows the same
+ * error as before and changes nothing. */
+static void
+test_import_progress (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-window-import-XXXXXX", NULL);
+  g_autofree char *log_path = g_build_filename (dir, "review-log.sqlite", NULL);
+  g_autofree char *path = g_build_filename (dir, "progress.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PyprepStudy) study = pyprep_study_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  ImportProbe probe = { NULL, FALSE, TRUE };
+  PyprepReviewState state;
+  PyprepWindow *window;
+  GtkWidget *alert;
+  gulong handler;
+
+  g_assert_true (pyprep_study_open_review_log (study, log_path));
+  {
+    g_autoptr(PyprepStudy) other = pyprep_study_new (NULL);
+    g_autofree char *json = NULL;
+
+    pyprep_study_set_bookmarked (other, "gil", TRUE);
+    pyprep_study_record_review (other, "mro", PYPREP_GRADE_GOOD, now);
+    json = pyprep_study_export_json (other, now);
+    g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  }
+
+  window = pyprep_window_new_for_library (NULL, library, study, test_settings ());
+  gtk_window_present (GTK_WINDOW (window));
+  probe.probe = gtk_button_new_with_label ("Import");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe.probe), "win.import-progress");
+  gtk_box_append (GTK_BOX (part (window, "content")), probe.probe);
+  iterate ();
+  g_assert_true (gtk_widget_get_sensitive (probe.probe));
+  handler = g_signal_connect (study, "changed", G_CALLBACK (import_changed_cb), &probe);
+
+  _pyprep_window_import_file (window, file);
+  for (gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+       pyprep_alert_get_shown (GTK_WIDGET (window)) == NULL && g_get_monotonic_time () < deadline;)
+    g_main_context_iteration (NULL, FALSE);
+  alert = pyprep_alert_get_shown (GTK_WIDGET (window));
+  g_assert_nonnull (alert);
+  g_assert_false (pyprep_study_get_bookmarked (study, "gil"));
+  pyprep_alert_respond (alert, "merge");
+  for (gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+       !probe.changed && g_get_monotonic_time () < deadline;)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  iterate ();
+  g_assert_true (probe.changed);
+  g_assert_true (probe.blocked);
+  g_assert_true (gtk_widget_get_sensitive (probe.probe));
+  g_assert_true (pyprep_study_get_bookmarked (study, "gil"));
+  g_assert_true (pyprep_study_get_review (study, "mro", &state));
+  g_assert_cmpuint (state.reps, ==, 1);
+  g_assert_null (pyprep_alert_get_shown (GTK_WIDGET (window)));
+  g_signal_handler_disconnect (study, handler);
+
+  /* A file from a newer PyPrep: the same error as ever, nothing changed. */
+  before = pyprep_study_export_json (study, now);
+  g_assert_true (g_file_set_contents (path, "{ \"format\": \"pyprep-study\", \"version\": 99, "
+                                      "\"questions\": {}, \"activity\": {} }", -1, NULL));
+  _pyprep_window_import_file (window, file);
+  alert = wait_alert_and_import (window, probe.probe);
+  g_assert_nonnull (alert);
+  pyprep_alert_respond (alert, "replace");
+  wait_alert_gone (window);
+  alert = wait_alert_and_import (window, probe.probe);
+  g_assert_nonnull (alert);
+  g_assert_true (shows_text (alert, "Could Not Import Progress"));
+  g_assert_true (shows_text (alert, "format version 99"));
+  pyprep_alert_respond (alert, "close");
+  wait_alert_gone (window);
+  after = pyprep_study_export_json (study, now);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (gtk_widget_get_sensitive (probe.probe));
+
+  close_window (window);
+  g_clear_object (&study);
+  g_unlink (path);
+  {
+    const char *suffixes[] = { "", "-wal", "-shm" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *name = g_strconcat (log_path, suffixes[i], NULL);
+
+        g_unlink (name);
+      }
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1476,6 +1634,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/window/smart-lists-and-progress", test_smart_lists_and_progress);
   g_test_add_func ("/pyprep/window/notes", test_notes);
   g_test_add_func ("/pyprep/window/reset-and-undo", test_reset_and_undo);
+  g_test_add_func ("/pyprep/window/import-progress", test_import_progress);
   g_test_add_func ("/pyprep/window/search", test_search);
   g_test_add_func ("/pyprep/window/search-scopes", test_search_scopes);
   g_test_add_func ("/pyprep/window/next-previous", test_next_previous);

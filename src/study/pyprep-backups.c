@@ -245,7 +245,13 @@ pyprep_backups_find_differing (GPtrArray   *backups,
 
 /* Replaces the record with @backup's. A damaged review log is moved aside
  * first (pyprep_study_set_aside_review_log()), so that the backup's
- * reviews go into a new one. */
+ * reviews go into a new one.
+ *
+ * This runs on the calling thread, as does reading the backups for
+ * pyprep_backups_list(): fine for a record of months, but a backup with
+ * years of reviews holds the caller for as long as a synchronous import
+ * of it (seconds for 100,000 reviews); pyprep_study_import_json_async()
+ * is the way off the main thread. */
 gboolean
 pyprep_backups_restore (PyprepStudy   *study,
                         PyprepBackup  *backup,

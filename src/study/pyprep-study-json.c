@@ -4,6 +4,12 @@
  * Once checked, it is merged into the record (or replaces it) and saved
  * as one change of the store.
  *
+ * Threads: checking a file (parse_import()) touches nothing but the file,
+ * so the asynchronous import runs it on a worker, with the merge of its
+ * reviews and the replay of the log (see pyprep-study-log.c for the
+ * second connection). The study, its settings and its log connection are
+ * used on the main thread only: applying the result happens there.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "pyprep-study"
@@ -865,36 +871,49 @@ parse_reviews (JsonObject  *root,
   return TRUE;
 }
 
-/**
- * pyprep_study_import_json:
- * @mode: merge with the current record, or replace it
+/* An import file, read and checked whole, not applied yet. */
+typedef struct
+{
+  GHashTable *entries;   /* id -> PyprepImported */
+  GHashTable *activity;  /* day -> count */
+  GHashTable *drafts;    /* id -> ImportedDraft */
+  GPtrArray  *reviews;   /* PyprepReviewEntry */
+} ParsedImport;
+
+static void
+parsed_import_free (ParsedImport *parsed)
+{
+  if (parsed == NULL)
+    return;
+
+  g_clear_pointer (&parsed->entries, g_hash_table_unref);
+  g_clear_pointer (&parsed->activity, g_hash_table_unref);
+  g_clear_pointer (&parsed->drafts, g_hash_table_unref);
+  g_clear_pointer (&parsed->reviews, g_ptr_array_unref);
+  g_free (parsed);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ParsedImport, parsed_import_free)
+
+/* Checks a whole file. Touches no study, setting or database, so that it
+ * may run on a worker thread.
  *
- * Reads a file written by pyprep_study_export_json(). The whole file is
- * checked first; if anything is wrong, nothing changes and @error says
- * what.
- */
-gboolean
-pyprep_study_import_json (PyprepStudy       *self,
-                          const char        *data,
-                          gsize              length,
-                          PyprepImportMode   mode,
-                          GError           **error)
+ * Returns: (transfer full) (nullable): what the file holds, or %NULL
+ *   with @error saying what is wrong */
+static ParsedImport *
+parse_import (const char  *data,
+              gsize        length,
+              GError     **error)
 {
   static const char * const top_fields[] = { "format", "version", "exported", "questions",
                                              "activity", "drafts", "installations", "reviews", NULL };
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GHashTable) entries = NULL;
-  g_autoptr(GHashTable) activity = NULL;
-  g_autoptr(GHashTable) drafts = NULL;
-  g_autoptr(GPtrArray) reviews = NULL;
+  g_autoptr(ParsedImport) parsed = g_new0 (ParsedImport, 1);
   g_autoptr(GError) parse_error = NULL;
   JsonObject *root, *questions, *days;
   JsonObjectIter iter;
   const char *name;
   JsonNode *node;
-
-  g_return_val_if_fail (PYPREP_IS_STUDY (self), FALSE);
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
   if (length > PYPREP_STUDY_IMPORT_MAX_BYTES)
     {
@@ -902,29 +921,44 @@ pyprep_study_import_json (PyprepStudy       *self,
 
       g_set_error (error, PYPREP_STUDY_ERROR, PYPREP_STUDY_ERROR_TOO_LARGE,
                    _("The file is too large to be a PyPrep progress file (%s)"), size);
-      return FALSE;
+      return NULL;
     }
 
   if (!g_utf8_validate_len (data, length, NULL))
-    return invalid (error, _("the text is not valid UTF-8"));
+    {
+      invalid (error, _("the text is not valid UTF-8"));
+      return NULL;
+    }
 
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
-    return invalid (error, "%s", parse_error->message);
+    {
+      invalid (error, "%s", parse_error->message);
+      return NULL;
+    }
 
   node = json_parser_get_root (parser);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return invalid (error, _("the top level is not an object"));
+    {
+      invalid (error, _("the top level is not an object"));
+      return NULL;
+    }
 
   root = json_node_get_object (node);
   if (!only_members (root, top_fields, _("the file"), error))
-    return FALSE;
+    return NULL;
 
   if (!member_is (root, "format", G_TYPE_STRING)
       || g_strcmp0 (json_object_get_string_member (root, "format"), FORMAT_NAME) != 0)
-    return invalid (error, _("the format field is missing"));
+    {
+      invalid (error, _("the format field is missing"));
+      return NULL;
+    }
 
   if (!member_is (root, "version", G_TYPE_INT64))
-    return invalid (error, _("the version field is missing"));
+    {
+      invalid (error, _("the version field is missing"));
+      return NULL;
+    }
 
   /* Version 1 files (before practice) read as version 2 without reviews. */
   if (json_object_get_int_member (root, "version") < 1
@@ -938,20 +972,26 @@ pyprep_study_import_json (PyprepStudy       *self,
       g_set_error (error, PYPREP_STUDY_ERROR, PYPREP_STUDY_ERROR_VERSION,
                    _("The file has format version %s; this PyPrep reads versions 1 to %d"),
                    found, PYPREP_STUDY_EXPORT_VERSION);
-      return FALSE;
+      return NULL;
     }
 
   node = json_object_get_member (root, "questions");
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return invalid (error, _("the questions field is missing"));
+    {
+      invalid (error, _("the questions field is missing"));
+      return NULL;
+    }
   questions = json_node_get_object (node);
 
   node = json_object_get_member (root, "activity");
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return invalid (error, _("the activity field is missing"));
+    {
+      invalid (error, _("the activity field is missing"));
+      return NULL;
+    }
   days = json_node_get_object (node);
 
-  entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, imported_free);
+  parsed->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, imported_free);
   json_object_iter_init (&iter, questions);
   while (json_object_iter_next (&iter, &name, &node))
     {
@@ -960,12 +1000,12 @@ pyprep_study_import_json (PyprepStudy       *self,
       if (!parse_entry (name, node, entry, error))
         {
           imported_free (entry);
-          return FALSE;
+          return NULL;
         }
-      g_hash_table_insert (entries, g_strdup (name), entry);
+      g_hash_table_insert (parsed->entries, g_strdup (name), entry);
     }
 
-  activity = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  parsed->activity = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   json_object_iter_init (&iter, days);
   while (json_object_iter_next (&iter, &name, &node))
     {
@@ -973,26 +1013,325 @@ pyprep_study_import_json (PyprepStudy       *self,
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64
           || (count = json_node_get_int (node)) < 0 || count > G_MAXUINT32)
-        return invalid (error, _("the activity of “%s” is not a count"), name);
-      g_hash_table_insert (activity, g_strdup (name), GUINT_TO_POINTER ((guint)count));
+        {
+          invalid (error, _("the activity of “%s” is not a count"), name);
+          return NULL;
+        }
+      g_hash_table_insert (parsed->activity, g_strdup (name), GUINT_TO_POINTER ((guint)count));
     }
 
-  drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, imported_draft_free);
+  parsed->drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, imported_draft_free);
   node = json_object_get_member (root, "drafts");
-  if (node != NULL && !parse_drafts (node, drafts, error))
-    return FALSE;
+  if (node != NULL && !parse_drafts (node, parsed->drafts, error))
+    return NULL;
 
-  reviews = g_ptr_array_new_with_free_func ((GDestroyNotify)pyprep_review_entry_free);
-  if (!parse_reviews (root, reviews, error))
+  parsed->reviews = g_ptr_array_new_with_free_func ((GDestroyNotify)pyprep_review_entry_free);
+  if (!parse_reviews (root, parsed->reviews, error))
+    return NULL;
+
+  return g_steal_pointer (&parsed);
+}
+
+/* The cheap half of an import, on the main thread: the record, its
+ * settings, the exercise code and the signals. The log already holds the
+ * file's reviews; @replay (nullable) is the log replayed since. */
+static void
+apply_parsed (PyprepStudy      *self,
+              ParsedImport     *parsed,
+              PyprepImportMode  mode,
+              PyprepLogReplay  *replay)
+{
+  _pyprep_study_apply_import (self, parsed->entries, parsed->activity, mode, replay);
+  apply_drafts (self, parsed->drafts, mode);
+}
+
+/**
+ * pyprep_study_import_json:
+ * @mode: merge with the current record, or replace it
+ *
+ * Reads a file written by pyprep_study_export_json(). The whole file is
+ * checked first; if anything is wrong, nothing changes and @error says
+ * what.
+ *
+ * Everything happens on the calling (main) thread: for a file with many
+ * reviews use pyprep_study_import_json_async(). This one stays for the
+ * small records written back at once: a backup restored at start, and
+ * the snapshot that undoes a reset.
+ */
+gboolean
+pyprep_study_import_json (PyprepStudy       *self,
+                          const char        *data,
+                          gsize              length,
+                          PyprepImportMode   mode,
+                          GError           **error)
+{
+  g_autoptr(ParsedImport) parsed = NULL;
+
+  g_return_val_if_fail (PYPREP_IS_STUDY (self), FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  parsed = parse_import (data != NULL ? data : "", length, error);
+  if (parsed == NULL)
     return FALSE;
 
   /* Everything checked: apply. The log first, in one transaction: if it
    * cannot take the reviews, nothing changes. */
-  if (!_pyprep_study_log_import (self, reviews, error))
+  if (!_pyprep_study_log_import (self, parsed->reviews, error))
     return FALSE;
-  _pyprep_study_apply_import (self, entries, activity, mode);
-  apply_drafts (self, drafts, mode);
+  apply_parsed (self, parsed, mode, NULL);
   return TRUE;
+}
+
+/* Asynchronous import ---------------------------------------------------- */
+
+/* How many times the log is replayed again because grades came while the
+ * worker replayed it, before the last replay is done here instead. */
+#define MAX_IMPORT_PASSES 4
+
+/* An import in flight: the data of the outer task. Its fields are written
+ * by one worker pass at a time and read on the main thread once the pass
+ * has returned. */
+typedef struct
+{
+  GBytes                *data;
+  PyprepImportMode       mode;
+  char                  *log_path;   /* the log the worker writes, or NULL */
+  PyprepSchedulerConfig  scheduler;  /* a copy: the replay's */
+  guint                  generation; /* PyprepStudy.log_generation when the pass began */
+  guint                  passes;
+
+  ParsedImport          *parsed;     /* from the first pass */
+  gboolean               merged;     /* the reviews are in the log */
+  PyprepLogReplay       *replay;     /* from the latest pass, or NULL */
+  GError                *read_error; /* why the log could not be read after the merge */
+} ImportJob;
+
+static void
+import_job_free (gpointer data)
+{
+  ImportJob *job = data;
+
+  g_bytes_unref (job->data);
+  g_free (job->log_path);
+  parsed_import_free (job->parsed);
+  _pyprep_log_replay_free (job->replay);
+  g_clear_error (&job->read_error);
+  g_free (job);
+}
+
+/* A worker pass: the first checks the file and merges its reviews; every
+ * pass then replays the log. Nothing here touches the study. */
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  gboolean merged = FALSE;
+
+  if (job->parsed == NULL)
+    {
+      gsize length;
+      const char *data = g_bytes_get_data (job->data, &length);
+
+      job->parsed = parse_import (data != NULL ? data : "", length, &error);
+      if (job->parsed == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+
+  if (job->log_path == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  /* Once the reviews are in, the import goes to its end: cancelling then
+   * would leave the log and the record apart. */
+  if (!job->merged && g_task_return_error_if_cancelled (task))
+    return;
+
+  _pyprep_log_replay_free (g_steal_pointer (&job->replay));
+  job->replay = _pyprep_log_import_on_worker (job->log_path, job->merged ? NULL : job->parsed->reviews,
+                                              &job->scheduler, &merged, &error);
+  job->merged = job->merged || merged;
+  /* The reviews are in the log: freed here, not on the main thread. */
+  if (job->merged)
+    g_clear_pointer (&job->parsed->reviews, g_ptr_array_unref);
+  if (job->replay == NULL && !job->merged)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_clear_error (&job->read_error);
+  job->read_error = g_steal_pointer (&error);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void import_pass_done_cb (GObject      *object,
+                                 GAsyncResult *result,
+                                 gpointer      user_data);
+
+static void
+start_import_pass (GTask *task)
+{
+  PyprepStudy *self = g_task_get_source_object (task);
+  ImportJob *job = g_task_get_task_data (task);
+  g_autoptr(GTask) pass = g_task_new (NULL, g_task_get_cancellable (task), import_pass_done_cb,
+                                      g_object_ref (task));
+
+  job->generation = self->log_generation;
+  job->passes++;
+  g_task_set_source_tag (pass, start_import_pass);
+  g_task_set_task_data (pass, job, NULL);
+  g_task_run_in_thread (pass, import_thread);
+}
+
+static void
+finish_import (GTask  *task,
+               GError *error)
+{
+  PyprepStudy *self = g_task_get_source_object (task);
+
+  g_assert (self->importing > 0);
+  self->importing--;
+  /* The grades given meanwhile, when the import changed nothing (and no
+   * other import's worker may hold the log). */
+  if (self->importing == 0)
+    _pyprep_study_log_flush (self);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+import_pass_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PyprepStudy *self = g_task_get_source_object (task);
+  ImportJob *job = g_task_get_task_data (task);
+  const char *log_path = self->log != NULL ? pyprep_review_log_get_path (self->log) : NULL;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      finish_import (task, error);
+      return;
+    }
+
+  if (g_strcmp0 (log_path, job->log_path) != 0)
+    {
+      /* The log was closed, opened or set aside meanwhile: the import
+       * starts again, into the one there is now. */
+      g_debug ("The review log changed during the import: again, into %s", log_path);
+      g_clear_pointer (&job->replay, _pyprep_log_replay_free);
+      g_clear_pointer (&job->parsed, parsed_import_free);
+      g_free (job->log_path);
+      job->log_path = g_strdup (log_path);
+      job->merged = FALSE;
+      start_import_pass (task);
+      return;
+    }
+
+  if (job->log_path != NULL)
+    {
+      /* The grades given while the worker wrote wait: they go in after the
+       * file's reviews. */
+      _pyprep_study_log_flush (self);
+      if (job->read_error != NULL)
+        {
+          g_warning ("The review log cannot be read after the import: %s", job->read_error->message);
+          _pyprep_study_set_log_problem (self, job->read_error);
+          g_clear_pointer (&job->replay, _pyprep_log_replay_free);
+        }
+      else if (self->log_generation != job->generation)
+        {
+          /* The replay misses what was written since: again, on the
+           * worker, or here when grades keep coming. */
+          if (job->passes < MAX_IMPORT_PASSES)
+            {
+              g_debug ("The review log changed while the import replayed it: once more");
+              start_import_pass (task);
+              return;
+            }
+          g_clear_pointer (&job->replay, _pyprep_log_replay_free);
+        }
+    }
+
+  apply_parsed (self, job->parsed, job->mode, job->replay);
+  finish_import (task, NULL);
+}
+
+/**
+ * pyprep_study_import_json_async:
+ * @data: the file's contents (pyprep_study_read_import_finish())
+ * @mode: merge with the current record, or replace it
+ *
+ * Imports as pyprep_study_import_json() does, with the heavy part on a
+ * worker thread: checking the file, merging its reviews into the review
+ * log (through a connection of the worker's own) and replaying the log.
+ * Only applying the result to the record, saving the settings and
+ * emitting #PyprepStudy::changed happen on the main thread.
+ *
+ * Grades given meanwhile wait in memory and are written after the file's
+ * reviews; when they change the log after the worker read it, the log is
+ * replayed again before anything is applied, so they are neither lost
+ * nor counted twice. Call one import at a time.
+ *
+ * @cancellable stops the import only until the reviews are in the log;
+ * from then on it runs to its end, so that the log and the record agree.
+ */
+void
+pyprep_study_import_json_async (PyprepStudy         *self,
+                                GBytes              *data,
+                                PyprepImportMode     mode,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (PYPREP_IS_STUDY (self));
+  g_return_if_fail (data != NULL);
+
+  job = g_new0 (ImportJob, 1);
+  job->data = g_bytes_ref (data);
+  job->mode = mode;
+  job->log_path = self->log != NULL ? g_strdup (pyprep_review_log_get_path (self->log)) : NULL;
+  job->scheduler = self->scheduler;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pyprep_study_import_json_async);
+  g_task_set_task_data (task, job, import_job_free);
+  self->importing++;
+  start_import_pass (task);
+}
+
+/**
+ * pyprep_study_import_json_finish:
+ *
+ * Returns: whether the file was imported; if not, nothing changed and
+ *   @error says why, as pyprep_study_import_json() would
+ */
+gboolean
+pyprep_study_import_json_finish (PyprepStudy   *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, pyprep_study_import_json_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* The record as the export reads it and the import changes it ---------- */
@@ -1064,7 +1403,8 @@ void
 _pyprep_study_apply_import (PyprepStudy      *self,
                             GHashTable       *entries,
                             GHashTable       *activity,
-                            PyprepImportMode  mode)
+                            PyprepImportMode  mode,
+                            PyprepLogReplay  *replay)
 {
   g_autoptr(GHashTable) touched = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) ids = NULL;
@@ -1116,7 +1456,7 @@ _pyprep_study_apply_import (PyprepStudy      *self,
 
   /* The log and the settings agree again, then one change of the store,
    * not four. */
-  _pyprep_study_log_reconcile (self, mode);
+  _pyprep_study_log_reconcile (self, mode, replay);
   _pyprep_study_save_all (self);
   if (mode == PYPREP_IMPORT_REPLACE)
     _pyprep_study_set_damaged (self, FALSE);

@@ -12,6 +12,18 @@
  * A log that cannot be opened or written is reported
  * (PyprepStudy:review-log-problem); the record goes on without it.
  *
+ * Threads: PyprepStudy, its settings and self->log (an SQLite connection
+ * that belongs to the thread that opened it) are used on the main thread
+ * only. An asynchronous import (pyprep_study_import_json_async()) merges
+ * its reviews and replays the log on a worker, through a connection of
+ * its own to the same file (_pyprep_log_import_on_worker()), which takes
+ * only the path, the entries and a copy of the scheduling config. While
+ * it runs (self->importing), grades wait in self->log_pending instead of
+ * waiting for the worker's write lock on the main thread; the import
+ * writes them when it ends. Every write of the main connection moves
+ * self->log_generation on, so the import can tell that the log changed
+ * after its worker read it, and replay it again before applying.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "pyprep-study"
@@ -35,7 +47,7 @@ to_ms (GDateTime *time)
 /* Writes the grades that wait, oldest first, and stops at the first that
  * cannot be written: it waits with the rest for the next grade. */
 static void
-flush_pending (PyprepStudy *self)
+write_pending (PyprepStudy *self)
 {
   g_autoptr(GError) error = NULL;
   guint written = 0;
@@ -48,6 +60,8 @@ flush_pending (PyprepStudy *self)
       break;
 
   g_ptr_array_remove_range (self->log_pending, 0, written);
+  if (written > 0)
+    self->log_generation++;
   if (error != NULL)
     {
       g_warning ("%u grades wait to be written to the review log: %s", self->log_pending->len, error->message);
@@ -57,6 +71,23 @@ flush_pending (PyprepStudy *self)
     {
       _pyprep_study_set_log_problem (self, NULL);
     }
+}
+
+static void
+flush_pending (PyprepStudy *self)
+{
+  /* An import's worker may hold the write lock for a while: the grades
+   * wait in memory, and the import writes them when it ends. */
+  if (self->importing == 0)
+    write_pending (self);
+}
+
+/* Writes the grades that wait, also while an import runs: the import's
+ * own, once its worker is done with the log. */
+void
+_pyprep_study_log_flush (PyprepStudy *self)
+{
+  write_pending (self);
 }
 
 void
@@ -107,7 +138,10 @@ _pyprep_study_unlog_grade (PyprepStudy *self,
         }
     }
 
-  if (self->log != NULL && !pyprep_review_log_take_back (self->log, id, &error))
+  if (self->log == NULL)
+    return;
+  self->log_generation++;
+  if (!pyprep_review_log_take_back (self->log, id, &error))
     {
       g_warning ("An undone grade of %s stays in the review log: %s", id, error->message);
       _pyprep_study_set_log_problem (self, error);
@@ -145,6 +179,7 @@ write_states (PyprepStudy *self,
   if (entries->len == 0)
     return;
 
+  self->log_generation++;
   if (!pyprep_review_log_merge (self->log, entries, NULL, &error))
     {
       g_warning ("Could not write %u cards' state to the review log (%s): %s", entries->len, why, error->message);
@@ -233,21 +268,20 @@ _pyprep_study_log_export (PyprepStudy *self)
   return entries;
 }
 
-/* Merges an import's entries into the log, before the rest of the import
- * is applied: when they cannot be written, nothing is. Without a log they
- * are dropped, as the file's other reviews live on in the settings. */
-gboolean
-_pyprep_study_log_import (PyprepStudy  *self,
-                          GPtrArray    *entries,
-                          GError      **error)
+/* Merges @entries into @log in one transaction; the error is the one the
+ * user reads. Any thread, with a connection of that thread. */
+static gboolean
+merge_imported (PyprepReviewLog  *log,
+                GPtrArray        *entries,
+                GError          **error)
 {
   g_autoptr(GError) local_error = NULL;
   guint added = 0;
 
-  if (self->log == NULL || entries->len == 0)
+  if (entries->len == 0)
     return TRUE;
 
-  if (!pyprep_review_log_merge (self->log, entries, &added, &local_error))
+  if (!pyprep_review_log_merge (log, entries, &added, &local_error))
     {
       g_set_error (error, PYPREP_STUDY_ERROR, PYPREP_STUDY_ERROR_INVALID,
                    _("The reviews in the file could not be added to your review history: %s"),
@@ -257,6 +291,118 @@ _pyprep_study_log_import (PyprepStudy  *self,
 
   g_message ("Imported %u of %u reviews; the others were already in the log", added, entries->len);
   return TRUE;
+}
+
+/* Merges an import's entries into the log, before the rest of the import
+ * is applied: when they cannot be written, nothing is. Without a log they
+ * are dropped, as the file's other reviews live on in the settings. */
+gboolean
+_pyprep_study_log_import (PyprepStudy  *self,
+                          GPtrArray    *entries,
+                          GError      **error)
+{
+  if (self->log == NULL || entries->len == 0)
+    return TRUE;
+
+  self->log_generation++;
+  return merge_imported (self->log, entries, error);
+}
+
+/* The log as replay leaves it ------------------------------------------ */
+
+/* One value per card, not per entry: freeing it costs the main thread
+ * little, whatever the size of the log. */
+struct _PyprepLogReplay
+{
+  GHashTable *states;      /* card -> PyprepReviewState */
+  GHashTable *last_times;  /* card -> gint64 time of its last entry */
+};
+
+/* Replays @all with @config. Touches neither the study nor a database:
+ * any thread. */
+static PyprepLogReplay *
+log_replay_new (GPtrArray                   *all,
+                const PyprepSchedulerConfig *config)
+{
+  PyprepLogReplay *replay = g_new0 (PyprepLogReplay, 1);
+
+  replay->states = pyprep_review_replay (all, config);
+  replay->last_times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < all->len; i++)
+    {
+      PyprepReviewEntry *entry = all->pdata[i];
+      gint64 *last = g_hash_table_lookup (replay->last_times, entry->card);
+
+      if (last != NULL)
+        *last = entry->time;
+      else
+        g_hash_table_insert (replay->last_times, g_strdup (entry->card),
+                             g_memdup2 (&entry->time, sizeof entry->time));
+    }
+
+  return replay;
+}
+
+void
+_pyprep_log_replay_free (PyprepLogReplay *replay)
+{
+  if (replay == NULL)
+    return;
+
+  g_hash_table_unref (replay->last_times);
+  g_hash_table_unref (replay->states);
+  g_free (replay);
+}
+
+/**
+ * _pyprep_log_import_on_worker:
+ * @path: the review log's file
+ * @entries: (nullable): the import's reviews to merge first; %NULL to
+ *   only replay
+ * @config: the scheduling to replay with (a copy the caller owns)
+ *
+ * The heavy half of an import, for a worker thread: merges @entries into
+ * the log at @path in one transaction, then reads it all and replays it,
+ * through a connection of this thread's own. The main connection may go
+ * on reading meanwhile (WAL); its writes wait for this transaction, for
+ * the busy timeout, which is why the study holds its grades back while an
+ * import runs. When the merge fails, the log is as it was and @error
+ * says so as pyprep_study_import_json() would; when only the reading
+ * fails, the reviews are in: %NULL comes back with @merged and @error set.
+ *
+ * Returns: (transfer full) (nullable): the replay
+ */
+PyprepLogReplay *
+_pyprep_log_import_on_worker (const char                   *path,
+                              GPtrArray                    *entries,
+                              const PyprepSchedulerConfig  *config,
+                              gboolean                     *merged,
+                              GError                      **error)
+{
+  g_autoptr(PyprepReviewLog) log = NULL;
+  g_autoptr(GError) open_error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  *merged = FALSE;
+
+  log = pyprep_review_log_new (path, &open_error);
+  if (log == NULL)
+    {
+      g_set_error (error, PYPREP_STUDY_ERROR, PYPREP_STUDY_ERROR_INVALID,
+                   _("The reviews in the file could not be added to your review history: %s"),
+                   open_error->message);
+      return NULL;
+    }
+
+  if (entries != NULL && !merge_imported (log, entries, error))
+    return NULL;
+  *merged = entries != NULL;
+
+  all = pyprep_review_log_query (log, NULL, 0, G_MAXINT64, error);
+  if (all == NULL)
+    return NULL;
+
+  return log_replay_new (all, config);
 }
 
 static gboolean
@@ -279,14 +425,18 @@ same_state (const PyprepReviewState *a,
  * the settings' state otherwise (a file without reviews). Replace: the
  * record is what the user chose, and the log is told so with state
  * entries. Nothing in the log is removed either way.
+ *
+ * @replay, when given, is the log as an import's worker replayed it; the
+ * caller makes sure nothing was written to the log since (see
+ * PyprepStudy.log_generation). %NULL: it is read and replayed here.
  */
 void
 _pyprep_study_log_reconcile (PyprepStudy      *self,
-                             PyprepImportMode  mode)
+                             PyprepImportMode  mode,
+                             PyprepLogReplay  *replay)
 {
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GHashTable) replayed = NULL;
-  g_autoptr(GHashTable) last_times = NULL;
+  g_autoptr(PyprepLogReplay) own = NULL;
+  GHashTable *replayed, *last_times;
   g_autoptr(GHashTable) cards = NULL;
   g_autoptr(GPtrArray) ids = NULL;
   g_autoptr(GPtrArray) entries = NULL;
@@ -298,22 +448,20 @@ _pyprep_study_log_reconcile (PyprepStudy      *self,
   if (self->log == NULL)
     return;
 
-  all = pyprep_review_log_query (self->log, NULL, 0, G_MAXINT64, &error);
-  if (all == NULL)
+  if (replay == NULL)
     {
-      g_warning ("The review log cannot be read after the import: %s", error->message);
-      _pyprep_study_set_log_problem (self, error);
-      return;
-    }
+      g_autoptr(GPtrArray) all = pyprep_review_log_query (self->log, NULL, 0, G_MAXINT64, &error);
 
-  replayed = pyprep_review_replay (all, &self->scheduler);
-  last_times = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  for (guint i = 0; i < all->len; i++)
-    {
-      PyprepReviewEntry *entry = all->pdata[i];
-
-      g_hash_table_replace (last_times, entry->card, g_memdup2 (&entry->time, sizeof entry->time));
+      if (all == NULL)
+        {
+          g_warning ("The review log cannot be read after the import: %s", error->message);
+          _pyprep_study_set_log_problem (self, error);
+          return;
+        }
+      replay = own = log_replay_new (all, &self->scheduler);
     }
+  replayed = replay->states;
+  last_times = replay->last_times;
 
   cards = g_hash_table_new (g_str_hash, g_str_equal);
   g_hash_table_iter_init (&iter, self->progress);
@@ -379,6 +527,7 @@ pyprep_study_set_review_log (PyprepStudy     *self,
   if (!g_set_object (&self->log, log))
     return;
 
+  self->log_generation++;
   _pyprep_study_set_log_problem (self, NULL);
   if (log == NULL)
     return;

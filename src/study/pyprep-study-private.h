@@ -53,6 +53,8 @@ struct _PyprepStudy
   char         *log_path;      /* where it is, or was meant to be */
   GError       *log_problem;   /* why it cannot be used, or NULL */
   GPtrArray    *log_pending;   /* grades not written yet (PyprepReviewEntry) */
+  guint         log_generation; /* moves on at each write through self->log */
+  guint         importing;     /* asynchronous imports running: grades wait */
 
   /* The last grade, until it is undone, another comes, or the log is
    * exported (pyprep_study_undo_review()). */
@@ -77,6 +79,9 @@ typedef struct
   gboolean        bookmarked;
   char           *note;
 } PyprepImported;
+
+/* The log replayed after an import (pyprep-study-log.c). */
+typedef struct _PyprepLogReplay PyprepLogReplay;
 
 /* pyprep-study.c */
 void       _pyprep_progress_migrate_status (PyprepProgress       *progress);
@@ -119,7 +124,15 @@ gboolean   _pyprep_study_log_import     (PyprepStudy             *self,
                                          GPtrArray               *entries,
                                          GError                 **error);
 void       _pyprep_study_log_reconcile  (PyprepStudy             *self,
-                                         PyprepImportMode         mode);
+                                         PyprepImportMode         mode,
+                                         PyprepLogReplay         *replay);
+void       _pyprep_study_log_flush      (PyprepStudy             *self);
+void       _pyprep_log_replay_free      (PyprepLogReplay         *replay);
+PyprepLogReplay *_pyprep_log_import_on_worker (const char                  *path,
+                                               GPtrArray                   *entries,
+                                               const PyprepSchedulerConfig *config,
+                                               gboolean                    *merged,
+                                               GError                     **error);
 
 /* pyprep-study-json.c */
 void       _pyprep_study_collect_ids    (PyprepStudy             *self,
@@ -131,6 +144,9 @@ void       _pyprep_study_get_progress   (PyprepStudy             *self,
 void       _pyprep_study_apply_import   (PyprepStudy             *self,
                                          GHashTable              *entries,
                                          GHashTable              *activity,
-                                         PyprepImportMode         mode);
+                                         PyprepImportMode         mode,
+                                         PyprepLogReplay         *replay);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PyprepLogReplay, _pyprep_log_replay_free)
 
 G_END_DECLS

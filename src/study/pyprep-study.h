@@ -162,6 +162,15 @@ gboolean      pyprep_study_import_json        (PyprepStudy  *self,
                                                gsize         length,
                                                PyprepImportMode mode,
                                                GError      **error);
+void          pyprep_study_import_json_async  (PyprepStudy         *self,
+                                               GBytes              *data,
+                                               PyprepImportMode     mode,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean      pyprep_study_import_json_finish (PyprepStudy         *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
 
 const char   *pyprep_status_to_string         (PyprepStatus  status);
 const char   *pyprep_status_get_label         (PyprepStatus  status);

@@ -44,6 +44,7 @@ struct _PyprepWindow
   PyprepStudy          *study;
 
   char                 *undo_snapshot;  /* the record before a reset or restore */
+  AdwToast             *import_toast;   /* "Importing…" while an import runs, or NULL */
 
   GPtrArray            *history;        /* question ids, oldest first */
   guint                 history_position;
@@ -58,6 +59,8 @@ struct _PyprepWindow
 void _pyprep_window_class_add_actions          (GtkWidgetClass *widget_class);
 void _pyprep_window_class_add_progress_actions (GtkWidgetClass *widget_class);
 void _pyprep_window_add_capture_shortcuts     (PyprepWindow   *self);
+void _pyprep_window_import_file               (PyprepWindow   *self,
+                                               GFile          *file);
 void _pyprep_window_go_in_history              (PyprepWindow   *self,
                                                 int             delta);
 void _pyprep_window_follow_zoom                (PyprepWindow   *self);

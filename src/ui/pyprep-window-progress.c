@@ -2,6 +2,14 @@
  * exporting and importing it, resetting it, restoring a daily backup,
  * and undoing a reset or a restore.
  *
+ * An import, and the undo that puts a snapshot back, run off the main
+ * thread (pyprep_study_import_json_async()): a file with years of reviews
+ * takes seconds to merge and replay, and the window stays usable
+ * meanwhile. While one runs, "Importing progress…" shows, and importing,
+ * restoring and undoing wait for it (their actions are disabled), so that
+ * no two replacements of the record cross. Grading goes on as usual.
+ * Restoring a backup stays synchronous for now.
+ *
  * Every failure is told in a sentence that says what happened and what
  * to do; the system's own message follows in smaller type.
  *
@@ -95,11 +103,86 @@ export_progress_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+import_toast_dismissed_cb (PyprepWindow *self)
+{
+  g_clear_object (&self->import_toast);
+}
+
+/* While an import runs, what could replace the record too waits, and the
+ * application stays up to finish it. */
+static void
+set_importing (PyprepWindow *self,
+               gboolean      importing)
+{
+  static const char * const actions[] = { "win.import-progress", "win.restore-backup",
+                                          "win.restore-newest-backup", "win.undo" };
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], !importing);
+
+  if (importing)
+    {
+      g_clear_object (&self->import_toast);
+      self->import_toast = adw_toast_new (_("Importing progress…"));
+      adw_toast_set_timeout (self->import_toast, 0);
+      g_signal_connect_object (self->import_toast, "dismissed", G_CALLBACK (import_toast_dismissed_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->import_toast));
+      if (app != NULL)
+        g_application_hold (G_APPLICATION (app));
+    }
+  else
+    {
+      /* Unless the user closed it already. */
+      if (self->import_toast != NULL)
+        adw_toast_dismiss (self->import_toast);
+      g_clear_object (&self->import_toast);
+      if (app != NULL)
+        g_application_release (G_APPLICATION (app));
+    }
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(PyprepWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean imported = pyprep_study_import_json_finish (PYPREP_STUDY (object), result, &error);
+
+  set_importing (self, FALSE);
+  if (imported)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Progress imported")));
+  else
+    _pyprep_window_show_error (self, _("Could Not Import Progress"),
+                               error->domain == PYPREP_STUDY_ERROR
+                               ? error->message
+                               : _("Nothing was changed. Check that the file is a progress "
+                                   "export from PyPrep, and try again."),
+                               error);
+}
+
 typedef struct
 {
   PyprepWindow *window;
   GBytes       *contents;
 } ImportRequest;
+
+/* Freed with the dialog's handler: closing the dialog after a button may
+ * answer a second time, with its close response. */
+static void
+import_request_free (gpointer  data,
+                     GClosure *closure)
+{
+  ImportRequest *request = data;
+
+  g_bytes_unref (request->contents);
+  g_object_unref (request->window);
+  g_free (request);
+}
 
 static void
 import_mode_cb (GtkWidget        *dialog,
@@ -107,29 +190,16 @@ import_mode_cb (GtkWidget        *dialog,
                 ImportRequest    *request)
 {
   PyprepWindow *self = request->window;
-  g_autoptr(GError) error = NULL;
-  gsize length;
-  const char *data = g_bytes_get_data (request->contents, &length);
 
   if (g_str_equal (response, "merge") || g_str_equal (response, "replace"))
     {
       PyprepImportMode mode = g_str_equal (response, "merge") ? PYPREP_IMPORT_MERGE
                                                               : PYPREP_IMPORT_REPLACE;
 
-      if (pyprep_study_import_json (self->study, data ? data : "", length, mode, &error))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Progress imported")));
-      else
-        _pyprep_window_show_error (self, _("Could Not Import Progress"),
-                                   error->domain == PYPREP_STUDY_ERROR
-                                   ? error->message
-                                   : _("Nothing was changed. Check that the file is a progress "
-                                       "export from PyPrep, and try again."),
-                                   error);
+      set_importing (self, TRUE);
+      pyprep_study_import_json_async (self->study, request->contents, mode, NULL, import_done_cb,
+                                      g_object_ref (self));
     }
-
-  g_bytes_unref (request->contents);
-  g_object_unref (request->window);
-  g_free (request);
 }
 
 static void
@@ -167,8 +237,17 @@ import_loaded_cb (GObject      *object,
   pyprep_alert_add_response (dialog, "merge", _("_Merge"), ADW_RESPONSE_SUGGESTED);
   pyprep_alert_set_default_response (dialog, "merge");
   pyprep_alert_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (import_mode_cb), request);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (import_mode_cb), request, import_request_free, 0);
   pyprep_alert_present (dialog, GTK_WIDGET (self));
+}
+
+/* Reads @file, then asks whether to merge or replace: what choosing a
+ * file in Import Progress does. */
+void
+_pyprep_window_import_file (PyprepWindow *self,
+                            GFile        *file)
+{
+  pyprep_study_read_import_async (file, NULL, import_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -179,7 +258,7 @@ import_response_cb (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
   if (response == GTK_RESPONSE_ACCEPT && file != NULL)
-    pyprep_study_read_import_async (file, NULL, import_loaded_cb, g_object_ref (self));
+    _pyprep_window_import_file (self, file);
 
   g_object_unref (chooser);
 }
@@ -229,22 +308,41 @@ toast_with_undo (PyprepWindow *self,
 }
 
 static void
+undo_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(PyprepWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  set_importing (self, FALSE);
+  if (!pyprep_study_import_json_finish (PYPREP_STUDY (object), result, &error))
+    _pyprep_window_show_error (self, _("Could Not Undo"),
+                               _("Your progress stays as it is now. A daily backup can still "
+                                 "bring back an earlier record: see Restore from Backup."),
+                               error);
+}
+
+/* The snapshot holds the review log too, which can be years of reviews:
+ * it goes back as an import does, off the main thread. */
+static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   PyprepWindow *self = PYPREP_WINDOW (widget);
   g_autofree char *snapshot = g_steal_pointer (&self->undo_snapshot);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  gsize length;
 
   if (snapshot == NULL)
     return;
 
-  if (!pyprep_study_import_json (self->study, snapshot, strlen (snapshot), PYPREP_IMPORT_REPLACE, &error))
-    _pyprep_window_show_error (self, _("Could Not Undo"),
-                               _("Your progress stays as it is now. A daily backup can still "
-                                 "bring back an earlier record: see Restore from Backup."),
-                               error);
+  length = strlen (snapshot);
+  contents = g_bytes_new_take (g_steal_pointer (&snapshot), length);
+  set_importing (self, TRUE);
+  pyprep_study_import_json_async (self->study, contents, PYPREP_IMPORT_REPLACE, NULL, undo_done_cb,
+                                  g_object_ref (self));
 }
 
 /* What a dialog's button acts on: the questions to reset, or the

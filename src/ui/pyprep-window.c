@@ -486,6 +486,7 @@ pyprep_window_finalize (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->study);
   g_clear_pointer (&self->undo_snapshot, g_free);
+  g_clear_object (&self->import_toast);
   g_clear_pointer (&self->history, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pyprep_window_parent_class)->finalize (object);
