@@ -644,6 +644,66 @@ test_mock_answers (void)
   g_assert_finalize_object (mock);
 }
 
+/* The texts of the labels under @widget that are a toast's "Graded …". */
+static void
+collect_grade_toasts (GtkWidget *widget,
+                      GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    for (PyprepGrade grade = PYPREP_GRADE_AGAIN; grade <= PYPREP_GRADE_EASY; grade++)
+      {
+        g_autofree char *title = g_strdup_printf ("Graded %s", pyprep_grade_get_label (grade));
+
+        if (g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), title))
+          g_ptr_array_add (texts, (gpointer)gtk_label_get_text (GTK_LABEL (widget)));
+      }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_grade_toasts (c, texts);
+}
+
+/* Grades given one after the other show one toast, which takes the last
+ * grade, instead of a toast each replacing the one before as it slides
+ * in (which libadwaita could free while still showing it). */
+static void
+test_quick_grades_one_toast (void)
+{
+  g_autoptr(PyprepLibrary) bank = pyprep_library_new ();
+  g_autoptr(PyprepStudy) study = pyprep_study_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(PyprepPracticeSession) session = NULL;
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *page = pyprep_practice_page_new ();
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  pyprep_library_load_resources (bank, RESOURCE_PREFIX "/content");
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  session = pyprep_practice_session_new (bank, study, PYPREP_SCOPE_ALL, NULL, 5, now);
+  pyprep_practice_page_start (PYPREP_PRACTICE_PAGE (page), session, study);
+  wait_frames ();
+
+  for (PyprepGrade grade = PYPREP_GRADE_AGAIN; grade <= PYPREP_GRADE_GOOD; grade++)
+    {
+      pyprep_practice_page_reveal (PYPREP_PRACTICE_PAGE (page));
+      pyprep_practice_page_grade (PYPREP_PRACTICE_PAGE (page), grade);
+      iterate ();
+    }
+  collect_grade_toasts (overlay, toasts);
+  g_assert_cmpuint (toasts->len, ==, 1);
+  g_assert_cmpstr (toasts->pdata[0], ==, "Graded Good");
+  g_assert_true (gtk_widget_activate_action (page, "practice.undo-grade", NULL));
+  iterate ();
+  g_assert_cmpuint (pyprep_practice_session_get_position (session), ==, 2);
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 /* Every check button under @widget, in order. */
 static void
 collect_checks (GtkWidget *widget,
@@ -875,6 +935,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/practice-page/mock-screens", test_mock_screens);
   g_test_add_func ("/pyprep/practice-page/start-page-choice", test_start_page_choice);
   g_test_add_func ("/pyprep/practice-page/undo-grade", test_undo_grade);
+  g_test_add_func ("/pyprep/practice-page/quick-grades-one-toast", test_quick_grades_one_toast);
 
   return g_test_run ();
 }

@@ -88,6 +88,14 @@ drop_undo (PyprepPracticePage *self)
 }
 
 static void
+undo_toast_dismissed_cb (PyprepPracticePage *self,
+                         AdwToast           *toast)
+{
+  if (self->undo_toast == toast)
+    g_clear_object (&self->undo_toast);
+}
+
+static void
 undo_grade_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -110,7 +118,14 @@ undo_clicked_cb (PyprepPracticePage *self)
 }
 
 /* Offers to undo @grade, just given: Ctrl+Z, and a toast in the window's
- * overlay if there is one. */
+ * overlay if there is one.
+ *
+ * WORKAROUND (libadwaita 1.2 to 1.7 at least): a toast dismissed while it
+ * slides in over one being hidden (its 500 ms show outlasts the 300 ms
+ * hide) has its show animation end after the overlay freed it, and the
+ * app crashes; quick grades did that, each replacing the toast of the
+ * one before. The toast on show takes the new grade instead, and adding
+ * it again restarts its timeout. */
 static void
 offer_undo (PyprepPracticePage *self,
             PyprepGrade         grade)
@@ -118,18 +133,26 @@ offer_undo (PyprepPracticePage *self,
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   g_autofree char *title = NULL;
 
-  drop_undo (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "practice.undo-grade", TRUE);
   if (overlay == NULL)
     return;
 
   /* TRANSLATORS: a toast after a grade, "Graded Good" */
   title = g_strdup_printf (_("Graded %s"), pyprep_grade_get_label (grade));
+  if (self->undo_toast != NULL)
+    {
+      adw_toast_set_title (self->undo_toast, title);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (self->undo_toast));
+      return;
+    }
+
   self->undo_toast = g_object_ref (adw_toast_new (title));
   adw_toast_set_button_label (self->undo_toast, _("Undo"));
-  /* Replaces the toast of the grade before, at once. */
+  /* Over any other toast, at once. */
   adw_toast_set_priority (self->undo_toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (self->undo_toast, "button-clicked", G_CALLBACK (undo_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->undo_toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb),
                            self, G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (self->undo_toast));
 }

@@ -45,6 +45,7 @@ struct _PyprepWindow
 
   char                 *undo_snapshot;  /* the record before a reset or restore */
   AdwToast             *import_toast;   /* "Importing…" while an import runs, or NULL */
+  guint                 import_toast_id;  /* until that toast shows */
 
   GPtrArray            *history;        /* question ids, oldest first */
   guint                 history_position;

@@ -109,6 +109,49 @@ import_toast_dismissed_cb (PyprepWindow *self)
   g_clear_object (&self->import_toast);
 }
 
+/* An import that takes a while says so, in a toast that then says how it
+ * ended; one that ends at once only says that. */
+#define IMPORT_TOAST_DELAY_MSEC 700
+
+static gboolean
+import_toast_cb (gpointer user_data)
+{
+  PyprepWindow *self = user_data;
+
+  self->import_toast_id = 0;
+  self->import_toast = adw_toast_new (_("Importing progress…"));
+  adw_toast_set_timeout (self->import_toast, 0);
+  g_signal_connect_object (self->import_toast, "dismissed", G_CALLBACK (import_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->import_toast));
+  return G_SOURCE_REMOVE;
+}
+
+/* Says how the import ended: the toast on show, if any, takes the news
+ * and times out as toasts do.
+ *
+ * WORKAROUND (libadwaita 1.2 to 1.7 at least): a toast dismissed while
+ * it slides in over another one (its 500 ms show outlasts the 300 ms
+ * hide) has its show animation end after the overlay freed it, and the
+ * app crashes. An import can fail within that time, so its toast is
+ * never dismissed by the code: it is given the outcome instead, and
+ * adding it again restarts its timeout. */
+static void
+say_import_ended (PyprepWindow *self,
+                  const char   *outcome)
+{
+  if (self->import_toast != NULL)
+    {
+      adw_toast_set_title (self->import_toast, outcome);
+      adw_toast_set_timeout (self->import_toast, 5);
+      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->import_toast));
+      g_signal_handlers_disconnect_by_func (self->import_toast, import_toast_dismissed_cb, self);
+      g_clear_object (&self->import_toast);
+    }
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (outcome));
+}
+
 /* While an import runs, what could replace the record too waits, and the
  * application stays up to finish it. */
 static void
@@ -124,21 +167,14 @@ set_importing (PyprepWindow *self,
 
   if (importing)
     {
-      g_clear_object (&self->import_toast);
-      self->import_toast = adw_toast_new (_("Importing progress…"));
-      adw_toast_set_timeout (self->import_toast, 0);
-      g_signal_connect_object (self->import_toast, "dismissed", G_CALLBACK (import_toast_dismissed_cb), self,
-                               G_CONNECT_SWAPPED);
-      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->import_toast));
+      g_clear_handle_id (&self->import_toast_id, g_source_remove);
+      self->import_toast_id = g_timeout_add (IMPORT_TOAST_DELAY_MSEC, import_toast_cb, self);
       if (app != NULL)
         g_application_hold (G_APPLICATION (app));
     }
   else
     {
-      /* Unless the user closed it already. */
-      if (self->import_toast != NULL)
-        adw_toast_dismiss (self->import_toast);
-      g_clear_object (&self->import_toast);
+      g_clear_handle_id (&self->import_toast_id, g_source_remove);
       if (app != NULL)
         g_application_release (G_APPLICATION (app));
     }
@@ -155,14 +191,19 @@ import_done_cb (GObject      *object,
 
   set_importing (self, FALSE);
   if (imported)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Progress imported")));
+    say_import_ended (self, _("Progress imported"));
   else
-    _pyprep_window_show_error (self, _("Could Not Import Progress"),
-                               error->domain == PYPREP_STUDY_ERROR
-                               ? error->message
-                               : _("Nothing was changed. Check that the file is a progress "
-                                   "export from PyPrep, and try again."),
-                               error);
+    {
+      /* The dialog says why; a toast on show says it ended. */
+      if (self->import_toast != NULL)
+        say_import_ended (self, _("Progress not imported"));
+      _pyprep_window_show_error (self, _("Could Not Import Progress"),
+                                 error->domain == PYPREP_STUDY_ERROR
+                                 ? error->message
+                                 : _("Nothing was changed. Check that the file is a progress "
+                                     "export from PyPrep, and try again."),
+                                 error);
+    }
 }
 
 typedef struct

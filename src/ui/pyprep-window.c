@@ -464,6 +464,8 @@ pyprep_window_dispose (GObject *object)
 {
   PyprepWindow *self = (PyprepWindow *)object;
 
+  /* The toast of an import under way would have no overlay to show in. */
+  g_clear_handle_id (&self->import_toast_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PYPREP_TYPE_WINDOW);
   g_clear_weak_pointer (&self->practice_window);
   g_clear_weak_pointer (&self->statistics_window);
