@@ -644,6 +644,20 @@ test_mock_answers (void)
   g_assert_finalize_object (mock);
 }
 
+/* The mapped labels under @widget that show @text. */
+static void
+collect_labels_equal (GtkWidget  *widget,
+                      const char *text,
+                      GPtrArray  *labels)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_labels_equal (c, text, labels);
+}
+
 /* The texts of the labels under @widget that are a toast's "Graded …". */
 static void
 collect_grade_toasts (GtkWidget *widget,
@@ -780,6 +794,56 @@ test_start_page_choice (void)
   adw_combo_row_set_selected (part (window, "level_row"), 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "practice.all-topics", NULL));
   g_assert_cmpstr (gtk_label_get_label (part (window, "count_label")), ==, everything);
+
+  /* Today's one new question started, and no topic: the page says the
+   * latter, which a new day would not mend. */
+  pyprep_settings_set_new_per_day (settings, 1);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    pyprep_study_record_review (study, pyprep_question_get_id (all->pdata[0]), PYPREP_GRADE_GOOD, now);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "practice.only-topic", "s",
+                                             pyprep_topic_get_id (topic)));
+  {
+    g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+
+    collect_checks (part (window, "topics_row"), checks);
+    gtk_check_button_set_active (checks->pdata[1], FALSE);
+  }
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (part (window, "count_row")),
+                                   "No topic is chosen"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A topic of the user's own deck may have "&" or "<" in its title: the
+ * Topics row names it as it is. */
+static void
+test_topic_title_as_is (void)
+{
+  static const char odd_deck[] =
+    "---\nid: odd\ntitle: Input & <Output>\norder: 1\n---\n\n"
+    "# What is one?\nid: odd-one\ndifficulty: junior\n\n## Short answer\n\nThe first.\n";
+  g_autoptr(PyprepLibrary) bank = pyprep_library_new ();
+  g_autoptr(GBytes) bytes = g_bytes_new_static (odd_deck, strlen (odd_deck));
+  g_autoptr(GBytes) alpha = g_bytes_new_static (deck, strlen (deck));
+  g_autoptr(GSettings) gsettings = g_settings_new (APPLICATION_ID);
+  g_autoptr(PyprepSettings) settings = pyprep_settings_new_for_gsettings (gsettings);
+  g_autoptr(PyprepStudy) study = pyprep_study_new (NULL);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  PyprepPracticeWindow *window;
+
+  g_assert_true (pyprep_library_load_bytes (bank, "odd.md", bytes));
+  g_assert_true (pyprep_library_load_bytes (bank, "alpha.md", alpha));
+  window = pyprep_practice_window_new (NULL, bank, study, settings);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "practice.only-topic", "s", "odd"));
+  adw_expander_row_set_expanded (part (window, "topics_row"), TRUE);
+  wait_frames ();
+  /* The topic's own row, and the Topics row's subtitle. */
+  collect_labels_equal (part (window, "topics_row"), "Input & <Output>", shown);
+  g_assert_cmpuint (shown->len, ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -934,6 +998,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/practice-page/mock-answers", test_mock_answers);
   g_test_add_func ("/pyprep/practice-page/mock-screens", test_mock_screens);
   g_test_add_func ("/pyprep/practice-page/start-page-choice", test_start_page_choice);
+  g_test_add_func ("/pyprep/practice-page/topic-title-as-is", test_topic_title_as_is);
   g_test_add_func ("/pyprep/practice-page/undo-grade", test_undo_grade);
   g_test_add_func ("/pyprep/practice-page/quick-grades-one-toast", test_quick_grades_one_toast);
 

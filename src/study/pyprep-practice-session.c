@@ -21,8 +21,10 @@
  * steps comes only once its step is reached, not hours early, which
  * would undo the step.
  *
- * With an interview date (PyprepPracticeOptions.plan, see pyprep-plan.c) the order aims at recall on the day instead, within the
- * plan's daily budget of cards:
+ * With an interview date (PyprepPracticeOptions.plan, see pyprep-plan.c)
+ * the order aims at recall on the day instead, within the plan's daily
+ * budget of cards (the plan's, made for the whole bank, whatever topics
+ * and level the session keeps to):
  *
  *   1. cards in their learning or relearning steps that are due now;
  *   2. the day's share of new essentials, so that all are in before the day;
@@ -302,6 +304,29 @@ pyprep_practice_options_init (PyprepPracticeOptions *options)
   };
 }
 
+/**
+ * pyprep_practice_options_matches:
+ *
+ * Returns: whether @question is of one of the topics and of the level
+ *   @options choose (their scope aside)
+ */
+gboolean
+pyprep_practice_options_matches (const PyprepPracticeOptions *options,
+                                 PyprepQuestion              *question)
+{
+  PyprepTopic *topic;
+
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (PYPREP_IS_QUESTION (question), FALSE);
+
+  if (options->level != PYPREP_PRACTICE_ANY_LEVEL
+      && (int)pyprep_question_get_difficulty (question) != options->level)
+    return FALSE;
+  topic = pyprep_question_get_topic (question);
+  return options->topics == NULL
+         || (topic != NULL && g_hash_table_contains (options->topics, pyprep_topic_get_id (topic)));
+}
+
 /* Whether @question is among those @options take, @topic being the
  * topic of their scope. */
 static gboolean
@@ -311,16 +336,8 @@ takes_question (const PyprepPracticeOptions *options,
                 PyprepQuestion              *question,
                 GDateTime                   *now)
 {
-  PyprepTopic *own_topic;
-
-  if (options->level != PYPREP_PRACTICE_ANY_LEVEL
-      && (int)pyprep_question_get_difficulty (question) != options->level)
-    return FALSE;
-  own_topic = pyprep_question_get_topic (question);
-  if (options->topics != NULL
-      && (own_topic == NULL || !g_hash_table_contains (options->topics, pyprep_topic_get_id (own_topic))))
-    return FALSE;
-  return pyprep_scope_contains (options->scope, study, topic, question, now);
+  return pyprep_practice_options_matches (options, question)
+         && pyprep_scope_contains (options->scope, study, topic, question, now);
 }
 
 /* Keeps the first @reviews_left due cards in review (the most overdue,
@@ -665,6 +682,9 @@ pyprep_practice_session_new_with_options (PyprepLibrary               *library,
   g_return_val_if_fail (options->scope <= PYPREP_SCOPE_LEECHES, NULL);
   g_return_val_if_fail (options->scope != PYPREP_SCOPE_TOPIC || options->topic_id != NULL, NULL);
   g_return_val_if_fail (options->plan == NULL || PYPREP_IS_PLAN (options->plan), NULL);
+  g_return_val_if_fail (options->level == PYPREP_PRACTICE_ANY_LEVEL
+                        || (options->level >= PYPREP_DIFFICULTY_JUNIOR
+                            && options->level <= PYPREP_DIFFICULTY_SENIOR), NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
   self = session_begin (library, study, options->scope, options->topic_id, now, &topic, &end_of_today,

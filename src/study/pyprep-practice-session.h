@@ -35,12 +35,16 @@ typedef enum {
 /* Any level, for PyprepPracticeOptions.level. */
 #define PYPREP_PRACTICE_ANY_LEVEL (-1)
 
-/* What a session takes from the bank, and how much of it in a day. */
+/* What a session takes from the bank, and how much of it in a day. A
+ * question is taken if it is in the scope's list and, as well, in one
+ * of @topics and of @level. The options are read while the session is
+ * built and not kept. */
 typedef struct
 {
   PyprepScope          scope;
   const char          *topic_id;         /* the topic of %PYPREP_SCOPE_TOPIC */
-  GHashTable          *topics;           /* (nullable): the ids of the topics to take; %NULL for all */
+  GHashTable          *topics;           /* (nullable): a set of topic ids (g_str_hash), the only
+                                          * ones taken; %NULL for every topic */
   int                  level;            /* a PyprepDifficulty, or %PYPREP_PRACTICE_ANY_LEVEL */
   PyprepPracticeCards  cards;
   guint                new_per_day;
@@ -49,6 +53,8 @@ typedef struct
 } PyprepPracticeOptions;
 
 void                   pyprep_practice_options_init         (PyprepPracticeOptions *options);
+gboolean               pyprep_practice_options_matches      (const PyprepPracticeOptions *options,
+                                                             PyprepQuestion              *question);
 
 #define PYPREP_TYPE_PRACTICE_SESSION (pyprep_practice_session_get_type ())
 

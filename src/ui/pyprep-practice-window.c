@@ -67,7 +67,8 @@ struct _PyprepPracticeWindow
 
 G_DEFINE_FINAL_TYPE (PyprepPracticeWindow, pyprep_practice_window, ADW_TYPE_WINDOW)
 
-/* The ids of the topics chosen. */
+/* The ids of the topics chosen; %NULL when all are, so that every
+ * question counts, even one of a topic added since. */
 static GHashTable *
 chosen_topics (PyprepPracticeWindow *self)
 {
@@ -76,6 +77,8 @@ chosen_topics (PyprepPracticeWindow *self)
   for (guint i = 0; i < self->topic_checks->len; i++)
     if (gtk_check_button_get_active (self->topic_checks->pdata[i]))
       g_hash_table_add (topics, self->topic_ids->pdata[i]);
+  if (g_hash_table_size (topics) == self->topic_checks->len)
+    g_clear_pointer (&topics, g_hash_table_unref);
   return topics;
 }
 
@@ -87,6 +90,15 @@ chosen_level (PyprepPracticeWindow *self)
 
   return level == LEVEL_ROW_ALL || level == GTK_INVALID_LIST_POSITION
          ? PYPREP_PRACTICE_ANY_LEVEL : (int)(level - LEVEL_ROW_FIRST);
+}
+
+/* The list chosen: everything, due, weak or bookmarked. */
+static PyprepScope
+chosen_scope (PyprepPracticeWindow *self)
+{
+  guint row = adw_combo_row_get_selected (self->scope_row);
+
+  return row < G_N_ELEMENTS (scopes) ? scopes[row] : PYPREP_SCOPE_ALL;
 }
 
 static PyprepPracticeSession *
@@ -103,7 +115,7 @@ build_session (PyprepPracticeWindow *self)
 
   plan = pyprep_interview_make_plan (self->library, self->study, self->settings, now);
   pyprep_practice_options_init (&options);
-  options.scope = scopes[MIN (adw_combo_row_get_selected (self->scope_row), G_N_ELEMENTS (scopes) - 1)];
+  options.scope = chosen_scope (self);
   options.topics = topics;
   options.level = chosen_level (self);
   options.cards = cards[MIN (adw_combo_row_get_selected (self->cards_row), G_N_ELEMENTS (cards) - 1)];
@@ -145,9 +157,11 @@ update_count (PyprepPracticeWindow *self)
     g_autofree char *reason = NULL;
     g_autoptr(PyprepPlan) plan = pyprep_interview_make_plan (self->library, self->study, self->settings, now);
     g_autoptr(GHashTable) topics = chosen_topics (self);
-    gboolean no_topic = g_hash_table_size (topics) == 0;
+    gboolean no_topic = topics != NULL && g_hash_table_size (topics) == 0;
 
-    if (held_back > 0 && plan != NULL)
+    if (n == 0 && no_topic)
+      reason = g_strdup (_("No topic is chosen: choose at least one under Questions."));
+    else if (held_back > 0 && plan != NULL)
       /* TRANSLATORS: %u is how many questions that would be forgotten by
        * the interview wait for another day */
       reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -178,8 +192,6 @@ update_count (PyprepPracticeWindow *self)
                                              "Nothing to practise now: today’s %u new questions are started and "
                                              "no review is due. More come tomorrow, or raise New Questions a "
                                              "Day in Preferences.", per_day), per_day);
-    else if (n == 0 && no_topic)
-      reason = g_strdup (_("No topic is chosen: choose at least one under Questions."));
     else if (n == 0)
       reason = g_strdup (_("Nothing to practise in this list now: no review is due and nothing is new. "
                            "Choose another list, topic or level, or come back when reviews are due."));
@@ -189,9 +201,12 @@ update_count (PyprepPracticeWindow *self)
   }
 }
 
+/* A choice changed: what it brings is counted again, and the level's
+ * complaint of the last mock interview's start is gone. */
 static void
 choice_changed_cb (PyprepPracticeWindow *self)
 {
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->level_row), "");
   update_count (self);
 }
 
@@ -254,18 +269,9 @@ start_mock_action (GtkWidget  *widget,
   g_autoptr(GPtrArray) pool = g_ptr_array_new ();
   g_autoptr(GHashTable) topics = chosen_topics (self);
   guint wanted = pyprep_settings_get_mock_questions (self->settings);
-  int level = chosen_level (self);
+  PyprepPracticeOptions options;
 
-  for (guint i = 0; i < all->len; i++)
-    {
-      PyprepTopic *topic = pyprep_question_get_topic (all->pdata[i]);
-
-      if (topic != NULL && g_hash_table_contains (topics, pyprep_topic_get_id (topic))
-          && (level == PYPREP_PRACTICE_ANY_LEVEL || (int)pyprep_question_get_difficulty (all->pdata[i]) == level))
-        g_ptr_array_add (pool, all->pdata[i]);
-    }
-
-  if (g_hash_table_size (topics) == 0)
+  if (topics != NULL && g_hash_table_size (topics) == 0)
     {
       adw_expander_row_set_subtitle (self->topics_row, _("Choose at least one topic"));
       adw_expander_row_set_expanded (self->topics_row, TRUE);
@@ -273,6 +279,14 @@ start_mock_action (GtkWidget  *widget,
       gtk_widget_error_bell (widget);
       return;
     }
+
+  pyprep_practice_options_init (&options);
+  options.topics = topics;
+  options.level = chosen_level (self);
+  for (guint i = 0; i < all->len; i++)
+    if (pyprep_practice_options_matches (&options, all->pdata[i]))
+      g_ptr_array_add (pool, all->pdata[i]);
+
   if (pool->len == 0)
     {
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->level_row),
@@ -338,7 +352,7 @@ topics_changed_cb (PyprepPracticeWindow *self)
   if (self->choosing_topics)
     return;
   update_topics_subtitle (self);
-  update_count (self);
+  choice_changed_cb (self);
 }
 
 /* One click makes @topic the only topic. */
@@ -427,8 +441,9 @@ fill_topics (PyprepPracticeWindow *self)
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       pyprep_topic_get_title (topic), -1);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pyprep_topic_get_title (topic));
+      /* As it is, before the title: a user's deck may say "I/O & More". */
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pyprep_topic_get_title (topic));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), only_button (topic));
