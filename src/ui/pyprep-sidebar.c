@@ -108,6 +108,24 @@ set_listed_topic (PyprepSidebar *self,
 
 /* Rows ---------------------------------------------------------------- */
 
+/* Folded, the list and the answer take turns on screen. A click on the
+ * row of the question on show changes no selection, so the list would
+ * say nothing: it goes back to that answer. Unfolded, the answer is
+ * already beside the list. */
+static void
+question_row_released_cb (GtkGestureClick *gesture,
+                          int              n_press,
+                          double           x,
+                          double           y,
+                          PyprepSidebar   *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  PyprepQuestion *question = pyprep_question_row_get_question (PYPREP_QUESTION_ROW (row));
+
+  if (self->folded && n_press == 1 && question != NULL && question == self->question)
+    g_signal_emit (self, signals[QUESTION_ACTIVATED], 0, question);
+}
+
 /* The question list holds slots, which get other questions when the
  * list changes topic; the row follows its slot's question. */
 static void
@@ -117,9 +135,13 @@ setup_question_row_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *row = pyprep_question_row_new (self->study);
   GtkExpression *slot = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+  GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_expression_bind (gtk_property_expression_new (PYPREP_TYPE_QUESTION_SLOT, slot, "question"),
                        row, "question", item);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "released", G_CALLBACK (question_row_released_cb), self, 0);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
   gtk_list_item_set_child (item, row);
 }
 
@@ -671,6 +693,41 @@ pyprep_sidebar_get_search_terms (PyprepSidebar *self)
 {
   g_return_val_if_fail (PYPREP_IS_SIDEBAR (self), NULL);
   return pyprep_search_pane_get_terms (self->search_pane);
+}
+
+/**
+ * pyprep_sidebar_focus_question:
+ *
+ * Puts the keyboard on the row of the question on show, when the list on
+ * show has it, so that Return opens it again; otherwise on the list on
+ * show. For the list coming back into view at phone width.
+ */
+void
+pyprep_sidebar_focus_question (PyprepSidebar *self)
+{
+  const char *page;
+
+  g_return_if_fail (PYPREP_IS_SIDEBAR (self));
+
+  page = gtk_stack_get_visible_child_name (self->sidebar_stack);
+  if (g_strcmp0 (page, "questions") != 0)
+    return;
+
+  scroll_to_selected (self);
+  /* The row is found by its question; its parent is the list's item,
+   * which takes the focus as a click gives it. */
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->question_list));
+       item != NULL && self->question != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (PYPREP_IS_QUESTION_ROW (row) && gtk_widget_get_child_visible (item)
+          && pyprep_question_row_get_question (PYPREP_QUESTION_ROW (row)) == self->question
+          && gtk_widget_grab_focus (item))
+        return;
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->question_list));
 }
 
 /* Lists the topics and puts the keyboard in that list. */
