@@ -36,7 +36,9 @@ struct _PyprepSidebar
 
   GtkWidget            *sidebar_header;
   GtkWidget            *topics_button;
-  AdwWindowTitle       *sidebar_title;
+  AdwSqueezer          *sidebar_title;
+  GtkLabel             *title_label;
+  GtkLabel             *wrapped_title_label;
   GtkStack             *sidebar_stack;
   PyprepTopicsPage     *topics_page;
   GtkListView          *question_list;
@@ -97,6 +99,30 @@ activate_question (PyprepSidebar  *self,
 }
 
 static void update_search_topic (PyprepSidebar *self);
+
+/* The header's title. A topic's name can be longer than the header has
+ * room for beside its buttons: it then goes on two smaller lines, and
+ * where even those cut it short (at phone width), the tooltip says it
+ * whole. Only the copy on show is read out. */
+static void
+title_fitted_cb (PyprepSidebar *self)
+{
+  gboolean wrapped = adw_squeezer_get_visible_child (self->sidebar_title) == GTK_WIDGET (self->wrapped_title_label);
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->title_label), GTK_ACCESSIBLE_STATE_HIDDEN, wrapped, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->wrapped_title_label), GTK_ACCESSIBLE_STATE_HIDDEN, !wrapped, -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title),
+                               wrapped ? gtk_label_get_label (self->title_label) : NULL);
+}
+
+static void
+set_title (PyprepSidebar *self,
+           const char    *title)
+{
+  gtk_label_set_label (self->title_label, title);
+  gtk_label_set_label (self->wrapped_title_label, title);
+  title_fitted_cb (self);
+}
 
 static void
 set_listed_topic (PyprepSidebar *self,
@@ -264,8 +290,7 @@ list_topic (PyprepSidebar *self,
 
   /* A topic with no row yet is selected when the rest of the list comes. */
   pyprep_topics_page_select (self->topics_page, topic);
-  adw_window_title_set_title (self->sidebar_title, pyprep_topic_get_title (topic));
-  adw_window_title_set_subtitle (self->sidebar_title, "");
+  set_title (self, pyprep_topic_get_title (topic));
   gtk_widget_set_visible (self->topics_button, TRUE);
   set_listed_topic (self, topic);
 }
@@ -288,8 +313,7 @@ pyprep_sidebar_show_topic (PyprepSidebar *self,
       set_listed_topic (self, NULL);
       pyprep_stack_pages_show (self->sidebar_stack, "topics");
       gtk_widget_set_visible (self->topics_button, FALSE);
-      adw_window_title_set_title (self->sidebar_title, "PyPrep");
-      adw_window_title_set_subtitle (self->sidebar_title, "");
+      set_title (self, "PyPrep");
       return;
     }
 
@@ -329,7 +353,7 @@ smart_list_activated_cb (PyprepSidebar *self,
                                      current ? find_position (G_LIST_MODEL (self->smart_model), current)
                                              : GTK_INVALID_LIST_POSITION);
 
-  adw_window_title_set_title (self->sidebar_title, title);
+  set_title (self, title);
   gtk_widget_set_visible (self->topics_button, TRUE);
   pyprep_stack_pages_show (self->sidebar_stack, "questions");
   gtk_widget_child_focus (GTK_WIDGET (self->question_list), GTK_DIR_TAB_FORWARD);
@@ -875,6 +899,8 @@ pyprep_sidebar_class_init (PyprepSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, sidebar_header);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, topics_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, wrapped_title_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, topics_page);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, question_list);
@@ -884,6 +910,7 @@ pyprep_sidebar_class_init (PyprepSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, results_empty);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, results_stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, results_list);
+  gtk_widget_class_bind_template_callback (widget_class, title_fitted_cb);
   gtk_widget_class_bind_template_callback (widget_class, topic_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, question_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, smart_list_activated_cb);
@@ -907,6 +934,7 @@ pyprep_sidebar_init (PyprepSidebar *self)
                                                                 SIDEBAR_WIDTH));
   gtk_widget_init_template (GTK_WIDGET (self));
   self->result_items = g_hash_table_new (NULL, NULL);
+  title_fitted_cb (self);
 
   pyprep_lazy_menu_set (self->menu_button, self->primary_menu);
   /* Folded, the sidebar's header carries the window's buttons. */
