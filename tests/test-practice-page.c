@@ -760,6 +760,14 @@ test_mock_screens (void)
         g_free (name);
         name = g_strdup_printf ("mock-summary-%d-%s", widths[w], scheme);
         g_free (save_png (GTK_WIDGET (window), name));
+        /* Its counts say what its four rows show. */
+        {
+          const char *summary = adw_preferences_row_get_title (child (mock, PYPREP_TYPE_MOCK_INTERVIEW,
+                                                                      "summary_row"));
+
+          g_assert_true (g_str_has_prefix (summary, "2 questions and 2 follow-ups in "));
+          g_assert_true (g_str_has_suffix (summary, "; 1 question to work on."));
+        }
 
         gtk_widget_measure (adw_window_get_content (ADW_WINDOW (window)), GTK_ORIENTATION_HORIZONTAL, -1,
                             &minimum, NULL, NULL, NULL);
