@@ -619,8 +619,22 @@ test_mock_answers (void)
   g_assert_true (shows_text (GTK_WIDGET (results), "One is one."));
   g_assert_true (shows_text (GTK_WIDGET (results), "Follow-up: And zero?"));
   g_assert_true (shows_text (GTK_WIDGET (results), "Before one."));
-  /* A weak follow-up makes its question one to work on. */
-  g_assert_true (shows_text (child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "summary_row"), "1 to work on"));
+  /* The counts say what the rows show: two questions and the follow-up
+   * asked after one, each a row that opens its question; a weak
+   * follow-up makes its question one to work on, as the Send button
+   * says. */
+  {
+    const char *summary = adw_preferences_row_get_title (child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "summary_row"));
+    GtkWidget *send = child (mock, PYPREP_TYPE_MOCK_INTERVIEW, "send_weak_button");
+    guint n_rows = 0;
+
+    for (GtkWidget *r = gtk_widget_get_first_child (GTK_WIDGET (results)); r != NULL; r = gtk_widget_get_next_sibling (r))
+      n_rows += GTK_IS_LIST_BOX_ROW (r) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (r));
+    g_assert_cmpuint (n_rows, ==, 3);
+    g_assert_true (g_str_has_prefix (summary, "2 questions and 1 follow-up in "));
+    g_assert_true (g_str_has_suffix (summary, "; 1 question to work on."));
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (send)), ==, "_Send 1 Weak Question to Needs Review");
+  }
 
   /* The first row opens its question. */
   row = gtk_list_box_get_row_at_index (results, 0);
@@ -951,6 +965,14 @@ test_mock_screens (void)
         g_free (name);
         name = g_strdup_printf ("mock-summary-%d-%s", widths[w], scheme);
         g_free (save_png (GTK_WIDGET (window), name));
+        /* Its counts say what its four rows show. */
+        {
+          const char *summary = adw_preferences_row_get_title (child (mock, PYPREP_TYPE_MOCK_INTERVIEW,
+                                                                      "summary_row"));
+
+          g_assert_true (g_str_has_prefix (summary, "2 questions and 2 follow-ups in "));
+          g_assert_true (g_str_has_suffix (summary, "; 1 question to work on."));
+        }
 
         gtk_widget_measure (adw_window_get_content (ADW_WINDOW (window)), GTK_ORIENTATION_HORIZONTAL, -1,
                             &minimum, NULL, NULL, NULL);

@@ -461,9 +461,40 @@ test_shot (gconstpointer data)
       if (shot->view == VIEW_EDIT)
         {
           GtkWidget *text = find_widget (block, GTK_SOURCE_TYPE_VIEW);
+          GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (text));
+          GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text));
+          GtkTextIter iter;
+          graphene_rect_t code;
 
           g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (text)));
-          g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (text))), ==, 0);
+          g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, 0);
+
+          /* At the end of the long line, the code scrolled sideways, the
+           * area the code shows in stops short of the block's border on
+           * the right as on the left: the code does not run into it. */
+          if (!shot->wrap)
+            {
+              gtk_text_buffer_get_iter_at_line (buffer, &iter, 3);
+              gtk_text_iter_forward_to_line_end (&iter);
+              gtk_text_buffer_place_cursor (buffer, &iter);
+              gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (text), gtk_text_buffer_get_insert (buffer));
+              wait_frames ();
+              /* (At 1000 px the line fits.) */
+              if (gtk_adjustment_get_upper (hadjustment) > gtk_adjustment_get_page_size (hadjustment) + 0.5)
+                g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), >, 0);
+              {
+                g_autofree char *line_end = g_strconcat (name, "-line-end", NULL);
+
+                g_free (save_png (GTK_WIDGET (window), line_end));
+              }
+            }
+          g_assert_true (gtk_widget_compute_bounds (text, block, &code));
+          g_test_message ("%s: the code shows from %g px to %g px of a block %d px wide", name,
+                          code.origin.x, code.origin.x + code.size.width, gtk_widget_get_width (block));
+          g_assert_cmpfloat (code.origin.x, >=, 8);
+          g_assert_cmpfloat (gtk_widget_get_width (block) - (code.origin.x + code.size.width), >=, 8);
+          g_assert_cmpfloat_with_epsilon (code.origin.x, gtk_widget_get_width (block) - (code.origin.x + code.size.width),
+                                          0.5);
         }
     }
 
@@ -660,6 +691,53 @@ test_practice_start (gconstpointer data)
   wait_frames ();
 }
 
+/* The labels under @widget, in @labels. */
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, labels);
+}
+
+/* The label of the sidebar's title that is on show: one of them. */
+static GtkWidget *
+shown_title_label (PyprepWindow *window)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *shown = NULL;
+
+  collect_labels (GTK_WIDGET (part (window, "sidebar_title")), labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i]) && gtk_label_get_text (labels->pdata[i])[0] != '\0')
+      {
+        g_assert_null (shown);
+        shown = labels->pdata[i];
+      }
+  g_assert_nonnull (shown);
+  return shown;
+}
+
+/* The sidebar's header shows @title whole, and a screen reader reads it
+ * once. */
+static void
+assert_title_whole (PyprepWindow *window,
+                    const char   *title)
+{
+  GtkWidget *shown = shown_title_label (window);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (shown)), ==, title);
+  if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (shown))))
+    g_error ("the sidebar's title “%s” is cut off at %d px", title, gtk_widget_get_width (GTK_WIDGET (window)));
+  collect_labels (GTK_WIDGET (part (window, "sidebar_title")), labels);
+  for (guint i = 0; i < labels->len; i++)
+    gtk_test_accessible_assert_state (GTK_ACCESSIBLE (labels->pdata[i]), GTK_ACCESSIBLE_STATE_HIDDEN,
+                                      labels->pdata[i] != shown);
+}
+
 /* Beside the answer, the sidebar keeps one width whatever the topic,
  * however long its title in the sidebar's header. */
 static void
@@ -668,8 +746,8 @@ test_sidebar_width (void)
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   GListModel *topics = pyprep_library_get_topics (library);
   PyprepWindow *window;
-  GtkWidget *sidebar;
-  int width;
+  GtkWidget *sidebar, *header;
+  int width, header_height;
 
   g_settings_set_boolean (settings, "reopen-last-question", FALSE);
   g_settings_set_int (settings, "window-width", 1000);
@@ -680,18 +758,53 @@ test_sidebar_width (void)
   sidebar = GTK_WIDGET (part (window, "sidebar"));
   width = gtk_widget_get_width (sidebar);
   g_assert_cmpint (width, >=, 300);
+  header = GTK_WIDGET (part (window, "sidebar_header"));
+  header_height = gtk_widget_get_height (header);
 
   for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
     {
       g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, i);
+      const char *title = pyprep_topic_get_title (topic);
 
       pyprep_window_show_topic (window, topic);
       wait_frames ();
       if (gtk_widget_get_width (sidebar) != width)
-        g_error ("on “%s” the sidebar is %d px wide, on the topics %d px", pyprep_topic_get_title (topic),
+        g_error ("on “%s” the sidebar is %d px wide, on the topics %d px", title,
                  gtk_widget_get_width (sidebar), width);
+      /* Its title is in the header whole, to the eye and to a screen
+       * reader, and the header keeps its height. */
+      assert_title_whole (window, title);
+      g_assert_cmpint (gtk_widget_get_height (header), ==, header_height);
+      if (strlen (title) > 40)
+        {
+          g_free (save_png (GTK_WIDGET (window), "sidebar-long-title-1000"));
+          adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+          wait_frames ();
+          assert_title_whole (window, title);
+          g_free (save_png (GTK_WIDGET (window), "sidebar-long-title-1000-dark"));
+          adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+          wait_frames ();
+        }
+    }
+
+  /* At phone width, beside the window's buttons, a long title may be
+   * cut short; its tooltip then says it whole. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  wait_frames ();
+  for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
+    {
+      g_autoptr(PyprepTopic) topic = g_list_model_get_item (topics, i);
+      GtkWidget *label;
+
+      pyprep_window_show_topic (window, topic);
+      wait_frames ();
+      label = shown_title_label (window);
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+        g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (part (window, "sidebar_title"))), ==,
+                         pyprep_topic_get_title (topic));
+      g_assert_cmpint (gtk_widget_get_height (header), ==, header_height);
       if (strlen (pyprep_topic_get_title (topic)) > 40)
-        g_free (save_png (GTK_WIDGET (window), "sidebar-long-title-1000"));
+        g_free (save_png (GTK_WIDGET (window), "sidebar-long-title-360"));
     }
 
   gtk_window_destroy (GTK_WINDOW (window));

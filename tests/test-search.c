@@ -294,6 +294,8 @@ test_excerpt (void)
   g_autofree char *paragraph = pyprep_search_excerpt ("Short answer\nThe GIL is a lock.", gil, 130);
   g_autofree char *cut = pyprep_search_excerpt ("The GIL is a lock held by one thread at a time.", gil, 12);
   g_autofree char *lines = pyprep_search_excerpt ("The asyncio loop\n\ta · b\n    x =  1\n", asyncio, 130);
+  g_autofree char *heading = pyprep_search_excerpt ("The GIL counts.\nExplanation\nThe problem.\n“Quoted.”\n"
+                                                    "Then one\ntwo\nthree and more\n", gil, 130);
   g_autofree char *no_match = pyprep_search_excerpt ("Q\nIntro.\nShort answer\nIt is *fine*.\n", gil, 130);
   g_autofree char *no_terms = pyprep_search_excerpt ("Plain <text>.", NULL, 130);
   g_autofree char *wide = pyprep_search_excerpt ("ééééééééééééééé", NULL, 10);
@@ -304,8 +306,12 @@ test_excerpt (void)
   g_assert_cmpstr (at_end, ==, "It schedules <b>asyncio</b>");
   g_assert_cmpstr (escaped, ==, "Use a &lt; b &amp;&amp; c &gt; d with &lt;<b>asyncio</b>&gt;");
   g_assert_cmpstr (not_markup, ==, "&amp;<b>amp</b>; and &amp;<b>lt</b>; are text");
-  /* Line breaks and runs of blanks are one space. */
-  g_assert_cmpstr (lines, ==, "The <b>asyncio</b> loop a · b x = 1");
+  /* Runs of blanks are one space; a line break, between two blocks,
+   * one space after a sentence and " · " otherwise. */
+  g_assert_cmpstr (lines, ==, "The <b>asyncio</b> loop · a · b · x = 1");
+  /* A heading does not run into its paragraph, nor a list item into the
+   * next; a sentence ended, in quotes or not, needs no more. */
+  g_assert_cmpstr (heading, ==, "The <b>GIL</b> counts. Explanation · The problem. “Quoted.” Then one · two · three and more");
   /* Without a match it starts at the short answer; the text is plain
    * already, its punctuation is the answer's own. */
   g_assert_cmpstr (no_match, ==, "It is *fine*.");
@@ -384,19 +390,81 @@ test_plurals_and_titles (void)
   g_assert_cmpuint (classes->len, ==, class->len);
 }
 
+/* The headings of @markdown, as their text reads (outside code). */
+static GPtrArray *
+headings_of (const char *markdown)
+{
+  GPtrArray *headings = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) lines = g_strsplit (markdown, "\n", -1);
+  gboolean in_code = FALSE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      while (*line == ' ')
+        line++;
+      if (g_str_has_prefix (line, "```") || g_str_has_prefix (line, "~~~"))
+        in_code = !in_code;
+      else if (!in_code && line[0] == '#')
+        {
+          char *text = pyprep_markdown_to_text (line);
+
+          g_ptr_array_add (headings, g_strstrip (text));
+        }
+    }
+  return headings;
+}
+
+/* A heading in @excerpt (Pango markup) is followed by a separator, the
+ * end, or an ellipsis: not glued to the next block's first word, nor
+ * after a space as if one sentence with it. */
+static void
+assert_headings_apart (const char *excerpt,
+                       GPtrArray  *headings,
+                       const char *id)
+{
+  g_autoptr(GRegex) bold = g_regex_new ("</?b>", 0, 0, NULL);
+  g_autofree char *plain = g_regex_replace_literal (bold, excerpt, -1, 0, "", 0, NULL);
+
+  for (guint h = 0; h < headings->len; h++)
+    {
+      g_autofree char *heading = g_markup_escape_text (headings->pdata[h], -1);
+      const char *last = g_utf8_prev_char (heading + strlen (heading));
+
+      /* A heading ending a sentence ("Why?") may be followed by a word. */
+      if (*heading == '\0' || strchr (".!?:;", *last) != NULL)
+        continue;
+      /* Where the heading begins a block: at the start, or after the
+       * end of a sentence or a separator. */
+      for (const char *at = strstr (plain, heading); at != NULL; at = strstr (at + 1, heading))
+        {
+          const char *after = at + strlen (heading);
+          gboolean block_start = at == plain || (at - plain >= 2 && strncmp (at - 2, ". ", 2) == 0)
+                                 || (at - plain >= 4 && strncmp (at - 4, " · ", 4) == 0);
+
+          if (g_unichar_isupper (g_utf8_get_char (after))
+              || (block_start && *after == ' ' && g_unichar_isalnum (g_utf8_get_char (after + 1))))
+            g_error ("the excerpt of “%s” runs the heading “%s” into the next block: %s", id, heading, plain);
+        }
+    }
+}
+
 /* Every excerpt reads as text: for common words over the whole bank, no
  * excerpt shows a link's target, a table's rule, a fence or emphasis
- * markers. Python's own ** (2 ** 3, **kwargs, {**a, **b}) and ](
+ * markers, and no heading runs into the block after it. Python's own ** (2 ** 3, **kwargs, {**a, **b}) and ](
  * (first[T](xs)) are text; what is not is ** hugging a word on both
  * sides, as Markdown's bold does, or ]( before a link's target. */
 static void
 test_excerpts_are_text (void)
 {
   static const char * const words[] = { "decorator", "property", "table", "list", "dict", "thread",
-                                        "generator", "memory", "class", "test", "async", "gil" };
+                                        "generator", "memory", "class", "test", "async", "gil",
+                                        "answer", "explanation", "example", "pitfalls", "notes" };
   g_autoptr(PyprepLibrary) bank = NULL;
   g_autoptr(PyprepSearchIndex) index = bank_index (&bank);
-  g_autoptr(GRegex) bold = g_regex_new ("\\*\\*[[:alnum:]`][^*]*[[:alnum:]`]\\*\\*", G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr(GRegex) bold = g_regex_new ("(?<![[:alnum:]])\\*\\*[[:alnum:]`][^*]*[[:alnum:]`]\\*\\*(?![[:alnum:]])",
+                                              G_REGEX_OPTIMIZE, 0, NULL);
   g_autoptr(GRegex) target = g_regex_new ("\\]\\((q|https?|mailto):|\\]\\(#", G_REGEX_OPTIMIZE, 0, NULL);
   guint n_excerpts = 0;
 
@@ -416,6 +484,11 @@ test_excerpts_are_text (void)
               || g_regex_match (bold, excerpt, 0, NULL))
             g_error ("the excerpt of “%s” for “%s” shows Markdown: %s",
                      pyprep_question_get_id (question), words[w], excerpt);
+          {
+            g_autoptr(GPtrArray) headings = headings_of (pyprep_question_get_body (question));
+
+            assert_headings_apart (excerpt, headings, pyprep_question_get_id (question));
+          }
           n_excerpts++;
         }
     }

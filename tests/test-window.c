@@ -213,6 +213,107 @@ test_window_size_restored (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
 }
 
+/* The row of @question among the question rows on show, or NULL. */
+static GtkWidget *
+question_row (PyprepWindow   *window,
+              PyprepQuestion *question)
+{
+  g_autoptr(GPtrArray) rows = shown_question_rows (GTK_WIDGET (part (window, "question_list")));
+
+  for (guint i = 0; i < rows->len; i++)
+    if (pyprep_question_row_get_question (rows->pdata[i]) == question)
+      return rows->pdata[i];
+  return NULL;
+}
+
+/* A click of the primary button on the row @widget of a list: what the
+ * row's own click gestures see, then what the list's item does with it
+ * (it selects the row). */
+static void
+click (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        {
+          g_signal_emit_by_name (controller, "pressed", 1, 10.0, 10.0);
+          g_signal_emit_by_name (controller, "released", 1, 10.0, 10.0);
+        }
+    }
+  g_assert_true (gtk_widget_activate_action (gtk_widget_get_parent (widget), "listitem.select", "(bb)",
+                                             FALSE, FALSE));
+}
+
+/* Folded to a phone's width, the row of the question on show opens it
+ * again, whether clicked or entered from the keyboard: going back to the
+ * list puts the keyboard on that row. */
+static void
+test_folded_row_reopens (void)
+{
+  g_autoptr(GSettings) gsettings = g_settings_new (APPLICATION_ID);
+  g_autoptr(PyprepTopic) topic = g_list_model_get_item (pyprep_library_get_topics (library), 0);
+  g_autoptr(PyprepQuestion) question = g_list_model_get_item (pyprep_topic_get_questions (topic), 2);
+  PyprepWindow *window;
+  AdwLeaflet *leaflet;
+  GtkWidget *sidebar, *content, *list, *row, *focus;
+  GtkSelectionModel *questions;
+
+  g_settings_reset (gsettings, "last-question");
+  g_settings_set_int (gsettings, "window-width", 360);
+  g_settings_set_int (gsettings, "window-height", 640);
+  window = new_window (library);
+  wait_frames ();
+  g_settings_reset (gsettings, "window-width");
+  g_settings_reset (gsettings, "window-height");
+  leaflet = ADW_LEAFLET (part (window, "leaflet"));
+  sidebar = GTK_WIDGET (part (window, "sidebar"));
+  content = GTK_WIDGET (part (window, "content"));
+  list = GTK_WIDGET (part (window, "question_list"));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+
+  /* A click on a row that is not selected selects and opens it. */
+  pyprep_window_show_topic (window, topic);
+  wait_frames ();
+  questions = gtk_list_view_get_model (GTK_LIST_VIEW (list));
+  gtk_selection_model_select_item (questions, 2, TRUE);
+  iterate ();
+  g_assert_true (pyprep_window_get_question (window) == question);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == content);
+
+  /* Back in the list, the keyboard is on the row on show, selected. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  wait_frames ();
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar);
+  row = question_row (window, question);
+  g_assert_nonnull (row);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  /* The list's item holding the row, or the row itself. */
+  g_assert_true (focus == row || focus == gtk_widget_get_parent (row));
+  g_assert_true (gtk_selection_model_is_selected (questions, 2));
+
+  /* Return there opens it again. */
+  g_assert_true (gtk_widget_activate_action (focus, "list.activate-item", "u", 2));
+  wait_frames ();
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == content);
+  g_assert_true (pyprep_window_get_question (window) == question);
+
+  /* So does a click on it, selected already. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  wait_frames ();
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar);
+  click (question_row (window, question));
+  wait_frames ();
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == content);
+  g_assert_true (pyprep_window_get_question (window) == question);
+
+  close_window (window);
+}
+
 /* Links between questions open them; an unknown id changes nothing. */
 static void
 test_question_links (void)
@@ -1625,6 +1726,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/window/size-restored", test_window_size_restored);
   g_test_add_func ("/pyprep/window/topics-list-complete", test_topics_list_complete);
   g_test_add_func ("/pyprep/window/question-links", test_question_links);
+  g_test_add_func ("/pyprep/window/folded-row-reopens", test_folded_row_reopens);
   g_test_add_func ("/pyprep/window/problem-banner", test_problem_banner);
   g_test_add_func ("/pyprep/window/record-banner", test_record_banner);
   g_test_add_func ("/pyprep/window/review-log-banner", test_review_log_banner);

@@ -891,6 +891,34 @@ is_blank (char c)
   return c == ' ' || c == '\n' || c == '\t' || c == '\r';
 }
 
+/* Between two blocks of an answer (a heading and its paragraph, list
+ * items, a table's rows, lines of code), where the first does not end a
+ * sentence: as a table's cells are separated, so that "Explanation" and
+ * "The problem" do not read as one sentence. */
+#define BLOCK_SEPARATOR " · "
+
+/* Whether the text from @text to @end ends a sentence or a clause (a
+ * full stop, perhaps inside quotes or brackets), so that a space is
+ * enough before the next block. */
+static gboolean
+ends_sentence (const char *text,
+               const char *end)
+{
+  const char *p = end;
+
+  while (p > text)
+    {
+      const char *c = g_utf8_prev_char (p);
+      gunichar ch = g_utf8_get_char (c);
+
+      if (ch == ')' || ch == ']' || ch == '"' || ch == '\'' || ch == 0x201D || ch == 0x2019 || ch == 0xBB)
+        p = c;
+      else
+        return ch == '.' || ch == '!' || ch == '?' || ch == ':' || ch == ';' || ch == 0x2026;
+    }
+  return TRUE;
+}
+
 /* Where the short answer begins: after its heading's line. */
 static const char *
 short_answer_start (const char *text)
@@ -918,8 +946,10 @@ short_answer_start (const char *text)
  *
  * A line of @text around the first match, with the matches in bold, for
  * a search result. It begins some words before the match, within the
- * match's paragraph. Line breaks and runs of spaces (a table's cells, the
- * indentation of code) become one space. Without a match, the excerpt
+ * match's paragraph. Runs of spaces (a table's cells, the indentation of
+ * code) become one space; a line break, between two blocks, becomes one
+ * space after the end of a sentence and " · " otherwise, so that a
+ * heading does not run into its paragraph. Without a match, the excerpt
  * starts at the short answer. The text is escaped, so an answer can
  * never inject markup.
  *
@@ -975,9 +1005,17 @@ pyprep_search_excerpt (const char         *text,
 
       if (is_blank (*p))
         {
+          gboolean sentence_ended = ends_sentence (text, p);
+          gboolean new_block = FALSE;
+
           while (is_blank (*p))
-            p++;
-          if (markup->len > 0)
+            new_block |= *p++ == '\n';
+          if (markup->len > 0 && new_block && !sentence_ended)
+            {
+              g_string_append (markup, BLOCK_SEPARATOR);
+              shown += 3;
+            }
+          else if (markup->len > 0)
             {
               g_string_append_c (markup, ' ');
               shown++;
@@ -995,6 +1033,8 @@ pyprep_search_excerpt (const char         *text,
     }
 
   /* An ellipsis says that more follows, after no space. */
+  if (g_str_has_suffix (markup->str, BLOCK_SEPARATOR))
+    g_string_truncate (markup, markup->len - strlen (BLOCK_SEPARATOR));
   if (markup->len > 0 && markup->str[markup->len - 1] == ' ')
     g_string_truncate (markup, markup->len - 1);
   while (is_blank (*p))

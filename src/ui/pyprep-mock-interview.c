@@ -306,6 +306,7 @@ show_summary (PyprepMockInterview *self)
   g_autofree char *send = NULL;
   gint64 total = 0;
   guint weak = 0;
+  guint n_follow_ups = 0;
   GtkWidget *row;
 
   forget_rows (self);
@@ -332,6 +333,7 @@ show_summary (PyprepMockInterview *self)
           g_autofree char *follow_title = g_strdup_printf (_("Follow-up: %s"), follow_up->prompt);
 
           total += answer->follow_up_reply.seconds_taken;
+          n_follow_ups++;
           answer->follow_up_reply.row = result_row (answer, &answer->follow_up_reply, follow_title);
           gtk_list_box_append (self->results_list, answer->follow_up_reply.row);
           if (answer->follow_up_reply.typed != NULL)
@@ -340,12 +342,29 @@ show_summary (PyprepMockInterview *self)
         }
     }
 
+  /* The counts say what the rows show: the questions, the follow-ups
+   * asked after them, and, as the Send button, the questions to work on
+   * (a follow-up belongs to its question, and has no card of its own). */
   {
     g_autofree char *clock = format_clock (total);
+    g_autofree char *asked = g_strdup_printf (ngettext ("%u question", "%u questions", self->answers->len),
+                                              self->answers->len);
+    g_autofree char *to_work_on = g_strdup_printf (ngettext ("%u question to work on",
+                                                             "%u questions to work on", weak), weak);
 
-    summary = g_strdup_printf (ngettext ("%u question in %s; %u to work on.",
-                                         "%u questions in %s; %u to work on.", self->answers->len),
-                               self->answers->len, clock, weak);
+    if (n_follow_ups > 0)
+      {
+        g_autofree char *follow_ups = g_strdup_printf (ngettext ("%u follow-up", "%u follow-ups", n_follow_ups),
+                                                       n_follow_ups);
+        g_autofree char *questions = g_steal_pointer (&asked);
+
+        /* TRANSLATORS: a mock interview's questions and follow-ups, as in
+         * "2 questions and 1 follow-up" */
+        asked = g_strdup_printf (C_("mock interview summary", "%s and %s"), questions, follow_ups);
+      }
+    /* TRANSLATORS: a mock interview's summary, as in "2 questions and 1
+     * follow-up in 4:10; 1 question to work on." */
+    summary = g_strdup_printf (C_("mock interview summary", "%s in %s; %s."), asked, clock, to_work_on);
   }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->summary_row), summary);
 

@@ -36,7 +36,9 @@ struct _PyprepSidebar
 
   GtkWidget            *sidebar_header;
   GtkWidget            *topics_button;
-  AdwWindowTitle       *sidebar_title;
+  AdwSqueezer          *sidebar_title;
+  GtkLabel             *title_label;
+  GtkLabel             *wrapped_title_label;
   GtkStack             *sidebar_stack;
   PyprepTopicsPage     *topics_page;
   GtkListView          *question_list;
@@ -98,6 +100,30 @@ activate_question (PyprepSidebar  *self,
 
 static void update_search_topic (PyprepSidebar *self);
 
+/* The header's title. A topic's name can be longer than the header has
+ * room for beside its buttons: it then goes on two smaller lines, and
+ * where even those cut it short (at phone width), the tooltip says it
+ * whole. Only the copy on show is read out. */
+static void
+title_fitted_cb (PyprepSidebar *self)
+{
+  gboolean wrapped = adw_squeezer_get_visible_child (self->sidebar_title) == GTK_WIDGET (self->wrapped_title_label);
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->title_label), GTK_ACCESSIBLE_STATE_HIDDEN, wrapped, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->wrapped_title_label), GTK_ACCESSIBLE_STATE_HIDDEN, !wrapped, -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title),
+                               wrapped ? gtk_label_get_label (self->title_label) : NULL);
+}
+
+static void
+set_title (PyprepSidebar *self,
+           const char    *title)
+{
+  gtk_label_set_label (self->title_label, title);
+  gtk_label_set_label (self->wrapped_title_label, title);
+  title_fitted_cb (self);
+}
+
 static void
 set_listed_topic (PyprepSidebar *self,
                   PyprepTopic   *topic)
@@ -108,6 +134,24 @@ set_listed_topic (PyprepSidebar *self,
 
 /* Rows ---------------------------------------------------------------- */
 
+/* Folded, the list and the answer take turns on screen. A click on the
+ * row of the question on show changes no selection, so the list would
+ * say nothing: it goes back to that answer. Unfolded, the answer is
+ * already beside the list. */
+static void
+question_row_released_cb (GtkGestureClick *gesture,
+                          int              n_press,
+                          double           x,
+                          double           y,
+                          PyprepSidebar   *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  PyprepQuestion *question = pyprep_question_row_get_question (PYPREP_QUESTION_ROW (row));
+
+  if (self->folded && n_press == 1 && question != NULL && question == self->question)
+    g_signal_emit (self, signals[QUESTION_ACTIVATED], 0, question);
+}
+
 /* The question list holds slots, which get other questions when the
  * list changes topic; the row follows its slot's question. */
 static void
@@ -117,9 +161,13 @@ setup_question_row_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *row = pyprep_question_row_new (self->study);
   GtkExpression *slot = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+  GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_expression_bind (gtk_property_expression_new (PYPREP_TYPE_QUESTION_SLOT, slot, "question"),
                        row, "question", item);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "released", G_CALLBACK (question_row_released_cb), self, 0);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
   gtk_list_item_set_child (item, row);
 }
 
@@ -242,8 +290,7 @@ list_topic (PyprepSidebar *self,
 
   /* A topic with no row yet is selected when the rest of the list comes. */
   pyprep_topics_page_select (self->topics_page, topic);
-  adw_window_title_set_title (self->sidebar_title, pyprep_topic_get_title (topic));
-  adw_window_title_set_subtitle (self->sidebar_title, "");
+  set_title (self, pyprep_topic_get_title (topic));
   gtk_widget_set_visible (self->topics_button, TRUE);
   set_listed_topic (self, topic);
 }
@@ -266,8 +313,7 @@ pyprep_sidebar_show_topic (PyprepSidebar *self,
       set_listed_topic (self, NULL);
       pyprep_stack_pages_show (self->sidebar_stack, "topics");
       gtk_widget_set_visible (self->topics_button, FALSE);
-      adw_window_title_set_title (self->sidebar_title, "PyPrep");
-      adw_window_title_set_subtitle (self->sidebar_title, "");
+      set_title (self, "PyPrep");
       return;
     }
 
@@ -307,7 +353,7 @@ smart_list_activated_cb (PyprepSidebar *self,
                                      current ? find_position (G_LIST_MODEL (self->smart_model), current)
                                              : GTK_INVALID_LIST_POSITION);
 
-  adw_window_title_set_title (self->sidebar_title, title);
+  set_title (self, title);
   gtk_widget_set_visible (self->topics_button, TRUE);
   pyprep_stack_pages_show (self->sidebar_stack, "questions");
   gtk_widget_child_focus (GTK_WIDGET (self->question_list), GTK_DIR_TAB_FORWARD);
@@ -673,6 +719,41 @@ pyprep_sidebar_get_search_terms (PyprepSidebar *self)
   return pyprep_search_pane_get_terms (self->search_pane);
 }
 
+/**
+ * pyprep_sidebar_focus_question:
+ *
+ * Puts the keyboard on the row of the question on show, when the list on
+ * show has it, so that Return opens it again; otherwise on the list on
+ * show. For the list coming back into view at phone width.
+ */
+void
+pyprep_sidebar_focus_question (PyprepSidebar *self)
+{
+  const char *page;
+
+  g_return_if_fail (PYPREP_IS_SIDEBAR (self));
+
+  page = gtk_stack_get_visible_child_name (self->sidebar_stack);
+  if (g_strcmp0 (page, "questions") != 0)
+    return;
+
+  scroll_to_selected (self);
+  /* The row is found by its question; its parent is the list's item,
+   * which takes the focus as a click gives it. */
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->question_list));
+       item != NULL && self->question != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (PYPREP_IS_QUESTION_ROW (row) && gtk_widget_get_child_visible (item)
+          && pyprep_question_row_get_question (PYPREP_QUESTION_ROW (row)) == self->question
+          && gtk_widget_grab_focus (item))
+        return;
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->question_list));
+}
+
 /* Lists the topics and puts the keyboard in that list. */
 void
 pyprep_sidebar_focus_topics (PyprepSidebar *self)
@@ -818,6 +899,8 @@ pyprep_sidebar_class_init (PyprepSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, sidebar_header);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, topics_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, wrapped_title_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, topics_page);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, question_list);
@@ -827,6 +910,7 @@ pyprep_sidebar_class_init (PyprepSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, results_empty);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, results_stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, results_list);
+  gtk_widget_class_bind_template_callback (widget_class, title_fitted_cb);
   gtk_widget_class_bind_template_callback (widget_class, topic_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, question_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, smart_list_activated_cb);
@@ -850,6 +934,7 @@ pyprep_sidebar_init (PyprepSidebar *self)
                                                                 SIDEBAR_WIDTH));
   gtk_widget_init_template (GTK_WIDGET (self));
   self->result_items = g_hash_table_new (NULL, NULL);
+  title_fitted_cb (self);
 
   pyprep_lazy_menu_set (self->menu_button, self->primary_menu);
   /* Folded, the sidebar's header carries the window's buttons. */

@@ -34,6 +34,7 @@ const char * const *pyprep_sidebar_get_search_terms  (PyprepSidebar  *self);
 void                pyprep_sidebar_start             (PyprepSidebar  *self,
                                                       gboolean        on_question);
 void                pyprep_sidebar_focus_topics      (PyprepSidebar  *self);
+void                pyprep_sidebar_focus_question    (PyprepSidebar  *self);
 PyprepSearchPane   *pyprep_sidebar_get_search_pane   (PyprepSidebar  *self);
 
 G_END_DECLS

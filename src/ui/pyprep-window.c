@@ -380,6 +380,17 @@ folded_changed_cb (PyprepWindow *self)
   _pyprep_window_show_record_banner (self);
 }
 
+/* Back at the list on a phone, the keyboard is on the row of the answer
+ * just left: Return opens it again, the arrows go on from there. */
+static void
+visible_child_changed_cb (PyprepWindow *self)
+{
+  if (self->question_page != NULL
+      && adw_leaflet_get_folded (self->leaflet)
+      && adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->sidebar))
+    pyprep_sidebar_focus_question (self->sidebar);
+}
+
 static void
 sidebar_topic_changed_cb (PyprepWindow *self)
 {
@@ -645,6 +656,7 @@ pyprep_window_class_init (PyprepWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, question_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_question_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
 
   _pyprep_window_class_add_actions (widget_class);
   _pyprep_window_class_add_progress_actions (widget_class);

@@ -460,15 +460,16 @@ def walk_scenario():
         focus_at_summary = focused_name(window)
         press(KEY_SPACE, times=2, after=0.4)
         time.sleep(0.5)
-        check(focus_at_summary.startswith("2 questions in ") and focused_name(window) == focus_at_summary
+        check(focus_at_summary.startswith("2 questions and 1 follow-up in ") and focused_name(window) == focus_at_summary
               and still_running(window),
               "at the summary, Space pressed twice starts nothing and leaves nothing",
               f"{focus_at_summary!r} then {focused_name(window)!r}")
         for typed in ("map 2 filter 3 reduce 4", "then 1 more", "second 2"):
             check(has_showing_label(window, typed), f"the summary shows the typed answer {typed!r}")
         check(has_showing_label(window, "Follow-up: " + FOLLOW_UP), "the summary lists the follow-up")
-        check(re.fullmatch(r"2 questions in \d+:\d\d; 1 to work on\.", focus_at_summary),
-              "a Hard follow-up makes its question one to work on", focus_at_summary)
+        check(re.fullmatch(r"2 questions and 1 follow-up in \d+:\d\d; 1 question to work on\.", focus_at_summary),
+              "the summary counts the follow-up its rows show, and a Hard follow-up makes its question one "
+              "to work on", focus_at_summary)
         shoot("walk-summary")
 
         keep = "Keep your answer to “%s” as its note" % FIRST
