@@ -360,6 +360,9 @@ test_topics_and_level (void)
     { PYPREP_SCOPE_NEEDS_REVIEW, beta_only, PYPREP_PRACTICE_ANY_LEVEL, 20, "b1" },
     { PYPREP_SCOPE_DUE, NULL, PYPREP_DIFFICULTY_MID, 20, "b2 a3" },
     { PYPREP_SCOPE_BOOKMARKED, NULL, PYPREP_DIFFICULTY_JUNIOR, 20, "b1" },
+    /* A topic's list and a set of topics: what both take. */
+    { PYPREP_SCOPE_TOPIC, beta_only, PYPREP_PRACTICE_ANY_LEVEL, 20, "b2 b1 b3" },
+    { PYPREP_SCOPE_TOPIC, none, PYPREP_PRACTICE_ANY_LEVEL, 20, "" },
   };
 
   g_hash_table_add (beta_only, (gpointer)"beta");
@@ -374,6 +377,7 @@ test_topics_and_level (void)
 
       pyprep_practice_options_init (&options);
       options.scope = cases[i].scope;
+      options.topic_id = cases[i].scope == PYPREP_SCOPE_TOPIC ? "beta" : NULL;
       options.topics = cases[i].topics;
       options.level = cases[i].level;
       options.new_per_day = cases[i].new_per_day;

@@ -647,7 +647,6 @@ test_practice_start (gconstpointer data)
   g_autofree char *closed_name = g_strdup_printf ("practice-start-closed-%d%s", width, dark ? "-dark" : "");
   GtkWindow *window;
   GtkWidget *row, *popover;
-  graphene_rect_t bounds;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -683,8 +682,10 @@ test_practice_start (gconstpointer data)
   wait_frames ();
   g_free (save_png (popover, cards_name));
   g_assert_cmpuint (assert_not_ellipsized (popover, cards_name), >=, 3);
-  g_assert_true (gtk_widget_compute_bounds (popover, GTK_WIDGET (window), &bounds));
-  g_assert_cmpfloat (bounds.size.width, <=, width);
+  /* No wider than the window. Where it lies is the compositor's to say:
+   * it slides a popup to fit the screen, which on a phone is the
+   * window's width. */
+  g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (popover))), <=, width);
 
   gtk_popover_popdown (GTK_POPOVER (popover));
   gtk_window_destroy (window);

@@ -17,7 +17,6 @@
 
 #define N_PARAMS PYPREP_FSRS_N_PARAMS
 
-
 static inline Dual
 dual_const (double v)
 {

@@ -21,7 +21,7 @@ pyprep_fsrs_history_new (void)
 {
   PyprepFsrsHistory *history = g_new0 (PyprepFsrsHistory, 1);
 
-  history->reviews = g_array_new (FALSE, FALSE, sizeof (Review));
+  history->reviews = g_array_new (FALSE, FALSE, sizeof (PyprepFsrsReview));
   history->card_starts = g_array_new (FALSE, FALSE, sizeof (guint));
   return history;
 }
@@ -87,7 +87,7 @@ pyprep_fsrs_history_add_review (PyprepFsrsHistory  *history,
                                 int                 rating,
                                 GError            **error)
 {
-  Review review = { time, elapsed_days, rating };
+  PyprepFsrsReview review = { time, elapsed_days, rating };
   guint last_start;
 
   g_return_val_if_fail (history != NULL, FALSE);
@@ -152,7 +152,7 @@ pyprep_fsrs_history_n_evaluated (const PyprepFsrsHistory *history)
   for (guint c = 0; c < history->card_starts->len; c++)
     {
       guint n;
-      const Review *reviews = card_reviews (history, c, &n);
+      const PyprepFsrsReview *reviews = card_reviews (history, c, &n);
 
       for (guint i = 0; i < n; i++)
         count += is_judged (reviews, i);
@@ -280,7 +280,7 @@ pyprep_fsrs_evaluate (const PyprepFsrsHistory *history,
   for (guint c = 0; c < history->card_starts->len; c++)
     {
       guint n, number = 1, lapses = 0;
-      const Review *reviews = card_reviews (history, c, &n);
+      const PyprepFsrsReview *reviews = card_reviews (history, c, &n);
       PyprepFsrsMemory m;
 
       if (n == 0)

@@ -14,7 +14,7 @@
 G_BEGIN_DECLS
 
 /* Keeps log (R) and log (1 - R) finite. */
-#define R_EPSILON 1e-7
+#define PYPREP_FSRS_R_EPSILON 1e-7
 
 /* A review of the log: when, the days since the card's previous one, and
  * the rating (1 to 4). */
@@ -23,11 +23,11 @@ typedef struct
   gint64 time;
   double elapsed;
   int    rating;
-} Review;
+} PyprepFsrsReview;
 
 struct _PyprepFsrsHistory
 {
-  GArray *reviews;      /* Review */
+  GArray *reviews;      /* PyprepFsrsReview */
   GArray *card_starts;  /* guint: index of each card's first review */
 };
 
@@ -42,7 +42,7 @@ card_end (const PyprepFsrsHistory *history,
 }
 
 /* Card @card's reviews, in order, and their number @n. */
-static inline const Review *
+static inline const PyprepFsrsReview *
 card_reviews (const PyprepFsrsHistory *history,
               guint                    card,
               guint                   *n)
@@ -50,13 +50,13 @@ card_reviews (const PyprepFsrsHistory *history,
   guint start = g_array_index (history->card_starts, guint, card);
 
   *n = card_end (history, card) - start;
-  return &g_array_index (history->reviews, Review, start);
+  return &g_array_index (history->reviews, PyprepFsrsReview, start);
 }
 
 /* Whether the review at @index of a card is one the model is judged on. */
 static inline gboolean
-is_judged (const Review *reviews,
-           guint         index)
+is_judged (const PyprepFsrsReview *reviews,
+           guint                   index)
 {
   return index > 0 && reviews[index].elapsed >= 1.0;
 }
@@ -65,7 +65,7 @@ is_judged (const Review *reviews,
 static inline double
 clamp_probability (double r)
 {
-  return CLAMP (r, R_EPSILON, 1.0 - R_EPSILON);
+  return CLAMP (r, PYPREP_FSRS_R_EPSILON, 1.0 - PYPREP_FSRS_R_EPSILON);
 }
 
 /* The log loss of predicting recall @r for the outcome @y (1 recalled,

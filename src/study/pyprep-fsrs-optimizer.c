@@ -112,7 +112,7 @@ prepare_training (PyprepFsrsFitState *fit)
   for (guint c = 0; c < history->card_starts->len; c++)
     {
       guint n;
-      const Review *reviews = card_reviews (history, c, &n);
+      const PyprepFsrsReview *reviews = card_reviews (history, c, &n);
       guint before = ranked->len;
 
       if (fit->excluded[c])
@@ -124,7 +124,7 @@ prepare_training (PyprepFsrsFitState *fit)
           {
             Ranked r = { reviews[i].time, start + i };
 
-            if (reviews[i].time != g_array_index (history->reviews, Review, 0).time)
+            if (reviews[i].time != g_array_index (history->reviews, PyprepFsrsReview, 0).time)
               all_same_time = FALSE;
             g_array_append_val (ranked, r);
           }
@@ -147,13 +147,13 @@ prepare_training (PyprepFsrsFitState *fit)
 /* Adds a card's weighted log loss and its gradient; returns its number
  * of training reviews. */
 static guint
-card_gradient (const PyprepFsrsFitState              *fit,
-               const PyprepFsrsParams *p,
-               guint                   card,
-               double                  grad[N_PARAMS])
+card_gradient (const PyprepFsrsFitState *fit,
+               const PyprepFsrsParams   *p,
+               guint                     card,
+               double                    grad[N_PARAMS])
 {
   guint n, start, count = 0;
-  const Review *reviews = card_reviews (fit->history, card, &n);
+  const PyprepFsrsReview *reviews = card_reviews (fit->history, card, &n);
   DualMemory m;
 
   start = g_array_index (fit->history->card_starts, guint, card);
@@ -171,7 +171,7 @@ card_gradient (const PyprepFsrsFitState              *fit,
 
           /* d/dR of -(y log R + (1 - y) log (1 - R)); no slope where
            * R is clamped. */
-          if (rv > R_EPSILON && rv < 1.0 - R_EPSILON)
+          if (rv > PYPREP_FSRS_R_EPSILON && rv < 1.0 - PYPREP_FSRS_R_EPSILON)
             {
               dl_dr = -(y / rv - (1.0 - y) / (1.0 - rv));
               for (guint j = 0; j < N_PARAMS; j++)
@@ -187,8 +187,8 @@ card_gradient (const PyprepFsrsFitState              *fit,
 }
 
 static double
-penalty (const PyprepFsrsFitState              *fit,
-         const PyprepFsrsParams *p)
+penalty (const PyprepFsrsFitState *fit,
+         const PyprepFsrsParams   *p)
 {
   double sum = 0;
 
@@ -203,8 +203,8 @@ penalty (const PyprepFsrsFitState              *fit,
 
 /* The training objective over the whole training set, per review. */
 static double
-training_loss (const PyprepFsrsFitState              *fit,
-               const PyprepFsrsParams *p)
+training_loss (const PyprepFsrsFitState *fit,
+               const PyprepFsrsParams   *p)
 {
   double sum = 0;
 
@@ -212,7 +212,7 @@ training_loss (const PyprepFsrsFitState              *fit,
     {
       guint card = g_array_index (fit->train_cards, guint, k);
       guint n, start;
-      const Review *reviews = card_reviews (fit->history, card, &n);
+      const PyprepFsrsReview *reviews = card_reviews (fit->history, card, &n);
       PyprepFsrsMemory m;
 
       start = g_array_index (fit->history->card_starts, guint, card);
@@ -251,11 +251,11 @@ report (Progress *progress,
 }
 
 static gboolean
-train (PyprepFsrsFitState              *fit,
-       PyprepFsrsParams *best,
-       GCancellable     *cancellable,
-       Progress         *progress,
-       GError          **error)
+train (PyprepFsrsFitState *fit,
+       PyprepFsrsParams   *best,
+       GCancellable       *cancellable,
+       Progress           *progress,
+       GError            **error)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
   PyprepFsrsParams p = fit->init;

@@ -17,7 +17,6 @@
 
 #define INIT_STABILITY_MAX 100.0
 
-
 typedef struct
 {
   int    rating;
@@ -59,16 +58,16 @@ compare_groups_for_outliers (gconstpointer a,
 
 /* Whole days waited before @review, as a key; a century is enough. */
 static int
-wait_days (const Review *review)
+wait_days (const PyprepFsrsReview *review)
 {
   return (int) MIN (floor (review->elapsed), 36500.0);
 }
 
 /* The card's first review on a later day than the one before. */
 static gboolean
-first_long_wait (const Review *reviews,
-                 guint         n,
-                 guint        *index)
+first_long_wait (const PyprepFsrsReview *reviews,
+                 guint                   n,
+                 guint                  *index)
 {
   for (guint i = 1; i < n; i++)
     if (is_judged (reviews, i))
@@ -218,7 +217,6 @@ pyprep_fsrs_optimizer_smooth_and_fill (double       s0[4],
     s0[i] = CLAMP (s0[i], PYPREP_FSRS_STABILITY_MIN, INIT_STABILITY_MAX);
 }
 
-
 /* Fills fit->init and marks the outlier cards. */
 void
 pyprep_fsrs_pretrain (PyprepFsrsFitState *fit)
@@ -233,7 +231,7 @@ pyprep_fsrs_pretrain (PyprepFsrsFitState *fit)
   for (guint c = 0; c < history->card_starts->len; c++)
     {
       guint n, index;
-      const Review *reviews = card_reviews (history, c, &n);
+      const PyprepFsrsReview *reviews = card_reviews (history, c, &n);
 
       for (guint i = 0; i < n; i++)
         if (is_judged (reviews, i))
@@ -327,7 +325,7 @@ pyprep_fsrs_pretrain (PyprepFsrsFitState *fit)
   for (guint c = 0; c < history->card_starts->len; c++)
     {
       guint n, index;
-      const Review *reviews = card_reviews (history, c, &n);
+      const PyprepFsrsReview *reviews = card_reviews (history, c, &n);
 
       fit->excluded[c] = TRUE;
       if (n > 0 && first_long_wait (reviews, n, &index))

@@ -197,6 +197,8 @@ bind_result_row_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     PyprepSidebar            *self)
 {
+  /* A question is listed once among the results. */
+  g_warn_if_fail (g_hash_table_lookup (self->result_items, gtk_list_item_get_item (item)) == NULL);
   g_hash_table_insert (self->result_items, gtk_list_item_get_item (item), item);
   show_result (self, item);
 }
@@ -215,13 +217,16 @@ unbind_result_row_cb (GtkSignalListItemFactory *factory,
 static GtkListItemFactory *
 row_factory_new (PyprepSidebar *self,
                  GCallback      setup,
-                 GCallback      bind)
+                 GCallback      bind,
+                 GCallback      unbind)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   g_signal_connect_object (factory, "setup", setup, self, 0);
   if (bind != NULL)
     g_signal_connect_object (factory, "bind", bind, self, 0);
+  if (unbind != NULL)
+    g_signal_connect_object (factory, "unbind", unbind, self, 0);
 
   return factory;
 }
@@ -394,6 +399,16 @@ search_results_changed_cb (PyprepSidebar *self)
                                    g_str_equal (pyprep_search_pane_get_scope (self->search_pane), "all")
                                    ? _("Try fewer or shorter words.")
                                    : _("Try fewer or shorter words, or search all questions."));
+  /* A result still listed may keep its row, unbound and bound again or
+   * not (GTK 4.12 and later keep it): its excerpt follows the words. */
+  {
+    GHashTableIter iter;
+    gpointer item;
+
+    g_hash_table_iter_init (&iter, self->result_items);
+    while (g_hash_table_iter_next (&iter, NULL, &item))
+      show_result (self, item);
+  }
   if (self->page_before_search == NULL)
     self->page_before_search = g_strdup (gtk_stack_get_visible_child_name (self->sidebar_stack));
   gtk_stack_set_visible_child_name (self->results_stack,
@@ -588,9 +603,9 @@ pyprep_sidebar_set_study (PyprepSidebar *self,
   self->library = g_object_ref (library);
   self->study = g_object_ref (study);
 
-  question_factory = row_factory_new (self, G_CALLBACK (setup_question_row_cb), NULL);
-  result_factory = row_factory_new (self, G_CALLBACK (setup_result_row_cb), G_CALLBACK (bind_result_row_cb));
-  g_signal_connect_object (result_factory, "unbind", G_CALLBACK (unbind_result_row_cb), self, 0);
+  question_factory = row_factory_new (self, G_CALLBACK (setup_question_row_cb), NULL, NULL);
+  result_factory = row_factory_new (self, G_CALLBACK (setup_result_row_cb), G_CALLBACK (bind_result_row_cb),
+                                    G_CALLBACK (unbind_result_row_cb));
   gtk_list_view_set_factory (self->question_list, question_factory);
   gtk_list_view_set_factory (self->results_list, result_factory);
 

@@ -220,12 +220,15 @@ def launch(env, timeout=45):
             raise
         if app is not None:
             return proc, app
+        status = proc.poll()
         stderr = stop(proc)
         if attempt == 1:
             # Why, for the log: the scenario's own output is not kept.
+            state = "still running" if status is None else f"exit status {status}"
             results.append((False, "the app registers on the accessibility bus",
-                            f"exit status {proc.returncode}; stderr: {stderr[-400:]!r}"))
+                            f"{state}; stderr: {stderr[-400:]!r}"))
             return proc, None
+        print("# the app did not register on the accessibility bus; starting it again")
 
 
 def stop(proc, timeout=10):
