@@ -148,7 +148,8 @@ pyprep_ui_types_register (void)
   static const StandIn markdown_view = { { "activate-link" } };
   static const StandIn question_page = { { "open-question" } };
   static const StandIn sidebar = { { "question-selected", "question-activated" }, { "folded" }, { "reading-pane" } };
-  static const StandIn search_pane = { { "results-changed", "activate-first" }, { "search-mode" } };
+  static const StandIn search_pane = { { "results-changed", "result-changed", "activate-first" }, { "search-mode" } };
+  static const StandIn fitting_title = { { NULL }, { "wrapped" } };
   static const StandIn topics_page = { { "topic-activated", "smart-list-activated", "continue-activated" } };
   static const StandIn chart = { { "stand-in" } };
 
@@ -173,6 +174,7 @@ pyprep_ui_types_register (void)
   register_stand_in ("PyprepQuestionPage", &question_page);
   register_stand_in ("PyprepSidebar", &sidebar);
   register_stand_in ("PyprepSearchPane", &search_pane);
+  register_stand_in ("PyprepFittingTitle", &fitting_title);
   register_stand_in ("PyprepTopicsPage", &topics_page);
   register_stand_in ("PyprepScrollBin", NULL);
   register_card_stand_in ();

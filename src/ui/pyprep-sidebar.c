@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "pyprep-fitting-title.h"
 #include "pyprep-fixed-width-layout.h"
 #include "pyprep-lazy-menu.h"
 #include "pyprep-question-slots.h"
@@ -36,9 +37,7 @@ struct _PyprepSidebar
 
   GtkWidget            *sidebar_header;
   GtkWidget            *topics_button;
-  AdwSqueezer          *sidebar_title;
-  GtkLabel             *title_label;
-  GtkLabel             *wrapped_title_label;
+  PyprepFittingTitle   *sidebar_title;
   GtkStack             *sidebar_stack;
   PyprepTopicsPage     *topics_page;
   GtkListView          *question_list;
@@ -107,20 +106,16 @@ static void update_search_topic (PyprepSidebar *self);
 static void
 title_fitted_cb (PyprepSidebar *self)
 {
-  gboolean wrapped = adw_squeezer_get_visible_child (self->sidebar_title) == GTK_WIDGET (self->wrapped_title_label);
-
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->title_label), GTK_ACCESSIBLE_STATE_HIDDEN, wrapped, -1);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->wrapped_title_label), GTK_ACCESSIBLE_STATE_HIDDEN, !wrapped, -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title),
-                               wrapped ? gtk_label_get_label (self->title_label) : NULL);
+                               pyprep_fitting_title_get_wrapped (self->sidebar_title)
+                               ? pyprep_fitting_title_get_title (self->sidebar_title) : NULL);
 }
 
 static void
 set_title (PyprepSidebar *self,
            const char    *title)
 {
-  gtk_label_set_label (self->title_label, title);
-  gtk_label_set_label (self->wrapped_title_label, title);
+  pyprep_fitting_title_set_title (self->sidebar_title, title);
   title_fitted_cb (self);
 }
 
@@ -914,8 +909,6 @@ pyprep_sidebar_class_init (PyprepSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, sidebar_header);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, topics_button);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, sidebar_title);
-  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, title_label);
-  gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, wrapped_title_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, topics_page);
   gtk_widget_class_bind_template_child (widget_class, PyprepSidebar, question_list);
@@ -940,6 +933,7 @@ pyprep_sidebar_class_init (PyprepSidebarClass *klass)
 static void
 pyprep_sidebar_init (PyprepSidebar *self)
 {
+  g_type_ensure (PYPREP_TYPE_FITTING_TITLE);
   g_type_ensure (PYPREP_TYPE_SEARCH_PANE);
   g_type_ensure (PYPREP_TYPE_TOPICS_PAGE);
   /* A vertical box that keeps one width beside the answer, whatever the
@@ -949,6 +943,7 @@ pyprep_sidebar_init (PyprepSidebar *self)
                                                                 SIDEBAR_WIDTH));
   gtk_widget_init_template (GTK_WIDGET (self));
   self->result_items = g_hash_table_new (NULL, NULL);
+  set_title (self, "PyPrep");
   title_fitted_cb (self);
 
   pyprep_lazy_menu_set (self->menu_button, self->primary_menu);
