@@ -399,6 +399,9 @@ finish (PyprepExerciseView *self,
       GtkWidget *button = gtk_button_new_with_label (pyprep_grade_get_label (g));
 
       g_object_set_data (G_OBJECT (button), "grade", GUINT_TO_POINTER (g));
+      /* The narrow padding of the card's grade buttons (style.css), so
+       * that four translated names fit a 360 px window. */
+      gtk_widget_add_css_class (button, "grade");
       gtk_widget_set_tooltip_text (button, tooltip);
       if (g == proposed)
         {
