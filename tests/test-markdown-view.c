@@ -11,6 +11,7 @@
 #include "pyprep-code-block.h"
 #include "pyprep-markdown-view.h"
 #include "pyprep-prose-layout.h"
+#include "pyprep-sideways-scroller.h"
 
 static const char document[] =
   "## Short answer\n"
@@ -177,7 +178,7 @@ test_every_construct (void)
 
   /* The table is a grid with a styled header row, in a scroller that
    * scrolls it sideways when it is wider than the column. */
-  grid = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (nth_child (content, 6)));
+  grid = gtk_scrolled_window_get_child (pyprep_sideways_scroller_get_scroller (PYPREP_SIDEWAYS_SCROLLER (nth_child (content, 6))));
   if (GTK_IS_VIEWPORT (grid))
     grid = gtk_viewport_get_child (GTK_VIEWPORT (grid));
   g_assert_true (GTK_IS_GRID (grid));
@@ -459,6 +460,68 @@ test_prose_size (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A table in a column wider than it needs is as tall as its rows at that
+ * width: its cells wrap less than at its narrowest, and no empty band is
+ * left under them. Narrower than it needs, it scrolls sideways, as tall
+ * as at its narrowest. */
+static void
+test_table_height (void)
+{
+  static const char table[] =
+    "| Kind | What it means | When to use it |\n"
+    "|---|---|---|\n"
+    "| list | a growable sequence you index, append to and sort | most of the time |\n"
+    "| tuple | a fixed record, or several values from one function | as a dict key too |\n"
+    "| set | fast membership, deduplication and set algebra | when order does not matter |\n"
+    "| deque | `collections.deque.appendleft` and `rotate` | queues, at both ends |\n";
+  static const int widths[] = { 900, 200 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      GtkWidget *window = gtk_window_new ();
+      GtkWidget *view = pyprep_markdown_view_new ();
+      GtkWidget *scroller, *grid;
+      int narrowest, tall, at_width;
+
+      pyprep_markdown_view_set_markdown (PYPREP_MARKDOWN_VIEW (view), table);
+      gtk_window_set_child (GTK_WINDOW (window), view);
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[i], 600);
+      gtk_window_present (GTK_WINDOW (window));
+      for (int frame = 0; frame < 5; frame++)
+        while (g_main_context_iteration (NULL, FALSE))
+          ;
+      g_usleep (50000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+
+      scroller = nth_child (pyprep_markdown_view_get_content (PYPREP_MARKDOWN_VIEW (view)), 0);
+      g_assert_true (PYPREP_IS_SIDEWAYS_SCROLLER (scroller));
+      grid = gtk_scrolled_window_get_child (pyprep_sideways_scroller_get_scroller (PYPREP_SIDEWAYS_SCROLLER (scroller)));
+      if (GTK_IS_VIEWPORT (grid))
+        grid = gtk_viewport_get_child (GTK_VIEWPORT (grid));
+      g_assert_true (GTK_IS_GRID (grid));
+
+      gtk_widget_measure (grid, GTK_ORIENTATION_HORIZONTAL, -1, &narrowest, NULL, NULL, NULL);
+      gtk_widget_measure (grid, GTK_ORIENTATION_VERTICAL, narrowest, &tall, NULL, NULL, NULL);
+      gtk_widget_measure (grid, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (grid), &at_width, NULL, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_height (grid), >, 0);
+      /* The scroller holds the grid and nothing under it. */
+      g_assert_cmpint (ABS (gtk_widget_get_height (scroller) - gtk_widget_get_height (grid)), <=, 2);
+      g_assert_cmpint (ABS (gtk_widget_get_height (grid) - at_width), <=, 2);
+      if (widths[i] > narrowest + 100)
+        g_assert_cmpint (gtk_widget_get_height (grid), <, tall);
+      else
+        {
+          /* Narrower than the table: it keeps its narrowest width, and
+           * scrolls. */
+          g_assert_cmpint (gtk_widget_get_width (scroller), <, narrowest);
+          g_assert_cmpint (gtk_widget_get_width (grid), ==, narrowest);
+        }
+
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,6 +537,7 @@ main (int   argc,
   g_test_add_func ("/pyprep/markdown-view/replace-and-clear", test_replace_and_clear);
   g_test_add_func ("/pyprep/markdown-view/highlights", test_highlights);
   g_test_add_func ("/pyprep/markdown-view/prose-size", test_prose_size);
+  g_test_add_func ("/pyprep/markdown-view/table-height", test_table_height);
 
   return g_test_run ();
 }

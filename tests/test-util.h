@@ -119,3 +119,51 @@ save_png (GtkWidget  *window,
   g_assert_true (gdk_texture_save_to_png (texture, path));
   return path;
 }
+
+/* Whether @message is GTK's warning that a label inside an AdwAlertDialog
+ * was measured below its minimum. */
+static inline gboolean
+is_alert_heading_measure (const char *log_domain,
+                          const char *message)
+{
+  const char *label = strstr (message, "Trying to measure GtkLabel 0x");
+  GtkWidget *widget;
+
+  if (g_strcmp0 (log_domain, "Gtk") != 0 || label == NULL)
+    return FALSE;
+  widget = (GtkWidget *)(gsize)g_ascii_strtoull (label + strlen ("Trying to measure GtkLabel "), NULL, 16);
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwAlertDialog"))
+      return TRUE;
+  return FALSE;
+}
+
+static inline GLogWriterOutput
+alert_heading_writer (GLogLevelFlags   log_level,
+                      const GLogField *fields,
+                      gsize            n_fields,
+                      gpointer         user_data)
+{
+  const char *domain = NULL, *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
+      domain = fields[i].value;
+    else if (g_str_equal (fields[i].key, "MESSAGE"))
+      message = fields[i].value;
+  if ((log_level & G_LOG_LEVEL_WARNING) != 0 && message != NULL && is_alert_heading_measure (domain, message))
+    log_level = (log_level & ~G_LOG_LEVEL_MASK) | G_LOG_LEVEL_MESSAGE;
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+/* WORKAROUND (libadwaita 1.7 with GTK 4.18): AdwAlertDialog measures its
+ * heading's label narrower than the label's minimum while it lays out a
+ * long heading ("Could Not Import Progress" in its 300 px), and GTK warns;
+ * the dialog is drawn right. That warning alone is logged as a message,
+ * not made fatal; any other still fails the test. Not needed with
+ * libadwaita 1.2, which has no AdwAlertDialog. */
+static inline void
+allow_alert_heading_measure (void)
+{
+  g_log_set_writer_func (alert_heading_writer, NULL, NULL);
+}

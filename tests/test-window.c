@@ -1718,6 +1718,7 @@ main (int   argc,
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
+  allow_alert_heading_measure ();
   adw_init ();
   gtk_source_init ();
 

@@ -356,8 +356,13 @@ undo_done_cb (GObject      *object,
   g_autoptr(PyprepWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  gboolean undone = pyprep_study_import_json_finish (PYPREP_STUDY (object), result, &error);
+
   set_importing (self, FALSE);
-  if (!pyprep_study_import_json_finish (PYPREP_STUDY (object), result, &error))
+  /* A toast on show, if it took a while, says how it ended. */
+  if (self->import_toast != NULL)
+    say_import_ended (self, undone ? _("Progress put back") : _("Progress not put back"));
+  if (!undone)
     _pyprep_window_show_error (self, _("Could Not Undo"),
                                _("Your progress stays as it is now. A daily backup can still "
                                  "bring back an earlier record: see Restore from Backup."),

@@ -49,6 +49,13 @@ wraps_at (PyprepFittingTitle *self,
   return width < natural;
 }
 
+/* Its height follows its width: one line or two. */
+static GtkSizeRequestMode
+pyprep_fitting_title_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 pyprep_fitting_title_measure (GtkWidget      *widget,
                               GtkOrientation  orientation,
@@ -162,6 +169,7 @@ pyprep_fitting_title_class_init (PyprepFittingTitleClass *klass)
   object_class->dispose = pyprep_fitting_title_dispose;
   object_class->get_property = pyprep_fitting_title_get_property;
   object_class->set_property = pyprep_fitting_title_set_property;
+  widget_class->get_request_mode = pyprep_fitting_title_get_request_mode;
   widget_class->measure = pyprep_fitting_title_measure;
   widget_class->size_allocate = pyprep_fitting_title_size_allocate;
 

@@ -11,7 +11,12 @@
 
 G_BEGIN_DECLS
 
-GtkWidget *pyprep_sideways_scroller_new         (GtkWidget         *child);
-void       pyprep_sideways_scroller_pass_wheel  (GtkScrolledWindow *scroller);
+#define PYPREP_TYPE_SIDEWAYS_SCROLLER (pyprep_sideways_scroller_get_type ())
+
+G_DECLARE_FINAL_TYPE (PyprepSidewaysScroller, pyprep_sideways_scroller, PYPREP, SIDEWAYS_SCROLLER, GtkWidget)
+
+GtkWidget         *pyprep_sideways_scroller_new          (GtkWidget              *child);
+GtkScrolledWindow *pyprep_sideways_scroller_get_scroller (PyprepSidewaysScroller *self);
+void               pyprep_sideways_scroller_pass_wheel   (GtkScrolledWindow      *scroller);
 
 G_END_DECLS
