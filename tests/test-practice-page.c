@@ -658,35 +658,49 @@ test_mock_answers (void)
   g_assert_finalize_object (mock);
 }
 
-/* The mapped labels under @widget that show @text. */
-static void
-collect_labels_equal (GtkWidget  *widget,
-                      const char *text,
-                      GPtrArray  *labels)
+/* A mapped label that shows @text. */
+static gboolean
+shows_exactly (GtkWidget     *widget,
+               gconstpointer  text)
 {
-  if (!gtk_widget_get_mapped (widget))
-    return;
-  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
-    g_ptr_array_add (labels, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    collect_labels_equal (c, text, labels);
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+         && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
 }
 
-/* The texts of the labels under @widget that are a toast's "Graded …". */
-static void
-collect_grade_toasts (GtkWidget *widget,
-                      GPtrArray *texts)
+/* A label that is a toast's "Graded …". */
+static gboolean
+is_grade_toast (GtkWidget     *widget,
+                gconstpointer  unused)
 {
-  if (GTK_IS_LABEL (widget))
-    for (PyprepGrade grade = PYPREP_GRADE_AGAIN; grade <= PYPREP_GRADE_EASY; grade++)
-      {
-        g_autofree char *title = g_strdup_printf ("Graded %s", pyprep_grade_get_label (grade));
+  gboolean found = FALSE;
 
-        if (g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), title))
-          g_ptr_array_add (texts, (gpointer)gtk_label_get_text (GTK_LABEL (widget)));
-      }
+  for (PyprepGrade grade = PYPREP_GRADE_AGAIN; GTK_IS_LABEL (widget) && grade <= PYPREP_GRADE_EASY; grade++)
+    {
+      g_autofree char *title = g_strdup_printf ("Graded %s", pyprep_grade_get_label (grade));
+
+      found = found || g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), title);
+    }
+  return found;
+}
+
+static gboolean
+is_check_button (GtkWidget     *widget,
+                 gconstpointer  unused)
+{
+  return GTK_IS_CHECK_BUTTON (widget);
+}
+
+/* Every widget under @widget (itself too) that @test accepts, in order. */
+static void
+collect_widgets (GtkWidget     *widget,
+                 gboolean     (*test) (GtkWidget *, gconstpointer),
+                 gconstpointer  data,
+                 GPtrArray     *found)
+{
+  if (test (widget, data))
+    g_ptr_array_add (found, widget);
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    collect_grade_toasts (c, texts);
+    collect_widgets (c, test, data, found);
 }
 
 /* Grades given one after the other show one toast, which takes the last
@@ -720,9 +734,9 @@ test_quick_grades_one_toast (void)
       pyprep_practice_page_grade (PYPREP_PRACTICE_PAGE (page), grade);
       iterate ();
     }
-  collect_grade_toasts (overlay, toasts);
+  collect_widgets (overlay, is_grade_toast, NULL, toasts);
   g_assert_cmpuint (toasts->len, ==, 1);
-  g_assert_cmpstr (toasts->pdata[0], ==, "Graded Good");
+  g_assert_cmpstr (gtk_label_get_text (toasts->pdata[0]), ==, "Graded Good");
   g_assert_true (gtk_widget_activate_action (page, "practice.undo-grade", NULL));
   iterate ();
   g_assert_cmpuint (pyprep_practice_session_get_position (session), ==, 2);
@@ -730,17 +744,6 @@ test_quick_grades_one_toast (void)
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
-}
-
-/* Every check button under @widget, in order. */
-static void
-collect_checks (GtkWidget *widget,
-                GPtrArray *checks)
-{
-  if (GTK_IS_CHECK_BUTTON (widget))
-    g_ptr_array_add (checks, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    collect_checks (c, checks);
 }
 
 /* The topics and the level chosen on the start page narrow the
@@ -796,7 +799,7 @@ test_start_page_choice (void)
   {
     g_autoptr(GPtrArray) checks = g_ptr_array_new ();
 
-    collect_checks (part (window, "topics_row"), checks);
+    collect_widgets (part (window, "topics_row"), is_check_button, NULL, checks);
     g_assert_cmpuint (checks->len, ==, g_list_model_get_n_items (pyprep_library_get_topics (bank)));
     g_assert_true (gtk_check_button_get_active (checks->pdata[1]));
     gtk_check_button_set_active (checks->pdata[1], FALSE);
@@ -822,7 +825,7 @@ test_start_page_choice (void)
   {
     g_autoptr(GPtrArray) checks = g_ptr_array_new ();
 
-    collect_checks (part (window, "topics_row"), checks);
+    collect_widgets (part (window, "topics_row"), is_check_button, NULL, checks);
     gtk_check_button_set_active (checks->pdata[1], FALSE);
   }
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (part (window, "count_row")),
@@ -856,7 +859,7 @@ test_topic_title_as_is (void)
   adw_expander_row_set_expanded (part (window, "topics_row"), TRUE);
   wait_frames ();
   /* The topic's own row, and the Topics row's subtitle. */
-  collect_labels_equal (part (window, "topics_row"), "Input & <Output>", shown);
+  collect_widgets (part (window, "topics_row"), shows_exactly, "Input & <Output>", shown);
   g_assert_cmpuint (shown->len, ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
