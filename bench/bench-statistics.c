@@ -14,9 +14,11 @@
  * topics, as many as the built-in bank has, so that the page shows as
  * many mastery rows as it does for a user.
  *
- * The baseline, opened in the same run and timed the same way, is a
- * window holding a bare AdwPreferencesPage of as many titled groups as
- * the page has: what libadwaita costs before PyPrep draws anything.
+ * Statistics opens as the main window opens it (Ctrl+I): its window,
+ * given the preferences. The baseline, opened in the same run and timed
+ * the same way, is an AdwWindow of the same size with a header bar and
+ * a bare AdwPreferencesPage of as many titled groups: what libadwaita
+ * costs before PyPrep draws anything.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,7 +36,9 @@
 #include "pyprep-library.h"
 #include "pyprep-practice-session.h"
 #include "pyprep-review-log.h"
+#include "pyprep-settings.h"
 #include "pyprep-statistics-page.h"
+#include "pyprep-statistics-window.h"
 #include "pyprep-study.h"
 
 #define RUNS 5
@@ -157,30 +161,38 @@ timed_iteration (Open *open)
   return busy;
 }
 
-/* What a window shows: Statistics, or the baseline. */
-typedef GtkWidget *(*BuildFunc) (gpointer data);
+/* A window to open: Statistics as the app opens it, or the baseline. */
+typedef GtkWindow *(*BuildFunc) (gpointer data);
 
 typedef struct
 {
-  PyprepStudy   *study;
-  PyprepLibrary *library;
+  PyprepStudy    *study;
+  PyprepLibrary  *library;
+  PyprepSettings *settings;
 } PageData;
 
-static GtkWidget *
+/* As the main window's Ctrl+I does. */
+static GtkWindow *
 build_statistics (gpointer data)
 {
   PageData *page = data;
+  GtkWindow *window = pyprep_statistics_window_new (NULL, page->study, page->library);
 
-  return pyprep_statistics_page_new (page->study, page->library);
+  pyprep_statistics_page_set_settings (pyprep_statistics_window_get_page (PYPREP_STATISTICS_WINDOW (window)),
+                                       page->settings);
+  return window;
 }
 
-/* The baseline: a page of titled groups, as many as Statistics has. */
-static GtkWidget *
+/* The baseline: the same kind of window with a header bar, holding a page
+ * of titled groups, as many as Statistics has. */
+static GtkWindow *
 build_bare_page (gpointer data)
 {
   static const char *titles[] = {
     "Streak", "Activity", "Reviews Due", "True Retention", "Workload Forecast", "Mastery",
   };
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *page = adw_preferences_page_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
@@ -190,13 +202,17 @@ build_bare_page (gpointer data)
       adw_preferences_group_set_title (group, titles[i]);
       adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
     }
-  return page;
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 760, 820);
+  return GTK_WINDOW (window);
 }
 
-/* Opens a window on what @build makes, once. Non-blocking iterations are
- * timed one by one, with a short sleep when nothing is pending: the
- * sleeps are the main thread waiting for the worker, free to draw
- * frames. */
+/* Opens the window @build makes, once. Non-blocking iterations are timed
+ * one by one, with a short sleep when nothing is pending: the sleeps are
+ * the main thread waiting for the worker, free to draw frames. */
 static void
 open_window (BuildFunc  build,
              gpointer   data,
@@ -204,19 +220,17 @@ open_window (BuildFunc  build,
 {
   gint64 start = g_get_monotonic_time ();
   double cpu = thread_ms ();
-  GtkWidget *window;
-  GtkWidget *content;
+  GtkWindow *window;
+  PyprepStatisticsPage *page = NULL;
 
   memset (open, 0, sizeof *open);
-  window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 760, 900);
-  content = build (data);
-  gtk_window_set_child (GTK_WINDOW (window), content);
-  gtk_window_present (GTK_WINDOW (window));
+  window = build (data);
+  gtk_window_present (window);
   open->build = open->main = thread_ms () - cpu;
 
-  while (PYPREP_IS_STATISTICS_PAGE (content)
-         && pyprep_statistics_page_get_computing (PYPREP_STATISTICS_PAGE (content)))
+  if (PYPREP_IS_STATISTICS_WINDOW (window))
+    page = pyprep_statistics_window_get_page (PYPREP_STATISTICS_WINDOW (window));
+  while (page != NULL && pyprep_statistics_page_get_computing (page))
     if (!timed_iteration (open))
       g_usleep (200);
   open->wall = since (start);
@@ -232,7 +246,7 @@ open_window (BuildFunc  build,
     open->fill = fill;
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (window);
   while (g_main_context_iteration (NULL, FALSE))
     ;
 }
@@ -278,6 +292,8 @@ measure (const char    *path,
   g_autoptr(PyprepReviewLog) log = pyprep_review_log_new (path, &error);
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(PyprepStudy) study = NULL;
+  g_autoptr(GSettings) gsettings = g_settings_new (APPLICATION_ID);
+  g_autoptr(PyprepSettings) settings = pyprep_settings_new_for_gsettings (gsettings);
   PageData page;
   Open open;
   g_autoptr(GArray) queues = g_array_new (FALSE, FALSE, sizeof (double));
@@ -296,6 +312,7 @@ measure (const char    *path,
 
   page.study = study;
   page.library = library;
+  page.settings = settings;
   open_runs (build_statistics, &page, &open);
   figures->open_build = open.build;
   figures->open_longest = open.longest;
@@ -440,7 +457,7 @@ main (int   argc,
              full.open_fill <= FRAME_MS ? "under a frame" : "OVER A FRAME");
   print_row ("  main thread in all, until painted", empty.open_main, full.open_main, main_verdict);
   print_row ("  until the figures arrive (wall)", empty.open_wall, full.open_wall, "read and computed on a worker");
-  print_row ("bare AdwPreferencesPage, 6 groups: build", bare.build, bare.build, "the baseline, same window");
+  print_row ("bare AdwWindow and page of 6 groups: build", bare.build, bare.build, "the baseline, same window");
   print_row ("  longest main-loop iteration after", bare.longest, bare.longest, "");
   print_row ("  main thread in all, until painted", bare.main, bare.main, "");
   print_row ("practice queue, 2,000 practised cards", empty.queue, full.queue,
