@@ -17,6 +17,8 @@
 #include "pyprep-log-stats.h"
 #include "pyprep-interview-row.h"
 #include "pyprep-mastery-bar.h"
+#include "pyprep-mastery-group.h"
+#include "pyprep-mastery-row.h"
 #include "pyprep-statistics-page.h"
 #include "pyprep-statistics-window.h"
 #include "pyprep-settings.h"
@@ -210,11 +212,17 @@ test_forecast_described (void)
   gtk_window_destroy (window);
 }
 
+static GtkListBox *
+mastery_list (PyprepStatisticsPage *page)
+{
+  return child (PAGE_CHILD (page, "mastery_group"), PYPREP_TYPE_MASTERY_GROUP, "mastery_list");
+}
+
 static GtkWidget *
 mastery_row (PyprepStatisticsPage *page,
              guint                 index)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (PAGE_CHILD (page, "mastery_list"), (int)index);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (mastery_list (page), (int)index);
 
   g_assert_nonnull (row);
   return GTK_WIDGET (row);
@@ -228,21 +236,21 @@ test_mastery_follows_study (void)
   PyprepStatisticsPage *page = new_page (study, &window);
 
   /* All topics first, then each topic in order. */
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (mastery_row (page, 0))), ==, "All topics");
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (mastery_row (page, 1))), ==, "Basics");
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (mastery_row (page, 2))), ==, "Advanced");
-  g_assert_null (gtk_list_box_get_row_at_index (PAGE_CHILD (page, "mastery_list"), 3));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (mastery_row (page, 1))), ==,
+  g_assert_cmpstr (pyprep_mastery_row_get_title (PYPREP_MASTERY_ROW (mastery_row (page, 0))), ==, "All topics");
+  g_assert_cmpstr (pyprep_mastery_row_get_title (PYPREP_MASTERY_ROW (mastery_row (page, 1))), ==, "Basics");
+  g_assert_cmpstr (pyprep_mastery_row_get_title (PYPREP_MASTERY_ROW (mastery_row (page, 2))), ==, "Advanced");
+  g_assert_null (gtk_list_box_get_row_at_index (mastery_list (page), 3));
+  g_assert_cmpstr (pyprep_mastery_row_get_subtitle (PYPREP_MASTERY_ROW (mastery_row (page, 1))), ==,
                    "1 confident, 1 learning, 1 needs review, 0 read, 1 new");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (mastery_row (page, 0))), ==,
+  g_assert_cmpstr (pyprep_mastery_row_get_subtitle (PYPREP_MASTERY_ROW (mastery_row (page, 0))), ==,
                    "1 confident, 1 learning, 1 needs review, 0 read, 2 new");
 
   /* Marking a question confident shows up without reopening the view. */
   pyprep_study_set_status (study, "q5", PYPREP_STATUS_CONFIDENT);
   iterate ();
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (mastery_row (page, 2))), ==,
+  g_assert_cmpstr (pyprep_mastery_row_get_subtitle (PYPREP_MASTERY_ROW (mastery_row (page, 2))), ==,
                    "1 confident, 0 learning, 0 need review, 0 read, 0 new");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (mastery_row (page, 0))), ==,
+  g_assert_cmpstr (pyprep_mastery_row_get_subtitle (PYPREP_MASTERY_ROW (mastery_row (page, 0))), ==,
                    "2 confident, 1 learning, 1 needs review, 0 read, 1 new");
 
   gtk_window_destroy (window);

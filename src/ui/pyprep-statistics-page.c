@@ -1,10 +1,12 @@
 /* pyprep-statistics-page.c: the Statistics view. It shows the streaks,
  * the activity calendar, the reviews due today and over the next week,
- * and mastery per topic, all computed by PyprepStats from the study
- * record. It follows the record: any change is shown on the next idle.
- * True retention and the workload forecast are read from the review log
- * by PyprepLogStats on a worker thread, so that a log of years does not
- * hold the window; the rest of the page is filled at once meanwhile.
+ * and mastery per topic (PyprepMasteryGroup), all computed by PyprepStats
+ * from the study record. It is filled when shown, before its first
+ * frame, and follows the record: a change is shown on the next idle, or
+ * when the page is shown again if it is hidden. True retention and the
+ * workload forecast are read from the review log by PyprepLogStats on a
+ * worker thread, so that a log of years does not hold the window; the
+ * rest of the page is filled at once meanwhile.
  *
  * With an interview date ahead (pyprep-plan.c), a group first shows
  * whether the plan fits the daily minutes and the predicted recall on
@@ -31,7 +33,7 @@
 #include "pyprep-line-chart.h"
 #include "pyprep-log-stats.h"
 #include "pyprep-interview-row.h"
-#include "pyprep-mastery-bar.h"
+#include "pyprep-mastery-group.h"
 #include "pyprep-stats.h"
 #include "pyprep-statistics-page.h"
 #include "pyprep-topic.h"
@@ -53,8 +55,7 @@ struct _PyprepStatisticsPage
   GtkLabel       *due_today_label;
   PyprepBarChart *forecast;
   GtkLabel       *forecast_hint;
-  GtkGrid        *legend;
-  GtkListBox     *mastery_list;
+  PyprepMasteryGroup *mastery_group;
   GtkLabel       *retention_headline;
   PyprepLineChart *retention_chart;
   GtkLabel       *retention_summary;
@@ -72,6 +73,9 @@ struct _PyprepStatisticsPage
   GCancellable   *log_cancellable;
   gboolean        computing;  /* the figures being read from the log */
   gboolean        log_filled;       /* some were shown already */
+  gboolean        stale;      /* the record changed while the page was hidden */
+  gboolean        log_stale;  /* filled while hidden: the log not read since */
+  guint           filled_day; /* the Julian day the page was filled for */
 };
 
 G_DEFINE_FINAL_TYPE (PyprepStatisticsPage, pyprep_statistics_page, ADW_TYPE_BIN)
@@ -233,42 +237,6 @@ fill_forecast (PyprepStatisticsPage *self,
 }
 
 static GtkWidget *
-make_mastery_row (const PyprepTopicMastery *mastery,
-                  gboolean                  overall)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *bar = pyprep_mastery_bar_new ();
-  g_autofree char *subtitle = pyprep_mastery_describe (mastery->counts);
-  g_autofree char *percent = NULL;
-  GtkWidget *percent_label;
-  guint passed = mastery->counts[PYPREP_STATUS_CONFIDENT] + mastery->counts[PYPREP_STATUS_LEARNING];
-  guint share = mastery->total > 0 ? (passed * 100 + mastery->total / 2) / mastery->total : 0;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mastery->title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (overall)
-    gtk_widget_add_css_class (row, "mastery-overall");
-
-  pyprep_mastery_bar_set_counts (PYPREP_MASTERY_BAR (bar), mastery->counts);
-  gtk_widget_set_size_request (bar, 140, 12);
-  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
-
-  /* TRANSLATORS: a topic's mastery: the share of its questions that are
-   * learning or confident */
-  percent = g_strdup_printf (_("%u%%"), share);
-  percent_label = gtk_label_new (percent);
-  gtk_widget_set_size_request (percent_label, 44, -1);
-  gtk_label_set_xalign (GTK_LABEL (percent_label), 1.0f);
-  gtk_widget_add_css_class (percent_label, "numeric");
-  gtk_widget_set_tooltip_text (percent_label, _("Mastery: the share of questions learning or confident"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), percent_label);
-
-  return row;
-}
-
-static GtkWidget *
 make_text_row (const char *title,
                const char *subtitle,
                const char *value)
@@ -367,50 +335,6 @@ fill_interview (PyprepStatisticsPage *self,
       value = g_strdup_printf (_("%.0f%%"), overall * 100);
       gtk_list_box_append (self->interview_list,
                            make_text_row (pyprep_topic_get_title (topic), subtitle, value));
-    }
-}
-
-static void
-fill_mastery (PyprepStatisticsPage *self,
-              PyprepStats          *stats)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->mastery_list))) != NULL)
-    gtk_list_box_remove (self->mastery_list, child);
-
-  gtk_list_box_append (self->mastery_list, make_mastery_row (pyprep_stats_get_overall (stats), TRUE));
-  for (guint i = 0; i < pyprep_stats_get_n_topics (stats); i++)
-    gtk_list_box_append (self->mastery_list, make_mastery_row (pyprep_stats_get_topic (stats, i), FALSE));
-}
-
-static void
-build_legend (PyprepStatisticsPage *self)
-{
-  static const PyprepStatus order[] = {
-    PYPREP_STATUS_CONFIDENT, PYPREP_STATUS_LEARNING, PYPREP_STATUS_NEEDS_REVIEW,
-    PYPREP_STATUS_READ, PYPREP_STATUS_NEW,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    {
-      GtkWidget *item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *swatch = pyprep_mastery_bar_new ();
-      GtkWidget *label = gtk_label_new (pyprep_status_get_label (order[i]));
-      guint counts[PYPREP_STATUS_CONFIDENT + 1] = { 0, };
-
-      counts[order[i]] = 1;
-      pyprep_mastery_bar_set_counts (PYPREP_MASTERY_BAR (swatch), counts);
-      gtk_widget_set_tooltip_text (swatch, NULL);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      pyprep_status_get_label (order[i]), -1);
-      gtk_widget_set_size_request (swatch, 12, 12);
-      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_box_append (GTK_BOX (item), swatch);
-      gtk_box_append (GTK_BOX (item), label);
-      /* Two by two, so that the legend fits a phone-sized window. */
-      gtk_grid_attach (self->legend, item, i % 2, i / 2, 1, 1);
     }
 }
 
@@ -667,8 +591,9 @@ start_log_stats (PyprepStatisticsPage *self,
   g_autoptr(GHashTable) states = NULL;
   PyprepSchedulerConfig config;
 
-  /* Hidden, nothing is read: showing the page refreshes it. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+  /* Hidden, nothing is read: showing the page reads it. */
+  self->log_stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->log_stale)
     return;
 
   g_cancellable_cancel (self->log_cancellable);
@@ -727,6 +652,16 @@ schedule_midnight (PyprepStatisticsPage *self,
                                                  midnight_cb, self);
 }
 
+static guint
+julian_day (GDateTime *time)
+{
+  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (time),
+                                          g_date_time_get_month (time),
+                                          g_date_time_get_year (time));
+
+  return g_date_get_julian (date);
+}
+
 /**
  * pyprep_statistics_page_refresh:
  *
@@ -741,16 +676,18 @@ pyprep_statistics_page_refresh (PyprepStatisticsPage *self)
   g_return_if_fail (PYPREP_IS_STATISTICS_PAGE (self));
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->stale = FALSE;
   if (self->study == NULL)
     return;
 
   now = self->now ? g_date_time_ref (self->now) : g_date_time_new_now_local ();
   stats = pyprep_stats_new (self->study, self->library, now);
+  self->filled_day = julian_day (now);
 
   fill_streaks (self, stats);
   fill_activity (self, stats);
   fill_forecast (self, stats);
-  fill_mastery (self, stats);
+  pyprep_mastery_group_set_stats (self->mastery_group, stats);
   start_log_stats (self, now);
   fill_interview (self, now);
   schedule_midnight (self, now);
@@ -766,12 +703,32 @@ refresh_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Many questions can change at once (an import): show them once. */
+/* Many questions can change at once (an import): show them once, at the
+ * next idle, or when the page is shown again. */
 static void
-study_changed_cb (PyprepStatisticsPage *self)
+queue_refresh (PyprepStatisticsPage *self)
 {
-  if (self->refresh_source == 0)
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      g_clear_handle_id (&self->refresh_source, g_source_remove);
+      self->stale = TRUE;
+    }
+  else if (self->refresh_source == 0)
     self->refresh_source = g_idle_add (refresh_idle_cb, self);
+}
+
+/* Shown: filled before the first frame, once. What changed while it was
+ * hidden, or a new day, fills it again; otherwise only the log's figures
+ * are read, which are not read while it is hidden. */
+static void
+map_cb (PyprepStatisticsPage *self)
+{
+  g_autoptr(GDateTime) now = self->now ? g_date_time_ref (self->now) : g_date_time_new_now_local ();
+
+  if (self->stale || self->filled_day != julian_day (now))
+    pyprep_statistics_page_refresh (self);
+  else if (self->log_stale)
+    start_log_stats (self, now);
 }
 
 /* GObject --------------------------------------------------------------- */
@@ -832,7 +789,7 @@ pyprep_statistics_page_set_property (GObject      *object,
       g_assert (self->study == NULL);
       self->study = g_value_dup_object (value);
       if (self->study != NULL)
-        g_signal_connect_object (self->study, "changed", G_CALLBACK (study_changed_cb),
+        g_signal_connect_object (self->study, "changed", G_CALLBACK (queue_refresh),
                                  self, G_CONNECT_SWAPPED);
       break;
     case PROP_LIBRARY:
@@ -845,13 +802,6 @@ pyprep_statistics_page_set_property (GObject      *object,
 }
 
 static void
-pyprep_statistics_page_constructed (GObject *object)
-{
-  G_OBJECT_CLASS (pyprep_statistics_page_parent_class)->constructed (object);
-  pyprep_statistics_page_refresh (PYPREP_STATISTICS_PAGE (object));
-}
-
-static void
 pyprep_statistics_page_class_init (PyprepStatisticsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -860,7 +810,6 @@ pyprep_statistics_page_class_init (PyprepStatisticsPageClass *klass)
   object_class->dispose = pyprep_statistics_page_dispose;
   object_class->get_property = pyprep_statistics_page_get_property;
   object_class->set_property = pyprep_statistics_page_set_property;
-  object_class->constructed = pyprep_statistics_page_constructed;
 
   properties[PROP_STUDY] =
     g_param_spec_object ("study", NULL, NULL, PYPREP_TYPE_STUDY,
@@ -877,6 +826,7 @@ pyprep_statistics_page_class_init (PyprepStatisticsPageClass *klass)
   g_type_ensure (PYPREP_TYPE_HEATMAP);
   g_type_ensure (PYPREP_TYPE_BAR_CHART);
   g_type_ensure (PYPREP_TYPE_LINE_CHART);
+  g_type_ensure (PYPREP_TYPE_MASTERY_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pyprep/PyPrep/ui/pyprep-statistics-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, current_streak_label);
@@ -893,8 +843,7 @@ pyprep_statistics_page_class_init (PyprepStatisticsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, due_today_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, forecast);
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, forecast_hint);
-  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, legend);
-  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, mastery_list);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, mastery_group);
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, retention_headline);
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, retention_chart);
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, retention_summary);
@@ -908,10 +857,10 @@ static void
 pyprep_statistics_page_init (PyprepStatisticsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  build_legend (self);
 
-  /* The day may have changed while the page was hidden. */
-  g_signal_connect (self, "map", G_CALLBACK (pyprep_statistics_page_refresh), NULL);
+  /* Filled when first shown. */
+  self->stale = TRUE;
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }
 
 /**
@@ -992,10 +941,10 @@ pyprep_statistics_page_set_settings (PyprepStatisticsPage *self,
   g_set_object (&self->settings, settings);
   if (settings != NULL)
     {
-      g_signal_connect_object (settings, "notify::interview-date", G_CALLBACK (study_changed_cb), self,
+      g_signal_connect_object (settings, "notify::interview-date", G_CALLBACK (queue_refresh), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (settings, "notify::daily-minutes", G_CALLBACK (study_changed_cb), self,
+      g_signal_connect_object (settings, "notify::daily-minutes", G_CALLBACK (queue_refresh), self,
                                G_CONNECT_SWAPPED);
     }
-  pyprep_statistics_page_refresh (self);
+  queue_refresh (self);
 }
