@@ -19,8 +19,10 @@
 #include "pyprep-mastery-bar.h"
 #include "pyprep-mastery-group.h"
 #include "pyprep-mastery-row.h"
+#include "pyprep-retention-group.h"
 #include "pyprep-statistics-page.h"
 #include "pyprep-statistics-window.h"
+#include "pyprep-workload-group.h"
 #include "pyprep-settings.h"
 #include "pyprep-window.h"
 #include "test-util.h"
@@ -53,6 +55,10 @@ static const char deck_advanced[] =
 static PyprepLibrary *library;
 
 #define PAGE_CHILD(page, name) child (page, PYPREP_TYPE_STATISTICS_PAGE, name)
+#define RETENTION_CHILD(page, name) \
+  child (PAGE_CHILD (page, "retention_group"), PYPREP_TYPE_RETENTION_GROUP, name)
+#define WORKLOAD_CHILD(page, name) \
+  child (PAGE_CHILD (page, "workload_group"), PYPREP_TYPE_WORKLOAD_GROUP, name)
 
 static GVariant *
 reviewed (const char *status,
@@ -446,20 +452,20 @@ test_log_figures_described (void)
   page = new_page (study, &window);
   wait_for_log (page);
 
-  g_assert_cmpstr (gtk_label_get_label (PAGE_CHILD (page, "retention_headline")), ==,
+  g_assert_cmpstr (gtk_label_get_label (RETENTION_CHILD (page, "retention_headline")), ==,
                    "67% passed in the last 30 days");
   summary = "Last 30 days: 67% (2 of 3 reviews); last 90 days: 75% (3 of 4 reviews). Desired retention: 90%.";
-  g_assert_cmpstr (gtk_label_get_label (PAGE_CHILD (page, "retention_summary")), ==, summary);
+  g_assert_cmpstr (gtk_label_get_label (RETENTION_CHILD (page, "retention_summary")), ==, summary);
   /* The chart's description opens with the same words, then each week;
    * this one with the two grades of the last seven days. */
-  problem = gtk_test_accessible_check_property (PAGE_CHILD (page, "retention_chart"),
+  problem = gtk_test_accessible_check_property (RETENTION_CHILD (page, "retention_chart"),
                                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
   g_assert_nonnull (problem);
   g_assert_nonnull (strstr (problem, summary));
   g_assert_nonnull (strstr (problem, "week of 12 Nov: 100% (1 of 1 review)"));
   g_assert_nonnull (strstr (problem, "week of 5 Nov: 0% (0 of 1 review)"));
   g_assert_nonnull (strstr (problem, "week of 20 Aug: no reviews counted"));
-  g_assert_cmpuint (pyprep_line_chart_get_n_series (PAGE_CHILD (page, "retention_chart")), ==, 1);
+  g_assert_cmpuint (pyprep_line_chart_get_n_series (RETENTION_CHILD (page, "retention_chart")), ==, 1);
 
   /* The forecast at 90%, then 95%, then 85%, as the worker worked it
    * out from the same log. */
@@ -472,26 +478,26 @@ test_log_figures_described (void)
   g_assert_cmpuint (expected->n_cards, ==, 3);
   g_assert_cmpuint (expected->forecast[0][0], ==, 2);
   g_assert_cmpuint (expected->forecast[0][1], ==, 1);
-  summary = gtk_label_get_label (PAGE_CHILD (page, "workload_summary"));
+  summary = gtk_label_get_label (WORKLOAD_CHILD (page, "workload_summary"));
   g_assert_true (g_str_has_prefix (summary, "At 90%: "));
   g_assert_nonnull (strstr (summary, " reviews a day on average; at 95%: "));
   g_assert_nonnull (strstr (summary, "; at 85%: "));
   g_clear_pointer (&problem, g_free);
-  problem = gtk_test_accessible_check_property (PAGE_CHILD (page, "workload_chart"),
+  problem = gtk_test_accessible_check_property (WORKLOAD_CHILD (page, "workload_chart"),
                                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
   g_assert_nonnull (strstr (problem, summary));
   g_string_append_printf (description, "Per day at 90%%: Today %u, 19 Nov %u,", expected->forecast[0][0],
                           expected->forecast[0][1]);
   g_assert_nonnull (strstr (problem, description->str));
-  g_assert_cmpuint (pyprep_line_chart_get_n_series (PAGE_CHILD (page, "workload_chart")), ==, 3);
+  g_assert_cmpuint (pyprep_line_chart_get_n_series (WORKLOAD_CHILD (page, "workload_chart")), ==, 3);
 
   /* A higher desired retention moves the figures: 97% is shown with the
    * two below it. */
   pyprep_study_set_desired_retention (study, 0.97);
   pyprep_statistics_page_refresh (page);
   wait_for_log (page);
-  g_assert_true (g_str_has_prefix (gtk_label_get_label (PAGE_CHILD (page, "workload_summary")), "At 97%: "));
-  g_assert_nonnull (strstr (gtk_label_get_label (PAGE_CHILD (page, "retention_summary")),
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (WORKLOAD_CHILD (page, "workload_summary")), "At 97%: "));
+  g_assert_nonnull (strstr (gtk_label_get_label (RETENTION_CHILD (page, "retention_summary")),
                             "Desired retention: 97%."));
 
   gtk_window_destroy (window);
@@ -516,11 +522,11 @@ test_log_figures_empty (void)
   page = new_page (study, &window);
   wait_for_log (page);
 
-  g_assert_cmpstr (gtk_label_get_label (PAGE_CHILD (page, "retention_headline")), ==,
+  g_assert_cmpstr (gtk_label_get_label (RETENTION_CHILD (page, "retention_headline")), ==,
                    "No reviews of learnt cards in the last 30 days");
-  g_assert_cmpstr (gtk_label_get_label (PAGE_CHILD (page, "retention_summary")), ==,
+  g_assert_cmpstr (gtk_label_get_label (RETENTION_CHILD (page, "retention_summary")), ==,
                    "Last 30 days: no reviews counted; last 90 days: no reviews counted. Desired retention: 90%.");
-  g_assert_cmpstr (gtk_label_get_label (PAGE_CHILD (page, "workload_summary")), ==,
+  g_assert_cmpstr (gtk_label_get_label (WORKLOAD_CHILD (page, "workload_summary")), ==,
                    "No cards in review yet: the forecast starts with your first graded answers.");
 
   gtk_window_destroy (window);

@@ -203,4 +203,6 @@ pyprep_ui_types_register (void)
   register_stand_in ("PyprepLineChart", &chart);
   register_stand_in ("PyprepMasteryBar", NULL);
   register_stand_in_group ("PyprepMasteryGroup");
+  register_stand_in_group ("PyprepRetentionGroup");
+  register_stand_in_group ("PyprepWorkloadGroup");
 }

@@ -4,9 +4,10 @@
  * from the study record. It is filled when shown, before its first
  * frame, and follows the record: a change is shown on the next idle, or
  * when the page is shown again if it is hidden. True retention and the
- * workload forecast are read from the review log by PyprepLogStats on a
- * worker thread, so that a log of years does not hold the window; the
- * rest of the page is filled at once meanwhile.
+ * workload forecast (PyprepRetentionGroup, PyprepWorkloadGroup) are read
+ * from the review log by PyprepLogStats on a worker thread, so that a log
+ * of years does not hold the window; the rest of the page is filled at
+ * once meanwhile.
  *
  * With an interview date ahead (pyprep-plan.c), a group first shows
  * whether the plan fits the daily minutes and the predicted recall on
@@ -24,19 +25,25 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include <glib/gi18n.h>
 
 #include "pyprep-bar-chart.h"
 #include "pyprep-heatmap.h"
-#include "pyprep-line-chart.h"
 #include "pyprep-log-stats.h"
 #include "pyprep-interview-row.h"
 #include "pyprep-mastery-group.h"
+#include "pyprep-prose-layout.h"
+#include "pyprep-retention-group.h"
 #include "pyprep-stats.h"
 #include "pyprep-statistics-page.h"
 #include "pyprep-topic.h"
+#include "pyprep-workload-group.h"
+
+/* A streak's caption is as narrow as its longest word, or this many
+ * average characters. */
+#define STREAK_CAPTION_CHARS 8
+/* The same for a group's description. */
+#define DESCRIPTION_CHARS 12
 
 struct _PyprepStatisticsPage
 {
@@ -56,11 +63,9 @@ struct _PyprepStatisticsPage
   PyprepBarChart *forecast;
   GtkLabel       *forecast_hint;
   PyprepMasteryGroup *mastery_group;
-  GtkLabel       *retention_headline;
-  PyprepLineChart *retention_chart;
-  GtkLabel       *retention_summary;
-  PyprepLineChart *workload_chart;
-  GtkLabel       *workload_summary;
+  AdwPreferencesGroup *activity_group;
+  PyprepRetentionGroup *retention_group;
+  PyprepWorkloadGroup *workload_group;
   AdwPreferencesGroup *interview_group;
   GtkListBox     *interview_list;
 
@@ -340,202 +345,6 @@ fill_interview (PyprepStatisticsPage *self,
 
 /* From the review log ------------------------------------------------- */
 
-static char *
-format_percent (double share)
-{
-  /* TRANSLATORS: a share in percent, e.g. "88%" */
-  return g_strdup_printf (_("%.0f%%"), share * 100);
-}
-
-/* "88% (362 of 412 reviews)", or "no reviews counted" */
-static char *
-describe_count (const PyprepRetentionCount *count)
-{
-  g_autofree char *percent = NULL;
-  double share;
-
-  if (!pyprep_retention_count_get_share (count, &share))
-    return g_strdup (_("no reviews counted"));
-
-  percent = format_percent (share);
-  /* TRANSLATORS: true retention: a percentage, then how many reviews passed of how many */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u of %u review)", "%s (%u of %u reviews)",
-                                       count->total),
-                          percent, count->passed, count->total);
-}
-
-static char *
-format_day (GDateTime *day)
-{
-  /* TRANSLATORS: a day under a chart and in its description, see g_date_time_format() */
-  return g_date_time_format (day, C_("chart day", "%-d %b"));
-}
-
-static void
-fill_retention (PyprepStatisticsPage *self,
-                const PyprepLogStats *stats,
-                GDateTime            *now)
-{
-  g_autoptr(GDateTime) today = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
-                                                g_date_time_get_month (now),
-                                                g_date_time_get_day_of_month (now), 12, 0, 0);
-  g_autofree char *last_30 = describe_count (&stats->last_30);
-  g_autofree char *last_90 = describe_count (&stats->last_90);
-  g_autofree char *desired = format_percent (stats->retentions[0]);
-  g_autofree char *summary = NULL;
-  g_autofree char *target = NULL;
-  g_autoptr(GString) description = g_string_new (NULL);
-  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
-  g_auto(GStrv) label_array = NULL;
-  double values[PYPREP_LOG_STATS_WEEKS];
-  double lowest = 1;
-  double share;
-
-  if (pyprep_retention_count_get_share (&stats->last_30, &share))
-    {
-      g_autofree char *percent = format_percent (share);
-      /* TRANSLATORS: %s is a percentage, e.g. "88%" */
-      g_autofree char *headline = g_strdup_printf (_("%s passed in the last 30 days"), percent);
-
-      gtk_label_set_label (self->retention_headline, headline);
-    }
-  else
-    gtk_label_set_label (self->retention_headline, _("No reviews of learnt cards in the last 30 days"));
-
-  /* TRANSLATORS: true retention over two periods, then the user's desired retention */
-  summary = g_strdup_printf (_("Last 30 days: %s; last 90 days: %s. Desired retention: %s."),
-                             last_30, last_90, desired);
-  gtk_label_set_label (self->retention_summary, summary);
-  g_string_append (description, summary);
-  g_string_append (description, " ");
-  g_string_append (description, _("Per week, oldest first:"));
-
-  for (guint i = 0; i < PYPREP_LOG_STATS_WEEKS; i++)
-    {
-      g_autoptr(GDateTime) start = g_date_time_add_days (today, -(int)(PYPREP_LOG_STATS_WEEKS - i) * 7 + 1);
-      g_autofree char *start_name = format_day (start);
-      g_autofree char *value = describe_count (&stats->weeks[i]);
-      /* TRANSLATORS: a week of the true retention chart, e.g. "week of 24 Aug: 91% (40 of 44 reviews)" */
-      g_autofree char *week = g_strdup_printf (_("week of %s: %s"), start_name, value);
-
-      g_string_append (description, i == 0 ? " " : "; ");
-      g_string_append (description, week);
-      g_strv_builder_add (labels, i % 4 == 0 || i == PYPREP_LOG_STATS_WEEKS - 1 ? start_name : "");
-
-      if (pyprep_retention_count_get_share (&stats->weeks[i], &values[i]))
-        lowest = MIN (lowest, values[i]);
-      else
-        values[i] = NAN;
-    }
-  g_string_append (description, ".");
-
-  label_array = g_strv_builder_end (labels);
-  pyprep_line_chart_set_points (self->retention_chart, PYPREP_LOG_STATS_WEEKS, (const char * const *)label_array);
-  /* From 50% unless a week fell lower, in steps of 10 points. */
-  pyprep_line_chart_set_y_range (self->retention_chart,
-                                 MIN (0.5, floor (MIN (lowest, stats->retentions[0]) * 10) / 10), 1.0, TRUE);
-  pyprep_line_chart_add_series (self->retention_chart, _("True retention"), values);
-  /* TRANSLATORS: the legend of the line at the desired retention, e.g. "Desired retention (90%)" */
-  target = g_strdup_printf (_("Desired retention (%s)"), desired);
-  pyprep_line_chart_set_target (self->retention_chart, stats->retentions[0], target);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->retention_chart),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str, -1);
-}
-
-static char *
-format_mean (double mean)
-{
-  if (mean > 0 && mean < 10)
-    return g_strdup_printf ("%.1f", mean);
-  return g_strdup_printf ("%.0f", mean);
-}
-
-static void
-fill_workload (PyprepStatisticsPage *self,
-               const PyprepLogStats *stats,
-               GDateTime            *now)
-{
-  /* The current retention first, then above it, then below it. */
-  static const guint spoken_order[PYPREP_LOG_STATS_N_RETENTIONS] = { 0, 2, 1 };
-  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
-  g_auto(GStrv) label_array = NULL;
-  g_autoptr(GString) description = g_string_new (NULL);
-  g_autofree char *summary = NULL;
-  char *percents[PYPREP_LOG_STATS_N_RETENTIONS];
-  char *means[PYPREP_LOG_STATS_N_RETENTIONS];
-  double values[PYPREP_LOG_STATS_FORECAST_DAYS];
-  guint max = 0;
-
-  for (guint r = 0; r < PYPREP_LOG_STATS_N_RETENTIONS; r++)
-    {
-      percents[r] = format_percent (stats->retentions[r]);
-      means[r] = format_mean (pyprep_log_stats_forecast_mean (stats, r));
-      for (guint i = 0; i < PYPREP_LOG_STATS_FORECAST_DAYS; i++)
-        max = MAX (max, stats->forecast[r][i]);
-    }
-
-  if (stats->n_cards == 0)
-    summary = g_strdup (_("No cards in review yet: the forecast starts with your first graded answers."));
-  else
-    /* TRANSLATORS: the workload forecast: each %s pair is a desired retention
-     * and the average reviews a day at it, e.g. "At 90%: 23 reviews a day on
-     * average; at 95%: 41; at 85%: 15." */
-    summary = g_strdup_printf (_("At %s: %s reviews a day on average; at %s: %s; at %s: %s."),
-                               percents[spoken_order[0]], means[spoken_order[0]],
-                               percents[spoken_order[1]], means[spoken_order[1]],
-                               percents[spoken_order[2]], means[spoken_order[2]]);
-  gtk_label_set_label (self->workload_summary, summary);
-  g_string_append (description, summary);
-
-  for (guint i = 0; i < PYPREP_LOG_STATS_FORECAST_DAYS; i++)
-    {
-      g_autoptr(GDateTime) day = g_date_time_add_days (now, i);
-      g_autofree char *name = i == 0 ? g_strdup (C_("forecast", "Today")) : format_day (day);
-
-      g_strv_builder_add (labels, i % 7 == 0 ? name : "");
-    }
-  label_array = g_strv_builder_end (labels);
-  pyprep_line_chart_set_points (self->workload_chart, PYPREP_LOG_STATS_FORECAST_DAYS,
-                                (const char * const *)label_array);
-  pyprep_line_chart_set_y_range (self->workload_chart, 0, MAX (max, 4), FALSE);
-
-  for (guint r = 0; r < PYPREP_LOG_STATS_N_RETENTIONS; r++)
-    {
-      g_autofree char *name = NULL;
-
-      for (guint i = 0; i < PYPREP_LOG_STATS_FORECAST_DAYS; i++)
-        values[i] = stats->forecast[r][i];
-      /* TRANSLATORS: a series of the workload chart; %s is a retention, e.g. "At 90% (now)" */
-      name = r == 0 ? g_strdup_printf (_("At %s (now)"), percents[r])
-                    /* TRANSLATORS: a series of the workload chart; %s is a retention, e.g. "At 95%" */
-                    : g_strdup_printf (_("At %s"), percents[r]);
-      pyprep_line_chart_add_series (self->workload_chart, name, values);
-    }
-
-  /* Every day's figure at the current retention, for screen readers. */
-  {
-    g_autofree char *heading = g_strdup_printf (_("Per day at %s:"), percents[0]);
-
-    g_string_append_printf (description, " %s", heading);
-  }
-  for (guint i = 0; i < PYPREP_LOG_STATS_FORECAST_DAYS; i++)
-    {
-      g_autoptr(GDateTime) day = g_date_time_add_days (now, i);
-      g_autofree char *name = i == 0 ? g_strdup (C_("forecast", "Today")) : format_day (day);
-
-      g_string_append_printf (description, "%s%s %u", i == 0 ? " " : ", ", name, stats->forecast[0][i]);
-    }
-  g_string_append (description, ".");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->workload_chart),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str, -1);
-
-  for (guint r = 0; r < PYPREP_LOG_STATS_N_RETENTIONS; r++)
-    {
-      g_free (percents[r]);
-      g_free (means[r]);
-    }
-}
-
 static void
 set_computing (PyprepStatisticsPage *self,
                gboolean              computing)
@@ -566,17 +375,15 @@ log_stats_cb (GObject      *source,
   if (stats == NULL)
     {
       g_warning ("Could not read the review log for statistics: %s", error->message);
-      gtk_label_set_label (self->retention_headline, _("The review log could not be read"));
-      gtk_label_set_label (self->retention_summary,
-                           _("True retention and the forecast are missing until it can. Your grades and schedule are kept."));
-      gtk_label_set_label (self->workload_summary, "");
+      pyprep_retention_group_show_unreadable (self->retention_group);
+      pyprep_workload_group_show_unreadable (self->workload_group);
       set_computing (self, FALSE);
       return;
     }
 
   now = self->now ? g_date_time_ref (self->now) : g_date_time_new_now_local ();
-  fill_retention (self, stats, now);
-  fill_workload (self, stats, now);
+  pyprep_retention_group_set_stats (self->retention_group, stats, now);
+  pyprep_workload_group_set_stats (self->workload_group, stats, now);
   self->log_filled = TRUE;
   set_computing (self, FALSE);
 }
@@ -602,8 +409,8 @@ start_log_stats (PyprepStatisticsPage *self,
 
   if (!self->log_filled)
     {
-      gtk_label_set_label (self->retention_headline, _("Reading the review log…"));
-      gtk_label_set_label (self->workload_summary, _("Reading the review log…"));
+      pyprep_retention_group_show_reading (self->retention_group);
+      pyprep_workload_group_show_reading (self->workload_group);
     }
 
   /* The forecast starts from the states the rest of the page shows. */
@@ -825,7 +632,8 @@ pyprep_statistics_page_class_init (PyprepStatisticsPageClass *klass)
 
   g_type_ensure (PYPREP_TYPE_HEATMAP);
   g_type_ensure (PYPREP_TYPE_BAR_CHART);
-  g_type_ensure (PYPREP_TYPE_LINE_CHART);
+  g_type_ensure (PYPREP_TYPE_RETENTION_GROUP);
+  g_type_ensure (PYPREP_TYPE_WORKLOAD_GROUP);
   g_type_ensure (PYPREP_TYPE_MASTERY_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pyprep/PyPrep/ui/pyprep-statistics-page.ui");
@@ -844,11 +652,9 @@ pyprep_statistics_page_class_init (PyprepStatisticsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, forecast);
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, forecast_hint);
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, mastery_group);
-  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, retention_headline);
-  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, retention_chart);
-  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, retention_summary);
-  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, workload_chart);
-  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, workload_summary);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, activity_group);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, retention_group);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, workload_group);
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, interview_group);
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, interview_list);
 }
@@ -857,6 +663,13 @@ static void
 pyprep_statistics_page_init (PyprepStatisticsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Side by side in a box, which asks each caption for its width at the
+   * box's height: a GtkLabel answers by laying its text out at width
+   * after width (GTK 4.8), the prose layout once. */
+  pyprep_prose_layout_attach_to_cell (self->current_streak_caption, STREAK_CAPTION_CHARS);
+  pyprep_prose_layout_attach_to_cell (self->longest_streak_caption, STREAK_CAPTION_CHARS);
+  pyprep_prose_layout_attach_to_group_description (self->interview_group, DESCRIPTION_CHARS);
+  pyprep_prose_layout_attach_to_group_description (self->activity_group, DESCRIPTION_CHARS);
 
   /* Filled when first shown. */
   self->stale = TRUE;
