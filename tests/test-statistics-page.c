@@ -259,6 +259,17 @@ test_mastery_follows_study (void)
   g_assert_cmpstr (pyprep_mastery_row_get_subtitle (PYPREP_MASTERY_ROW (mastery_row (page, 0))), ==,
                    "2 confident, 1 learning, 1 needs review, 0 read, 1 new");
 
+  /* A change while the window is hidden is there when it is shown
+   * again. */
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  iterate ();
+  pyprep_study_set_status (study, "q4", PYPREP_STATUS_CONFIDENT);
+  iterate ();
+  gtk_window_present (window);
+  iterate ();
+  g_assert_cmpstr (pyprep_mastery_row_get_subtitle (PYPREP_MASTERY_ROW (mastery_row (page, 1))), ==,
+                   "2 confident, 1 learning, 1 needs review, 0 read, 0 new");
+
   gtk_window_destroy (window);
 }
 
