@@ -12,13 +12,13 @@
 #include <gtksourceview/gtksource.h>
 
 #include "pyprep-bar-chart.h"
+#include "pyprep-figure-row.h"
 #include "pyprep-heatmap.h"
 #include "pyprep-line-chart.h"
 #include "pyprep-log-stats.h"
 #include "pyprep-interview-row.h"
 #include "pyprep-mastery-bar.h"
 #include "pyprep-mastery-group.h"
-#include "pyprep-mastery-row.h"
 #include "pyprep-retention-group.h"
 #include "pyprep-statistics-page.h"
 #include "pyprep-statistics-window.h"
@@ -242,21 +242,21 @@ test_mastery_follows_study (void)
   PyprepStatisticsPage *page = new_page (study, &window);
 
   /* All topics first, then each topic in order. */
-  g_assert_cmpstr (pyprep_mastery_row_get_title (PYPREP_MASTERY_ROW (mastery_row (page, 0))), ==, "All topics");
-  g_assert_cmpstr (pyprep_mastery_row_get_title (PYPREP_MASTERY_ROW (mastery_row (page, 1))), ==, "Basics");
-  g_assert_cmpstr (pyprep_mastery_row_get_title (PYPREP_MASTERY_ROW (mastery_row (page, 2))), ==, "Advanced");
+  g_assert_cmpstr (pyprep_figure_row_get_title (PYPREP_FIGURE_ROW (mastery_row (page, 0))), ==, "All topics");
+  g_assert_cmpstr (pyprep_figure_row_get_title (PYPREP_FIGURE_ROW (mastery_row (page, 1))), ==, "Basics");
+  g_assert_cmpstr (pyprep_figure_row_get_title (PYPREP_FIGURE_ROW (mastery_row (page, 2))), ==, "Advanced");
   g_assert_null (gtk_list_box_get_row_at_index (mastery_list (page), 3));
-  g_assert_cmpstr (pyprep_mastery_row_get_subtitle (PYPREP_MASTERY_ROW (mastery_row (page, 1))), ==,
+  g_assert_cmpstr (pyprep_figure_row_get_subtitle (PYPREP_FIGURE_ROW (mastery_row (page, 1))), ==,
                    "1 confident, 1 learning, 1 needs review, 0 read, 1 new");
-  g_assert_cmpstr (pyprep_mastery_row_get_subtitle (PYPREP_MASTERY_ROW (mastery_row (page, 0))), ==,
+  g_assert_cmpstr (pyprep_figure_row_get_subtitle (PYPREP_FIGURE_ROW (mastery_row (page, 0))), ==,
                    "1 confident, 1 learning, 1 needs review, 0 read, 2 new");
 
   /* Marking a question confident shows up without reopening the view. */
   pyprep_study_set_status (study, "q5", PYPREP_STATUS_CONFIDENT);
   iterate ();
-  g_assert_cmpstr (pyprep_mastery_row_get_subtitle (PYPREP_MASTERY_ROW (mastery_row (page, 2))), ==,
+  g_assert_cmpstr (pyprep_figure_row_get_subtitle (PYPREP_FIGURE_ROW (mastery_row (page, 2))), ==,
                    "1 confident, 0 learning, 0 need review, 0 read, 0 new");
-  g_assert_cmpstr (pyprep_mastery_row_get_subtitle (PYPREP_MASTERY_ROW (mastery_row (page, 0))), ==,
+  g_assert_cmpstr (pyprep_figure_row_get_subtitle (PYPREP_FIGURE_ROW (mastery_row (page, 0))), ==,
                    "2 confident, 1 learning, 1 needs review, 0 read, 1 new");
 
   /* A change while the window is hidden is there when it is shown
@@ -267,7 +267,7 @@ test_mastery_follows_study (void)
   iterate ();
   gtk_window_present (window);
   iterate ();
-  g_assert_cmpstr (pyprep_mastery_row_get_subtitle (PYPREP_MASTERY_ROW (mastery_row (page, 1))), ==,
+  g_assert_cmpstr (pyprep_figure_row_get_subtitle (PYPREP_FIGURE_ROW (mastery_row (page, 1))), ==,
                    "2 confident, 1 learning, 1 needs review, 0 read, 0 new");
 
   gtk_window_destroy (window);
@@ -308,14 +308,14 @@ test_interview_plan (void)
   g_assert_cmpstr (adw_preferences_group_get_title (group), ==, "Interview on Saturday 28 November");
   /* Three questions fall below 90% by the day, nothing essential is left
    * to start: one card a day is plenty. */
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (interview_row (page, 0))), ==, "On track");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (interview_row (page, 0))), ==,
+  g_assert_cmpstr (pyprep_figure_row_get_title (PYPREP_FIGURE_ROW (interview_row (page, 0))), ==, "On track");
+  g_assert_cmpstr (pyprep_figure_row_get_subtitle (PYPREP_FIGURE_ROW (interview_row (page, 0))), ==,
                    "1 card a day needed at 60 s each: 3 questions to refresh and 0 essentials to start in "
                    "10 days. Minutes a day: 30.");
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (interview_row (page, 1))), ==, "Basics");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (interview_row (page, 1))), ==,
+  g_assert_cmpstr (pyprep_figure_row_get_title (PYPREP_FIGURE_ROW (interview_row (page, 1))), ==, "Basics");
+  g_assert_cmpstr (pyprep_figure_row_get_subtitle (PYPREP_FIGURE_ROW (interview_row (page, 1))), ==,
                    "Predicted recall on the day: 87% of the 3 practised, 65% of all 4");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (interview_row (page, 2))), ==,
+  g_assert_cmpstr (pyprep_figure_row_get_subtitle (PYPREP_FIGURE_ROW (interview_row (page, 2))), ==,
                    "Predicted recall on the day: none of its 1 question practised");
   g_assert_null (gtk_list_box_get_row_at_index (PAGE_CHILD (page, "interview_list"), 3));
 

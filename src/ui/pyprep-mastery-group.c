@@ -1,6 +1,6 @@
 /* pyprep-mastery-group.c: the Statistics page's Mastery group: a legend
  * of the statuses' colours, then a row for all topics and one per topic
- * (PyprepMasteryRow), each with its counts in words and as a bar.
+ * (PyprepFigureRow), each with its counts in words and as a bar.
  *
  * The group comes last on the page, below the first screen, and its rows
  * are most of the page's text. They are added a few at a time, after
@@ -15,9 +15,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "pyprep-figure-row.h"
 #include "pyprep-mastery-bar.h"
 #include "pyprep-mastery-group.h"
-#include "pyprep-mastery-row.h"
 
 /* Rows added per main-loop turn: about 4 ms of building and measuring on
  * the development machine (bench-statistics), well within a frame. */
@@ -56,6 +58,29 @@ add_mastery (PyprepMasteryGroup       *self,
   g_array_append_val (self->masteries, copy);
 }
 
+/* @row shows @mastery: its counts in words and as a bar, and the share
+ * learning or confident. All topics' row is in bold. */
+static void
+show_mastery (PyprepFigureRow          *row,
+              const PyprepTopicMastery *mastery,
+              gboolean                  overall)
+{
+  g_autofree char *subtitle = pyprep_mastery_describe (mastery->counts);
+  g_autofree char *percent = NULL;
+  guint passed = mastery->counts[PYPREP_STATUS_CONFIDENT] + mastery->counts[PYPREP_STATUS_LEARNING];
+  guint share = mastery->total > 0 ? (passed * 100 + mastery->total / 2) / mastery->total : 0;
+
+  /* TRANSLATORS: a topic's mastery: the share of its questions that are
+   * learning or confident */
+  percent = g_strdup_printf (_("%u%%"), share);
+  pyprep_figure_row_set_text (row, mastery->title, subtitle, percent);
+  pyprep_figure_row_set_counts (row, mastery->counts);
+  if (overall)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "mastery-overall");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "mastery-overall");
+}
+
 static guint
 n_rows (PyprepMasteryGroup *self)
 {
@@ -77,10 +102,9 @@ add_rows_cb (gpointer data)
 
   for (guint i = first; i < last; i++)
     {
-      GtkWidget *row = pyprep_mastery_row_new ();
+      GtkWidget *row = pyprep_figure_row_new ();
 
-      pyprep_mastery_row_set_mastery (PYPREP_MASTERY_ROW (row),
-                                      &g_array_index (self->masteries, PyprepTopicMastery, i), i == 0);
+      show_mastery (PYPREP_FIGURE_ROW (row), &g_array_index (self->masteries, PyprepTopicMastery, i), i == 0);
       gtk_list_box_append (self->mastery_list, row);
     }
 
@@ -116,8 +140,7 @@ pyprep_mastery_group_set_stats (PyprepMasteryGroup *self,
     gtk_list_box_remove (self->mastery_list, GTK_WIDGET (row));
 
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->mastery_list, (int)i)) != NULL; i++)
-    pyprep_mastery_row_set_mastery (PYPREP_MASTERY_ROW (row),
-                                    &g_array_index (self->masteries, PyprepTopicMastery, i), i == 0);
+    show_mastery (PYPREP_FIGURE_ROW (row), &g_array_index (self->masteries, PyprepTopicMastery, i), i == 0);
 
   /* At a low priority, so that frames come between. */
   if (self->add_source == 0 && n_rows (self) < self->masteries->len)

@@ -29,6 +29,7 @@
 
 #include "pyprep-bar-chart.h"
 #include "pyprep-heatmap.h"
+#include "pyprep-figure-row.h"
 #include "pyprep-log-stats.h"
 #include "pyprep-interview-row.h"
 #include "pyprep-mastery-group.h"
@@ -246,19 +247,9 @@ make_text_row (const char *title,
                const char *subtitle,
                const char *value)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = pyprep_figure_row_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (value != NULL)
-    {
-      GtkWidget *label = gtk_label_new (value);
-
-      gtk_widget_add_css_class (label, "numeric");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-    }
-
+  pyprep_figure_row_set_text (PYPREP_FIGURE_ROW (row), title, subtitle, value);
   return row;
 }
 
