@@ -10,7 +10,15 @@
  * - replaying the log through the scheduler (pyprep_review_replay), which
  *   the app does after an import.
  * The big log is bench-log-fill's: 100,000 reviews of 2,000 cards over
- * three years, the last day yesterday.
+ * three years, the last day yesterday. The cards are questions of 16
+ * topics, as many as the built-in bank has, so that the page shows as
+ * many mastery rows as it does for a user.
+ *
+ * Statistics opens as the main window opens it (Ctrl+I): its window,
+ * given the preferences. The baseline, opened in the same run and timed
+ * the same way, is an AdwWindow of the same size with a header bar and
+ * a bare AdwPreferencesPage of as many titled groups: what libadwaita
+ * costs before PyPrep draws anything.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,10 +36,13 @@
 #include "pyprep-library.h"
 #include "pyprep-practice-session.h"
 #include "pyprep-review-log.h"
+#include "pyprep-settings.h"
 #include "pyprep-statistics-page.h"
+#include "pyprep-statistics-window.h"
 #include "pyprep-study.h"
 
 #define RUNS 5
+#define N_TOPICS 16
 #define FRAME_MS 16.0
 
 typedef struct
@@ -65,20 +76,28 @@ thread_ms (void)
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
-/* One question per generated card id. */
+/* One question per generated card id, the ids dealt out to N_TOPICS
+ * topics in turn. */
 static PyprepLibrary *
 generated_library (void)
 {
   PyprepLibrary *library = pyprep_library_new ();
-  g_autoptr(GString) deck = g_string_new ("---\nid: generated\ntitle: Generated\norder: 1\n---\n\n");
-  g_autoptr(GBytes) bytes = NULL;
 
-  for (guint i = 0; i < BENCH_LOG_CARDS; i++)
-    g_string_append_printf (deck, "# Generated question %u?\nid: generated-%u\ndifficulty: %s\n\nAn answer.\n\n",
-                            i, i, i % 3 == 0 ? "junior" : i % 3 == 1 ? "mid" : "senior");
-  bytes = g_string_free_to_bytes (g_steal_pointer (&deck));
-  if (!pyprep_library_load_bytes (library, "generated.md", bytes))
-    g_error ("Cannot load the generated deck");
+  for (guint t = 0; t < N_TOPICS; t++)
+    {
+      g_autoptr(GString) deck = g_string_new (NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *source = g_strdup_printf ("generated-%u.md", t);
+
+      g_string_append_printf (deck, "---\nid: generated-topic-%u\ntitle: Generated topic %u\norder: %u\n---\n\n",
+                              t, t + 1, t + 1);
+      for (guint i = t; i < BENCH_LOG_CARDS; i += N_TOPICS)
+        g_string_append_printf (deck, "# Generated question %u?\nid: generated-%u\ndifficulty: %s\n\nAn answer.\n\n",
+                                i, i, i % 3 == 0 ? "junior" : i % 3 == 1 ? "mid" : "senior");
+      bytes = g_string_free_to_bytes (g_steal_pointer (&deck));
+      if (!pyprep_library_load_bytes (library, source, bytes))
+        g_error ("Cannot load the generated deck %s", source);
+    }
   return library;
 }
 
@@ -142,28 +161,76 @@ timed_iteration (Open *open)
   return busy;
 }
 
-/* Opens Statistics once. Non-blocking iterations are timed one by one,
- * with a short sleep when nothing is pending: the sleeps are the main
- * thread waiting for the worker, free to draw frames. */
+/* A window to open: Statistics as the app opens it, or the baseline. */
+typedef GtkWindow *(*BuildFunc) (gpointer data);
+
+typedef struct
+{
+  PyprepStudy    *study;
+  PyprepLibrary  *library;
+  PyprepSettings *settings;
+} PageData;
+
+/* As the main window's Ctrl+I does. */
+static GtkWindow *
+build_statistics (gpointer data)
+{
+  PageData *page = data;
+  GtkWindow *window = pyprep_statistics_window_new (NULL, page->study, page->library);
+
+  pyprep_statistics_page_set_settings (pyprep_statistics_window_get_page (PYPREP_STATISTICS_WINDOW (window)),
+                                       page->settings);
+  return window;
+}
+
+/* The baseline: the same kind of window with a header bar, holding a page
+ * of titled groups, as many as Statistics has. */
+static GtkWindow *
+build_bare_page (gpointer data)
+{
+  static const char *titles[] = {
+    "Streak", "Activity", "Reviews Due", "True Retention", "Workload Forecast", "Mastery",
+  };
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *page = adw_preferences_page_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+      adw_preferences_group_set_title (group, titles[i]);
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
+    }
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 760, 820);
+  return GTK_WINDOW (window);
+}
+
+/* Opens the window @build makes, once. Non-blocking iterations are timed
+ * one by one, with a short sleep when nothing is pending: the sleeps are
+ * the main thread waiting for the worker, free to draw frames. */
 static void
-open_statistics (PyprepStudy   *study,
-                 PyprepLibrary *library,
-                 Open          *open)
+open_window (BuildFunc  build,
+             gpointer   data,
+             Open      *open)
 {
   gint64 start = g_get_monotonic_time ();
   double cpu = thread_ms ();
-  GtkWidget *window;
-  GtkWidget *page;
+  GtkWindow *window;
+  PyprepStatisticsPage *page = NULL;
 
   memset (open, 0, sizeof *open);
-  window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 760, 900);
-  page = pyprep_statistics_page_new (study, library);
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
+  window = build (data);
+  gtk_window_present (window);
   open->build = open->main = thread_ms () - cpu;
 
-  while (pyprep_statistics_page_get_computing (PYPREP_STATISTICS_PAGE (page)))
+  if (PYPREP_IS_STATISTICS_WINDOW (window))
+    page = pyprep_statistics_window_get_page (PYPREP_STATISTICS_WINDOW (window));
+  while (page != NULL && pyprep_statistics_page_get_computing (page))
     if (!timed_iteration (open))
       g_usleep (200);
   open->wall = since (start);
@@ -179,9 +246,41 @@ open_statistics (PyprepStudy   *study,
     open->fill = fill;
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (window);
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+/* Opens the window RUNS times, after once to warm up (the first window
+ * of the process loads the theme), and keeps the medians. */
+static void
+open_runs (BuildFunc  build,
+           gpointer   data,
+           Open      *medians)
+{
+  g_autoptr(GArray) builds = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) longests = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) fills = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) mains = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) walls = g_array_new (FALSE, FALSE, sizeof (double));
+  Open open;
+
+  open_window (build, data, &open);
+  for (guint i = 0; i < RUNS; i++)
+    {
+      open_window (build, data, &open);
+      g_array_append_val (builds, open.build);
+      g_array_append_val (longests, open.longest);
+      g_array_append_val (fills, open.fill);
+      g_array_append_val (mains, open.main);
+      g_array_append_val (walls, open.wall);
+    }
+
+  medians->build = bench_percentile (builds, 0.5);
+  medians->longest = bench_percentile (longests, 0.5);
+  medians->fill = bench_percentile (fills, 0.5);
+  medians->main = bench_percentile (mains, 0.5);
+  medians->wall = bench_percentile (walls, 0.5);
 }
 
 static void
@@ -193,11 +292,9 @@ measure (const char    *path,
   g_autoptr(PyprepReviewLog) log = pyprep_review_log_new (path, &error);
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(PyprepStudy) study = NULL;
-  g_autoptr(GArray) builds = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) longests = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) fills = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) mains = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) walls = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GSettings) gsettings = g_settings_new (APPLICATION_ID);
+  g_autoptr(PyprepSettings) settings = pyprep_settings_new_for_gsettings (gsettings);
+  PageData page;
   Open open;
   g_autoptr(GArray) queues = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) replays = g_array_new (FALSE, FALSE, sizeof (double));
@@ -213,17 +310,15 @@ measure (const char    *path,
   study = practised_study (entries);
   pyprep_study_set_review_log (study, log);
 
-  /* Once to warm up: the first window of the process loads the theme. */
-  open_statistics (study, library, &open);
-  for (guint i = 0; i < RUNS; i++)
-    {
-      open_statistics (study, library, &open);
-      g_array_append_val (builds, open.build);
-      g_array_append_val (longests, open.longest);
-      g_array_append_val (fills, open.fill);
-      g_array_append_val (mains, open.main);
-      g_array_append_val (walls, open.wall);
-    }
+  page.study = study;
+  page.library = library;
+  page.settings = settings;
+  open_runs (build_statistics, &page, &open);
+  figures->open_build = open.build;
+  figures->open_longest = open.longest;
+  figures->open_fill = open.fill;
+  figures->open_main = open.main;
+  figures->open_wall = open.wall;
 
   for (guint i = 0; i < RUNS; i++)
     {
@@ -255,11 +350,6 @@ measure (const char    *path,
       g_array_append_val (replays, ms);
     }
 
-  figures->open_build = bench_percentile (builds, 0.5);
-  figures->open_longest = bench_percentile (longests, 0.5);
-  figures->open_fill = bench_percentile (fills, 0.5);
-  figures->open_main = bench_percentile (mains, 0.5);
-  figures->open_wall = bench_percentile (walls, 0.5);
   figures->queue = bench_percentile (queues, 0.5);
   figures->replay = bench_percentile (replays, 0.5);
 }
@@ -317,6 +407,10 @@ main (int   argc,
   g_autoptr(PyprepLibrary) library = NULL;
   g_autoptr(GDateTime) today = g_date_time_new_now_local ();
   Figures empty = { 0 }, full = { 0 };
+  Open bare;
+  g_autofree char *build_verdict = NULL;
+  g_autofree char *longest_verdict = NULL;
+  g_autofree char *main_verdict = NULL;
   gint64 start_ms;
 
   gtk_init ();
@@ -337,6 +431,7 @@ main (int   argc,
     bench_fill_review_log (log, start_ms);
   }
 
+  open_runs (build_bare_page, NULL, &bare);
   measure (empty_path, library, &empty);
   measure (full_path, library, &full);
 
@@ -349,13 +444,22 @@ main (int   argc,
     printf ("main-thread figures are its CPU time; load average %s\n", load);
   }
   printf ("%-44s %9s %9s\n", "", "empty", "100k");
-  print_row ("open Statistics: build and present", empty.open_build, full.open_build, "the page itself, log or not");
-  print_row ("  longest main-loop iteration after", empty.open_longest, full.open_longest,
-             full.open_longest <= FRAME_MS ? "under a frame" : "over a frame (first layout and paint)");
+  build_verdict = g_strdup_printf ("%s; %.1f× the bare page",
+                                   full.open_build <= FRAME_MS ? "under a frame" : "OVER A FRAME",
+                                   full.open_build / bare.build);
+  longest_verdict = g_strdup_printf ("%s; %.1f× the bare page",
+                                     full.open_longest <= FRAME_MS ? "under a frame" : "OVER A FRAME",
+                                     full.open_longest / bare.longest);
+  main_verdict = g_strdup_printf ("%.1f× the bare page", full.open_main / bare.main);
+  print_row ("open Statistics: build and present", empty.open_build, full.open_build, build_verdict);
+  print_row ("  longest main-loop iteration after", empty.open_longest, full.open_longest, longest_verdict);
   print_row ("  showing the log's figures (main)", empty.open_fill, full.open_fill,
              full.open_fill <= FRAME_MS ? "under a frame" : "OVER A FRAME");
-  print_row ("  main thread in all, until painted", empty.open_main, full.open_main, "");
+  print_row ("  main thread in all, until painted", empty.open_main, full.open_main, main_verdict);
   print_row ("  until the figures arrive (wall)", empty.open_wall, full.open_wall, "read and computed on a worker");
+  print_row ("bare AdwWindow and page of 6 groups: build", bare.build, bare.build, "the baseline, same window");
+  print_row ("  longest main-loop iteration after", bare.longest, bare.longest, "");
+  print_row ("  main thread in all, until painted", bare.main, bare.main, "");
   print_row ("practice queue, 2,000 practised cards", empty.queue, full.queue,
              full.queue <= FRAME_MS ? "under a frame" : "OVER A FRAME");
   print_row ("replay the whole log", empty.replay, full.replay,

@@ -12,13 +12,17 @@
 #include <gtksourceview/gtksource.h>
 
 #include "pyprep-bar-chart.h"
+#include "pyprep-figure-row.h"
 #include "pyprep-heatmap.h"
 #include "pyprep-line-chart.h"
 #include "pyprep-log-stats.h"
 #include "pyprep-interview-row.h"
 #include "pyprep-mastery-bar.h"
+#include "pyprep-mastery-group.h"
+#include "pyprep-retention-group.h"
 #include "pyprep-statistics-page.h"
 #include "pyprep-statistics-window.h"
+#include "pyprep-workload-group.h"
 #include "pyprep-settings.h"
 #include "pyprep-window.h"
 #include "test-util.h"
@@ -51,6 +55,10 @@ static const char deck_advanced[] =
 static PyprepLibrary *library;
 
 #define PAGE_CHILD(page, name) child (page, PYPREP_TYPE_STATISTICS_PAGE, name)
+#define RETENTION_CHILD(page, name) \
+  child (PAGE_CHILD (page, "retention_group"), PYPREP_TYPE_RETENTION_GROUP, name)
+#define WORKLOAD_CHILD(page, name) \
+  child (PAGE_CHILD (page, "workload_group"), PYPREP_TYPE_WORKLOAD_GROUP, name)
 
 static GVariant *
 reviewed (const char *status,
@@ -210,11 +218,17 @@ test_forecast_described (void)
   gtk_window_destroy (window);
 }
 
+static GtkListBox *
+mastery_list (PyprepStatisticsPage *page)
+{
+  return child (PAGE_CHILD (page, "mastery_group"), PYPREP_TYPE_MASTERY_GROUP, "mastery_list");
+}
+
 static GtkWidget *
 mastery_row (PyprepStatisticsPage *page,
              guint                 index)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (PAGE_CHILD (page, "mastery_list"), (int)index);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (mastery_list (page), (int)index);
 
   g_assert_nonnull (row);
   return GTK_WIDGET (row);
@@ -228,22 +242,33 @@ test_mastery_follows_study (void)
   PyprepStatisticsPage *page = new_page (study, &window);
 
   /* All topics first, then each topic in order. */
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (mastery_row (page, 0))), ==, "All topics");
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (mastery_row (page, 1))), ==, "Basics");
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (mastery_row (page, 2))), ==, "Advanced");
-  g_assert_null (gtk_list_box_get_row_at_index (PAGE_CHILD (page, "mastery_list"), 3));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (mastery_row (page, 1))), ==,
+  g_assert_cmpstr (pyprep_figure_row_get_title (PYPREP_FIGURE_ROW (mastery_row (page, 0))), ==, "All topics");
+  g_assert_cmpstr (pyprep_figure_row_get_title (PYPREP_FIGURE_ROW (mastery_row (page, 1))), ==, "Basics");
+  g_assert_cmpstr (pyprep_figure_row_get_title (PYPREP_FIGURE_ROW (mastery_row (page, 2))), ==, "Advanced");
+  g_assert_null (gtk_list_box_get_row_at_index (mastery_list (page), 3));
+  g_assert_cmpstr (pyprep_figure_row_get_subtitle (PYPREP_FIGURE_ROW (mastery_row (page, 1))), ==,
                    "1 confident, 1 learning, 1 needs review, 0 read, 1 new");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (mastery_row (page, 0))), ==,
+  g_assert_cmpstr (pyprep_figure_row_get_subtitle (PYPREP_FIGURE_ROW (mastery_row (page, 0))), ==,
                    "1 confident, 1 learning, 1 needs review, 0 read, 2 new");
 
   /* Marking a question confident shows up without reopening the view. */
   pyprep_study_set_status (study, "q5", PYPREP_STATUS_CONFIDENT);
   iterate ();
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (mastery_row (page, 2))), ==,
+  g_assert_cmpstr (pyprep_figure_row_get_subtitle (PYPREP_FIGURE_ROW (mastery_row (page, 2))), ==,
                    "1 confident, 0 learning, 0 need review, 0 read, 0 new");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (mastery_row (page, 0))), ==,
+  g_assert_cmpstr (pyprep_figure_row_get_subtitle (PYPREP_FIGURE_ROW (mastery_row (page, 0))), ==,
                    "2 confident, 1 learning, 1 needs review, 0 read, 1 new");
+
+  /* A change while the window is hidden is there when it is shown
+   * again. */
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  iterate ();
+  pyprep_study_set_status (study, "q4", PYPREP_STATUS_CONFIDENT);
+  iterate ();
+  gtk_window_present (window);
+  iterate ();
+  g_assert_cmpstr (pyprep_figure_row_get_subtitle (PYPREP_FIGURE_ROW (mastery_row (page, 1))), ==,
+                   "2 confident, 1 learning, 1 needs review, 0 read, 0 new");
 
   gtk_window_destroy (window);
 }
@@ -283,14 +308,14 @@ test_interview_plan (void)
   g_assert_cmpstr (adw_preferences_group_get_title (group), ==, "Interview on Saturday 28 November");
   /* Three questions fall below 90% by the day, nothing essential is left
    * to start: one card a day is plenty. */
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (interview_row (page, 0))), ==, "On track");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (interview_row (page, 0))), ==,
+  g_assert_cmpstr (pyprep_figure_row_get_title (PYPREP_FIGURE_ROW (interview_row (page, 0))), ==, "On track");
+  g_assert_cmpstr (pyprep_figure_row_get_subtitle (PYPREP_FIGURE_ROW (interview_row (page, 0))), ==,
                    "1 card a day needed at 60 s each: 3 questions to refresh and 0 essentials to start in "
                    "10 days. Minutes a day: 30.");
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (interview_row (page, 1))), ==, "Basics");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (interview_row (page, 1))), ==,
+  g_assert_cmpstr (pyprep_figure_row_get_title (PYPREP_FIGURE_ROW (interview_row (page, 1))), ==, "Basics");
+  g_assert_cmpstr (pyprep_figure_row_get_subtitle (PYPREP_FIGURE_ROW (interview_row (page, 1))), ==,
                    "Predicted recall on the day: 87% of the 3 practised, 65% of all 4");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (interview_row (page, 2))), ==,
+  g_assert_cmpstr (pyprep_figure_row_get_subtitle (PYPREP_FIGURE_ROW (interview_row (page, 2))), ==,
                    "Predicted recall on the day: none of its 1 question practised");
   g_assert_null (gtk_list_box_get_row_at_index (PAGE_CHILD (page, "interview_list"), 3));
 
@@ -438,20 +463,20 @@ test_log_figures_described (void)
   page = new_page (study, &window);
   wait_for_log (page);
 
-  g_assert_cmpstr (gtk_label_get_label (PAGE_CHILD (page, "retention_headline")), ==,
+  g_assert_cmpstr (gtk_label_get_label (RETENTION_CHILD (page, "retention_headline")), ==,
                    "67% passed in the last 30 days");
   summary = "Last 30 days: 67% (2 of 3 reviews); last 90 days: 75% (3 of 4 reviews). Desired retention: 90%.";
-  g_assert_cmpstr (gtk_label_get_label (PAGE_CHILD (page, "retention_summary")), ==, summary);
+  g_assert_cmpstr (gtk_label_get_label (RETENTION_CHILD (page, "retention_summary")), ==, summary);
   /* The chart's description opens with the same words, then each week;
    * this one with the two grades of the last seven days. */
-  problem = gtk_test_accessible_check_property (PAGE_CHILD (page, "retention_chart"),
+  problem = gtk_test_accessible_check_property (RETENTION_CHILD (page, "retention_chart"),
                                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
   g_assert_nonnull (problem);
   g_assert_nonnull (strstr (problem, summary));
   g_assert_nonnull (strstr (problem, "week of 12 Nov: 100% (1 of 1 review)"));
   g_assert_nonnull (strstr (problem, "week of 5 Nov: 0% (0 of 1 review)"));
   g_assert_nonnull (strstr (problem, "week of 20 Aug: no reviews counted"));
-  g_assert_cmpuint (pyprep_line_chart_get_n_series (PAGE_CHILD (page, "retention_chart")), ==, 1);
+  g_assert_cmpuint (pyprep_line_chart_get_n_series (RETENTION_CHILD (page, "retention_chart")), ==, 1);
 
   /* The forecast at 90%, then 95%, then 85%, as the worker worked it
    * out from the same log. */
@@ -464,26 +489,26 @@ test_log_figures_described (void)
   g_assert_cmpuint (expected->n_cards, ==, 3);
   g_assert_cmpuint (expected->forecast[0][0], ==, 2);
   g_assert_cmpuint (expected->forecast[0][1], ==, 1);
-  summary = gtk_label_get_label (PAGE_CHILD (page, "workload_summary"));
+  summary = gtk_label_get_label (WORKLOAD_CHILD (page, "workload_summary"));
   g_assert_true (g_str_has_prefix (summary, "At 90%: "));
   g_assert_nonnull (strstr (summary, " reviews a day on average; at 95%: "));
   g_assert_nonnull (strstr (summary, "; at 85%: "));
   g_clear_pointer (&problem, g_free);
-  problem = gtk_test_accessible_check_property (PAGE_CHILD (page, "workload_chart"),
+  problem = gtk_test_accessible_check_property (WORKLOAD_CHILD (page, "workload_chart"),
                                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
   g_assert_nonnull (strstr (problem, summary));
   g_string_append_printf (description, "Per day at 90%%: Today %u, 19 Nov %u,", expected->forecast[0][0],
                           expected->forecast[0][1]);
   g_assert_nonnull (strstr (problem, description->str));
-  g_assert_cmpuint (pyprep_line_chart_get_n_series (PAGE_CHILD (page, "workload_chart")), ==, 3);
+  g_assert_cmpuint (pyprep_line_chart_get_n_series (WORKLOAD_CHILD (page, "workload_chart")), ==, 3);
 
   /* A higher desired retention moves the figures: 97% is shown with the
    * two below it. */
   pyprep_study_set_desired_retention (study, 0.97);
   pyprep_statistics_page_refresh (page);
   wait_for_log (page);
-  g_assert_true (g_str_has_prefix (gtk_label_get_label (PAGE_CHILD (page, "workload_summary")), "At 97%: "));
-  g_assert_nonnull (strstr (gtk_label_get_label (PAGE_CHILD (page, "retention_summary")),
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (WORKLOAD_CHILD (page, "workload_summary")), "At 97%: "));
+  g_assert_nonnull (strstr (gtk_label_get_label (RETENTION_CHILD (page, "retention_summary")),
                             "Desired retention: 97%."));
 
   gtk_window_destroy (window);
@@ -508,11 +533,11 @@ test_log_figures_empty (void)
   page = new_page (study, &window);
   wait_for_log (page);
 
-  g_assert_cmpstr (gtk_label_get_label (PAGE_CHILD (page, "retention_headline")), ==,
+  g_assert_cmpstr (gtk_label_get_label (RETENTION_CHILD (page, "retention_headline")), ==,
                    "No reviews of learnt cards in the last 30 days");
-  g_assert_cmpstr (gtk_label_get_label (PAGE_CHILD (page, "retention_summary")), ==,
+  g_assert_cmpstr (gtk_label_get_label (RETENTION_CHILD (page, "retention_summary")), ==,
                    "Last 30 days: no reviews counted; last 90 days: no reviews counted. Desired retention: 90%.");
-  g_assert_cmpstr (gtk_label_get_label (PAGE_CHILD (page, "workload_summary")), ==,
+  g_assert_cmpstr (gtk_label_get_label (WORKLOAD_CHILD (page, "workload_summary")), ==,
                    "No cards in review yet: the forecast starts with your first graded answers.");
 
   gtk_window_destroy (window);

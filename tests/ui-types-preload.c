@@ -93,6 +93,23 @@ register_stand_in (const char    *name,
   g_type_register_static (GTK_TYPE_WIDGET, name, &info, 0);
 }
 
+/* A stand-in for a group of ours that an AdwPreferencesPage holds: it
+ * takes only AdwPreferencesGroups. */
+static void
+register_stand_in_group (const char *name)
+{
+  GTypeQuery query;
+  GTypeInfo info = { 0 };
+
+  if (g_strcmp0 (g_getenv ("PYPREP_VALIDATE_TEMPLATE"), name) == 0)
+    return;
+
+  g_type_query (ADW_TYPE_PREFERENCES_GROUP, &query);
+  info.class_size = query.class_size;
+  info.instance_size = query.instance_size;
+  g_type_register_static (ADW_TYPE_PREFERENCES_GROUP, name, &info, 0);
+}
+
 /* PyprepCard's stand-in takes the properties the pages set on it; it
  * ignores their values. */
 static void
@@ -186,4 +203,8 @@ pyprep_ui_types_register (void)
   register_stand_in ("PyprepHeatmap", &chart);
   register_stand_in ("PyprepBarChart", &chart);
   register_stand_in ("PyprepLineChart", &chart);
+  register_stand_in ("PyprepMasteryBar", NULL);
+  register_stand_in_group ("PyprepMasteryGroup");
+  register_stand_in_group ("PyprepRetentionGroup");
+  register_stand_in_group ("PyprepWorkloadGroup");
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "pyprep-chart.h"
 
@@ -123,4 +124,20 @@ pyprep_chart_follow_style (GtkWidget *widget)
                            widget, G_CONNECT_SWAPPED);
   g_signal_connect_object (manager, "notify::high-contrast", G_CALLBACK (gtk_widget_queue_draw),
                            widget, G_CONNECT_SWAPPED);
+}
+
+/* Returns: (transfer full): @share in percent, e.g. "88%" */
+char *
+pyprep_chart_format_percent (double share)
+{
+  /* TRANSLATORS: a share in percent, e.g. "88%" */
+  return g_strdup_printf (_("%.0f%%"), share * 100);
+}
+
+/* Returns: (transfer full): @day as under a chart, e.g. "24 Aug" */
+char *
+pyprep_chart_format_day (GDateTime *day)
+{
+  /* TRANSLATORS: a day under a chart and in its description, see g_date_time_format() */
+  return g_date_time_format (day, C_("chart day", "%-d %b"));
 }

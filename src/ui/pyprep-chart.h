@@ -33,5 +33,7 @@ int      pyprep_chart_text_width      (GtkWidget             *widget,
                                        const char            *text);
 int      pyprep_chart_line_height     (GtkWidget             *widget);
 void     pyprep_chart_follow_style    (GtkWidget             *widget);
+char    *pyprep_chart_format_percent  (double                 share);
+char    *pyprep_chart_format_day      (GDateTime             *day);
 
 G_END_DECLS

@@ -22,6 +22,7 @@ struct _PyprepMasteryBar
   GtkWidget parent_instance;
 
   guint     counts[N_STATUSES];
+  gboolean  described;  /* its accessible label set */
 };
 
 G_DEFINE_FINAL_TYPE (PyprepMasteryBar, pyprep_mastery_bar, GTK_TYPE_WIDGET)
@@ -125,6 +126,21 @@ pyprep_mastery_bar_measure (GtkWidget      *widget,
   *minimum = *natural = 12;
 }
 
+/* The counts in words, set when asked: setting a tooltip's text at every
+ * change would ask the display server where the pointer is, each time. */
+static gboolean
+pyprep_mastery_bar_query_tooltip (GtkWidget  *widget,
+                                  int         x,
+                                  int         y,
+                                  gboolean    keyboard,
+                                  GtkTooltip *tooltip)
+{
+  g_autofree char *text = pyprep_mastery_describe (PYPREP_MASTERY_BAR (widget)->counts);
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 pyprep_mastery_bar_class_init (PyprepMasteryBarClass *klass)
 {
@@ -132,6 +148,7 @@ pyprep_mastery_bar_class_init (PyprepMasteryBarClass *klass)
 
   widget_class->snapshot = pyprep_mastery_bar_snapshot;
   widget_class->measure = pyprep_mastery_bar_measure;
+  widget_class->query_tooltip = pyprep_mastery_bar_query_tooltip;
 
   gtk_widget_class_set_css_name (widget_class, "masterybar");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -141,6 +158,7 @@ static void
 pyprep_mastery_bar_init (PyprepMasteryBar *self)
 {
   pyprep_chart_follow_style (GTK_WIDGET (self));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
 GtkWidget *
@@ -153,7 +171,8 @@ pyprep_mastery_bar_new (void)
  * pyprep_mastery_bar_set_counts:
  * @counts: (array fixed-size=4): questions by #PyprepStatus
  *
- * Also sets the bar's accessible label to the counts as text.
+ * Also sets the bar's accessible label and its tooltip to the counts as
+ * text. A swatch without a tooltip turns #GtkWidget:has-tooltip off.
  */
 void
 pyprep_mastery_bar_set_counts (PyprepMasteryBar *self,
@@ -163,10 +182,12 @@ pyprep_mastery_bar_set_counts (PyprepMasteryBar *self,
 
   g_return_if_fail (PYPREP_IS_MASTERY_BAR (self));
 
+  if (memcmp (self->counts, counts, sizeof self->counts) == 0 && self->described)
+    return;
   memcpy (self->counts, counts, sizeof self->counts);
+  self->described = TRUE;
   text = pyprep_mastery_describe (counts);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), text);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

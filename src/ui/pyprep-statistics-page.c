@@ -1,10 +1,13 @@
 /* pyprep-statistics-page.c: the Statistics view. It shows the streaks,
  * the activity calendar, the reviews due today and over the next week,
- * and mastery per topic, all computed by PyprepStats from the study
- * record. It follows the record: any change is shown on the next idle.
- * True retention and the workload forecast are read from the review log
- * by PyprepLogStats on a worker thread, so that a log of years does not
- * hold the window; the rest of the page is filled at once meanwhile.
+ * and mastery per topic (PyprepMasteryGroup), all computed by PyprepStats
+ * from the study record. It is filled when shown, before its first
+ * frame, and follows the record: a change is shown on the next idle, or
+ * when the page is shown again if it is hidden. True retention and the
+ * workload forecast (PyprepRetentionGroup, PyprepWorkloadGroup) are read
+ * from the review log by PyprepLogStats on a worker thread, so that a log
+ * of years does not hold the window; the rest of the page is filled at
+ * once meanwhile.
  *
  * With an interview date ahead (pyprep-plan.c), a group first shows
  * whether the plan fits the daily minutes and the predicted recall on
@@ -22,19 +25,26 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include <glib/gi18n.h>
 
 #include "pyprep-bar-chart.h"
 #include "pyprep-heatmap.h"
-#include "pyprep-line-chart.h"
+#include "pyprep-figure-row.h"
 #include "pyprep-log-stats.h"
 #include "pyprep-interview-row.h"
-#include "pyprep-mastery-bar.h"
+#include "pyprep-mastery-group.h"
+#include "pyprep-prose-layout.h"
+#include "pyprep-retention-group.h"
 #include "pyprep-stats.h"
 #include "pyprep-statistics-page.h"
 #include "pyprep-topic.h"
+#include "pyprep-workload-group.h"
+
+/* A streak's caption is as narrow as its longest word, or this many
+ * average characters. */
+#define STREAK_CAPTION_CHARS 8
+/* The same for a group's description. */
+#define DESCRIPTION_CHARS 12
 
 struct _PyprepStatisticsPage
 {
@@ -53,13 +63,10 @@ struct _PyprepStatisticsPage
   GtkLabel       *due_today_label;
   PyprepBarChart *forecast;
   GtkLabel       *forecast_hint;
-  GtkGrid        *legend;
-  GtkListBox     *mastery_list;
-  GtkLabel       *retention_headline;
-  PyprepLineChart *retention_chart;
-  GtkLabel       *retention_summary;
-  PyprepLineChart *workload_chart;
-  GtkLabel       *workload_summary;
+  PyprepMasteryGroup *mastery_group;
+  AdwPreferencesGroup *activity_group;
+  PyprepRetentionGroup *retention_group;
+  PyprepWorkloadGroup *workload_group;
   AdwPreferencesGroup *interview_group;
   GtkListBox     *interview_list;
 
@@ -72,6 +79,9 @@ struct _PyprepStatisticsPage
   GCancellable   *log_cancellable;
   gboolean        computing;  /* the figures being read from the log */
   gboolean        log_filled;       /* some were shown already */
+  gboolean        stale;      /* the record changed while the page was hidden */
+  gboolean        log_stale;  /* filled while hidden: the log not read since */
+  guint           filled_day; /* the Julian day the page was filled for */
 };
 
 G_DEFINE_FINAL_TYPE (PyprepStatisticsPage, pyprep_statistics_page, ADW_TYPE_BIN)
@@ -233,59 +243,13 @@ fill_forecast (PyprepStatisticsPage *self,
 }
 
 static GtkWidget *
-make_mastery_row (const PyprepTopicMastery *mastery,
-                  gboolean                  overall)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *bar = pyprep_mastery_bar_new ();
-  g_autofree char *subtitle = pyprep_mastery_describe (mastery->counts);
-  g_autofree char *percent = NULL;
-  GtkWidget *percent_label;
-  guint passed = mastery->counts[PYPREP_STATUS_CONFIDENT] + mastery->counts[PYPREP_STATUS_LEARNING];
-  guint share = mastery->total > 0 ? (passed * 100 + mastery->total / 2) / mastery->total : 0;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mastery->title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (overall)
-    gtk_widget_add_css_class (row, "mastery-overall");
-
-  pyprep_mastery_bar_set_counts (PYPREP_MASTERY_BAR (bar), mastery->counts);
-  gtk_widget_set_size_request (bar, 140, 12);
-  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
-
-  /* TRANSLATORS: a topic's mastery: the share of its questions that are
-   * learning or confident */
-  percent = g_strdup_printf (_("%u%%"), share);
-  percent_label = gtk_label_new (percent);
-  gtk_widget_set_size_request (percent_label, 44, -1);
-  gtk_label_set_xalign (GTK_LABEL (percent_label), 1.0f);
-  gtk_widget_add_css_class (percent_label, "numeric");
-  gtk_widget_set_tooltip_text (percent_label, _("Mastery: the share of questions learning or confident"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), percent_label);
-
-  return row;
-}
-
-static GtkWidget *
 make_text_row (const char *title,
                const char *subtitle,
                const char *value)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = pyprep_figure_row_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (value != NULL)
-    {
-      GtkWidget *label = gtk_label_new (value);
-
-      gtk_widget_add_css_class (label, "numeric");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-    }
-
+  pyprep_figure_row_set_text (PYPREP_FIGURE_ROW (row), title, subtitle, value);
   return row;
 }
 
@@ -370,247 +334,7 @@ fill_interview (PyprepStatisticsPage *self,
     }
 }
 
-static void
-fill_mastery (PyprepStatisticsPage *self,
-              PyprepStats          *stats)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->mastery_list))) != NULL)
-    gtk_list_box_remove (self->mastery_list, child);
-
-  gtk_list_box_append (self->mastery_list, make_mastery_row (pyprep_stats_get_overall (stats), TRUE));
-  for (guint i = 0; i < pyprep_stats_get_n_topics (stats); i++)
-    gtk_list_box_append (self->mastery_list, make_mastery_row (pyprep_stats_get_topic (stats, i), FALSE));
-}
-
-static void
-build_legend (PyprepStatisticsPage *self)
-{
-  static const PyprepStatus order[] = {
-    PYPREP_STATUS_CONFIDENT, PYPREP_STATUS_LEARNING, PYPREP_STATUS_NEEDS_REVIEW,
-    PYPREP_STATUS_READ, PYPREP_STATUS_NEW,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    {
-      GtkWidget *item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *swatch = pyprep_mastery_bar_new ();
-      GtkWidget *label = gtk_label_new (pyprep_status_get_label (order[i]));
-      guint counts[PYPREP_STATUS_CONFIDENT + 1] = { 0, };
-
-      counts[order[i]] = 1;
-      pyprep_mastery_bar_set_counts (PYPREP_MASTERY_BAR (swatch), counts);
-      gtk_widget_set_tooltip_text (swatch, NULL);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      pyprep_status_get_label (order[i]), -1);
-      gtk_widget_set_size_request (swatch, 12, 12);
-      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_box_append (GTK_BOX (item), swatch);
-      gtk_box_append (GTK_BOX (item), label);
-      /* Two by two, so that the legend fits a phone-sized window. */
-      gtk_grid_attach (self->legend, item, i % 2, i / 2, 1, 1);
-    }
-}
-
 /* From the review log ------------------------------------------------- */
-
-static char *
-format_percent (double share)
-{
-  /* TRANSLATORS: a share in percent, e.g. "88%" */
-  return g_strdup_printf (_("%.0f%%"), share * 100);
-}
-
-/* "88% (362 of 412 reviews)", or "no reviews counted" */
-static char *
-describe_count (const PyprepRetentionCount *count)
-{
-  g_autofree char *percent = NULL;
-  double share;
-
-  if (!pyprep_retention_count_get_share (count, &share))
-    return g_strdup (_("no reviews counted"));
-
-  percent = format_percent (share);
-  /* TRANSLATORS: true retention: a percentage, then how many reviews passed of how many */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u of %u review)", "%s (%u of %u reviews)",
-                                       count->total),
-                          percent, count->passed, count->total);
-}
-
-static char *
-format_day (GDateTime *day)
-{
-  /* TRANSLATORS: a day under a chart and in its description, see g_date_time_format() */
-  return g_date_time_format (day, C_("chart day", "%-d %b"));
-}
-
-static void
-fill_retention (PyprepStatisticsPage *self,
-                const PyprepLogStats *stats,
-                GDateTime            *now)
-{
-  g_autoptr(GDateTime) today = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
-                                                g_date_time_get_month (now),
-                                                g_date_time_get_day_of_month (now), 12, 0, 0);
-  g_autofree char *last_30 = describe_count (&stats->last_30);
-  g_autofree char *last_90 = describe_count (&stats->last_90);
-  g_autofree char *desired = format_percent (stats->retentions[0]);
-  g_autofree char *summary = NULL;
-  g_autofree char *target = NULL;
-  g_autoptr(GString) description = g_string_new (NULL);
-  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
-  g_auto(GStrv) label_array = NULL;
-  double values[PYPREP_LOG_STATS_WEEKS];
-  double lowest = 1;
-  double share;
-
-  if (pyprep_retention_count_get_share (&stats->last_30, &share))
-    {
-      g_autofree char *percent = format_percent (share);
-      /* TRANSLATORS: %s is a percentage, e.g. "88%" */
-      g_autofree char *headline = g_strdup_printf (_("%s passed in the last 30 days"), percent);
-
-      gtk_label_set_label (self->retention_headline, headline);
-    }
-  else
-    gtk_label_set_label (self->retention_headline, _("No reviews of learnt cards in the last 30 days"));
-
-  /* TRANSLATORS: true retention over two periods, then the user's desired retention */
-  summary = g_strdup_printf (_("Last 30 days: %s; last 90 days: %s. Desired retention: %s."),
-                             last_30, last_90, desired);
-  gtk_label_set_label (self->retention_summary, summary);
-  g_string_append (description, summary);
-  g_string_append (description, " ");
-  g_string_append (description, _("Per week, oldest first:"));
-
-  for (guint i = 0; i < PYPREP_LOG_STATS_WEEKS; i++)
-    {
-      g_autoptr(GDateTime) start = g_date_time_add_days (today, -(int)(PYPREP_LOG_STATS_WEEKS - i) * 7 + 1);
-      g_autofree char *start_name = format_day (start);
-      g_autofree char *value = describe_count (&stats->weeks[i]);
-      /* TRANSLATORS: a week of the true retention chart, e.g. "week of 24 Aug: 91% (40 of 44 reviews)" */
-      g_autofree char *week = g_strdup_printf (_("week of %s: %s"), start_name, value);
-
-      g_string_append (description, i == 0 ? " " : "; ");
-      g_string_append (description, week);
-      g_strv_builder_add (labels, i % 4 == 0 || i == PYPREP_LOG_STATS_WEEKS - 1 ? start_name : "");
-
-      if (pyprep_retention_count_get_share (&stats->weeks[i], &values[i]))
-        lowest = MIN (lowest, values[i]);
-      else
-        values[i] = NAN;
-    }
-  g_string_append (description, ".");
-
-  label_array = g_strv_builder_end (labels);
-  pyprep_line_chart_set_points (self->retention_chart, PYPREP_LOG_STATS_WEEKS, (const char * const *)label_array);
-  /* From 50% unless a week fell lower, in steps of 10 points. */
-  pyprep_line_chart_set_y_range (self->retention_chart,
-                                 MIN (0.5, floor (MIN (lowest, stats->retentions[0]) * 10) / 10), 1.0, TRUE);
-  pyprep_line_chart_add_series (self->retention_chart, _("True retention"), values);
-  /* TRANSLATORS: the legend of the line at the desired retention, e.g. "Desired retention (90%)" */
-  target = g_strdup_printf (_("Desired retention (%s)"), desired);
-  pyprep_line_chart_set_target (self->retention_chart, stats->retentions[0], target);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->retention_chart),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str, -1);
-}
-
-static char *
-format_mean (double mean)
-{
-  if (mean > 0 && mean < 10)
-    return g_strdup_printf ("%.1f", mean);
-  return g_strdup_printf ("%.0f", mean);
-}
-
-static void
-fill_workload (PyprepStatisticsPage *self,
-               const PyprepLogStats *stats,
-               GDateTime            *now)
-{
-  /* The current retention first, then above it, then below it. */
-  static const guint spoken_order[PYPREP_LOG_STATS_N_RETENTIONS] = { 0, 2, 1 };
-  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
-  g_auto(GStrv) label_array = NULL;
-  g_autoptr(GString) description = g_string_new (NULL);
-  g_autofree char *summary = NULL;
-  char *percents[PYPREP_LOG_STATS_N_RETENTIONS];
-  char *means[PYPREP_LOG_STATS_N_RETENTIONS];
-  double values[PYPREP_LOG_STATS_FORECAST_DAYS];
-  guint max = 0;
-
-  for (guint r = 0; r < PYPREP_LOG_STATS_N_RETENTIONS; r++)
-    {
-      percents[r] = format_percent (stats->retentions[r]);
-      means[r] = format_mean (pyprep_log_stats_forecast_mean (stats, r));
-      for (guint i = 0; i < PYPREP_LOG_STATS_FORECAST_DAYS; i++)
-        max = MAX (max, stats->forecast[r][i]);
-    }
-
-  if (stats->n_cards == 0)
-    summary = g_strdup (_("No cards in review yet: the forecast starts with your first graded answers."));
-  else
-    /* TRANSLATORS: the workload forecast: each %s pair is a desired retention
-     * and the average reviews a day at it, e.g. "At 90%: 23 reviews a day on
-     * average; at 95%: 41; at 85%: 15." */
-    summary = g_strdup_printf (_("At %s: %s reviews a day on average; at %s: %s; at %s: %s."),
-                               percents[spoken_order[0]], means[spoken_order[0]],
-                               percents[spoken_order[1]], means[spoken_order[1]],
-                               percents[spoken_order[2]], means[spoken_order[2]]);
-  gtk_label_set_label (self->workload_summary, summary);
-  g_string_append (description, summary);
-
-  for (guint i = 0; i < PYPREP_LOG_STATS_FORECAST_DAYS; i++)
-    {
-      g_autoptr(GDateTime) day = g_date_time_add_days (now, i);
-      g_autofree char *name = i == 0 ? g_strdup (C_("forecast", "Today")) : format_day (day);
-
-      g_strv_builder_add (labels, i % 7 == 0 ? name : "");
-    }
-  label_array = g_strv_builder_end (labels);
-  pyprep_line_chart_set_points (self->workload_chart, PYPREP_LOG_STATS_FORECAST_DAYS,
-                                (const char * const *)label_array);
-  pyprep_line_chart_set_y_range (self->workload_chart, 0, MAX (max, 4), FALSE);
-
-  for (guint r = 0; r < PYPREP_LOG_STATS_N_RETENTIONS; r++)
-    {
-      g_autofree char *name = NULL;
-
-      for (guint i = 0; i < PYPREP_LOG_STATS_FORECAST_DAYS; i++)
-        values[i] = stats->forecast[r][i];
-      /* TRANSLATORS: a series of the workload chart; %s is a retention, e.g. "At 90% (now)" */
-      name = r == 0 ? g_strdup_printf (_("At %s (now)"), percents[r])
-                    /* TRANSLATORS: a series of the workload chart; %s is a retention, e.g. "At 95%" */
-                    : g_strdup_printf (_("At %s"), percents[r]);
-      pyprep_line_chart_add_series (self->workload_chart, name, values);
-    }
-
-  /* Every day's figure at the current retention, for screen readers. */
-  {
-    g_autofree char *heading = g_strdup_printf (_("Per day at %s:"), percents[0]);
-
-    g_string_append_printf (description, " %s", heading);
-  }
-  for (guint i = 0; i < PYPREP_LOG_STATS_FORECAST_DAYS; i++)
-    {
-      g_autoptr(GDateTime) day = g_date_time_add_days (now, i);
-      g_autofree char *name = i == 0 ? g_strdup (C_("forecast", "Today")) : format_day (day);
-
-      g_string_append_printf (description, "%s%s %u", i == 0 ? " " : ", ", name, stats->forecast[0][i]);
-    }
-  g_string_append (description, ".");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->workload_chart),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str, -1);
-
-  for (guint r = 0; r < PYPREP_LOG_STATS_N_RETENTIONS; r++)
-    {
-      g_free (percents[r]);
-      g_free (means[r]);
-    }
-}
 
 static void
 set_computing (PyprepStatisticsPage *self,
@@ -642,17 +366,15 @@ log_stats_cb (GObject      *source,
   if (stats == NULL)
     {
       g_warning ("Could not read the review log for statistics: %s", error->message);
-      gtk_label_set_label (self->retention_headline, _("The review log could not be read"));
-      gtk_label_set_label (self->retention_summary,
-                           _("True retention and the forecast are missing until it can. Your grades and schedule are kept."));
-      gtk_label_set_label (self->workload_summary, "");
+      pyprep_retention_group_show_unreadable (self->retention_group);
+      pyprep_workload_group_show_unreadable (self->workload_group);
       set_computing (self, FALSE);
       return;
     }
 
   now = self->now ? g_date_time_ref (self->now) : g_date_time_new_now_local ();
-  fill_retention (self, stats, now);
-  fill_workload (self, stats, now);
+  pyprep_retention_group_set_stats (self->retention_group, stats, now);
+  pyprep_workload_group_set_stats (self->workload_group, stats, now);
   self->log_filled = TRUE;
   set_computing (self, FALSE);
 }
@@ -667,8 +389,9 @@ start_log_stats (PyprepStatisticsPage *self,
   g_autoptr(GHashTable) states = NULL;
   PyprepSchedulerConfig config;
 
-  /* Hidden, nothing is read: showing the page refreshes it. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+  /* Hidden, nothing is read: showing the page reads it. */
+  self->log_stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->log_stale)
     return;
 
   g_cancellable_cancel (self->log_cancellable);
@@ -677,8 +400,8 @@ start_log_stats (PyprepStatisticsPage *self,
 
   if (!self->log_filled)
     {
-      gtk_label_set_label (self->retention_headline, _("Reading the review log…"));
-      gtk_label_set_label (self->workload_summary, _("Reading the review log…"));
+      pyprep_retention_group_show_reading (self->retention_group);
+      pyprep_workload_group_show_reading (self->workload_group);
     }
 
   /* The forecast starts from the states the rest of the page shows. */
@@ -727,6 +450,16 @@ schedule_midnight (PyprepStatisticsPage *self,
                                                  midnight_cb, self);
 }
 
+static guint
+julian_day (GDateTime *time)
+{
+  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (time),
+                                          g_date_time_get_month (time),
+                                          g_date_time_get_year (time));
+
+  return g_date_get_julian (date);
+}
+
 /**
  * pyprep_statistics_page_refresh:
  *
@@ -741,16 +474,18 @@ pyprep_statistics_page_refresh (PyprepStatisticsPage *self)
   g_return_if_fail (PYPREP_IS_STATISTICS_PAGE (self));
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->stale = FALSE;
   if (self->study == NULL)
     return;
 
   now = self->now ? g_date_time_ref (self->now) : g_date_time_new_now_local ();
   stats = pyprep_stats_new (self->study, self->library, now);
+  self->filled_day = julian_day (now);
 
   fill_streaks (self, stats);
   fill_activity (self, stats);
   fill_forecast (self, stats);
-  fill_mastery (self, stats);
+  pyprep_mastery_group_set_stats (self->mastery_group, stats);
   start_log_stats (self, now);
   fill_interview (self, now);
   schedule_midnight (self, now);
@@ -766,12 +501,32 @@ refresh_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Many questions can change at once (an import): show them once. */
+/* Many questions can change at once (an import): show them once, at the
+ * next idle, or when the page is shown again. */
 static void
-study_changed_cb (PyprepStatisticsPage *self)
+queue_refresh (PyprepStatisticsPage *self)
 {
-  if (self->refresh_source == 0)
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      g_clear_handle_id (&self->refresh_source, g_source_remove);
+      self->stale = TRUE;
+    }
+  else if (self->refresh_source == 0)
     self->refresh_source = g_idle_add (refresh_idle_cb, self);
+}
+
+/* Shown: filled before the first frame, once. What changed while it was
+ * hidden, or a new day, fills it again; otherwise only the log's figures
+ * are read, which are not read while it is hidden. */
+static void
+map_cb (PyprepStatisticsPage *self)
+{
+  g_autoptr(GDateTime) now = self->now ? g_date_time_ref (self->now) : g_date_time_new_now_local ();
+
+  if (self->stale || self->filled_day != julian_day (now))
+    pyprep_statistics_page_refresh (self);
+  else if (self->log_stale)
+    start_log_stats (self, now);
 }
 
 /* GObject --------------------------------------------------------------- */
@@ -832,7 +587,7 @@ pyprep_statistics_page_set_property (GObject      *object,
       g_assert (self->study == NULL);
       self->study = g_value_dup_object (value);
       if (self->study != NULL)
-        g_signal_connect_object (self->study, "changed", G_CALLBACK (study_changed_cb),
+        g_signal_connect_object (self->study, "changed", G_CALLBACK (queue_refresh),
                                  self, G_CONNECT_SWAPPED);
       break;
     case PROP_LIBRARY:
@@ -845,13 +600,6 @@ pyprep_statistics_page_set_property (GObject      *object,
 }
 
 static void
-pyprep_statistics_page_constructed (GObject *object)
-{
-  G_OBJECT_CLASS (pyprep_statistics_page_parent_class)->constructed (object);
-  pyprep_statistics_page_refresh (PYPREP_STATISTICS_PAGE (object));
-}
-
-static void
 pyprep_statistics_page_class_init (PyprepStatisticsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -860,7 +608,6 @@ pyprep_statistics_page_class_init (PyprepStatisticsPageClass *klass)
   object_class->dispose = pyprep_statistics_page_dispose;
   object_class->get_property = pyprep_statistics_page_get_property;
   object_class->set_property = pyprep_statistics_page_set_property;
-  object_class->constructed = pyprep_statistics_page_constructed;
 
   properties[PROP_STUDY] =
     g_param_spec_object ("study", NULL, NULL, PYPREP_TYPE_STUDY,
@@ -876,7 +623,9 @@ pyprep_statistics_page_class_init (PyprepStatisticsPageClass *klass)
 
   g_type_ensure (PYPREP_TYPE_HEATMAP);
   g_type_ensure (PYPREP_TYPE_BAR_CHART);
-  g_type_ensure (PYPREP_TYPE_LINE_CHART);
+  g_type_ensure (PYPREP_TYPE_RETENTION_GROUP);
+  g_type_ensure (PYPREP_TYPE_WORKLOAD_GROUP);
+  g_type_ensure (PYPREP_TYPE_MASTERY_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pyprep/PyPrep/ui/pyprep-statistics-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, current_streak_label);
@@ -893,13 +642,10 @@ pyprep_statistics_page_class_init (PyprepStatisticsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, due_today_label);
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, forecast);
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, forecast_hint);
-  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, legend);
-  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, mastery_list);
-  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, retention_headline);
-  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, retention_chart);
-  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, retention_summary);
-  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, workload_chart);
-  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, workload_summary);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, mastery_group);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, activity_group);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, retention_group);
+  gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, workload_group);
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, interview_group);
   gtk_widget_class_bind_template_child (widget_class, PyprepStatisticsPage, interview_list);
 }
@@ -908,10 +654,17 @@ static void
 pyprep_statistics_page_init (PyprepStatisticsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  build_legend (self);
+  /* Side by side in a box, which asks each caption for its width at the
+   * box's height: a GtkLabel answers by laying its text out at width
+   * after width (GTK 4.8), the prose layout once. */
+  pyprep_prose_layout_attach_to_cell (self->current_streak_caption, STREAK_CAPTION_CHARS);
+  pyprep_prose_layout_attach_to_cell (self->longest_streak_caption, STREAK_CAPTION_CHARS);
+  pyprep_prose_layout_attach_to_group_description (self->interview_group, DESCRIPTION_CHARS);
+  pyprep_prose_layout_attach_to_group_description (self->activity_group, DESCRIPTION_CHARS);
 
-  /* The day may have changed while the page was hidden. */
-  g_signal_connect (self, "map", G_CALLBACK (pyprep_statistics_page_refresh), NULL);
+  /* Filled when first shown. */
+  self->stale = TRUE;
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }
 
 /**
@@ -992,10 +745,10 @@ pyprep_statistics_page_set_settings (PyprepStatisticsPage *self,
   g_set_object (&self->settings, settings);
   if (settings != NULL)
     {
-      g_signal_connect_object (settings, "notify::interview-date", G_CALLBACK (study_changed_cb), self,
+      g_signal_connect_object (settings, "notify::interview-date", G_CALLBACK (queue_refresh), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (settings, "notify::daily-minutes", G_CALLBACK (study_changed_cb), self,
+      g_signal_connect_object (settings, "notify::daily-minutes", G_CALLBACK (queue_refresh), self,
                                G_CONNECT_SWAPPED);
     }
-  pyprep_statistics_page_refresh (self);
+  queue_refresh (self);
 }

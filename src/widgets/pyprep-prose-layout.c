@@ -29,6 +29,8 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "pyprep-font-metrics.h"
 #include "pyprep-prose-layout.h"
 
@@ -225,4 +227,73 @@ pyprep_prose_layout_attach_to_cell (GtkLabel *label,
                                     int       min_chars)
 {
   attach (label, min_chars, TRUE);
+}
+
+/* The label under @widget that shows @text, if there is exactly one. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text,
+            guint      *n_found)
+{
+  GtkLabel *found = NULL;
+
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    {
+      (*n_found)++;
+      return GTK_LABEL (widget);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_label (child, text, n_found);
+
+      if (label != NULL)
+        found = label;
+    }
+  return found;
+}
+
+/**
+ * pyprep_prose_layout_attach_to_group_description:
+ * @group: a group whose description is set
+ * @min_chars: the description's largest minimum width, in average
+ *   characters
+ *
+ * Sizes the wrapping label that shows @group's description as a table
+ * cell's (pyprep_prose_layout_attach_to_cell()).
+ *
+ * Works around AdwPreferencesGroup in libadwaita 1.2 with GTK 4.8: its
+ * description sits in the group's header, a horizontal box, which asks
+ * the label for its width at the header's height, and GtkLabel answers
+ * by laying the text out at width after width until it fits: 29 layouts
+ * of each description every time Statistics opens (counted under
+ * bench-statistics). Here the label is laid out once per width it is
+ * measured at.
+ *
+ * The label is found by its text, and left alone unless exactly one
+ * label under @group shows the description: a libadwaita that builds
+ * its header otherwise keeps its stock sizing. Unnecessary from: not
+ * known yet; the newest GTK measured (4.18) still lays a wrapping label
+ * out at width after width when asked for its width at a height.
+ */
+void
+pyprep_prose_layout_attach_to_group_description (AdwPreferencesGroup *group,
+                                                 int                  min_chars)
+{
+  const char *description;
+  GtkLabel *label;
+  guint n_found = 0;
+
+  g_return_if_fail (ADW_IS_PREFERENCES_GROUP (group));
+
+  description = adw_preferences_group_get_description (group);
+  if (description == NULL || *description == '\0')
+    return;
+
+  label = find_label (GTK_WIDGET (group), description, &n_found);
+  if (n_found == 1 && gtk_label_get_wrap (label)
+      && gtk_widget_get_layout_manager (GTK_WIDGET (label)) == NULL)
+    pyprep_prose_layout_attach_to_cell (label, min_chars);
 }

@@ -8,7 +8,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -20,5 +20,7 @@ void pyprep_prose_layout_attach         (GtkLabel *label,
                                          int       min_chars);
 void pyprep_prose_layout_attach_to_cell (GtkLabel *label,
                                          int       min_chars);
+void pyprep_prose_layout_attach_to_group_description (AdwPreferencesGroup *group,
+                                                      int                  min_chars);
 
 G_END_DECLS
