@@ -656,9 +656,13 @@ pyprep_statistics_page_init (PyprepStatisticsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Side by side in a box, which asks each caption for its width at the
    * box's height: a GtkLabel answers by laying its text out at width
-   * after width (GTK 4.8), the prose layout once. */
-  pyprep_prose_layout_attach_to_cell (self->current_streak_caption, STREAK_CAPTION_CHARS);
-  pyprep_prose_layout_attach_to_cell (self->longest_streak_caption, STREAK_CAPTION_CHARS);
+   * after width (GTK 4.8), the prose layout once. GTK 4.8 only: with
+   * GTK 4.18 the box was then measured below its minimum (a warning). */
+  if (gtk_check_version (4, 10, 0) != NULL)
+    {
+      pyprep_prose_layout_attach_to_cell (self->current_streak_caption, STREAK_CAPTION_CHARS);
+      pyprep_prose_layout_attach_to_cell (self->longest_streak_caption, STREAK_CAPTION_CHARS);
+    }
   pyprep_prose_layout_attach_to_group_description (self->interview_group, DESCRIPTION_CHARS);
   pyprep_prose_layout_attach_to_group_description (self->activity_group, DESCRIPTION_CHARS);
 
