@@ -372,6 +372,19 @@ test_grades (void)
   g_assert_cmpuint (finished.grade, ==, PYPREP_GRADE_HARD);
   g_assert_cmpstr (finished.reason, ==, "Solved with 3 hints.");
 
+  /* A failed submit and a hint: each counted in its own number. */
+  pyprep_exercise_view_set_question (view, NULL);
+  forget_draft ();
+  pyprep_exercise_view_set_question (view, pyprep_library_lookup_question (library, EXERCISE_QUESTION));
+  gtk_widget_activate_action (GTK_WIDGET (view), "exercise.hint", NULL);
+  set_text (view, WRONG_CODE);
+  run_and_wait (view, "exercise.submit");
+  g_assert_false (pyprep_exercise_view_get_finished (view));
+  set_text (view, exercise->code[PYPREP_EXERCISE_SOLUTION]);
+  run_and_wait (view, "exercise.submit");
+  g_assert_cmpuint (finished.grade, ==, PYPREP_GRADE_HARD);
+  g_assert_cmpstr (finished.reason, ==, "Solved after 1 failed submit and 1 hint.");
+
   /* Show the Solution asks first; agreeing counts as not solved. */
   pyprep_exercise_view_set_question (view, NULL);
   pyprep_exercise_view_set_question (view, pyprep_library_lookup_question (library, EXERCISE_QUESTION));

@@ -296,8 +296,20 @@ show_report (PyprepExerciseView *self,
                                                    "Solved with %u hints.", self->hints_shown),
                                       self->hints_shown);
           else
-            reason = g_strdup_printf (_("Solved after %u failed submits and %u hints."),
-                                      self->failed_submits, self->hints_shown);
+            {
+              /* TRANSLATORS: the first half of "Solved after %s and %s." */
+              g_autofree char *submits = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u failed submit",
+                                                                       "%u failed submits",
+                                                                       self->failed_submits),
+                                                          self->failed_submits);
+              /* TRANSLATORS: the second half of "Solved after %s and %s." */
+              g_autofree char *hints = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hint", "%u hints",
+                                                                     self->hints_shown),
+                                                        self->hints_shown);
+
+              /* TRANSLATORS: "Solved after 2 failed submits and 1 hint." */
+              reason = g_strdup_printf (_("Solved after %s and %s."), submits, hints);
+            }
           finish (self, PYPREP_GRADE_HARD, reason);
         }
     }
