@@ -1618,7 +1618,8 @@ wait_alert_and_import (PyprepWindow *window,
 static void
 test_import_progress (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("pyprep-window-import-XXXXXX", NULL);
+  g_autoptr(GError) tmp_error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pyprep-window-import-XXXXXX", &tmp_error);
   g_autofree char *log_path = g_build_filename (dir, "review-log.sqlite", NULL);
   g_autofree char *path = g_build_filename (dir, "progress.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -1632,6 +1633,7 @@ test_import_progress (void)
   GtkWidget *alert;
   gulong handler;
 
+  g_assert_no_error (tmp_error);
   g_assert_true (pyprep_study_open_review_log (study, log_path));
   {
     g_autoptr(PyprepStudy) other = pyprep_study_new (NULL);

@@ -355,7 +355,6 @@ undo_done_cb (GObject      *object,
 {
   g_autoptr(PyprepWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-
   gboolean undone = pyprep_study_import_json_finish (PYPREP_STUDY (object), result, &error);
 
   set_importing (self, FALSE);
